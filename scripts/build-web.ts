@@ -1,0 +1,22 @@
+/** Bundles the Lit components for browsers into dist/web (served at /assets). */
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = path.join(root, 'dist/web');
+
+await mkdir(outdir, { recursive: true });
+await build({
+  entryPoints: [path.join(root, 'web-components/app.ts')],
+  bundle: true,
+  format: 'esm',
+  target: ['es2022', 'safari15', 'firefox110', 'chrome110'],
+  minify: true,
+  sourcemap: true,
+  outdir,
+  tsconfig: path.join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+});
+await copyFile(path.join(root, 'web-components/page.css'), path.join(outdir, 'page.css'));
+console.log(`web assets built in ${path.relative(process.cwd(), outdir) || '.'}`);

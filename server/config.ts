@@ -1,0 +1,184 @@
+import { z } from 'zod';
+
+/** Everything the server reads from the environment, validated once at start. */
+export interface Config {
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  s3: {
+    endpoint?: string;
+    bucket: string;
+    region: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  } | null;
+  redisUrl: string | null;
+  /** Null: generated once and kept in DATA_DIR. */
+  jwtSecret: string | null;
+  admin: { email: string; password: string } | null;
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  logLevel: string;
+  /** How many media jobs one process runs at once. */
+  jobConcurrency: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
+  trustProxy: boolean;
+  /** What this process does: everything, only HTTP (and socket.io), or only media jobs. */
+  role: ServerRole;
+  /** BullMQ: how long a worker's lock on a job lasts before another worker may take it over. */
+  jobLockSeconds: number;
+  /** With Redis: how often answers left `processing` without a queued job are re-queued. */
+  strandedSweepSeconds: number;
+}
+
+export type ServerRole = 'all' | 'api' | 'worker';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
+    PUBLIC_URL: optional.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+    DATA_DIR: optional.default('./data'),
+    DATABASE_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+        .optional(),
+    ),
+    S3_ENDPOINT: optional.pipe(z.url({ message: 'must be an absolute URL' }).optional()),
+    S3_BUCKET: optional,
+    S3_REGION: optional.default('us-east-1'),
+    S3_ACCESS_KEY_ID: optional,
+    S3_SECRET_ACCESS_KEY: optional,
+    S3_FORCE_PATH_STYLE: booleanFlag,
+    REDIS_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'must start with redis://')
+        .optional(),
+    ),
+    JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    ADMIN_EMAIL: optional.pipe(z.email({ message: 'must be an email address' }).optional()),
+    ADMIN_PASSWORD: optional.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
+    FFMPEG_PATH: optional,
+    FFPROBE_PATH: optional,
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    TRUST_PROXY: booleanFlag,
+    SERVER_ROLE: z
+      .enum(['all', 'api', 'worker'], { message: 'must be all, api or worker' })
+      .default('all'),
+    JOB_LOCK_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(2)
+      .max(3600)
+      .default(30),
+    STRANDED_SWEEP_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(86400)
+      .default(60),
+    JOB_CONCURRENCY: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(16)
+      .default(1),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
+      });
+    }
+    if (env.REDIS_URL && !env.JWT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message:
+          'is required with REDIS_URL: every process must sign and check tokens with the same secret',
+      });
+    }
+    if (env.SERVER_ROLE !== 'all' && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SERVER_ROLE'],
+        message: 'api or worker needs REDIS_URL (the shared job queue)',
+      });
+    }
+    const s3Set = [env.S3_ENDPOINT, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY].some(Boolean);
+    if (s3Set && !env.S3_BUCKET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required when S3 is configured',
+      });
+    }
+  });
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : null,
+    redisUrl: e.REDIS_URL ?? null,
+    jwtSecret: e.JWT_SECRET ?? null,
+    admin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+        ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD }
+        : null,
+    ffmpegPath: e.FFMPEG_PATH,
+    ffprobePath: e.FFPROBE_PATH,
+    logLevel: e.LOG_LEVEL,
+    jobConcurrency: e.JOB_CONCURRENCY,
+    trustProxy: e.TRUST_PROXY,
+    role: e.SERVER_ROLE,
+    jobLockSeconds: e.JOB_LOCK_SECONDS,
+    strandedSweepSeconds: e.STRANDED_SWEEP_SECONDS,
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * The API v1 request schemas and response shapes (../shared/API.md), shared by the server and
+ * the web components. No Node imports here: this file is bundled for browsers too.
+ */
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'is not an email address' }).max(254));
+const int = (min: number, max: number) =>
+  z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+export const LoginRequest = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(1024),
+});
+
+export const CreateUserRequest = z.object({
+  email,
+  name: text(200),
+  password: z.string().min(10, 'must be at least 10 characters').max(1024),
+  role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }),
+});
+
+export const QuestionInput = z.object({
+  prompt: text(2000),
+  thinkSeconds: int(0, 600),
+  maxSeconds: int(10, 900),
+  retakes: int(0, 10),
+});
+
+export const CreateInterviewRequest = z.object({
+  title: text(200),
+  intro: z.string().trim().max(10_000).optional().default(''),
+  deadline: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+    .nullable()
+    .optional(),
+  questions: z
+    .array(QuestionInput)
+    .min(1, 'needs at least one question')
+    .max(20, 'allows at most 20 questions'),
+});
+
+export const CreateInvitationsRequest = z.object({
+  candidates: z
+    .array(z.object({ name: text(200), email }))
+    .min(1, 'needs at least one candidate')
+    .max(500, 'allows at most 500 candidates per call'),
+});
+
+export const StartAnswerRequest = z.object({
+  questionId: text(100),
+  mimeType: z.string().trim().min(1, 'is required').max(200),
+});
+
+export const CompleteAnswerRequest = z.object({
+  chunkCount: int(1, 100_000),
+  durationMs: int(0, 24 * 3600 * 1000).optional(),
+});
+
+export const RateAnswerRequest = z.object({
+  score: int(1, 5),
+  comment: z.string().max(5000, 'is longer than 5000 characters').optional().default(''),
+});
+
+export type InvitationStatus = 'invited' | 'started' | 'completed' | 'expired';
+export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface Question {
+  id: string;
+  position: number;
+  prompt: string;
+  thinkSeconds: number;
+  maxSeconds: number;
+  retakes: number;
+}
+
+export interface Interview {
+  id: string;
+  title: string;
+  intro: string;
+  deadline: string | null;
+  createdAt: string;
+  questions: Question[];
+}
+
+export interface Invitation {
+  id: string;
+  candidate: { id: string; name: string; email: string };
+  status: InvitationStatus;
+  /** Present only in the answer to the create call: the token is never stored. */
+  url?: string;
+  expiresAt: string;
+  completedAt: string | null;
+}
+
+export interface Answer {
+  id: string;
+  questionId: string;
+  attempt: number;
+  mimeType: string;
+  status: AnswerStatus;
+  receivedChunks: number[];
+  maxChunkBytes: number;
+  durationMs: number | null;
+  error: string | null;
+}
+
+export interface CandidateSession {
+  candidate: { name: string };
+  interview: { title: string; intro: string; deadline: string | null; questions: Question[] };
+  answers: Answer[];
+  /** Extension: where the candidate stands. */
+  invitation: {
+    id: string;
+    status: InvitationStatus;
+    expiresAt: string;
+    completedAt: string | null;
+  };
+}
+
+export interface QueueItem {
+  invitationId: string;
+  interviewId: string;
+  candidate: { id: string; name: string; email: string };
+  completedAt: string | null;
+  answers: {
+    id: string;
+    questionId: string;
+    status: AnswerStatus;
+    durationMs: number | null;
+    posterUrl: string | null;
+  }[];
+  myRated: boolean;
+  ratingCount: number;
+}
+
+export interface AnswerForReview {
+  id: string;
+  invitationId: string;
+  questionId: string;
+  status: AnswerStatus;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  videoUrl: string | null;
+  posterUrl: string | null;
+  error: string | null;
+}
+
+export interface Rating {
+  id: string;
+  answerId: string;
+  reviewer: { id: string; name: string };
+  score: number;
+  comment: string;
+  updatedAt: string;
+}
+
+export interface StaffEventMap {
+  'answer-status': { answerId: string; invitationId: string; status: AnswerStatus };
+  'invitation-status': { invitationId: string; status: InvitationStatus };
+  /** Extension: how far processing has got, in steps of 10 %. */
+  'answer-progress': { answerId: string; invitationId: string; percent: number };
+}

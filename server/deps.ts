@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/storage.js';
+import type { Secrets } from './auth/secrets.js';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { StaffEvents } from './realtime/staff-events.js';
+
+/** Everything a use-case may need, passed in explicitly: no globals, easy to test. */
+export interface Deps {
+  config: Readonly<Config>;
+  db: Db;
+  storage: Storage;
+  jobs: JobQueue;
+  events: StaffEvents;
+  log: Logger;
+  secrets: Secrets;
+  /** The current time; tests move it to check deadlines. */
+  now: () => Date;
+}

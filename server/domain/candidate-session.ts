@@ -1,0 +1,53 @@
+import type { CandidateSession } from '../contracts/api.js';
+import type { InvitationsTable } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { receivedChunksOf, toAnswer } from './answer-view.js';
+import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
+import { questionsOf } from './interviews.js';
+import { visibleStatus } from './invitation-status.js';
+
+/** What the candidate page needs to start or resume. Opening it marks the invitation started. */
+export async function candidateSession(
+  deps: Deps,
+  invitation: InvitationsTable,
+): Promise<CandidateSession> {
+  const ctx = await candidateContext(deps, invitation);
+  // A finished candidate may still look at their session; a closed one may not.
+  if (invitation.status !== 'completed') assertOpenForNewWork(ctx);
+  if (invitation.status === 'invited') await markStarted(deps, invitation);
+  const current =
+    invitation.status === 'invited' ? { ...invitation, status: 'started' as const } : invitation;
+
+  const interview = await deps.db
+    .selectFrom('interviews')
+    .select(['title', 'intro', 'deadline'])
+    .where('id', '=', invitation.interviewId)
+    .executeTakeFirstOrThrow();
+  const candidate = await deps.db
+    .selectFrom('candidates')
+    .select('name')
+    .where('id', '=', invitation.candidateId)
+    .executeTakeFirstOrThrow();
+  const rows = await deps.db
+    .selectFrom('answers')
+    .selectAll()
+    .where('invitationId', '=', invitation.id)
+    .orderBy('createdAt')
+    .orderBy('attempt')
+    .execute();
+  const chunks = await receivedChunksOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    candidate,
+    interview: { ...interview, questions: await questionsOf(deps.db, invitation.interviewId) },
+    answers: rows.map((r) => toAnswer(r, chunks.get(r.id) ?? [])),
+    invitation: {
+      id: invitation.id,
+      status: visibleStatus(current, ctx.deadline, deps.now()),
+      expiresAt: ctx.closesAt,
+      completedAt: invitation.completedAt,
+    },
+  };
+}

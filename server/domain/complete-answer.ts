@@ -1,0 +1,70 @@
+import type { Answer } from '../contracts/api.js';
+import type { InvitationsTable } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { ConflictError } from '../errors.js';
+import { answerWithChunks, loadOwnAnswer } from './answer-view.js';
+import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
+
+/**
+ * The candidate pressed stop and every chunk is acknowledged: freeze the chunk list and queue
+ * the media job. Calling it again answers the current state, so a client may retry blindly.
+ */
+export async function completeAnswer(
+  deps: Deps,
+  invitation: InvitationsTable,
+  answerId: string,
+  input: { chunkCount: number; durationMs?: number },
+): Promise<Answer> {
+  const answer = await loadOwnAnswer(deps.db, invitation.id, answerId);
+  if (answer.status !== 'recording') return answerWithChunks(deps.db, answer);
+  assertWithinUploadGrace(deps, await candidateContext(deps, invitation));
+
+  const received = (
+    await deps.db.selectFrom('chunks').select('idx').where('answerId', '=', answerId).execute()
+  ).map((c) => c.idx);
+  const have = new Set(received);
+  const missing = Array.from({ length: input.chunkCount }, (_, i) => i).filter((i) => !have.has(i));
+  if (missing.length > 0) {
+    throw new ConflictError('missing_chunks', `${missing.length} chunk(s) have not arrived yet.`, {
+      missing,
+    });
+  }
+  const beyond = received.filter((i) => i >= input.chunkCount).sort((a, b) => a - b);
+  if (beyond.length > 0) {
+    // Never silently drop recorded video: a count lower than what arrived is a client bug.
+    throw new ConflictError(
+      'chunk_count_mismatch',
+      `Chunks beyond chunkCount have arrived: ${beyond.join(', ')}.`,
+      {
+        unexpected: beyond,
+      },
+    );
+  }
+
+  const now = deps.now().toISOString();
+  const updated = await deps.db
+    .updateTable('answers')
+    .set({
+      status: 'processing',
+      chunkCount: input.chunkCount,
+      clientDurationMs: input.durationMs ?? null,
+      completedAt: now,
+      updatedAt: now,
+    })
+    .where('id', '=', answerId)
+    .where('status', '=', 'recording')
+    .executeTakeFirst();
+  if (updated.numUpdatedRows > 0n) {
+    // The answer is safely `processing` in the database. If queueing fails now (Redis down) or
+    // the process dies here, the stranded-answer sweep queues it later: the candidate is not failed.
+    await deps.jobs
+      .enqueue('process-answer', { answerId }, { jobId: answerId })
+      .catch((err: Error) => deps.log.warn({ err, answerId }, 'media job not queued yet'));
+    deps.events.publish('answer-status', {
+      answerId,
+      invitationId: invitation.id,
+      status: 'processing',
+    });
+  }
+  return answerWithChunks(deps.db, await loadOwnAnswer(deps.db, invitation.id, answerId));
+}

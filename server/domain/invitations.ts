@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { hashCandidateToken, newCandidateToken } from '../auth/candidate-tokens.js';
+import type { CreateInvitationsRequest, Invitation } from '../contracts/api.js';
+import type { Deps } from '../deps.js';
+import { newId } from '../ids.js';
+import { getInterview } from './interviews.js';
+import { visibleStatus } from './invitation-status.js';
+
+type NewInvitations = z.output<typeof CreateInvitationsRequest>;
+
+/** Without a deadline an invitation stays open this long. */
+const DEFAULT_OPEN_DAYS = 30;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** When an invitation sent at `sentAt` closes: the deadline, or DEFAULT_OPEN_DAYS later. */
+export function invitationExpiry(sentAt: Date, deadline: string | null): string {
+  return deadline ?? new Date(sentAt.getTime() + DEFAULT_OPEN_DAYS * DAY_MS).toISOString();
+}
+
+export async function createInvitations(
+  deps: Deps,
+  interviewId: string,
+  input: NewInvitations,
+): Promise<Invitation[]> {
+  const interview = await getInterview(deps.db, interviewId);
+  const now = deps.now();
+  const createdAt = now.toISOString();
+  const expiresAt = invitationExpiry(now, interview.deadline);
+  const created = input.candidates.map((c) => ({
+    token: newCandidateToken(),
+    candidate: { id: newId(), name: c.name, email: c.email },
+    invitationId: newId(),
+  }));
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('candidates')
+      .values(created.map((c) => ({ ...c.candidate, createdAt })))
+      .execute();
+    await trx
+      .insertInto('invitations')
+      .values(
+        created.map((c) => ({
+          id: c.invitationId,
+          interviewId,
+          candidateId: c.candidate.id,
+          tokenHash: hashCandidateToken(c.token),
+          status: 'invited' as const,
+          expiresAt,
+          startedAt: null,
+          completedAt: null,
+          createdAt,
+        })),
+      )
+      .execute();
+  });
+  return created.map((c) => ({
+    id: c.invitationId,
+    candidate: c.candidate,
+    status: visibleStatus({ status: 'invited', expiresAt }, interview.deadline, now),
+    url: `${deps.config.publicUrl}/i/${c.token}`,
+    expiresAt,
+    completedAt: null,
+  }));
+}
+
+export async function listInvitations(deps: Deps, interviewId: string): Promise<Invitation[]> {
+  const interview = await getInterview(deps.db, interviewId);
+  const rows = await deps.db
+    .selectFrom('invitations')
+    .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
+    .select([
+      'invitations.id',
+      'invitations.status',
+      'invitations.expiresAt',
+      'invitations.completedAt',
+      'candidates.id as candidateId',
+      'candidates.name',
+      'candidates.email',
+    ])
+    .where('invitations.interviewId', '=', interviewId)
+    .orderBy('invitations.createdAt')
+    .orderBy('invitations.id')
+    .execute();
+  const now = deps.now();
+  return rows.map((r) => ({
+    id: r.id,
+    candidate: { id: r.candidateId, name: r.name, email: r.email },
+    status: visibleStatus(r, interview.deadline, now),
+    expiresAt: r.expiresAt,
+    completedAt: r.completedAt,
+  }));
+}

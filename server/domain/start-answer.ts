@@ -1,0 +1,101 @@
+import type { Answer } from '../contracts/api.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { InvitationsTable } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { ConflictError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
+import { newId } from '../ids.js';
+import { toAnswer } from './answer-view.js';
+import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
+
+/**
+ * The largest chunk accepted. MediaRecorder's 1-second slices are ~100–500 KB, but after a
+ * phone sleeps or a camera stalls one slice can hold tens of MB; refusing it would lose video.
+ */
+export const MAX_CHUNK_BYTES = 64 * 1024 * 1024;
+
+const ACCEPTED_TYPE = /^(video\/(webm|mp4)|audio\/[a-z0-9.+-]+)(\s*;.*)?$/i;
+
+/** A new take of a question: each call is a new attempt, up to 1 + retakes. */
+export async function startAnswer(
+  deps: Deps,
+  invitation: InvitationsTable,
+  input: { questionId: string; mimeType: string },
+): Promise<Answer> {
+  const ctx = await candidateContext(deps, invitation);
+  assertOpenForNewWork(ctx);
+  if (!ACCEPTED_TYPE.test(input.mimeType)) {
+    throw new UnsupportedMediaTypeError('Record as video/webm, video/mp4 or an audio/* type.');
+  }
+  const question = await deps.db
+    .selectFrom('questions')
+    .select(['id', 'retakes'])
+    .where('id', '=', input.questionId)
+    .where('interviewId', '=', invitation.interviewId)
+    .executeTakeFirst();
+  if (!question) throw new NotFoundError('There is no such question in this interview.');
+
+  const answer = await insertNextAttempt(
+    deps,
+    invitation.id,
+    question,
+    input.mimeType.trim(),
+  ).catch((err: unknown) => {
+    // Two takes started at the same instant (two tabs): the unique attempt number picks one.
+    if (isUniqueViolation(err)) {
+      throw new ConflictError(
+        'attempt_conflict',
+        'Another take of this question was started at the same moment.',
+      );
+    }
+    throw err;
+  });
+  if (invitation.status === 'invited') await markStarted(deps, invitation);
+  return toAnswer(answer, []);
+}
+
+async function insertNextAttempt(
+  deps: Deps,
+  invitationId: string,
+  question: { id: string; retakes: number },
+  mimeType: string,
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const takes = await trx
+      .selectFrom('answers')
+      .select(['attempt', 'status'])
+      .where('invitationId', '=', invitationId)
+      .where('questionId', '=', question.id)
+      .execute();
+    // A take that failed in processing was our problem, not the candidate's: it costs no retake.
+    const counted = takes.filter((t) => t.status !== 'failed').length;
+    if (counted >= 1 + question.retakes) {
+      throw new ConflictError(
+        'retakes_exhausted',
+        'You have used every attempt for this question.',
+      );
+    }
+    const now = deps.now().toISOString();
+    const row = {
+      id: newId(),
+      invitationId,
+      questionId: question.id,
+      attempt: Math.max(0, ...takes.map((t) => t.attempt)) + 1,
+      mimeType,
+      status: 'recording' as const,
+      maxChunkBytes: MAX_CHUNK_BYTES,
+      chunkCount: null,
+      clientDurationMs: null,
+      durationMs: null,
+      width: null,
+      height: null,
+      error: null,
+      videoKey: null,
+      posterKey: null,
+      createdAt: now,
+      completedAt: null,
+      updatedAt: now,
+    };
+    await trx.insertInto('answers').values(row).execute();
+    return row;
+  });
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import type { Role, User } from '../contracts/api.js';
+import type { Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { ConflictError, UnauthenticatedError } from '../errors.js';
+import { newId } from '../ids.js';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<User> {
+  const email = input.email.trim().toLowerCase();
+  const taken = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (taken) throw new ConflictError('email_taken', 'A user with this email already exists.');
+  const user: User = { id: newId(), email, name: input.name, role: input.role };
+  try {
+    await db
+      .insertInto('users')
+      .values({
+        ...user,
+        passwordHash: await hashPassword(input.password),
+        createdAt: now.toISOString(),
+      })
+      .execute();
+  } catch (err) {
+    // Two creates racing past the check above: the unique index decides.
+    if (isUniqueViolation(err))
+      throw new ConflictError('email_taken', 'A user with this email already exists.');
+    throw err;
+  }
+  return user;
+}
+
+/** The user for these credentials; one answer for unknown email and wrong password, same cost. */
+export async function authenticate(db: Db, email: string, password: string): Promise<User> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'passwordHash'])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
+  if (!row || !ok) {
+    throw new UnauthenticatedError('The email or password is not correct.', 'invalid_credentials');
+  }
+  const { passwordHash: _, ...user } = row;
+  return user;
+}
+
+export type BootstrapResult =
+  | { kind: 'configured-admin-created'; email: string }
+  | { kind: 'generated-admin'; email: string; password: string }
+  | { kind: 'nothing-to-do' };
+
+/**
+ * At start: create the ADMIN_EMAIL admin if missing; on an empty database with no admin
+ * configured, create one with a generated password so a newcomer can sign in.
+ */
+export async function bootstrapAdmin(
+  db: Db,
+  configured: { email: string; password: string } | null,
+  now: Date,
+): Promise<BootstrapResult> {
+  if (configured) {
+    const email = configured.email.toLowerCase();
+    const exists = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (exists) return { kind: 'nothing-to-do' };
+    await createUser(
+      db,
+      { email, name: 'Administrator', password: configured.password, role: 'admin' },
+      now,
+    );
+    return { kind: 'configured-admin-created', email };
+  }
+  const anyone = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyone) return { kind: 'nothing-to-do' };
+  const password = randomBytes(12).toString('base64url');
+  const email = 'admin@localhost';
+  await createUser(db, { email, name: 'Administrator', password, role: 'admin' }, now);
+  return { kind: 'generated-admin', email, password };
+}

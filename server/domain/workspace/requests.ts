@@ -1,0 +1,51 @@
+/**
+ * Request bodies of the workspace endpoints (users, interview edits). They reuse the field rules
+ * of the API v1 create requests so an edit accepts exactly what a create accepts.
+ */
+import { z } from 'zod';
+import { CreateInterviewRequest, CreateUserRequest, QuestionInput } from '../../contracts/api.js';
+
+/** A PATCH must say what to change: an empty body is a client mistake, not a no-op. */
+function requireSomeField(value: Record<string, unknown>, ctx: z.RefinementCtx, names: string[]) {
+  if (names.some((name) => value[name] !== undefined)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: [],
+    message: `must set at least one of ${names.join(', ')}`,
+  });
+}
+
+export const UpdateUserRequest = z
+  .strictObject({
+    name: CreateUserRequest.shape.name.optional(),
+    role: CreateUserRequest.shape.role.optional(),
+  })
+  .superRefine((value, ctx) => requireSomeField(value, ctx, ['name', 'role']));
+
+export type UserChanges = z.output<typeof UpdateUserRequest>;
+
+/** A question in an edit: with the id of an existing question to keep it, without for a new one. */
+export const QuestionEdit = QuestionInput.extend({
+  id: z.string().trim().min(1, 'is required').max(100).optional(),
+});
+
+const { title, intro, deadline } = CreateInterviewRequest.shape;
+
+export const UpdateInterviewRequest = z
+  .strictObject({
+    title: title.optional(),
+    // The create request defaults a missing intro to ""; an edit must leave it alone instead.
+    intro: intro.unwrap().optional(),
+    deadline,
+    /** The whole list in its new order: positions follow it, missing questions are removed. */
+    questions: z
+      .array(QuestionEdit)
+      .min(1, 'needs at least one question')
+      .max(20, 'allows at most 20 questions')
+      .optional(),
+  })
+  .superRefine((value, ctx) =>
+    requireSomeField(value, ctx, ['title', 'intro', 'deadline', 'questions']),
+  );
+
+export type InterviewChanges = z.output<typeof UpdateInterviewRequest>;

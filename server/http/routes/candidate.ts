@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import { CompleteAnswerRequest, StartAnswerRequest } from '../../contracts/api.js';
+import type { Deps } from '../../deps.js';
+import { answerWithChunks, loadOwnAnswer } from '../../domain/answer-view.js';
+import { candidateSession } from '../../domain/candidate-session.js';
+import { completeAnswer } from '../../domain/complete-answer.js';
+import { finishInterview } from '../../domain/finish-interview.js';
+import { answerAcceptingChunks, parseChunkIndex, recordChunk } from '../../domain/put-chunk.js';
+import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/start-answer.js';
+import { InputError } from '../../errors.js';
+import { currentInvitation, requireCandidate } from '../auth.js';
+import { chunkUploadMiddleware, storedChunkOf } from '../chunk-upload.js';
+import { parseInput } from '../validate.js';
+
+export function candidateRoutes(deps: Deps): Router {
+  const router = Router();
+  router.use('/candidate', requireCandidate(deps));
+
+  router.get('/candidate/session', async (_req, res) => {
+    res.json(await candidateSession(deps, currentInvitation(res)));
+  });
+
+  router.post('/candidate/answers', async (req, res) => {
+    const input = parseInput(StartAnswerRequest, req.body);
+    res.status(201).json(await startAnswer(deps, currentInvitation(res), input));
+  });
+
+  router.get('/candidate/answers/:answerId', async (req, res) => {
+    const answer = await loadOwnAnswer(deps.db, currentInvitation(res).id, req.params.answerId);
+    res.json(await answerWithChunks(deps.db, answer));
+  });
+
+  router.put(
+    '/candidate/answers/:answerId/chunks/:index',
+    async (req, res, next) => {
+      // Every check that needs no bytes runs before a single byte is stored.
+      const index = parseChunkIndex(req.params.index as string);
+      const answer = await answerAcceptingChunks(
+        deps,
+        currentInvitation(res),
+        req.params.answerId as string,
+      );
+      if (!req.is('multipart/form-data')) {
+        throw new InputError(
+          'Send the chunk as multipart/form-data with one file field named "chunk".',
+        );
+      }
+      res.locals.chunkTarget = { answerId: answer.id, index };
+      next();
+    },
+    chunkUploadMiddleware(deps.storage, MAX_CHUNK_BYTES),
+    async (req, res) => {
+      const stored = storedChunkOf(req);
+      if (!stored)
+        throw new InputError('The request has no file field named "chunk".', [
+          { path: 'chunk', message: 'is required' },
+        ]);
+      const { answerId, index } = res.locals.chunkTarget as { answerId: string; index: number };
+      const { garbage } = await recordChunk(
+        deps,
+        answerId,
+        index,
+        stored,
+        req.get('x-chunk-sha256'),
+      );
+      // The client has its answer once the new chunk is recorded; old bytes can go afterwards.
+      res.json({ index, size: stored.size });
+      for (const key of garbage) {
+        await deps.storage
+          .delete(key)
+          .catch((err) => deps.log.warn({ err }, 'could not delete a replaced chunk'));
+      }
+    },
+  );
+
+  router.post('/candidate/answers/:answerId/complete', async (req, res) => {
+    const input = parseInput(CompleteAnswerRequest, req.body);
+    res
+      .status(202)
+      .json(await completeAnswer(deps, currentInvitation(res), req.params.answerId, input));
+  });
+
+  router.post('/candidate/finish', async (_req, res) => {
+    res.json(await finishInterview(deps, currentInvitation(res)));
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { CreateInterviewRequest, CreateInvitationsRequest } from '../../contracts/api.js';
+import type { Deps } from '../../deps.js';
+import { createInterview, getInterview, listInterviews } from '../../domain/interviews.js';
+import { createInvitations, listInvitations } from '../../domain/invitations.js';
+import { currentUser, requireStaff } from '../auth.js';
+import { parseInput } from '../validate.js';
+
+export function interviewRoutes(deps: Deps): Router {
+  const router = Router();
+  const anyStaff = requireStaff(deps);
+  const organisers = requireStaff(deps, 'admin', 'recruiter');
+
+  router.post('/interviews', organisers, async (req, res) => {
+    const input = parseInput(CreateInterviewRequest, req.body);
+    res.status(201).json(await createInterview(deps.db, input, currentUser(res).id, deps.now()));
+  });
+
+  router.get('/interviews', anyStaff, async (_req, res) => {
+    res.json({ items: await listInterviews(deps.db) });
+  });
+
+  router.get('/interviews/:id', anyStaff, async (req, res) => {
+    res.json(await getInterview(deps.db, req.params.id as string));
+  });
+
+  router.post('/interviews/:id/invitations', organisers, async (req, res) => {
+    const input = parseInput(CreateInvitationsRequest, req.body);
+    const items = await createInvitations(deps, req.params.id as string, input);
+    deps.log.info(
+      { interviewId: req.params.id, count: items.length, by: currentUser(res).id },
+      'candidates invited',
+    );
+    res.status(201).json({ items });
+  });
+
+  router.get('/interviews/:id/invitations', organisers, async (req, res) => {
+    res.json({ items: await listInvitations(deps, req.params.id as string) });
+  });
+
+  return router;
+}

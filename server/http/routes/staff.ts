@@ -1,0 +1,72 @@
+import { Router } from 'express';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import { signStaffToken } from '../../auth/staff-tokens.js';
+import { CreateUserRequest, LoginRequest } from '../../contracts/api.js';
+import type { Deps } from '../../deps.js';
+import { authenticate, createUser } from '../../domain/users.js';
+import { RateLimitedError } from '../../errors.js';
+import { currentUser, requireStaff } from '../auth.js';
+import { parseInput } from '../validate.js';
+
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** Failed logins per address and email: slows password guessing without locking anyone out for long. */
+function loginRateLimit(maxFailures: number, store: Store | undefined) {
+  return rateLimit({
+    store,
+    // If the shared store (Redis) is down, sign-in stays possible; scrypt still slows guessing.
+    passOnStoreError: true,
+    windowMs: LOGIN_WINDOW_MS,
+    limit: maxFailures,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
+      return `${ipKeyGenerator(req.ip ?? '')}|${email}`;
+    },
+    handler: (req, _res, next) => {
+      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = resetTime
+        ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
+        : 60;
+      next(
+        new RateLimitedError(
+          'Too many failed sign-in attempts. Wait a while and try again.',
+          seconds,
+        ),
+      );
+    },
+  });
+}
+
+export function staffRoutes(
+  deps: Deps,
+  options: { maxLoginFailures: number; store?: Store },
+): Router {
+  const router = Router();
+
+  router.post(
+    '/auth/login',
+    loginRateLimit(options.maxLoginFailures, options.store),
+    async (req, res) => {
+      const { email, password } = parseInput(LoginRequest, req.body);
+      const user = await authenticate(deps.db, email, password);
+      deps.log.info({ userId: user.id }, 'staff signed in');
+      res.json({ token: signStaffToken(user.id, deps.secrets.jwt), user });
+    },
+  );
+
+  router.get('/me', requireStaff(deps), (_req, res) => {
+    res.json(currentUser(res));
+  });
+
+  router.post('/users', requireStaff(deps, 'admin'), async (req, res) => {
+    const input = parseInput(CreateUserRequest, req.body);
+    const user = await createUser(deps.db, input, deps.now());
+    deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
+    res.status(201).json(user);
+  });
+
+  return router;
+}

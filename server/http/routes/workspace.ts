@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import type { Deps } from '../../deps.js';
+import { interviewStats } from '../../domain/workspace/interview-stats.js';
+import { listUsers, updateUser } from '../../domain/workspace/manage-users.js';
+import { ratingsCsv } from '../../domain/workspace/ratings-export.js';
+import { reissueLink } from '../../domain/workspace/reissue-link.js';
+import { UpdateInterviewRequest, UpdateUserRequest } from '../../domain/workspace/requests.js';
+import { updateInterview } from '../../domain/workspace/update-interview.js';
+import { currentUser, requireStaff } from '../auth.js';
+import { parseInput } from '../validate.js';
+
+/** A file name any browser and OS accepts, from an interview title. */
+function downloadName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return `ratings-${slug || 'interview'}.csv`;
+}
+
+/**
+ * Endpoints the staff workspace needs beyond API v1 (all under /api/v1, problem+json errors):
+ *
+ * - GET   /users                       admin            → { items: [User] }
+ * - PATCH /users/:id                   admin            { name?, role? } → User; 409 last_admin
+ * - PATCH /interviews/:id              admin, recruiter { title?, intro?, deadline?, questions? }
+ *         → Interview; 409 questions_locked once any answer exists (see update-interview.ts)
+ * - GET   /interviews/:id/stats        any staff        → counts and `questionsLocked`
+ * - POST  /invitations/:id/link        admin, recruiter → Invitation with a new `url`; the old
+ *         link stops working; 409 invitation_completed, 410 expired
+ * - GET   /interviews/:id/ratings.csv  admin, recruiter → text/csv (UTF-8 BOM, formula-safe)
+ */
+export function workspaceRoutes(deps: Deps): Router {
+  const router = Router();
+  const anyStaff = requireStaff(deps);
+  const organisers = requireStaff(deps, 'admin', 'recruiter');
+  const admins = requireStaff(deps, 'admin');
+
+  router.get('/users', admins, async (_req, res) => {
+    res.json({ items: await listUsers(deps) });
+  });
+
+  router.patch('/users/:id', admins, async (req, res) => {
+    const changes = parseInput(UpdateUserRequest, req.body);
+    const user = await updateUser(deps, req.params.id as string, changes);
+    deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user updated');
+    res.json(user);
+  });
+
+  router.patch('/interviews/:id', organisers, async (req, res) => {
+    const changes = parseInput(UpdateInterviewRequest, req.body);
+    res.json(await updateInterview(deps, req.params.id as string, changes));
+  });
+
+  router.get('/interviews/:id/stats', anyStaff, async (req, res) => {
+    res.json(await interviewStats(deps, req.params.id as string));
+  });
+
+  router.post('/invitations/:id/link', organisers, async (req, res) => {
+    const invitation = await reissueLink(deps, req.params.id as string);
+    deps.log.info({ invitationId: invitation.id, by: currentUser(res).id }, 'link re-issued');
+    res.json(invitation);
+  });
+
+  router.get('/interviews/:id/ratings.csv', organisers, async (req, res) => {
+    const { title, csv } = await ratingsCsv(deps, req.params.id as string);
+    res
+      .set('Cache-Control', 'no-store')
+      .attachment(downloadName(title))
+      .type('text/csv; charset=utf-8')
+      .send(csv);
+  });
+
+  return router;
+}

@@ -1,0 +1,170 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Deps } from '../deps.js';
+import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
+import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { type JobContext, PermanentJobError } from './job-queue.js';
+
+/** Shown when processing failed for a reason that is ours, not the recording's. */
+const INTERNAL_FAILURE =
+  'We could not process this recording. It is kept safe; an administrator can retry it.';
+
+/**
+ * Turns an answer's chunks into a playable MP4 and a poster: join → convert → store → record.
+ * Raw chunks are removed only after the result is safely stored, so a failure loses nothing.
+ */
+export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
+  return async ({ answerId }: { answerId: string }, ctx: JobContext): Promise<void> => {
+    const answer = await deps.db
+      .selectFrom('answers')
+      .innerJoin('questions', 'questions.id', 'answers.questionId')
+      .select([
+        'answers.id',
+        'answers.status',
+        'answers.invitationId',
+        'answers.clientDurationMs',
+        'questions.maxSeconds',
+      ])
+      .where('answers.id', '=', answerId)
+      .executeTakeFirst();
+    if (answer?.status !== 'processing') return;
+    const log = deps.log.child({ answerId });
+    let lastStep = 0;
+    // Staff see processing advance; every 10 % is enough and keeps the event stream quiet.
+    const reportProgress = (percent: number) => {
+      const step = Math.floor(percent / 10) * 10;
+      if (step <= lastStep || step >= 100) return;
+      lastStep = step;
+      deps.events.publish('answer-progress', {
+        answerId,
+        invitationId: answer.invitationId,
+        percent: step,
+      });
+    };
+    const workDir = await mkdtemp(path.join(tmpdir(), 'answer-'));
+    try {
+      const started = Date.now();
+      const inputPath = path.join(workDir, 'recording');
+      await joinChunks(deps, answerId, inputPath);
+      const joinedMs = Date.now() - started;
+      const result = await convertRecording({
+        binaries: ffmpeg,
+        log,
+        inputPath,
+        workDir,
+        // Generous: a phone's clock or a late stop can run past the limit; never refuse real video.
+        maxDurationMs: (answer.maxSeconds * 2 + 120) * 1000,
+        expectedDurationMs: answer.clientDurationMs ?? undefined,
+        onProgress: (percent) => {
+          ctx.progress(percent);
+          reportProgress(percent);
+        },
+      });
+      const videoKey = `answers/${answerId}/video.mp4`;
+      const posterKey = result.posterPath ? `answers/${answerId}/poster.jpg` : null;
+      await deps.storage.put(videoKey, createReadStream(result.videoPath), {
+        contentType: 'video/mp4',
+      });
+      if (result.posterPath && posterKey) {
+        await deps.storage.put(posterKey, createReadStream(result.posterPath), {
+          contentType: 'image/jpeg',
+        });
+      }
+      await deps.db
+        .updateTable('answers')
+        .set({
+          status: 'ready',
+          durationMs: result.durationMs,
+          width: result.width,
+          height: result.height,
+          videoKey,
+          posterKey,
+          error: null,
+          updatedAt: deps.now().toISOString(),
+        })
+        .where('id', '=', answerId)
+        .execute();
+      await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
+      log.info(
+        {
+          mode: result.mode,
+          durationMs: result.durationMs,
+          joinedMs,
+          ...result.timingsMs,
+          totalMs: Date.now() - started,
+        },
+        'answer ready',
+      );
+      deps.events.publish('answer-status', {
+        answerId,
+        invitationId: answer.invitationId,
+        status: 'ready',
+      });
+    } catch (err) {
+      if (err instanceof UnplayableMediaError) throw new PermanentJobError(err.message);
+      throw err;
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Concatenates the chunks in index order: MediaRecorder slices of one take join into one file. */
+async function joinChunks(deps: Deps, answerId: string, target: string): Promise<void> {
+  const chunks = await deps.db
+    .selectFrom('chunks')
+    .select('storageKey')
+    .where('answerId', '=', answerId)
+    .orderBy('idx')
+    .execute();
+  const out = createWriteStream(target);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => {});
+  try {
+    for (const chunk of chunks) {
+      const { body } = await deps.storage.get(chunk.storageKey);
+      for await (const piece of body) {
+        if (!out.write(piece)) await Promise.race([once(out, 'drain'), failed]);
+      }
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
+  }
+}
+
+/** After the last try: the answer is `failed` with a sentence a person can act on. */
+export function processAnswerFailed(deps: Deps) {
+  return async ({ answerId }: { answerId: string }, error: Error): Promise<void> => {
+    const sentence = error instanceof PermanentJobError ? error.message : INTERNAL_FAILURE;
+    const row = await deps.db
+      .updateTable('answers')
+      .set({ status: 'failed', error: sentence, updatedAt: deps.now().toISOString() })
+      .where('id', '=', answerId)
+      .where('status', '=', 'processing')
+      .returning('invitationId')
+      .executeTakeFirst();
+    if (row)
+      deps.events.publish('answer-status', {
+        answerId,
+        invitationId: row.invitationId,
+        status: 'failed',
+      });
+  };
+}
+
+/** Answers left `processing` without a pending job get one; returns how many were queued. */
+export async function requeueStrandedAnswers(deps: Deps): Promise<number> {
+  const stranded = await deps.db
+    .selectFrom('answers')
+    .select('id')
+    .where('status', '=', 'processing')
+    .execute();
+  for (const { id } of stranded)
+    await deps.jobs.enqueue('process-answer', { answerId: id }, { jobId: id });
+  return stranded.length;
+}

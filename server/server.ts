@@ -1,0 +1,194 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RedisStore } from 'rate-limit-redis';
+import { createStorage } from '../storage/create-storage.js';
+import { type AppOptions, buildApp } from './app.js';
+import { loadSecrets } from './auth/secrets.js';
+import type { Config } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import type { Deps } from './deps.js';
+import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
+import { BullMqJobQueue } from './jobs/bullmq-job-queue.js';
+import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import {
+  processAnswerFailed,
+  processAnswerJob,
+  requeueStrandedAnswers,
+} from './jobs/process-answer.js';
+import { createLogger } from './logger.js';
+import { locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { forwardEventsThroughRedis, useRedisAdapter } from './realtime/redis-bridge.js';
+import { attachSocketServer } from './realtime/socket-server.js';
+import { StaffEvents } from './realtime/staff-events.js';
+import { connectRedis, pingRedis } from './redis.js';
+
+export interface RunningServer {
+  /** Where the HTTP server listens; null for a worker-only process. */
+  url: string | null;
+  deps: Deps;
+  http: HttpServer | null;
+  bootstrap: BootstrapResult;
+  /** Stops taking requests and jobs, lets running ones finish, closes connections. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions extends Pick<AppOptions, 'maxLoginFailures'> {
+  log?: Logger;
+  now?: () => Date;
+  /** Retry delay base for media jobs (tests shorten it). */
+  jobRetryBaseMs?: number;
+}
+
+/** Wires config → dependencies → HTTP + socket.io and/or media jobs, by SERVER_ROLE. */
+export async function startServer(
+  config: Readonly<Config>,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const db = openDatabase(config);
+  await migrateToLatest(db).catch(async (err: Error) => {
+    await db.destroy().catch(() => {});
+    throw new Error(`The database ${describeDatabase(config)} cannot be used: ${err.message}`);
+  });
+  const secrets = await loadSecrets(config);
+  const storage = createStorage({
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+    signingSecret: secrets.media,
+    s3: config.s3 ?? undefined,
+  });
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log, config.role) : null;
+  const runsJobs = config.role !== 'api';
+  const jobs: JobQueue = redis
+    ? new BullMqJobQueue({
+        redis,
+        log,
+        concurrency: runsJobs ? config.jobConcurrency : 0,
+        lockSeconds: config.jobLockSeconds,
+        retryBaseMs: options.jobRetryBaseMs,
+      })
+    : new InProcessJobQueue({
+        db,
+        log,
+        concurrency: config.jobConcurrency,
+        retryBaseMs: options.jobRetryBaseMs,
+      });
+  const events = new StaffEvents();
+  const deps: Deps = {
+    config,
+    db,
+    storage,
+    jobs,
+    events,
+    log,
+    secrets,
+    now: options.now ?? (() => new Date()),
+  };
+  const stopHooks: (() => unknown)[] = [];
+
+  if (runsJobs) {
+    const ffmpeg = locateFfmpeg(
+      { FFMPEG_PATH: config.ffmpegPath, FFPROBE_PATH: config.ffprobePath },
+      log,
+    );
+    jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {
+      onFailed: processAnswerFailed(deps),
+    });
+  }
+  const bootstrap =
+    config.role === 'worker'
+      ? ({ kind: 'nothing-to-do' } as const)
+      : await bootstrapAdmin(db, config.admin, deps.now());
+
+  let http: HttpServer | null = null;
+  if (config.role !== 'worker') {
+    http = await listen(config, deps, redis, options);
+  } else if (redis) {
+    stopHooks.push(forwardEventsThroughRedis(events, redis));
+  }
+  await jobs.start();
+  if (runsJobs)
+    stopHooks.push(sweepStrandedAnswers(deps, redis ? config.strandedSweepSeconds : null));
+
+  return {
+    url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,
+    deps,
+    http,
+    bootstrap,
+    close: async () => {
+      for (const stop of stopHooks) stop();
+      if (http) await closeHttp(http);
+      await jobs.stop();
+      await redis?.quit().catch(() => {});
+      await db.destroy();
+    },
+  };
+}
+
+async function listen(
+  config: Readonly<Config>,
+  deps: Deps,
+  redis: Redis | null,
+  options: ServerOptions,
+): Promise<HttpServer> {
+  const app = buildApp(deps, {
+    maxLoginFailures: options.maxLoginFailures,
+    healthChecks: redis ? { redis: () => pingRedis(redis) } : {},
+    // Shared counters, so a guesser cannot spread attempts over the API processes.
+    rateLimitStore: redis
+      ? new RedisStore({
+          prefix: 'interviews:login:',
+          sendCommand: (command: string, ...args: string[]) =>
+            redis.call(command, ...args) as never,
+        })
+      : undefined,
+  });
+  const http = createServer(app);
+  // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never
+  // closes a kept-alive connection just as a client or proxy reuses it (a reset upload).
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
+  const io = attachSocketServer(http, deps);
+  if (redis) useRedisAdapter(io, redis);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, resolve);
+  });
+  return http;
+}
+
+/** Ends socket.io (which closes the HTTP server) once in-flight requests are answered. */
+function closeHttp(http: HttpServer): Promise<void> {
+  return new Promise((resolve) => {
+    http.close(() => resolve());
+    http.closeIdleConnections();
+  });
+}
+
+/**
+ * Answers left `processing` without a job (a crash between commit and enqueue, a Redis that
+ * lost its data) get one: once at start, and with Redis periodically. Returns a stop function.
+ */
+function sweepStrandedAnswers(deps: Deps, everySeconds: number | null): () => void {
+  const sweep = () =>
+    requeueStrandedAnswers(deps).then(
+      (count) =>
+        count > 0 && deps.log.info({ count }, 'queued media jobs for answers left processing'),
+      (err: Error) => deps.log.warn({ err }, 'stranded-answer sweep failed'),
+    );
+  void sweep();
+  if (!everySeconds) return () => {};
+  const timer = setInterval(sweep, everySeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Where the database is, without its password. */
+function describeDatabase(config: Readonly<Config>): string {
+  if (!config.databaseUrl) return `in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

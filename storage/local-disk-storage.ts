@@ -1,0 +1,288 @@
+import { randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import {
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rmdir,
+  stat,
+  unlink,
+} from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { signMediaPath } from './signed-url.js';
+import {
+  assertValidKey,
+  assertValidRange,
+  type ByteRange,
+  chunkToBuffer,
+  compareKeys,
+  InvalidKeyError,
+  type ObjectInfo,
+  RangeNotSatisfiableError,
+  type ReadResult,
+  type Storage,
+  StorageNotFoundError,
+} from './storage.js';
+
+export interface LocalDiskStorageOptions {
+  /** Directory that holds the objects; created on first write. */
+  root: string;
+  /** Base URL of this server, used in signed read URLs (served by mediaFilesRouter). */
+  publicUrl: string;
+  signingSecret: string;
+}
+
+/** In-flight writes are named `.tmp-<random>` next to their target; keys may not use the name. */
+const TEMP_PREFIX = '.tmp-';
+
+/**
+ * Objects as plain files under a root directory, one file per key. Writes are atomic and
+ * durable (temp file, fsync, rename, fsync dir), so a reader sees the old or the new object,
+ * never a torn one, and an acknowledged put survives a power cut.
+ * Content types are not stored: the media route derives them from the key's extension.
+ */
+export class LocalDiskStorage implements Storage {
+  readonly kind = 'local';
+  private readonly root: string;
+  private readonly publicUrl: string;
+  private readonly signingSecret: string;
+
+  constructor(options: LocalDiskStorageOptions) {
+    this.root = path.resolve(options.root);
+    this.publicUrl = options.publicUrl.replace(/\/+$/, '');
+    this.signingSecret = options.signingSecret;
+  }
+
+  async put(key: string, body: Readable | Buffer): Promise<{ size: number }> {
+    const target = this.pathOf(key);
+    const dir = path.dirname(target);
+    const { handle, tempPath } = await openTempFile(dir);
+    try {
+      const size = Buffer.isBuffer(body)
+        ? await writeAll(handle, body)
+        : await writeStream(handle, body);
+      await handle.sync();
+      await handle.close();
+      await rename(tempPath, target);
+      await fsyncDirectory(dir);
+      return { size };
+    } catch (err) {
+      await handle.close().catch(() => {});
+      await unlink(tempPath).catch(() => {});
+      if (!Buffer.isBuffer(body)) body.destroy();
+      throw err;
+    }
+  }
+
+  async get(key: string, range?: ByteRange): Promise<ReadResult> {
+    const handle = await this.openObject(key);
+    try {
+      const { size } = await handle.stat();
+      if (!range) return { body: handle.createReadStream(), size };
+      const served = resolveRange(key, size, range);
+      const body = handle.createReadStream({ start: served.start, end: served.end });
+      return { body, size, range: served };
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+  }
+
+  async stat(key: string): Promise<ObjectInfo | null> {
+    try {
+      const info = await stat(this.pathOf(key));
+      return info.isFile() ? { key, size: info.size } : null;
+    } catch (err) {
+      if (isMissingFileError(err)) return null;
+      throw err;
+    }
+  }
+
+  async list(prefix: string): Promise<ObjectInfo[]> {
+    const found = await this.collect('', prefix);
+    return found.sort((a, b) => compareKeys(a.key, b.key));
+  }
+
+  async delete(key: string): Promise<void> {
+    const file = this.pathOf(key);
+    try {
+      await unlink(file);
+    } catch (err) {
+      if (isMissingFileError(err) || errorCode(err) === 'EISDIR') return;
+      throw err;
+    }
+    await this.removeEmptyDirectories(path.dirname(file));
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    // An empty prefix would wipe the whole store; no caller needs that, so it is refused.
+    if (prefix === '') throw new InvalidKeyError(prefix);
+    for (const object of await this.list(prefix)) await this.delete(object.key);
+  }
+
+  async signedReadUrl(key: string, options: { expiresInSeconds: number }): Promise<string> {
+    this.pathOf(key); // refuses a key put() would refuse
+    const expires = Math.floor(Date.now() / 1000) + options.expiresInSeconds;
+    return `${this.publicUrl}${signMediaPath(key, expires, this.signingSecret)}`;
+  }
+
+  async check(): Promise<void> {
+    const key = `.check/${randomBytes(8).toString('hex')}`;
+    const probe = Buffer.from('storage check');
+    await this.put(key, probe);
+    const read = await this.get(key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of read.body) chunks.push(chunkToBuffer(chunk));
+    await this.delete(key);
+    if (!Buffer.concat(chunks).equals(probe)) throw new Error('Storage check read other bytes');
+  }
+
+  /** The file of a key, refusing any key that could name something outside the root. */
+  private pathOf(key: string): string {
+    assertValidKey(key);
+    if (key.split('/').some((segment) => segment.startsWith(TEMP_PREFIX))) {
+      throw new InvalidKeyError(key);
+    }
+    const file = path.resolve(this.root, key);
+    const relative = path.relative(this.root, file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new InvalidKeyError(key);
+    }
+    return file;
+  }
+
+  private async openObject(key: string): Promise<FileHandle> {
+    let handle: FileHandle;
+    try {
+      handle = await open(this.pathOf(key), 'r');
+    } catch (err) {
+      if (isMissingFileError(err)) throw new StorageNotFoundError(key);
+      throw err;
+    }
+    if ((await handle.stat()).isFile()) return handle;
+    await handle.close();
+    throw new StorageNotFoundError(key);
+  }
+
+  /** Walks the tree below `dirKey`, entering only directories that can hold a match. */
+  private async collect(dirKey: string, prefix: string): Promise<ObjectInfo[]> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(this.root, dirKey), { withFileTypes: true });
+    } catch (err) {
+      if (isMissingFileError(err)) return [];
+      throw err;
+    }
+    const found: Promise<ObjectInfo[]>[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith(TEMP_PREFIX)) continue;
+      const key = `${dirKey}${entry.name}`;
+      const childKey = `${key}/`;
+      if (entry.isDirectory() && (childKey.startsWith(prefix) || prefix.startsWith(childKey))) {
+        found.push(this.collect(childKey, prefix));
+      } else if (entry.isFile() && key.startsWith(prefix)) {
+        found.push(this.listedObject(key));
+      }
+    }
+    return (await Promise.all(found)).flat();
+  }
+
+  /** A file met while listing; none when a concurrent delete removed it meanwhile. */
+  private async listedObject(key: string): Promise<ObjectInfo[]> {
+    try {
+      return [{ key, size: (await stat(path.join(this.root, key))).size }];
+    } catch (err) {
+      if (isMissingFileError(err)) return [];
+      throw err;
+    }
+  }
+
+  /** Keeps the tree tidy after deletes; a concurrent put recreates what it needs. */
+  private async removeEmptyDirectories(dir: string): Promise<void> {
+    for (let current = dir; current !== this.root; current = path.dirname(current)) {
+      if (!current.startsWith(`${this.root}${path.sep}`)) return;
+      try {
+        await rmdir(current);
+      } catch {
+        return; // not empty (or already gone): its parents are not empty either
+      }
+    }
+  }
+}
+
+/** Inclusive served range: the end is clamped to the last byte; a start past it is a 416. */
+function resolveRange(key: string, size: number, range: ByteRange): { start: number; end: number } {
+  assertValidRange(range);
+  const { start, end = size - 1 } = range;
+  if (start >= size) throw new RangeNotSatisfiableError(key, size);
+  return { start, end: Math.min(end, size - 1) };
+}
+
+/**
+ * Creates the directory (fsyncing the parents of any new directory, so the path survives a
+ * crash too) and a fresh temp file in it. A concurrent delete may remove the just-created
+ * empty directory, hence the retry.
+ */
+async function openTempFile(dir: string): Promise<{ handle: FileHandle; tempPath: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const created = await mkdir(dir, { recursive: true });
+    if (created) await fsyncNewDirectories(dir, created);
+    const tempPath = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
+    try {
+      return { handle: await open(tempPath, 'wx'), tempPath };
+    } catch (err) {
+      if (errorCode(err) !== 'ENOENT' || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function fsyncNewDirectories(dir: string, firstCreated: string): Promise<void> {
+  const lastParent = path.dirname(firstCreated);
+  for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
+    await fsyncDirectory(parent);
+    if (parent === lastParent || parent === path.dirname(parent)) return;
+  }
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (err) {
+    // Some platforms (Windows, a few network filesystems) cannot fsync a directory.
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP'].includes(errorCode(err) ?? '')) throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeStream(handle: FileHandle, body: Readable): Promise<number> {
+  let size = 0;
+  // Awaiting each write before reading on gives backpressure: memory stays at one chunk.
+  for await (const chunk of body) size += await writeAll(handle, chunkToBuffer(chunk));
+  return size;
+}
+
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<number> {
+  let written = 0;
+  while (written < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+    written += bytesWritten;
+  }
+  return bytes.length;
+}
+
+function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err
+    ? String((err as { code: unknown }).code)
+    : undefined;
+}
+
+/** ENOTDIR: a path component is a file, so the key cannot exist either. */
+function isMissingFileError(err: unknown): boolean {
+  const code = errorCode(err);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

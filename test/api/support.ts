@@ -1,0 +1,115 @@
+/**
+ * Small assertions shared by the API v1 suites (test/api). Servers, clients and media come from
+ * test/helpers; this file only holds what the contract says every answer must look like.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Answer } from '../../server/contracts/api.js';
+import { Api, type ApiResponse, login } from '../helpers/api.js';
+import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
+
+/** What must never appear in an error: stack frames, file paths, SQL. */
+export const LEAK =
+  /at \w+ \(|\/work\/|\/tmp\/|node_modules|\bSELECT\b|\bINSERT\b|\bUPDATE\b|SQLITE_|\.[jt]s:\d+/;
+
+export const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** An RFC 9457 problem with this status and code, and nothing internal in it. */
+export function expectProblem(res: ApiResponse<any>, status: number, code: string): any {
+  const body = res.body;
+  assert.equal(
+    res.status,
+    status,
+    `expected ${status} ${code}, got ${res.status} ${JSON.stringify(body)}`,
+  );
+  assert.match(
+    res.headers.get('content-type') ?? '',
+    /^application\/problem\+json/,
+    'Content-Type',
+  );
+  assert.equal(typeof body, 'object', `body is JSON: ${String(body).slice(0, 200)}`);
+  assert.equal(body.code, code, JSON.stringify(body));
+  assert.equal(body.status, status);
+  assert.equal(body.type, 'about:blank');
+  assert.equal(typeof body.title, 'string');
+  assert.equal(typeof body.detail, 'string');
+  assert.ok(body.detail.length > 0, 'detail is a sentence');
+  assert.doesNotMatch(JSON.stringify(body), LEAK, 'no internals in the problem');
+  return body;
+}
+
+/** A 400 `invalid_request` whose `errors` name every given path. */
+export function expectInvalid(res: ApiResponse<any>, ...paths: string[]): void {
+  const body = expectProblem(res, 400, 'invalid_request');
+  assert.ok(Array.isArray(body.errors), `errors is a list: ${JSON.stringify(body)}`);
+  for (const error of body.errors) {
+    assert.equal(typeof error.path, 'string');
+    assert.equal(typeof error.message, 'string');
+  }
+  const named = body.errors.map((e: { path: string }) => e.path);
+  for (const path of paths)
+    assert.ok(named.includes(path), `errors name ${path}: ${JSON.stringify(named)}`);
+}
+
+/** A clock the tests move; the server reads it through `startTestServer({ now })`. */
+export class Clock {
+  #offsetMs = 0;
+  readonly now = (): Date => new Date(Date.now() + this.#offsetMs);
+  advance(ms: number): void {
+    this.#offsetMs += ms;
+  }
+  reset(): void {
+    this.#offsetMs = 0;
+  }
+}
+
+export const HOUR = 3600 * 1000;
+
+/** Creates a staff user as the admin and returns a client signed in as them. */
+export async function staffUser(
+  admin: Api,
+  role: 'admin' | 'recruiter' | 'reviewer',
+  name: string = role,
+): Promise<Api> {
+  const email = `${name}-${Math.random().toString(36).slice(2)}@example.test`;
+  const password = 'a long enough password';
+  const res = await admin.post('/users', { email, name, password, role });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return login(admin.baseUrl, email, password);
+}
+
+/** A short real recording (VP8/Opus WebM, small picture) cut into exactly `pieces` uneven chunks. */
+export async function clipChunks(pieces = 3): Promise<Buffer[]> {
+  const path = await ffmpegClip({
+    seconds: 2,
+    videoCodec: 'vp8',
+    audioCodec: 'opus',
+    container: 'webm',
+    width: 320,
+    height: 240,
+  });
+  const slices = sliceIrregularly(await readFile(path), pieces);
+  return [...slices.slice(0, pieces - 1), Buffer.concat(slices.slice(pieces - 1))];
+}
+
+export const CLIP_MIME = 'video/webm;codecs=vp8,opus';
+
+/** Starts an answer and expects it to be accepted. */
+export async function startAnswer(
+  candidate: Api,
+  questionId: string,
+  mimeType = CLIP_MIME,
+): Promise<Answer> {
+  const res = await candidate.post<Answer>('/candidate/answers', { questionId, mimeType });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body;
+}
+
+/** The candidate's view of one of their answers, as after a reload. */
+export async function reload(candidate: Api, answerId: string): Promise<Answer> {
+  const res = await candidate.get<Answer>(`/candidate/answers/${answerId}`);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body;
+}
+
+export { Api };

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import {
+  buildBundle,
+  inviteCandidate,
+  reachPractice,
+  serverAnswers,
+  skipPractice,
+  startAnswer,
+  stopAnswer,
+  waitUntilProcessed,
+} from './support.js';
+
+describe('candidate recorder: lost connections and reloads', function () {
+  this.timeout(120_000);
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps recording through 15 s offline and loses nothing', async () => {
+    const invited = await inviteCandidate(server, [
+      { prompt: 'Walk us through your week.', thinkSeconds: 5, maxSeconds: 60, retakes: 0 },
+    ]);
+    const page = await browser.newPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await startAnswer(page);
+    const started = Date.now();
+    await page.waitForTimeout(3000);
+
+    await browser.context.setOffline(true);
+    await page.getByText(/Offline\. .* MB of recording is safe on this device/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Stop recording' }).isVisible(), true);
+    await page.waitForTimeout(15_000);
+    await browser.context.setOffline(false);
+
+    await page.getByText('Uploading as you record: up to date.').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2000);
+    await stopAnswer(page);
+    const takeMs = Date.now() - started;
+
+    const [answer] = await serverAnswers(invited.candidate);
+    const processed = await waitUntilProcessed(invited.staff, answer!.id);
+    assert.equal(processed.status, 'ready', processed.error ?? '');
+    // The server's video is the whole take: nothing recorded offline went missing.
+    assert.ok(
+      Math.abs(processed.durationMs! - takeMs) < 2000,
+      `video lasts ${processed.durationMs} ms, the take ${takeMs} ms`,
+    );
+    await page.close();
+  });
+
+  it('after a reload mid-answer, keeps the interrupted take and carries on', async () => {
+    const invited = await inviteCandidate(server, [
+      { prompt: 'What motivates you?', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
+      { prompt: 'Any questions for us?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+    ]);
+    const page = await browser.newPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await startAnswer(page);
+    await page.waitForTimeout(4000);
+    await page.reload();
+
+    await page.getByRole('heading', { name: 'Welcome back, Candidate 1' }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Everything works: continue' }).click();
+    await page.getByRole('heading', { name: 'Question 1 of 2' }).waitFor();
+    await page
+      .getByText('Your last recording of this question was interrupted. We kept what you recorded.')
+      .waitFor();
+    await page.getByText('Your answer is saved.').first().waitFor();
+    // The interrupted take counted as the first attempt; the retake is still there.
+    await page.getByText('1 retake left.').waitFor();
+
+    const [kept] = await serverAnswers(invited.candidate);
+    const processed = await waitUntilProcessed(invited.staff, kept!.id);
+    assert.equal(processed.status, 'ready', processed.error ?? '');
+    assert.ok(processed.durationMs! > 2500, `kept ${processed.durationMs} ms of a 4 s take`);
+
+    await page.getByRole('button', { name: 'Next question' }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 2' }).waitFor();
+    await startAnswer(page);
+    await page.waitForTimeout(2000);
+    await stopAnswer(page);
+    await page.getByRole('button', { name: 'Finish the interview' }).click();
+    await page.getByRole('heading', { name: 'Thank you, Candidate 1!' }).waitFor();
+    await page.close();
+  });
+
+  it('pauses while the page is hidden, resumes, and keeps a take the system cut short', async () => {
+    const invited = await inviteCandidate(server, [
+      { prompt: 'Tell us a story.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+      { prompt: 'And another.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+    ]);
+    const page = await browser.newPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+
+    // Desktop or Android: the camera survives the background, the take pauses, then resumes.
+    await startAnswer(page);
+    await page.waitForTimeout(2000);
+    await page.evaluate(hidePage, true);
+    await page.waitForTimeout(2000);
+    await page.evaluate(hidePage, false);
+    await page.getByText('Recording paused while the page was in the background.').waitFor();
+    await page.getByRole('button', { name: 'Resume recording' }).click();
+    await page.waitForTimeout(2000);
+    await stopAnswer(page);
+    const [first] = await serverAnswers(invited.candidate);
+    const paused = await waitUntilProcessed(invited.staff, first!.id);
+    assert.equal(paused.status, 'ready', paused.error ?? '');
+    assert.ok(paused.durationMs! < 5500, `the pause is not in the video: ${paused.durationMs} ms`);
+    await page.getByRole('button', { name: 'Next question' }).click();
+
+    // iOS: capture ends in the background. The take is kept as it was, the camera comes back.
+    await startAnswer(page);
+    await page.waitForTimeout(2500);
+    await page.evaluate(hidePage, true);
+    await page.evaluate(endCaptureAsIosDoes);
+    await page.evaluate(hidePage, false);
+    await page.getByText(/The recording stopped early/).waitFor();
+    await page.getByText('Your answer is saved.').first().waitFor({ timeout: 30_000 });
+    const [, second] = await serverAnswers(invited.candidate);
+    const cut = await waitUntilProcessed(invited.staff, second!.id);
+    assert.equal(cut.status, 'ready', cut.error ?? '');
+    assert.ok(cut.durationMs! > 1500, `kept ${cut.durationMs} ms`);
+    await page.close();
+  });
+});
+
+/** In the page: what the browser does when the tab goes to the background and back. */
+function hidePage(hidden: boolean): void {
+  // A value, not a getter: tsx would wrap a named inner function in a helper the page lacks.
+  Object.defineProperty(document, 'visibilityState', {
+    configurable: true,
+    value: hidden ? 'hidden' : 'visible',
+  });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** In the page: iOS stops the camera and microphone of a page in the background. */
+function endCaptureAsIosDoes(): void {
+  const host = document
+    .querySelector('candidate-page')
+    ?.shadowRoot?.querySelector('interview-recorder') as unknown as {
+    media: { stream: MediaStream };
+  };
+  for (const track of host.media.stream.getTracks()) {
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  }
+}

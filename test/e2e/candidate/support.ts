@@ -1,0 +1,93 @@
+/**
+ * Shared set-up for the recorder's browser tests: the bundle built once per run, an interview
+ * with an invited candidate on the real server, and steps a candidate takes through the UI.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { Answer, Interview, Invitation } from '../../../server/contracts/api.js';
+import { type Api, createInterview, inviteOne, login } from '../../helpers/api.js';
+import type { TestServer } from '../../helpers/test-server.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let built: Promise<unknown> | null = null;
+
+/** `npm run build:web`, once per test run: the page loads the real bundle. */
+export function buildBundle(): Promise<unknown> {
+  built ??= promisify(execFile)('npm', ['run', 'build:web'], { cwd: root });
+  return built;
+}
+
+export interface Invited {
+  staff: Api;
+  interview: Interview;
+  invitation: Invitation;
+  candidate: Api;
+  url: string;
+}
+
+/** Short questions by default so that answers of a few seconds are enough. */
+export async function inviteCandidate(
+  server: TestServer,
+  questions = [{ prompt: 'Tell us about yourself.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 }],
+): Promise<Invited> {
+  const staff = await login(server.url);
+  const interview = await createInterview(staff, { questions });
+  const { invitation, candidate } = await inviteOne(staff, interview.id);
+  return { staff, interview, invitation, candidate, url: invitation.url! };
+}
+
+/** Welcome (consent) and the device check, as a candidate does it. */
+export async function reachPractice(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
+  await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
+  await page.getByRole('button', { name: 'Everything works: continue' }).click();
+}
+
+export async function skipPractice(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip the practice' }).click();
+}
+
+/** Reveals the current question and starts recording without waiting for the thinking time. */
+export async function startAnswer(page: Page): Promise<void> {
+  const reveal = page.getByRole('button', { name: /^Show the question/ });
+  const withThinking = (await reveal.textContent())?.trim() === 'Show the question';
+  await reveal.click();
+  if (withThinking) await page.getByRole('button', { name: 'Start recording now' }).click();
+  await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+}
+
+export async function stopAnswer(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await page.getByText('Your answer is saved.').first().waitFor({ timeout: 30_000 });
+}
+
+/** Records one answer of about `seconds` and waits until the server accepted it. */
+export async function recordAnswer(page: Page, seconds: number): Promise<void> {
+  await startAnswer(page);
+  await page.waitForTimeout(seconds * 1000);
+  await stopAnswer(page);
+}
+
+/** The candidate's takes as the server sees them. */
+export async function serverAnswers(candidate: Api): Promise<Answer[]> {
+  const res = await candidate.get<{ answers: Answer[] }>('/candidate/session');
+  return res.body.answers;
+}
+
+/** Polls the staff view of an answer until processing ends. */
+export async function waitUntilProcessed(staff: Api, answerId: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await staff.get<{
+      status: string;
+      durationMs: number | null;
+      error: string | null;
+    }>(`/answers/${answerId}`);
+    if (res.body.status === 'ready' || res.body.status === 'failed') return res.body;
+    if (Date.now() > until) throw new Error(`answer ${answerId} still ${res.body.status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,72 @@
+/** Steps the workspace end-to-end tests share: built assets, signing in, waiting on the page. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../../helpers/test-server.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** The server serves dist/web; build it from the current sources (as `npm test` does first). */
+export async function buildWebAssets(): Promise<void> {
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
+    cwd: root,
+  });
+}
+
+export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Marks the document; `assertNoReload` fails if the page was loaded again since. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+}
+
+export async function sameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { sameDocument?: boolean }).sameDocument === true,
+  );
+}
+
+/** True when nothing is wider than the viewport (no sideways scrolling on a phone). */
+export async function fitsViewport(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** The main player's video, inside two shadow roots. */
+export const PLAYER_VIDEO = 'ws-answer-player video.main';
+
+export interface VideoState {
+  readyState: number;
+  currentTime: number;
+  paused: boolean;
+}
+
+/** Polls the player's video until `ok` holds (video state is not observable from outside). */
+export async function waitForVideo(
+  page: Page,
+  ok: (state: VideoState) => boolean,
+  timeoutMs = 30_000,
+): Promise<VideoState> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const video = page.locator(PLAYER_VIDEO);
+    const state =
+      (await video.count()) === 1
+        ? await video.evaluate((v: HTMLVideoElement) => ({
+            readyState: v.readyState,
+            currentTime: v.currentTime,
+            paused: v.paused,
+          }))
+        : null;
+    if (state && ok(state)) return state;
+    if (Date.now() > until) throw new Error(`video not as expected: ${JSON.stringify(state)}`);
+    await page.waitForTimeout(100);
+  }
+}

@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+
+/** Flags from DESIGN.md: Debian Chromium, headless, fake camera and microphone, no network chatter. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface BrowserOptions extends BrowserContextOptions {
+  /** Without the fake-UI flag: getUserMedia is refused, as when a person clicks "Block". */
+  denyCamera?: boolean;
+  /** A .y4m or .mjpeg file played as the camera. */
+  fakeVideoFile?: string;
+}
+
+export interface TestBrowser {
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile per call: no state leaks between tests. */
+export async function launchBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
+  const { denyCamera, fakeVideoFile, ...contextOptions } = options;
+  const profile = await mkdtemp(path.join(tmpdir(), 'chromium-profile-'));
+  const args = CHROMIUM_ARGS.filter((a) => !(denyCamera && a === '--use-fake-ui-for-media-stream'));
+  if (fakeVideoFile) args.push(`--use-file-for-fake-video-capture=${fakeVideoFile}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args,
+    ...contextOptions,
+  });
+  if (denyCamera) await context.clearPermissions();
+  return {
+    context,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A phone in portrait: 360 × 740 CSS pixels, touch. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns serious and critical violations (should be none). */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const source = await readFile(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

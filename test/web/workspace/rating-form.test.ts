@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
+import { type Harness, sharedHarness } from './component-harness.js';
+
+interface SaveCall {
+  answerId: string;
+  score: number;
+  comment: string;
+}
+
+describe('workspace component: <ws-rating-form> in Chromium', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+  let browser: TestBrowser;
+  let page: Page;
+
+  before(async () => {
+    harness = await sharedHarness();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  /**
+   * A rating form whose `save` records each call in window.saves and answers like the API.
+   * `failFirst` makes the first save fail, as a dropped connection would.
+   */
+  async function mountForm(
+    options: { rating?: { score: number; comment: string }; failFirst?: boolean } = {},
+  ) {
+    page = await browser.newPage();
+    await page.goto(`${harness.url}/`);
+    await page.evaluate(({ rating, failFirst }) => {
+      const w = window as any;
+      w.saves = [];
+      w.saved = [];
+      let failures = failFirst ? 1 : 0;
+      document.addEventListener('ws-rating-saved', (e: any) => w.saved.push(e.detail.rating));
+      const form = document.createElement('ws-rating-form') as any;
+      form.answerId = 'answer-1';
+      form.rating = rating
+        ? {
+            id: 'r1',
+            answerId: 'answer-1',
+            reviewer: { id: 'me', name: 'Me' },
+            updatedAt: '',
+            ...rating,
+          }
+        : null;
+      form.save = async (answerId: string, input: { score: number; comment: string }) => {
+        w.saves.push({ answerId, ...input });
+        if (failures > 0) {
+          failures -= 1;
+          throw new TypeError('Failed to fetch');
+        }
+        return { id: 'r1', answerId, reviewer: { id: 'me', name: 'Me' }, updatedAt: '', ...input };
+      };
+      document.querySelector('#stage')!.append(form);
+    }, options);
+    await page.getByRole('radio', { name: '1' }).waitFor({ state: 'attached' });
+  }
+
+  const saves = () => page.evaluate<SaveCall[]>('window.saves');
+  const status = () => page.getByRole('status');
+
+  it('saves a score as soon as it is chosen, and says so', async () => {
+    await mountForm();
+    await page.getByText('3', { exact: true }).click();
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.deepEqual(await saves(), [{ answerId: 'answer-1', score: 3, comment: '' }]);
+    assert.equal((await page.evaluate<any[]>('window.saved')).length, 1, 'ws-rating-saved sent');
+    assert.equal(await page.getByRole('radio', { name: '3' }).isChecked(), true);
+  });
+
+  it('debounces a comment typed quickly into one save with the final text', async () => {
+    await mountForm();
+    await page.getByText('4', { exact: true }).click();
+    await status().getByText('Saved', { exact: true }).waitFor();
+    await page
+      .getByLabel('Comment (optional)')
+      .pressSequentially('Clear and concrete.', { delay: 20 });
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.deepEqual(await saves(), [
+      { answerId: 'answer-1', score: 4, comment: '' },
+      { answerId: 'answer-1', score: 4, comment: 'Clear and concrete.' },
+    ]);
+  });
+
+  it('waits for a score before saving a comment', async () => {
+    await mountForm();
+    await page.getByLabel('Comment (optional)').fill('Thoughtful');
+    await page.waitForTimeout(1200);
+    assert.deepEqual(await saves(), []);
+    await status().getByText('Choose a score to save your comment.').waitFor();
+    await page.getByText('2', { exact: true }).click();
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.deepEqual(await saves(), [{ answerId: 'answer-1', score: 2, comment: 'Thoughtful' }]);
+  });
+
+  it('shows an existing rating and saves edits to it', async () => {
+    await mountForm({ rating: { score: 5, comment: 'Great' } });
+    assert.equal(await page.getByRole('radio', { name: '5' }).isChecked(), true);
+    assert.equal(await page.getByLabel('Comment (optional)').inputValue(), 'Great');
+    await page.getByText('4', { exact: true }).click();
+    await page.waitForFunction('window.saved.length === 1');
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.deepEqual(await saves(), [{ answerId: 'answer-1', score: 4, comment: 'Great' }]);
+  });
+
+  it('scores from the keyboard: arrows move between scores, setScore() saves at once', async () => {
+    await mountForm();
+    await page.getByRole('radio', { name: '1' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: '2' }).isChecked(), true);
+    await page.evaluate(() => (document.querySelector('ws-rating-form') as any).setScore(5));
+    await page.waitForFunction('window.saves.at(-1)?.score === 5');
+    assert.equal(await page.getByRole('radio', { name: '5' }).isChecked(), true);
+  });
+
+  it('keeps a failed save and retries it', async () => {
+    await mountForm({ failFirst: true });
+    await page.getByText('3', { exact: true }).click();
+    await status()
+      .getByText(/Not saved/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.deepEqual(await saves(), [
+      { answerId: 'answer-1', score: 3, comment: '' },
+      { answerId: 'answer-1', score: 3, comment: '' },
+    ]);
+  });
+
+  it('saves the comment of the previous answer when another answer comes on screen', async () => {
+    await mountForm();
+    await page.getByText('4', { exact: true }).click();
+    await status().getByText('Saved', { exact: true }).waitFor();
+    await page.getByLabel('Comment (optional)').fill('Last words');
+    await page.evaluate(() => {
+      const form = document.querySelector('ws-rating-form') as any;
+      form.rating = null;
+      form.answerId = 'answer-2';
+    });
+    await page.waitForFunction('window.saves.length === 2');
+    assert.deepEqual((await saves())[1], { answerId: 'answer-1', score: 4, comment: 'Last words' });
+    assert.equal(await page.getByLabel('Comment (optional)').inputValue(), '');
+    assert.equal(await page.getByRole('radio', { name: '4' }).isChecked(), false);
+  });
+
+  it('has no serious accessibility violations', async () => {
+    await mountForm({ rating: { score: 3, comment: '' } });
+    assert.deepEqual(await seriousAxeViolations(page), []);
+  });
+});

@@ -1,0 +1,3 @@
+// Entry point for the pages the server renders: registers every custom element.
+import './candidate-page.js';
+import './staff-home.js';

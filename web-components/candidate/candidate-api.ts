@@ -1,0 +1,130 @@
+import type { Answer, CandidateSession, Invitation } from '../../server/contracts/api.js';
+import { ApiError } from '../api-client.js';
+
+/** A problem document from the candidate API, with its extra members (e.g. `missing`). */
+export class CandidateApiError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly problem: Record<string, unknown>,
+    /** From `Retry-After`, when the server asked us to wait. */
+    readonly retryAfterMs: number | null,
+  ) {
+    super(status, code, message);
+  }
+}
+
+/** The request never got an HTTP answer: offline, DNS, a dropped connection or our timeout. */
+export class NetworkError extends Error {
+  readonly code = 'network';
+}
+
+export type Fetch = typeof fetch;
+
+interface SendOptions {
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/**
+ * The candidate half of API v1, for one invitation token. `baseUrl` is empty on the server's own
+ * page and an absolute origin when the recorder is embedded in another site (CORS is open there).
+ */
+export class CandidateApi {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+    private readonly fetcher: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  session(): Promise<CandidateSession> {
+    return this.send('GET', '/candidate/session');
+  }
+
+  startAnswer(questionId: string, mimeType: string): Promise<Answer> {
+    const body = JSON.stringify({ questionId, mimeType });
+    return this.send('POST', '/candidate/answers', { body, headers: JSON_HEADERS });
+  }
+
+  answer(answerId: string): Promise<Answer> {
+    return this.send('GET', `/candidate/answers/${encodeURIComponent(answerId)}`);
+  }
+
+  /** Sends one chunk; the server answers only once the bytes are durable. */
+  putChunk(answerId: string, index: number, bytes: ArrayBuffer, sha256: string) {
+    const form = new FormData();
+    form.append('chunk', new Blob([bytes]), `chunk-${index}`);
+    // Generous but finite: a stalled connection must not hold the queue forever.
+    const timeoutMs = 30_000 + bytes.byteLength / 20;
+    const path = `/candidate/answers/${encodeURIComponent(answerId)}/chunks/${index}`;
+    return this.send<{ index: number; size: number }>('PUT', path, {
+      body: form,
+      headers: { 'x-chunk-sha256': sha256 },
+      timeoutMs,
+    });
+  }
+
+  complete(answerId: string, chunkCount: number, durationMs?: number): Promise<Answer> {
+    const body = JSON.stringify({ chunkCount, durationMs: durationMs && Math.round(durationMs) });
+    const path = `/candidate/answers/${encodeURIComponent(answerId)}/complete`;
+    return this.send('POST', path, { body, headers: JSON_HEADERS });
+  }
+
+  finish(): Promise<Invitation> {
+    return this.send('POST', '/candidate/finish');
+  }
+
+  /**
+   * Times an upload of `bytes` that the server reads in full and then refuses as invalid
+   * (400, no side effect). The contract has no upload-test endpoint; see docs/recorder.md.
+   */
+  async timeUpload(bytes: number): Promise<number> {
+    const padding = 'x'.repeat(Math.max(0, bytes - 40));
+    const body = JSON.stringify({ questionId: '', mimeType: '', padding });
+    const started = performance.now();
+    const res = await this.raw('POST', '/candidate/answers', { body, headers: JSON_HEADERS });
+    await res.arrayBuffer();
+    return performance.now() - started;
+  }
+
+  private async send<T>(method: string, path: string, options: SendOptions = {}): Promise<T> {
+    const res = await this.raw(method, path, options);
+    const body = await res.json().catch(() => null);
+    if (!res.ok) throw problemError(res, body);
+    return body as T;
+  }
+
+  private async raw(method: string, path: string, options: SendOptions): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+    try {
+      return await this.fetcher(`${this.baseUrl.replace(/\/$/, '')}/api/v1${path}`, {
+        method,
+        body: options.body,
+        headers: { ...options.headers, authorization: `Bearer ${this.token}` },
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+    } catch (err) {
+      throw new NetworkError(err instanceof Error ? err.message : String(err));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function problemError(res: Response, body: unknown): CandidateApiError {
+  const problem = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const retryAfter = Number(res.headers.get('retry-after'));
+  return new CandidateApiError(
+    res.status,
+    typeof problem.code === 'string' ? problem.code : `http_${res.status}`,
+    typeof problem.detail === 'string' ? problem.detail : res.statusText,
+    problem,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+  );
+}

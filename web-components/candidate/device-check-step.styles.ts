@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const deviceCheckStyles = css`
+  .layout {
+    display: grid;
+    gap: 1rem;
+  }
+  @media (min-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      align-items: start;
+    }
+  }
+  camera-preview {
+    width: 100%;
+  }
+  .checks {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 0.75rem;
+  }
+  .checks li {
+    display: flex;
+    gap: 0.5rem;
+    margin-bottom: 0.25rem;
+  }
+  .mark {
+    font-weight: 700;
+    min-width: 1.25rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    margin-bottom: 0.75rem;
+  }
+  .field label {
+    font-weight: 600;
+  }
+  ol {
+    padding-left: 1.25rem;
+  }
+`;

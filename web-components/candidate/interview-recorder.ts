@@ -1,0 +1,227 @@
+import { localized, msg } from '@lit/localize';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CandidateSession } from '../../server/contracts/api.js';
+import { preferredLocale, setLocale, TARGET_LOCALES } from '../i18n/localization.js';
+import { type BrowserSupport, checkBrowserSupport } from './browser-support.js';
+import { CandidateApi, CandidateApiError } from './candidate-api.js';
+import './device-check-step.js';
+import { emit, type RecorderStep } from './events.js';
+import './finished-step.js';
+import { recorderStyles } from './interview-recorder.styles.js';
+import { MediaController } from './media-controller.js';
+import './question-step.js';
+import { stepView } from './recorder-views.js';
+import { browserSupports, pickRecordingFormat } from './recording-format.js';
+import {
+  firstOpenQuestion,
+  hasStarted,
+  type QuestionProgress,
+  questionProgress,
+} from './session-progress.js';
+import { sharedStyles } from './shared.styles.js';
+import { UploadController } from './upload-controller.js';
+import './upload-status.js';
+import './welcome-step.js';
+
+/**
+ * The candidate's recorder, for one invitation token: welcome and consent, device check,
+ * practice, each question, finish. Embeddable: `<interview-recorder token="…"
+ * api-base="https://interviews.example.com">` (see docs/recorder.md for attributes and events).
+ */
+@customElement('interview-recorder')
+@localized()
+export class InterviewRecorder extends LitElement {
+  static override styles = [sharedStyles, recorderStyles];
+
+  /** The secret from the invitation link. */
+  @property() token = '';
+  /** Origin of the interview server; empty for the server's own page. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** `en` or `fr`; by default the browser's preference (or ?lang=). */
+  @property() locale = '';
+
+  @state() step: RecorderStep = 'loading';
+  @state() session: CandidateSession | null = null;
+  @state() progress: QuestionProgress[] = [];
+  @state() questionIndex = 0;
+  @state() problem = '';
+  @state() announcement = '';
+  @state() uploadKbps: number | null = null;
+  api: CandidateApi | null = null;
+  readonly media = new MediaController(this);
+  readonly uploads = new UploadController(this);
+  support: BrowserSupport = checkBrowserSupport();
+  private finishing = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  private readonly onOnline = () => {
+    if (this.step === 'unavailable' && this.problemIsNetwork) void this.load();
+  };
+
+  private problemIsNetwork = false;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || !this.hasUpdated) {
+      const asked = TARGET_LOCALES.find((l) => l === this.locale);
+      void setLocale(asked ?? (this.locale === 'en' ? 'en' : preferredLocale()));
+    }
+    if ((changed.has('token') || changed.has('apiBase')) && this.token) {
+      this.api = new CandidateApi(this.apiBase, this.token);
+      void this.load();
+    }
+  }
+
+  async load(): Promise<void> {
+    this.step = 'loading';
+    try {
+      const session = await this.api!.session();
+      await this.uploads.attach(this.api!, session);
+      this.adopt(session);
+      const done = session.invitation?.status === 'completed';
+      this.step = done ? 'finished' : 'welcome';
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private adopt(session: CandidateSession): void {
+    this.session = session;
+    this.progress = questionProgress(session);
+    this.questionIndex = firstOpenQuestion(this.progress);
+  }
+
+  private fail(err: unknown): void {
+    this.problemIsNetwork = !(err instanceof CandidateApiError);
+    this.problem = loadProblem(err);
+    this.step = 'unavailable';
+    emit(this, 'recorder-error', {
+      code: (err as { code?: string }).code ?? 'internal',
+      message: this.problem,
+    });
+  }
+
+  get returning(): boolean {
+    return this.session ? hasStarted(this.session) : false;
+  }
+
+  get format() {
+    return pickRecordingFormat(browserSupports, this.media.audioOnly);
+  }
+
+  onWelcomeAccepted(): void {
+    this.step = 'devices';
+    if (this.media.status !== 'ready') void this.media.start();
+  }
+
+  onDevicesConfirmed(uploadKbps: number | null): void {
+    this.uploadKbps = uploadKbps;
+    this.step = this.returning ? this.nextQuestionStep() : 'practice';
+  }
+
+  onPracticeDone(): void {
+    this.step = this.nextQuestionStep();
+  }
+
+  onQuestionDone(): void {
+    this.questionIndex += 1;
+    this.step = this.nextQuestionStep();
+  }
+
+  private nextQuestionStep(): RecorderStep {
+    if (this.questionIndex < this.progress.length) return 'question';
+    this.media.release();
+    return 'finishing';
+  }
+
+  /** Once every take on this device is accepted, tells the server the candidate is done. */
+  private async maybeFinish(): Promise<void> {
+    const open = this.uploads.status.takes.some((t) => !t.submitted && !t.failure);
+    if (this.step !== 'finishing' || this.finishing || open) return;
+    this.finishing = true;
+    try {
+      const invitation = await this.api!.finish();
+      this.step = 'finished';
+      emit(this, 'interview-finished', {
+        invitationId: invitation.id,
+        completedAt: invitation.completedAt,
+      });
+    } catch (err) {
+      await this.afterFinishFailed(err);
+    } finally {
+      this.finishing = false;
+    }
+  }
+
+  private async afterFinishFailed(err: unknown): Promise<void> {
+    if (err instanceof CandidateApiError && err.code === 'unanswered_questions') {
+      // A take did not make it (e.g. it failed processing): go back to the first open question.
+      this.adopt(await this.api!.session());
+      await this.media.start();
+      this.step = 'question';
+      return;
+    }
+    this.problem = err instanceof Error ? err.message : String(err);
+    setTimeout(() => void this.maybeFinish(), 5000);
+  }
+
+  say(message: string): void {
+    // Cleared first so that the same sentence twice is read twice.
+    this.announcement = '';
+    setTimeout(() => {
+      this.announcement = message;
+    }, 50);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('step') || changed.has('questionIndex')) this.stepChanged(changed.get('step'));
+    if (this.step === 'finishing') void this.maybeFinish();
+  }
+
+  private async stepChanged(previous: RecorderStep | undefined): Promise<void> {
+    emit(this, 'step-change', {
+      step: this.step,
+      questionIndex: this.step === 'question' ? this.questionIndex : undefined,
+      questionCount: this.progress.length,
+    });
+    if (previous === undefined || previous === 'loading') return;
+    // Focus follows the flow, so keyboard and screen-reader users start at the new heading.
+    const child = this.renderRoot.querySelector('[data-step]') as
+      | (LitElement & { focusHeading?(): void })
+      | null;
+    await child?.updateComplete;
+    child?.focusHeading?.();
+  }
+
+  override render() {
+    return html`
+      ${stepView(this)}
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+}
+
+function loadProblem(err: unknown): string {
+  if (!(err instanceof CandidateApiError)) {
+    return msg(
+      'We cannot reach the interview server. Check your connection; this page retries by itself when it returns.',
+      { id: 'cand.load.offline' },
+    );
+  }
+  if (err.status === 410) return msg('This interview has closed.', { id: 'cand.load.closed' });
+  if (err.status === 401 || err.status === 404) {
+    return msg('This link is not valid. Please use the link from your invitation email.', {
+      id: 'cand.load.invalid',
+    });
+  }
+  return err.message;
+}

@@ -1,0 +1,309 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Answer, Question } from '../../server/contracts/api.js';
+import './camera-preview.js';
+import type { TakeProgress, UploadStatus } from './chunk-uploader.js';
+import { CountdownController } from './countdown-controller.js';
+import { announce, emit } from './events.js';
+import { spokenDuration } from './format.js';
+import { answerTime, questionOf, retakesLeft, startErrorMessage, thinkTime } from './messages.js';
+import { PlaybackController } from './playback-controller.js';
+import { questionStyles } from './question-step.styles.js';
+import { recordingView, reviewView, thinkingView } from './question-views.js';
+import { type RecordingFormat, videoBitrate } from './recording-format.js';
+import { sharedStyles } from './shared.styles.js';
+import { TakeRecorder, type TakeResult } from './take-recorder.js';
+import type { UploadController } from './upload-controller.js';
+
+export type QuestionPhase =
+  | 'intro'
+  | 'thinking'
+  | 'starting'
+  | 'recording'
+  | 'review'
+  | 'interrupted';
+
+/** Spoken reminders while recording, in seconds left (not every second). */
+const REMINDERS = [60, 30, 10];
+
+/**
+ * One question, or the practice question: reveal, think-time countdown (start early allowed),
+ * recording with the clock and an automatic stop at the limit, local playback, retake while
+ * retakes remain. Real takes go to the outbox slice by slice; the practice never leaves.
+ */
+@customElement('question-step')
+@localized()
+export class QuestionStep extends LitElement {
+  static override styles = [sharedStyles, questionStyles];
+
+  @property({ attribute: false }) question!: Question;
+  @property({ type: Number }) position = 1;
+  @property({ type: Number }) total = 1;
+  @property({ type: Boolean }) practice = false;
+  @property({ type: Boolean }) last = false;
+  /** Takes still allowed when the step opened (1 + retakes − takes that count). */
+  @property({ type: Number }) attemptsLeft = 1;
+  /** A take of this question cut short earlier (reload, crash, another device). */
+  @property({ attribute: false }) interrupted: Answer | null = null;
+  /** The latest take failed processing: it is recorded again at no cost. */
+  @property({ type: Boolean }) failedBefore = false;
+  @property({ attribute: false }) stream: MediaStream | null = null;
+  @property({ attribute: false }) format!: RecordingFormat;
+  @property({ attribute: false }) uploadKbps: number | null = null;
+  @property({ attribute: false }) uploads: UploadController | null = null;
+  /** The uploads' progress, passed down so that this step re-renders as chunks go out. */
+  @property({ attribute: false }) uploadStatus: UploadStatus | null = null;
+
+  @state() phase: QuestionPhase = 'intro';
+  @state() answer: Answer | null = null;
+  @state() submitted = false;
+  @state() endedEarly = false;
+  @state() error = '';
+  @state() takesStarted = 0;
+  readonly recorder = new TakeRecorder(this);
+  readonly thinking = new CountdownController(this);
+  readonly playback = new PlaybackController(this);
+  private reminded = new Set<number>();
+  @query('h2') private heading!: HTMLElement;
+
+  focusHeading(): void {
+    this.heading?.focus();
+  }
+
+  get takeProgress(): TakeProgress | null {
+    const id = this.answer?.id;
+    return this.uploadStatus?.takes.find((t) => t.answerId === id) ?? null;
+  }
+
+  get retakesRemaining(): number {
+    return this.practice ? Number.POSITIVE_INFINITY : this.attemptsLeft - this.takesStarted;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.interrupted && this.phase === 'intro') this.settleInterrupted(this.interrupted);
+  }
+
+  override disconnectedCallback(): void {
+    // Removed mid-take (the embedding page moved on): keep what was recorded.
+    if (this.recorder.state === 'recording' || this.recorder.state === 'paused') void this.stop();
+    super.disconnectedCallback();
+  }
+
+  /** Shows the prompt and starts the thinking time. */
+  reveal(): void {
+    this.error = '';
+    if (this.question.thinkSeconds === 0) return void this.startRecording();
+    this.phase = 'thinking';
+    this.thinking.start(this.question.thinkSeconds * 1000, {
+      onEnd: () => void this.startRecording(),
+      warnAtMs: 10_000,
+      onWarn: () => announce(this, msg('Recording starts in 10 seconds.', { id: 'rec.think.ten' })),
+    });
+    announce(
+      this,
+      msg(str`Thinking time: ${spokenDuration(this.question.thinkSeconds)}.`, {
+        id: 'rec.think.started',
+      }),
+    );
+  }
+
+  async startRecording(): Promise<void> {
+    // An ended stream would fail after the attempt is spent on the server: check it first.
+    if (this.phase === 'starting' || this.phase === 'recording' || !this.stream?.active) return;
+    this.thinking.stop();
+    this.phase = 'starting';
+    let answer: Answer | null = null;
+    try {
+      if (!this.practice)
+        answer = await this.uploads!.beginTake(this.question.id, this.format.mimeType);
+      this.takesStarted += 1;
+      Object.assign(this, { answer, submitted: false, endedEarly: false, error: '' });
+      this.beginTake(answer);
+    } catch (err) {
+      // Close a take that never recorded, so the uploader lets it go.
+      if (answer) void this.uploads!.endTake(answer.id, 0, true).catch(() => undefined);
+      // No countdown now (it was stopped): the candidate presses the button when ready.
+      this.phase = 'thinking';
+      this.error = startErrorMessage(err);
+    }
+  }
+
+  private beginTake(answer: Answer | null): void {
+    const stream = this.stream!;
+    const video = stream.getVideoTracks()[0]?.getSettings();
+    this.recorder.start({
+      stream,
+      format: this.format,
+      videoBitsPerSecond: videoBitrate(video?.width ?? 1280, video?.height ?? 720, this.uploadKbps),
+      limitMs: this.question.maxSeconds * 1000,
+      onSlice: (slice, recordedMs) => {
+        if (answer)
+          void this.uploads!.addSlice(answer.id, slice, recordedMs).catch(() =>
+            this.storageProblem(),
+          );
+      },
+      onLimit: () => void this.stop(),
+      onInterrupted: (result) => this.ended(result),
+    });
+    this.phase = 'recording';
+    this.reminded.clear();
+    announce(
+      this,
+      msg(str`Recording. You have ${spokenDuration(this.question.maxSeconds)}.`, {
+        id: 'rec.recording.started',
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (this.recorder.state !== 'recording' && this.recorder.state !== 'paused') return;
+    this.ended(await this.recorder.stop());
+  }
+
+  private ended(result: TakeResult): void {
+    // The upload comes first: everything else here can wait for it.
+    if (this.answer && !this.practice) {
+      void this.uploads!.endTake(this.answer.id, result.durationMs, result.interrupted);
+      this.awaitSubmission(this.answer.id);
+    }
+    this.playback.hold(result.blob);
+    this.endedEarly = result.interrupted;
+    this.phase = 'review';
+    if (this.practice || !this.answer) {
+      this.playback.show();
+      announce(
+        this,
+        msg('Recording stopped. You can watch your practice answer.', {
+          id: 'rec.practice.stopped',
+        }),
+      );
+      return;
+    }
+    // Not while the last chunk is being sent: playback comes once saved, or after 3 s anyway.
+    this.playback.showLater(3000);
+    announce(this, msg('Recording stopped. Saving your answer.', { id: 'rec.recording.stopped' }));
+  }
+
+  private awaitSubmission(answerId: string): void {
+    this.uploads!.submitted(answerId).then(
+      (answer) => {
+        if (this.answer?.id !== answerId) return;
+        this.submitted = true;
+        announce(this, msg('Your answer is saved.', { id: 'rec.saved' }));
+        emit(this, 'answer-submitted', {
+          questionId: answer.questionId,
+          answerId: answer.id,
+          attempt: answer.attempt,
+          status: answer.status,
+        });
+        this.playback.show();
+      },
+      (err: Error) => {
+        if (this.answer?.id === answerId) this.error = err.message;
+      },
+    );
+  }
+
+  /** A take cut short before this page opened: keep it (it costs nothing more) or retake. */
+  private settleInterrupted(answer: Answer): void {
+    this.phase = 'interrupted';
+    this.answer = answer;
+    if (this.uploads?.hasLocal(answer.id)) this.awaitSubmission(answer.id);
+  }
+
+  async keepUploadedPart(): Promise<void> {
+    if (!this.answer) return;
+    try {
+      await this.uploads!.keepUploadedPart(this.answer);
+      this.next();
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  retake(): void {
+    if (this.retakesRemaining <= 0) return;
+    this.playback.clear();
+    this.phase = 'intro';
+    this.reveal();
+  }
+
+  next(): void {
+    if (this.practice) emit(this, 'practice-done', {});
+    else emit(this, 'question-done', { questionId: this.question.id });
+  }
+
+  private storageProblem(): void {
+    this.error = msg(
+      'This device could not store the recording. Free some space, or keep this page open while it uploads.',
+      { id: 'rec.error.storage' },
+    );
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    // The button just pressed may be gone: move focus to what matters in the new phase.
+    if (changed.has('phase') && changed.get('phase') !== undefined) {
+      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+    if (this.phase === 'recording') this.remind();
+  }
+
+  private remind(): void {
+    const left = Math.ceil((this.question.maxSeconds * 1000 - this.recorder.elapsedMs) / 1000);
+    for (const mark of REMINDERS) {
+      if (left <= mark && !this.reminded.has(mark) && this.question.maxSeconds > mark * 1.5) {
+        this.reminded.add(mark);
+        announce(this, msg(str`${spokenDuration(mark)} left.`, { id: 'rec.recording.left' }));
+      }
+    }
+  }
+
+  private intro() {
+    const q = this.question;
+    return html`
+      <ul class="facts">
+        <li>${thinkTime(q.thinkSeconds)}</li>
+        <li>${answerTime(q.maxSeconds)}</li>
+        ${this.practice ? null : html`<li>${retakesLeft(this.attemptsLeft - 1)}</li>`}
+      </ul>
+      ${
+        this.failedBefore
+          ? html`<p class="notice">${msg('Your previous recording of this question could not be processed. Please record it again: this does not use a retake.', { id: 'rec.failed-before' })}</p>`
+          : null
+      }
+      <div class="actions">
+        <button class="primary" @click=${this.reveal}>
+          ${
+            q.thinkSeconds === 0
+              ? msg('Show the question and start recording', { id: 'rec.reveal.record' })
+              : msg('Show the question', { id: 'rec.reveal' })
+          }
+        </button>
+        ${
+          this.practice
+            ? html`<button @click=${this.next}>${msg('Skip the practice', { id: 'rec.practice.skip' })}</button>`
+            : null
+        }
+      </div>
+    `;
+  }
+
+  override render() {
+    const title = this.practice
+      ? msg('Practice question', { id: 'rec.practice.title' })
+      : questionOf(this.position, this.total);
+    const body = {
+      intro: () => this.intro(),
+      thinking: () => thinkingView(this),
+      starting: () => thinkingView(this),
+      recording: () => recordingView(this),
+      review: () => reviewView(this),
+      interrupted: () => reviewView(this),
+    }[this.phase]();
+    return html`<h2 tabindex="-1">${title}</h2>
+      ${body}
+      ${this.error ? html`<p class="notice problem error" role="alert">${this.error}</p>` : null}`;
+  }
+}

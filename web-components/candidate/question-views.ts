@@ -1,0 +1,169 @@
+/**
+ * What <question-step> shows in each phase. Kept apart from the step's behaviour so each file
+ * stays short; these read the step's state and call its actions, nothing more.
+ */
+import { msg, str } from '@lit/localize';
+import { html } from 'lit';
+import { clock, percent, spokenDuration } from './format.js';
+import { retakesLeft } from './messages.js';
+import type { QuestionStep } from './question-step.js';
+
+function prompt(step: QuestionStep, focus: boolean) {
+  return html`<p class="prompt" tabindex="-1" ?data-autofocus=${focus}><span class="visually-hidden"
+      >${msg('Question:', { id: 'rec.prompt.label' })} </span
+    ><span class="text">${step.question.prompt}</span></p>`;
+}
+
+export function thinkingView(step: QuestionStep) {
+  const left = step.thinking.remainingMs;
+  const starting = step.phase === 'starting';
+  return html`${prompt(step, true)}
+    <div class="stage">
+      <camera-preview .stream=${step.stream}></camera-preview>
+      <div>
+        ${
+          left === null
+            ? html`<p>${msg('Press the button when you are ready.', { id: 'rec.think.ready' })}</p>`
+            : html`<p>${msg('Recording starts in', { id: 'rec.think.starts-in' })}</p>
+              <p class="clock" role="timer">${clock(left + 999)}</p>`
+        }
+        <div class="actions">
+          <button class="danger" ?disabled=${starting || !step.stream} @click=${() => step.startRecording()}>
+            ${
+              starting
+                ? msg('Starting…', { id: 'rec.starting' })
+                : msg('Start recording now', { id: 'rec.start-now' })
+            }
+          </button>
+        </div>
+      </div>
+    </div>`;
+}
+
+export function recordingView(step: QuestionStep) {
+  const { recorder, question } = step;
+  const limitMs = question.maxSeconds * 1000;
+  const elapsed = Math.min(recorder.elapsedMs, limitMs);
+  const paused = recorder.state === 'paused';
+  return html`${prompt(step, false)}
+    <div class="stage">
+      <camera-preview .stream=${step.stream}></camera-preview>
+      <div>
+        <p>
+          ${
+            paused
+              ? html`<span class="badge paused">❚❚ ${msg('Paused', { id: 'rec.paused' })}</span>`
+              : html`<span class="badge"><span class="dot" aria-hidden="true"></span>${msg('Recording', { id: 'rec.recording' })}</span>`
+          }
+        </p>
+        <p class="clock" role="timer">${clock(elapsed)} / ${clock(limitMs)}</p>
+        <progress max=${limitMs} .value=${elapsed} aria-label=${msg('Answer time used', { id: 'rec.time-used' })}></progress>
+        <p>${msg(str`${clock(limitMs - elapsed + 999)} left. Recording stops by itself at the limit.`, { id: 'rec.time-left' })}</p>
+        ${
+          paused
+            ? pausedActions(step)
+            : html`<div class="actions">
+              <button class="danger" data-autofocus @click=${() => step.stop()}>
+                ${msg('Stop recording', { id: 'rec.stop' })}
+              </button>
+            </div>`
+        }
+      </div>
+    </div>`;
+}
+
+function pausedActions(step: QuestionStep) {
+  return html`<p class="notice">
+      ${msg('Recording paused while the page was in the background. Nothing recorded is lost.', { id: 'rec.paused.why' })}
+    </p>
+    <div class="actions">
+      <button class="danger" @click=${() => step.recorder.resume()}>${msg('Resume recording', { id: 'rec.resume' })}</button>
+      <button @click=${() => step.stop()}>${msg('Stop and keep this answer', { id: 'rec.stop-keep' })}</button>
+    </div>`;
+}
+
+function saving(step: QuestionStep) {
+  if (step.submitted) {
+    return html`<p role="status"><span aria-hidden="true">✓</span> ${msg('Your answer is saved.', { id: 'rec.saved' })}</p>`;
+  }
+  const take = step.takeProgress;
+  const done = take ? percent(take.recorded - take.pending, take.recorded) : 0;
+  return html`<p role="status">${msg('Saving your answer…', { id: 'rec.saving' })} ${done}%</p>
+    <progress max="100" .value=${done} aria-label=${msg('Saving progress', { id: 'rec.saving.progress' })}></progress>`;
+}
+
+function nextLabel(step: QuestionStep): string {
+  if (step.practice) return msg('Start the interview', { id: 'rec.practice.done' });
+  return step.last
+    ? msg('Finish the interview', { id: 'rec.finish' })
+    : msg('Next question', { id: 'rec.next' });
+}
+
+function actions(step: QuestionStep, keep = () => step.next()) {
+  const retakes = step.retakesRemaining;
+  return html`<div class="actions">
+      <button class="primary" data-autofocus @click=${keep}>${nextLabel(step)}</button>
+      ${
+        retakes > 0
+          ? html`<button @click=${() => step.retake()}>
+            ${step.practice ? msg('Practise again', { id: 'rec.practice.again' }) : msg('Record again', { id: 'rec.retake' })}
+          </button>`
+          : null
+      }
+    </div>
+    ${
+      step.practice
+        ? null
+        : html`<p class="muted">${retakesLeft(retakes)}
+      ${retakes > 0 ? msg('Recording again replaces this answer.', { id: 'rec.retake.replaces' }) : ''}</p>`
+    }`;
+}
+
+function interruptedView(step: QuestionStep) {
+  const answer = step.answer!;
+  if (step.uploads?.hasLocal(answer.id)) {
+    return html`<p class="notice">${msg('Your last recording of this question was interrupted. We kept what you recorded.', { id: 'rec.interrupted.local' })}</p>
+      ${saving(step)} ${actions(step)}`;
+  }
+  const seconds = answer.receivedChunks.length;
+  if (seconds === 0) {
+    return html`<p class="notice">${msg('Your last recording of this question was interrupted before any of it reached us. If you recorded it on another device, open this link there to finish uploading it.', { id: 'rec.interrupted.nothing' })}</p>
+      ${
+        step.retakesRemaining > 0
+          ? html`<div class="actions">
+              <button class="primary" data-autofocus @click=${() => step.retake()}>${msg('Record again', { id: 'rec.retake' })}</button>
+            </div>
+            <p class="muted">${retakesLeft(step.retakesRemaining)}</p>`
+          : null
+      }`;
+  }
+  return html`<p class="notice">${msg(str`Your last recording of this question was interrupted. About ${spokenDuration(seconds)} of it reached us.`, { id: 'rec.interrupted.remote' })}</p>
+    ${actions(step, () => void step.keepUploadedPart())}`;
+}
+
+export function reviewView(step: QuestionStep) {
+  if (step.phase === 'interrupted') return interruptedView(step);
+  const video = step.playback.url
+    ? html`<video
+        class="playback"
+        controls
+        playsinline
+        preload="metadata"
+        src=${step.playback.url}
+        aria-label=${msg('Your recorded answer', { id: 'rec.playback' })}
+      ></video>`
+    : null;
+  if (step.practice) {
+    return html`${video}
+      <p>${msg('This was a practice: nothing was sent.', { id: 'rec.practice.note' })}</p>
+      ${actions(step)}`;
+  }
+  const kept = spokenDuration(step.recorder.elapsedMs / 1000);
+  return html`${video}
+    ${
+      step.endedEarly
+        ? html`<p class="notice">${msg(str`The recording stopped early: the camera was turned off or the page went to the background. We kept the ${kept} you recorded.`, { id: 'rec.ended-early' })}</p>`
+        : null
+    }
+    ${saving(step)} ${actions(step)}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * What <interview-recorder> shows for each step of the flow, wired to its handlers. Kept apart
+ * from the element's behaviour so that each file stays short.
+ */
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Question } from '../../server/contracts/api.js';
+import { canRecord } from './browser-support.js';
+import type { InterviewRecorder } from './interview-recorder.js';
+import { attemptsLeft } from './session-progress.js';
+
+function practiceQuestion(): Question {
+  return {
+    id: 'practice',
+    position: 0,
+    prompt: msg('Practice: introduce yourself in a few words. This answer is never sent.', {
+      id: 'rec.practice.prompt',
+    }),
+    thinkSeconds: 10,
+    maxSeconds: 30,
+    retakes: 0,
+  };
+}
+
+function header(host: InterviewRecorder) {
+  const { session } = host;
+  if (!session) return nothing;
+  return html`<header>
+    <h1>${session.interview.title}</h1>
+    <upload-status
+      .status=${host.uploads.status}
+      .online=${navigator.onLine}
+      .durable=${host.uploads.durable}
+      @announce=${(e: CustomEvent<{ message: string }>) => host.say(e.detail.message)}
+    ></upload-status>
+  </header>`;
+}
+
+/** The camera went away mid-interview (iOS in the background, a cable): how to get it back. */
+function mediaProblem(host: InterviewRecorder) {
+  const { status } = host.media;
+  if (status === 'ready') return nothing;
+  if (status === 'requesting') {
+    return html`<p class="notice" role="status">${msg('Turning the camera back on…', { id: 'rec.media.restarting' })}</p>`;
+  }
+  return html`<div class="notice problem" role="alert">
+    <p>${msg('The camera or microphone stopped.', { id: 'rec.media.stopped' })}</p>
+    <button class="primary" @click=${() => void host.media.start()}>${msg('Turn them back on', { id: 'rec.media.restart' })}</button>
+  </div>`;
+}
+
+function questionView(host: InterviewRecorder, practice: boolean) {
+  const format = host.format;
+  if (!format) return nothing;
+  const p = host.progress[host.questionIndex];
+  if (!practice && !p) return nothing;
+  const question = practice ? practiceQuestion() : p!.question;
+  // The step stays in place while the camera is away, so that a take in progress is kept.
+  return html`${mediaProblem(host)}${keyed(
+    question.id,
+    html`<question-step
+      data-step
+      .question=${question}
+      .position=${host.questionIndex + 1}
+      .total=${host.progress.length}
+      .practice=${practice}
+      .last=${host.questionIndex === host.progress.length - 1}
+      .attemptsLeft=${p ? attemptsLeft(p) : 1}
+      .interrupted=${practice ? null : (p?.interrupted ?? null)}
+      .failedBefore=${!practice && Boolean(p?.failed)}
+      .stream=${host.media.stream}
+      .format=${format}
+      .uploadKbps=${host.uploadKbps}
+      .uploads=${practice ? null : host.uploads}
+      .uploadStatus=${host.uploads.status}
+      @practice-done=${() => host.onPracticeDone()}
+      @question-done=${() => host.onQuestionDone()}
+    ></question-step>`,
+  )}`;
+}
+
+function devicesView(host: InterviewRecorder) {
+  return html`<device-check-step
+    data-step
+    .media=${host.media.snapshot}
+    .support=${host.support}
+    .api=${host.api}
+    @media-request=${(e: CustomEvent<{ cameraId?: string; microphoneId?: string }>) => void host.media.start(e.detail)}
+    @devices-confirmed=${(e: CustomEvent<{ uploadKbps: number | null }>) => host.onDevicesConfirmed(e.detail.uploadKbps)}
+  ></device-check-step>`;
+}
+
+function body(host: InterviewRecorder) {
+  switch (host.step) {
+    case 'loading':
+      return html`<p aria-busy="true">${msg('Loading your interview…', { id: 'cand.loading' })}</p>`;
+    case 'unavailable':
+      return html`<p class="notice problem" role="alert">${host.problem}</p>`;
+    case 'welcome':
+      return html`<welcome-step
+        data-step
+        .session=${host.session!}
+        .returning=${host.returning}
+        .answered=${host.progress.filter((p) => p.submitted).length}
+        @welcome-accepted=${() => host.onWelcomeAccepted()}
+      ></welcome-step>`;
+    case 'devices':
+      return devicesView(host);
+    case 'practice':
+      return questionView(host, true);
+    case 'question':
+      return questionView(host, false);
+    case 'finishing':
+    case 'finished':
+      return html`<finished-step data-step .name=${host.session?.candidate.name ?? ''} .sending=${host.step === 'finishing'} .problem=${host.problem}></finished-step>`;
+  }
+}
+
+export function stepView(host: InterviewRecorder) {
+  const unsupported =
+    host.step !== 'loading' && host.step !== 'unavailable' && !canRecord(host.support);
+  return html`${header(host)}
+    <div @announce=${(e: CustomEvent<{ message: string }>) => host.say(e.detail.message)}>
+      ${
+        unsupported && host.step !== 'finished'
+          ? html`<p class="notice problem" role="alert">${msg('This browser cannot record video answers. Please open this link in a recent Chrome, Edge, Firefox or Safari, on a computer or a phone.', { id: 'cand.unsupported' })}</p>`
+          : nothing
+      }
+      ${body(host)}
+    </div>`;
+}

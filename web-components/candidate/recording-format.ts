@@ -1,0 +1,103 @@
+/**
+ * What to record and how: the container and codecs, the camera constraints, the bitrate.
+ * Pure functions, so the choices can be tested without a camera.
+ */
+
+export interface RecordingFormat {
+  mimeType: string;
+  /** For people: "MP4 (H.264)". */
+  label: string;
+  /** Chrome's MP4 recorder ignores the timeslice unless told the key-frame interval. */
+  needsKeyFrameInterval: boolean;
+}
+
+/**
+ * H.264 first: the server then copies the video instead of re-encoding it (seconds, not
+ * minutes, from stop to watchable). Safari offers only MP4; Firefox only VP8/VP9 WebM.
+ */
+const VIDEO_PREFERENCE: RecordingFormat[] = [
+  { mimeType: 'video/mp4;codecs=avc1,opus', label: 'MP4 (H.264)', needsKeyFrameInterval: true },
+  { mimeType: 'video/webm;codecs=h264,opus', label: 'WebM (H.264)', needsKeyFrameInterval: false },
+  {
+    mimeType: 'video/mp4;codecs=avc1,mp4a.40.2',
+    label: 'MP4 (H.264)',
+    needsKeyFrameInterval: false,
+  },
+  { mimeType: 'video/webm;codecs=vp9,opus', label: 'WebM (VP9)', needsKeyFrameInterval: false },
+  { mimeType: 'video/webm;codecs=vp8,opus', label: 'WebM (VP8)', needsKeyFrameInterval: false },
+  { mimeType: 'video/webm', label: 'WebM', needsKeyFrameInterval: false },
+  { mimeType: 'video/mp4', label: 'MP4', needsKeyFrameInterval: false },
+];
+
+const AUDIO_PREFERENCE: RecordingFormat[] = [
+  { mimeType: 'audio/webm;codecs=opus', label: 'WebM (Opus)', needsKeyFrameInterval: false },
+  { mimeType: 'audio/mp4', label: 'MP4 (AAC)', needsKeyFrameInterval: false },
+  { mimeType: 'audio/ogg;codecs=opus', label: 'Ogg (Opus)', needsKeyFrameInterval: false },
+];
+
+/** The best format this browser records, or null when it cannot record at all. */
+export function pickRecordingFormat(
+  isTypeSupported: (type: string) => boolean,
+  audioOnly = false,
+): RecordingFormat | null {
+  const preference = audioOnly ? AUDIO_PREFERENCE : VIDEO_PREFERENCE;
+  return preference.find((format) => isTypeSupported(format.mimeType)) ?? null;
+}
+
+/** The browser's own check, tolerant of browsers without MediaRecorder. */
+export function browserSupports(type: string): boolean {
+  return typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported(type);
+}
+
+/** 720p at most, in the orientation the person holds the device; the front camera on phones. */
+export function cameraConstraints(portrait: boolean, deviceId?: string): MediaTrackConstraints {
+  const long = 1280;
+  const short = 720;
+  return {
+    width: { ideal: portrait ? short : long, max: long },
+    height: { ideal: portrait ? long : short, max: long },
+    frameRate: { ideal: 30, max: 30 },
+    ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'user' }),
+  };
+}
+
+export function microphoneConstraints(deviceId?: string): MediaTrackConstraints {
+  return {
+    echoCancellation: true,
+    noiseSuppression: true,
+    autoGainControl: true,
+    ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+  };
+}
+
+export const AUDIO_BITS_PER_SECOND = 64_000;
+const MIN_VIDEO_BPS = 350_000;
+const MAX_VIDEO_BPS = 1_500_000;
+
+/**
+ * About 1.5 Mbit/s for 720p, less for smaller pictures: plenty for a talking head, and small
+ * enough that a phone on 4G uploads as fast as it records. When the measured upload is slower,
+ * aim below it so that the answer is on the server moments after stop.
+ */
+export function videoBitrate(width: number, height: number, uploadKbps: number | null): number {
+  const byPixels = ((width * height) / (1280 * 720)) * MAX_VIDEO_BPS;
+  const byUpload = uploadKbps ? uploadKbps * 1000 * 0.7 - AUDIO_BITS_PER_SECOND : MAX_VIDEO_BPS;
+  const bps = Math.min(byPixels, byUpload, MAX_VIDEO_BPS);
+  return Math.round(Math.max(MIN_VIDEO_BPS, bps));
+}
+
+/** Slices are cut to this size before upload (the server takes up to 64 MiB). */
+export const MAX_PIECE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Cuts a slice into pieces of at most `maxBytes`. Safe because the server joins chunks in index
+ * order: boundaries inside a recording do not matter, only the order of the bytes.
+ */
+export function splitSlice(blob: Blob, maxBytes = MAX_PIECE_BYTES): Blob[] {
+  if (blob.size <= maxBytes) return [blob];
+  const pieces: Blob[] = [];
+  for (let offset = 0; offset < blob.size; offset += maxBytes) {
+    pieces.push(blob.slice(offset, offset + maxBytes));
+  }
+  return pieces;
+}

@@ -1,0 +1,174 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Answer, CandidateSession } from '../../server/contracts/api.js';
+import type { CandidateApi } from './candidate-api.js';
+import { ChunkUploader, type UploadStatus } from './chunk-uploader.js';
+import { type Outbox, openOutbox } from './outbox.js';
+import { splitSlice } from './recording-format.js';
+import type { RetryPolicy } from './retry-policy.js';
+import { sha256Hex } from './sha256.js';
+
+const IDLE: UploadStatus = {
+  state: 'idle',
+  pendingChunks: 0,
+  pendingBytes: 0,
+  retryAt: null,
+  takes: [],
+  error: null,
+};
+
+/**
+ * Upload-while-recording for a Lit host: slices go to the outbox first, then to the server via
+ * the ChunkUploader, which keeps going across lost connections. The host re-renders whenever
+ * the upload status changes; uploads pause while the host is disconnected.
+ */
+export class UploadController implements ReactiveController {
+  status: UploadStatus = IDLE;
+  private outbox: Outbox | null = null;
+  private uploader: ChunkUploader | null = null;
+  private api: CandidateApi | null = null;
+  private scope = '';
+  private connected = false;
+  /** Takes being recorded: the next chunk index, and the slices still being prepared. */
+  private readonly live = new Map<string, { nextIndex: number; prepared: Promise<void> }>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly policy?: RetryPolicy,
+  ) {
+    host.addController(this);
+  }
+
+  /** False when recordings live only in memory (no IndexedDB): a reload would lose them. */
+  get durable(): boolean {
+    return this.outbox?.durable ?? true;
+  }
+
+  /**
+   * Opens the outbox for this invitation and settles what it holds against the server's view:
+   * takes the server already closed are forgotten; takes cut short by a reload or a crash are
+   * closed as interrupted, so they are completed with what was recorded.
+   */
+  async attach(api: CandidateApi, session: CandidateSession): Promise<void> {
+    this.uploader?.stop();
+    this.api = api;
+    this.scope = session.invitation.id;
+    this.outbox ??= await openOutbox();
+    for (const take of await this.outbox.takes(this.scope)) {
+      const server = session.answers.find((a) => a.id === take.answerId);
+      if (server?.status !== 'recording') await this.outbox.removeTake(take.answerId);
+      else if (!take.closed)
+        await this.outbox.saveTake({ ...take, closed: true, interrupted: true });
+    }
+    this.uploader = new ChunkUploader({
+      api,
+      outbox: this.outbox,
+      scope: this.scope,
+      policy: this.policy,
+      isOnline: () => navigator.onLine,
+      onChange: (status) => {
+        this.status = status;
+        this.host.requestUpdate();
+      },
+    });
+    if (this.connected) await this.uploader.start();
+  }
+
+  /** Whether this device holds (or held, this visit) the take's recording. */
+  hasLocal(answerId: string): boolean {
+    return this.status.takes.some((t) => t.answerId === answerId);
+  }
+
+  /** A new attempt on the server, and its place in the outbox. */
+  async beginTake(questionId: string, mimeType: string): Promise<Answer> {
+    const { api, outbox, uploader } = this.ready();
+    const answer = await api.startAnswer(questionId, mimeType);
+    const take = {
+      answerId: answer.id,
+      scope: this.scope,
+      questionId,
+      mimeType,
+      createdAt: Date.now(),
+      nextIndex: 0,
+      recordedMs: 0,
+      closed: false,
+      interrupted: false,
+    };
+    await outbox.saveTake(take);
+    await uploader.track(take);
+    this.live.set(answer.id, { nextIndex: 0, prepared: Promise.resolve() });
+    return answer;
+  }
+
+  /**
+   * Hands a recorded slice (cut to size) to the uploader, which stores it in the outbox and
+   * sends it. Resolves once it is in the outbox.
+   */
+  addSlice(answerId: string, slice: Blob, recordedMs: number): Promise<void> {
+    const live = this.live.get(answerId);
+    if (!live) return Promise.reject(new Error(`Take ${answerId} is not being recorded`));
+    const { uploader } = this.ready();
+    const stored: Promise<void>[] = [];
+    const work = live.prepared.then(async () => {
+      for (const piece of splitSlice(slice)) {
+        const bytes = await piece.arrayBuffer();
+        const chunk = { answerId, index: live.nextIndex++, bytes, sha256: await sha256Hex(bytes) };
+        stored.push(uploader.add(chunk, recordedMs));
+      }
+    });
+    // Slices are prepared one after another, so indexes follow the recording order.
+    live.prepared = work.catch(() => undefined);
+    return work.then(() => Promise.all(stored)).then(() => undefined);
+  }
+
+  /** Recording ended; once every chunk is acknowledged the uploader completes the take. */
+  async endTake(answerId: string, recordedMs: number, interrupted: boolean): Promise<void> {
+    const live = this.live.get(answerId);
+    await live?.prepared;
+    this.live.delete(answerId);
+    await this.ready().uploader.close(answerId, recordedMs, interrupted);
+  }
+
+  /** Resolves once the server has accepted the take. */
+  submitted(answerId: string): Promise<Answer> {
+    return this.ready().uploader.submitted(answerId);
+  }
+
+  /**
+   * Submits a take interrupted on another device (or whose local copy is gone) with the chunks
+   * the server already has: they form a gap-free prefix because chunks are sent in order.
+   */
+  async keepUploadedPart(answer: Answer): Promise<Answer> {
+    const received = new Set(answer.receivedChunks);
+    let count = 0;
+    while (received.has(count)) count += 1;
+    return this.ready().api.complete(answer.id, count);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    document.addEventListener('visibilitychange', this.onOnline);
+    void this.uploader?.start();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('visibilitychange', this.onOnline);
+    this.uploader?.stop();
+  }
+
+  private readonly onOnline = () => {
+    if (document.visibilityState === 'visible' && navigator.onLine) this.uploader?.retryNow();
+  };
+
+  private readonly onOffline = () => this.host.requestUpdate();
+
+  private ready() {
+    const { api, outbox, uploader } = this;
+    if (!api || !outbox || !uploader) throw new Error('UploadController used before attach()');
+    return { api, outbox, uploader };
+  }
+}

@@ -1,0 +1,31 @@
+import { html, LitElement } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { applyPreferredLocale } from './i18n/localization.js';
+import './workspace/shell/workspace-shell.js';
+
+/**
+ * The page at `/`: the staff workspace. Light DOM host (no shadow root of its own) so the
+ * workspace fills the page; the language is chosen before the first screen renders.
+ */
+@customElement('staff-home')
+export class StaffHome extends LitElement {
+  private localeReady = false;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    applyPreferredLocale()
+      .catch(() => {}) // English stays if a translation cannot load
+      .finally(() => {
+        this.localeReady = true;
+        this.requestUpdate();
+      });
+  }
+
+  override render() {
+    return this.localeReady ? html`<ws-shell></ws-shell>` : html``;
+  }
+}

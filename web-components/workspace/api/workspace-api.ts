@@ -1,0 +1,149 @@
+import type {
+  AnswerForReview,
+  Interview,
+  Invitation,
+  InvitationStatus,
+  Question,
+  QueueItem,
+  Rating,
+  Role,
+  User,
+} from '../../../server/contracts/api.js';
+import { ApiError, apiFetch } from '../../api-client.js';
+import type { SessionStore } from '../session/session-store.js';
+
+/** The workspace endpoints' own shapes (server/domain/workspace). */
+export interface InterviewStats {
+  interviewId: string;
+  invitations: Record<InvitationStatus, number>;
+  answerCount: number;
+  questionsLocked: boolean;
+}
+
+export interface InterviewDraft {
+  title: string;
+  intro: string;
+  deadline: string | null;
+  questions: (Omit<Question, 'id' | 'position'> & { id?: string })[];
+}
+
+/** A request made for one person finished after someone else signed in: it must not apply. */
+export class SessionChangedError extends Error {
+  constructor() {
+    super('Another person signed in; this action was cancelled.');
+  }
+}
+
+/**
+ * API v1 for the workspace. A 401 ends the session but not the call: it waits for the person
+ * to sign in again, then retries, so a rating or an edit in flight is not lost.
+ */
+export class WorkspaceApi {
+  constructor(private readonly session: SessionStore) {}
+
+  request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    return this.#authorized((token) => apiFetch<T>(path, token, init));
+  }
+
+  /** A file answer (CSV), with the same sign-in handling; the name comes from the server. */
+  download(path: string): Promise<{ blob: Blob; filename: string }> {
+    return this.#authorized((token) => fetchFile(path, token));
+  }
+
+  async #authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const first = await this.session.whenSignedIn();
+    let current = first;
+    for (;;) {
+      try {
+        return await call(current.token);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 401)) throw err;
+        this.session.expire();
+        current = await this.session.whenSignedIn();
+        if (current.user.id !== first.user.id) throw new SessionChangedError();
+      }
+    }
+  }
+
+  #send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.request<T>(path, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  me = () => this.request<User>('/me');
+  users = async () => (await this.request<{ items: User[] }>('/users')).items;
+  createUser = (user: { email: string; name: string; password: string; role: Role }) =>
+    this.#send<User>('POST', '/users', user);
+  updateUser = (id: string, changes: { name?: string; role?: Role }) =>
+    this.#send<User>('PATCH', `/users/${encodeURIComponent(id)}`, changes);
+
+  interviews = async () => (await this.request<{ items: Interview[] }>('/interviews')).items;
+  interview = (id: string) => this.request<Interview>(`/interviews/${encodeURIComponent(id)}`);
+  interviewStats = (id: string) =>
+    this.request<InterviewStats>(`/interviews/${encodeURIComponent(id)}/stats`);
+  createInterview = (draft: InterviewDraft) => this.#send<Interview>('POST', '/interviews', draft);
+  updateInterview = (id: string, draft: Partial<InterviewDraft>) =>
+    this.#send<Interview>('PATCH', `/interviews/${encodeURIComponent(id)}`, draft);
+
+  invitations = async (interviewId: string) =>
+    (
+      await this.request<{ items: Invitation[] }>(
+        `/interviews/${encodeURIComponent(interviewId)}/invitations`,
+      )
+    ).items;
+  invite = async (interviewId: string, candidates: { name: string; email: string }[]) =>
+    (
+      await this.#send<{ items: Invitation[] }>(
+        'POST',
+        `/interviews/${encodeURIComponent(interviewId)}/invitations`,
+        { candidates },
+      )
+    ).items;
+  reissueLink = (invitationId: string) =>
+    this.#send<Invitation>('POST', `/invitations/${encodeURIComponent(invitationId)}/link`);
+
+  queue = async (filter: { interviewId?: string; status?: InvitationStatus } = {}) => {
+    const query = new URLSearchParams(
+      Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
+    return (await this.request<{ items: QueueItem[] }>(`/review/queue?${query}`)).items;
+  };
+  answer = (id: string) => this.request<AnswerForReview>(`/answers/${encodeURIComponent(id)}`);
+  ratings = async (answerId: string) =>
+    (await this.request<{ items: Rating[] }>(`/answers/${encodeURIComponent(answerId)}/ratings`))
+      .items;
+  rate = (answerId: string, rating: { score: number; comment: string }) =>
+    this.#send<Rating>('PUT', `/answers/${encodeURIComponent(answerId)}/ratings/me`, rating);
+  ratingsCsv = (interviewId: string) =>
+    this.download(`/interviews/${encodeURIComponent(interviewId)}/ratings.csv`);
+}
+
+/** Signs in; not through WorkspaceApi, which needs a session to exist. */
+export async function signInRequest(
+  email: string,
+  password: string,
+): Promise<{ token: string; user: User }> {
+  const res = await fetch('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    throw new ApiError(res.status, body?.code ?? 'internal', body?.detail ?? res.statusText);
+  }
+  return body as { token: string; user: User };
+}
+
+async function fetchFile(path: string, token: string): Promise<{ blob: Blob; filename: string }> {
+  const res = await fetch(`/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    throw new ApiError(res.status, body?.code ?? 'internal', body?.detail ?? res.statusText);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'export.csv';
+  return { blob: await res.blob(), filename };
+}

@@ -1,0 +1,36 @@
+import { css } from 'lit';
+
+export const interviewPageStyles = css`
+  :host {
+    display: block;
+  }
+  .intro {
+    white-space: pre-line;
+  }
+  .layout {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @media (min-width: 60rem) {
+    .layout {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
+  }
+  ol.questions li {
+    margin-bottom: 0.5rem;
+  }
+  .meta {
+    color: var(--ws-muted);
+    font-size: 0.9rem;
+  }
+  .counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .actions {
+    margin: 0.75rem 0 1rem;
+  }
+`;

@@ -1,0 +1,129 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Invitation } from '../../../server/contracts/api.js';
+import type { WorkspaceEvent } from '../events.js';
+import { LiveController } from '../live/live-controller.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { errorText } from '../shared/error-text.js';
+import { formatDateTime } from '../shared/format.js';
+import { Loader } from '../shared/loader.js';
+import '../shared/status-badge.js';
+import type { WorkspaceContext } from '../workspace-context.js';
+import './invite-form.js';
+import { invitationPanelStyles } from './invitation-panel.styles.js';
+import './new-links.js';
+
+/**
+ * The candidates of an interview: invite more, see where each one stands (live), and give a
+ * candidate a new link when theirs was lost.
+ */
+@localized()
+@customElement('ws-invitation-panel')
+export class InvitationPanel extends LitElement {
+  static override styles = [baseStyles, invitationPanelStyles];
+
+  @property({ attribute: false }) ctx!: WorkspaceContext;
+  @property() interviewId = '';
+  /** Links just created or re-issued: the only moment they can be shown. */
+  @state() private freshLinks: Invitation[] = [];
+  @state() private rowMessage = '';
+  private readonly invitations = new Loader(this, () => this.ctx.api.invitations(this.interviewId));
+  private readonly live = new LiveController(this, () => this.ctx.live, {
+    'invitation-status': (event) => this.applyStatus(event.detail),
+    resync: () => void this.invitations.reload(),
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('interviewId')) void this.invitations.reload();
+  }
+
+  private applyStatus({
+    invitationId,
+    status,
+  }: {
+    invitationId: string;
+    status: Invitation['status'];
+  }) {
+    const items = this.invitations.value;
+    if (!items?.some((i) => i.id === invitationId)) return;
+    this.invitations.set(items.map((i) => (i.id === invitationId ? { ...i, status } : i)));
+  }
+
+  private onInvited(event: WorkspaceEvent<'ws-invited'>) {
+    this.freshLinks = [...event.detail.invitations, ...this.freshLinks];
+    void this.invitations.reload();
+  }
+
+  private async reissue(invitation: Invitation) {
+    const name = invitation.candidate.name;
+    const confirmText = msg(
+      str`Create a new link for ${name}? Their current link will stop working.`,
+      { id: 'ws.inv.reissueConfirm' },
+    );
+    if (!confirm(confirmText)) return;
+    try {
+      const renewed = await this.ctx.api.reissueLink(invitation.id);
+      this.freshLinks = [renewed, ...this.freshLinks.filter((l) => l.id !== renewed.id)];
+      this.rowMessage = msg(str`New link ready for ${name}.`, { id: 'ws.inv.reissued' });
+    } catch (err) {
+      this.rowMessage = errorText(err);
+    }
+  }
+
+  override render() {
+    return html`<section aria-labelledby="candidates-title">
+      <h2 id="candidates-title">${msg('Candidates', { id: 'ws.inv.title' })}</h2>
+      <ws-invite-form .ctx=${this.ctx} .interviewId=${this.interviewId} @ws-invited=${this.onInvited}></ws-invite-form>
+      ${
+        this.freshLinks.length
+          ? html`<ws-new-links .invitations=${this.freshLinks}
+        @ws-links-dismissed=${() => {
+          this.freshLinks = [];
+        }}></ws-new-links>`
+          : nothing
+      }
+      <p role="status" class="hint">${this.rowMessage}</p>
+      ${this.invitations.render((items) => this.renderTable(items))}
+    </section>`;
+  }
+
+  private renderTable(items: Invitation[]) {
+    if (items.length === 0)
+      return html`<p>${msg('Nobody is invited yet.', { id: 'ws.inv.empty' })}</p>`;
+    return html`<table>
+      <caption class="visually-hidden">${msg('Invited candidates and their status', { id: 'ws.inv.caption' })}</caption>
+      <thead><tr>
+        <th scope="col">${msg('Name', { id: 'ws.inv.name' })}</th>
+        <th scope="col">${msg('Email', { id: 'ws.inv.email' })}</th>
+        <th scope="col">${msg('Status', { id: 'ws.inv.status' })}</th>
+        <th scope="col">${msg('Link', { id: 'ws.inv.link' })}</th>
+      </tr></thead>
+      <tbody>${items.map((i) => this.renderRow(i))}</tbody>
+    </table>`;
+  }
+
+  private renderRow(invitation: Invitation) {
+    const open = invitation.status === 'invited' || invitation.status === 'started';
+    const when = invitation.completedAt
+      ? msg(str`Completed ${formatDateTime(invitation.completedAt)}`, { id: 'ws.inv.completedAt' })
+      : msg(str`Open until ${formatDateTime(invitation.expiresAt)}`, { id: 'ws.inv.openUntil' });
+    return html`<tr data-invitation=${invitation.id}>
+      <td>${invitation.candidate.name}</td>
+      <td class="email">${invitation.candidate.email}</td>
+      <td><ws-status-badge status=${invitation.status}></ws-status-badge><div class="hint">${when}</div></td>
+      <td>${
+        open
+          ? html`<button type="button" class="link" @click=${() => this.reissue(invitation)}
+          aria-label=${msg(str`New link for ${invitation.candidate.name}`, { id: 'ws.inv.reissueLabel' })}>${msg('New link', { id: 'ws.inv.reissue' })}</button>`
+          : nothing
+      }</td>
+    </tr>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ws-invitation-panel': InvitationPanel;
+  }
+}

@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+export const answerPlayerStyles = css`
+  :host {
+    display: block;
+  }
+  video {
+    display: block;
+    width: 100%;
+    aspect-ratio: 16 / 9;
+    background: #000;
+    border-radius: 0.5rem;
+  }
+  .preload {
+    display: none;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-top: 0.5rem;
+  }
+  .keys {
+    color: var(--ws-muted);
+    font-size: 0.85rem;
+    margin: 0.25rem 0 0;
+  }
+  kbd {
+    border: 1px solid var(--ws-border);
+    border-radius: 0.25rem;
+    padding: 0 0.3rem;
+    font-size: 0.8rem;
+  }
+`;

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const reviewQueueStyles = css`
+  :host {
+    display: block;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+    margin-bottom: 0.5rem;
+  }
+  ul {
+    display: grid;
+    gap: 0.75rem;
+  }
+  li.card {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.25rem 1rem;
+    align-items: center;
+  }
+  li.card h2 {
+    font-size: 1.1rem;
+    margin: 0;
+  }
+  li.card p {
+    margin: 0;
+  }
+  .meta {
+    color: var(--ws-muted);
+    font-size: 0.9rem;
+  }
+  .mine {
+    font-weight: 600;
+  }
+  @media (max-width: 40rem) {
+    li.card {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;

@@ -1,0 +1,127 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Interview, InvitationStatus, QueueItem } from '../../../server/contracts/api.js';
+import { LiveController } from '../live/live-controller.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { formatDateTime } from '../shared/format.js';
+import { Loader } from '../shared/loader.js';
+import { href, navigate } from '../shell/routes.js';
+import type { WorkspaceContext } from '../workspace-context.js';
+import { reviewQueueStyles } from './review-queue.styles.js';
+
+/** A burst of events (a candidate finishing several answers) causes one reload, not ten. */
+const RELOAD_DELAY_MS = 300;
+
+/**
+ * Candidates to review, those waiting for my ratings first (the server's order). New
+ * completions and answers turning ready appear live.
+ */
+@localized()
+@customElement('ws-review-queue')
+export class ReviewQueue extends LitElement {
+  static override styles = [baseStyles, reviewQueueStyles];
+
+  @property({ attribute: false }) ctx!: WorkspaceContext;
+  @property() interviewId = '';
+  @property() status: InvitationStatus = 'completed';
+  @state() private interviews: Interview[] = [];
+  @state() private announcement = '';
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly queue = new Loader(this, () =>
+    this.ctx.api.queue({ interviewId: this.interviewId || undefined, status: this.status }),
+  );
+  private readonly live = new LiveController(this, () => this.ctx.live, {
+    'invitation-status': () => this.reloadSoon(),
+    'answer-status': (event) => {
+      if (this.queue.value?.some((i) => i.invitationId === event.detail.invitationId))
+        this.reloadSoon();
+    },
+    resync: () => this.reloadSoon(),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ctx.api.interviews().then(
+      (items) => {
+        this.interviews = items;
+      },
+      () => {},
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.reloadTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('interviewId') || changed.has('status')) void this.queue.reload();
+  }
+
+  private reloadSoon() {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(async () => {
+      const before = this.queue.value?.length ?? 0;
+      await this.queue.reload();
+      const added = (this.queue.value?.length ?? 0) - before;
+      if (added > 0)
+        this.announcement = msg(str`${added} new candidate(s) to review.`, {
+          id: 'ws.queue.added',
+        });
+    }, RELOAD_DELAY_MS);
+  }
+
+  private filter(change: { interviewId?: string; status?: InvitationStatus }) {
+    navigate(href.queue({ interviewId: this.interviewId, status: this.status, ...change }));
+  }
+
+  override render() {
+    return html`
+      <h1>${msg('Review queue', { id: 'ws.queue.title' })}</h1>
+      <div class="filters">
+        <div class="field">
+          <label for="interview">${msg('Interview', { id: 'ws.queue.interview' })}</label>
+          <select id="interview" @change=${(e: Event) => this.filter({ interviewId: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!this.interviewId}>${msg('All interviews', { id: 'ws.queue.all' })}</option>
+            ${this.interviews.map((i) => html`<option value=${i.id} ?selected=${i.id === this.interviewId}>${i.title}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">${msg('Candidates who have', { id: 'ws.queue.status' })}</label>
+          <select id="status" @change=${(e: Event) => this.filter({ status: (e.target as HTMLSelectElement).value as InvitationStatus })}>
+            <option value="completed" ?selected=${this.status === 'completed'}>${msg('completed the interview', { id: 'ws.queue.completed' })}</option>
+            <option value="started" ?selected=${this.status === 'started'}>${msg('started, not finished', { id: 'ws.queue.started' })}</option>
+          </select>
+        </div>
+      </div>
+      <p role="status" class="hint">${this.announcement}</p>
+      ${this.queue.render((items) => (items.length ? html`<ul class="plain">${items.map((i) => this.renderItem(i))}</ul>` : html`<p>${msg('Nobody to review yet. Completed interviews appear here as they come in.', { id: 'ws.queue.empty' })}</p>`))}
+    `;
+  }
+
+  private renderItem(item: QueueItem) {
+    const title = this.interviews.find((i) => i.id === item.interviewId)?.title ?? '';
+    const processing = item.answers.filter((a) => a.status === 'processing').length;
+    const answers = item.answers.length;
+    return html`<li class="card" data-invitation=${item.invitationId}>
+      <div>
+        <h2><a href=${href.review(item.invitationId, this.status)}>${item.candidate.name}</a></h2>
+        <p class="meta">${title}${item.completedAt ? html` · ${msg(str`completed ${formatDateTime(item.completedAt)}`, { id: 'ws.queue.completedAt' })}` : nothing}</p>
+        <p class="meta">${msg(str`${answers} answer(s)`, { id: 'ws.queue.answers' })}${processing ? html` · <span aria-hidden="true">⏳</span> ${msg(str`${processing} still processing`, { id: 'ws.queue.processing' })}` : nothing}
+          · ${msg(str`${item.ratingCount} rating(s) in all`, { id: 'ws.queue.ratings' })}</p>
+      </div>
+      <p class="mine">${
+        item.myRated
+          ? html`<span aria-hidden="true">✓ </span>${msg('Rated by you', { id: 'ws.queue.rated' })}`
+          : html`<span aria-hidden="true">○ </span>${msg('Waiting for your rating', { id: 'ws.queue.waiting' })}`
+      }</p>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ws-review-queue': ReviewQueue;
+  }
+}

@@ -1,0 +1,43 @@
+import { msg } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import '../interviews/interview-editor.js';
+import '../interviews/interview-list.js';
+import '../interviews/interview-page.js';
+import '../review/candidate-review.js';
+import '../review/review-queue.js';
+import '../users/user-admin.js';
+import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
+import type { Route } from './routes.js';
+
+function notAllowed(): TemplateResult {
+  return html`<h1>${msg('Not available', { id: 'ws.shell.notAllowedTitle' })}</h1>
+    <p>${msg('Your role does not give access to this page.', { id: 'ws.shell.notAllowed' })}</p>`;
+}
+
+/** The screen for a route; role checks here only hide what the server would refuse anyway. */
+export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult {
+  switch (route.view) {
+    case 'interviews':
+      return html`<ws-interview-list .ctx=${ctx}></ws-interview-list>`;
+    case 'new-interview':
+      return canOrganise(ctx.user)
+        ? html`<ws-interview-editor .ctx=${ctx}></ws-interview-editor>`
+        : notAllowed();
+    case 'interview':
+      return html`<ws-interview-page .ctx=${ctx} .interviewId=${route.id}></ws-interview-page>`;
+    case 'edit-interview':
+      return canOrganise(ctx.user)
+        ? html`<ws-interview-editor .ctx=${ctx} .interviewId=${route.id}></ws-interview-editor>`
+        : notAllowed();
+    case 'queue':
+      return html`<ws-review-queue .ctx=${ctx} .interviewId=${route.interviewId ?? ''}
+        .status=${route.status ?? 'completed'}></ws-review-queue>`;
+    case 'review':
+      return html`<ws-candidate-review .ctx=${ctx} .invitationId=${route.invitationId}
+        .status=${route.status ?? 'completed'}></ws-candidate-review>`;
+    case 'users':
+      return ctx.user.role === 'admin'
+        ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`
+        : notAllowed();
+  }
+}

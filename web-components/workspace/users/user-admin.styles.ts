@@ -1,0 +1,45 @@
+import { css } from 'lit';
+
+export const userAdminStyles = css`
+  :host {
+    display: block;
+    max-width: 56rem;
+  }
+  ul.users {
+    display: grid;
+    gap: 0.5rem;
+    margin-bottom: 1.5rem;
+  }
+  form.user {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 2fr) minmax(8rem, 1fr) auto;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  form.user .field {
+    margin: 0;
+  }
+  form.user input,
+  form.user select {
+    width: 100%;
+  }
+  .email {
+    word-break: break-all;
+    padding-bottom: 0.6rem;
+  }
+  .new {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: 0 0.75rem;
+    align-items: end;
+  }
+  .new input,
+  .new select {
+    width: 100%;
+  }
+  @media (max-width: 40rem) {
+    form.user {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;

@@ -1,0 +1,117 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Role, User } from '../../../server/contracts/api.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { errorText } from '../shared/error-text.js';
+import { Loader } from '../shared/loader.js';
+import type { WorkspaceContext } from '../workspace-context.js';
+import { ROLE_CHOICES, roleName } from './role-names.js';
+import { userAdminStyles } from './user-admin.styles.js';
+
+function roleOptions(selected: Role) {
+  return ROLE_CHOICES.map(
+    (role) => html`<option value=${role} ?selected=${role === selected}>${roleName(role)}</option>`,
+  );
+}
+
+/** Admins add staff, rename them and change their roles (the last admin cannot be demoted). */
+@localized()
+@customElement('ws-user-admin')
+export class UserAdmin extends LitElement {
+  static override styles = [baseStyles, userAdminStyles];
+
+  @property({ attribute: false }) ctx!: WorkspaceContext;
+  @state() private message = '';
+  @state() private revision = 0;
+  private readonly users = new Loader(this, () => this.ctx.api.users());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.users.reload();
+  }
+
+  private async saveUser(event: SubmitEvent, user: User) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const name = String(data.get('name')).trim();
+    const role = String(data.get('role')) as Role;
+    if (user.id === this.ctx.user.id && role !== 'admin' && user.role === 'admin') {
+      const sure = confirm(
+        msg(
+          'You are removing your own admin role. You will no longer be able to manage users. Continue?',
+          { id: 'ws.users.selfDemote' },
+        ),
+      );
+      if (!sure) return;
+    }
+    try {
+      const saved = await this.ctx.api.updateUser(user.id, { name, role });
+      this.users.set((this.users.value ?? []).map((u) => (u.id === saved.id ? saved : u)));
+      this.message = msg(str`Saved ${saved.name}.`, { id: 'ws.users.saved' });
+    } catch (err) {
+      this.message = errorText(err);
+      this.revision += 1; // redraw the forms with what is really saved
+    }
+  }
+
+  private async createUser(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    try {
+      const user = await this.ctx.api.createUser({
+        name: String(data.get('name')).trim(),
+        email: String(data.get('email')).trim(),
+        password: String(data.get('password')),
+        role: String(data.get('role')) as Role,
+      });
+      this.users.set([...(this.users.value ?? []), user]);
+      this.message = msg(str`${user.name} can now sign in.`, { id: 'ws.users.created' });
+      form.reset();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  override render() {
+    return html`
+      <h1>${msg('Users', { id: 'ws.users.title' })}</h1>
+      <p role="status">${this.message}</p>
+      ${this.users.render((users) => keyed(this.revision, html`<ul class="plain users">${users.map((u) => this.renderUser(u))}</ul>`))}
+      <h2>${msg('Add a user', { id: 'ws.users.add' })}</h2>
+      <form class="new card" @submit=${this.createUser}>
+        <div class="field"><label for="new-name">${msg('Name', { id: 'ws.users.name' })}</label>
+          <input id="new-name" name="name" required maxlength="200" autocomplete="off" /></div>
+        <div class="field"><label for="new-email">${msg('Email', { id: 'ws.users.email' })}</label>
+          <input id="new-email" name="email" type="email" required autocomplete="off" /></div>
+        <div class="field"><label for="new-password">${msg('Temporary password (10+ characters)', { id: 'ws.users.password' })}</label>
+          <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" /></div>
+        <div class="field"><label for="new-role">${msg('Role', { id: 'ws.users.role' })}</label>
+          <select id="new-role" name="role">${roleOptions('reviewer')}</select></div>
+        <div class="field"><button class="primary" type="submit">${msg('Add user', { id: 'ws.users.create' })}</button></div>
+      </form>
+    `;
+  }
+
+  private renderUser(user: User) {
+    const id = `u-${user.id}`;
+    return html`<li class="card">
+      <form class="user" @submit=${(e: SubmitEvent) => this.saveUser(e, user)} aria-label=${user.email}>
+        <div class="field"><label for="${id}-name">${msg('Name', { id: 'ws.users.name' })}</label>
+          <input id="${id}-name" name="name" required maxlength="200" .value=${user.name} /></div>
+        <div class="email">${user.email}</div>
+        <div class="field"><label for="${id}-role">${msg('Role', { id: 'ws.users.role' })}</label>
+          <select id="${id}-role" name="role">${roleOptions(user.role)}</select></div>
+        <button type="submit" aria-label=${msg(str`Save ${user.name}`, { id: 'ws.users.saveLabel' })}>${msg('Save', { id: 'ws.users.save' })}</button>
+      </form>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ws-user-admin': UserAdmin;
+  }
+}
