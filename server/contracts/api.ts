@@ -123,6 +123,16 @@ export interface Answer {
   maxChunkBytes: number;
   durationMs: number | null;
   error: string | null;
+  /**
+   * Extension: when the server last stored a chunk of this take (null before the first), so a
+   * device can tell a take abandoned long ago from one still uploading elsewhere.
+   */
+  lastChunkAt: string | null;
+}
+
+/** Extension: the answer to `POST /candidate/upload-test` (the recorder's speed check). */
+export interface UploadTestResult {
+  receivedBytes: number;
 }
 
 export interface CandidateSession {

@@ -3,34 +3,53 @@ import type { Db } from '../db/database.js';
 import type { AnswersTable } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 
-/** Chunk indexes the server holds for each answer. */
+/** What the server holds of an answer's upload. */
+export interface ReceivedChunks {
+  indexes: number[];
+  /** When a chunk was last written (stored or replaced); null before the first. */
+  lastAt: string | null;
+}
+
+const NONE: ReceivedChunks = { indexes: [], lastAt: null };
+
+/** Chunk indexes the server holds for each answer, and when each answer last got one. */
 export async function receivedChunksOf(
   db: Db,
   answerIds: string[],
-): Promise<Map<string, number[]>> {
-  const byAnswer = new Map<string, number[]>(answerIds.map((id) => [id, []]));
+): Promise<Map<string, ReceivedChunks>> {
+  const byAnswer = new Map<string, ReceivedChunks>(
+    answerIds.map((id) => [id, { indexes: [], lastAt: null }]),
+  );
   if (answerIds.length === 0) return byAnswer;
   const rows = await db
     .selectFrom('chunks')
-    .select(['answerId', 'idx'])
+    .select(['answerId', 'idx', 'createdAt'])
     .where('answerId', 'in', answerIds)
     .orderBy('idx')
     .execute();
-  for (const row of rows) byAnswer.get(row.answerId)?.push(row.idx);
+  for (const row of rows) {
+    const received = byAnswer.get(row.answerId);
+    if (!received) continue;
+    received.indexes.push(row.idx);
+    // ISO 8601 UTC strings with milliseconds compare in time order.
+    if (received.lastAt === null || row.createdAt > received.lastAt)
+      received.lastAt = row.createdAt;
+  }
   return byAnswer;
 }
 
-export function toAnswer(row: AnswersTable, receivedChunks: number[]): Answer {
+export function toAnswer(row: AnswersTable, received: ReceivedChunks = NONE): Answer {
   return {
     id: row.id,
     questionId: row.questionId,
     attempt: row.attempt,
     mimeType: row.mimeType,
     status: row.status,
-    receivedChunks,
+    receivedChunks: received.indexes,
     maxChunkBytes: row.maxChunkBytes,
     durationMs: row.durationMs,
     error: row.error,
+    lastChunkAt: received.lastAt,
   };
 }
 
@@ -52,5 +71,5 @@ export async function loadOwnAnswer(
 
 export async function answerWithChunks(db: Db, row: AnswersTable): Promise<Answer> {
   const chunks = await receivedChunksOf(db, [row.id]);
-  return toAnswer(row, chunks.get(row.id) ?? []);
+  return toAnswer(row, chunks.get(row.id));
 }

@@ -42,7 +42,7 @@ export async function candidateSession(
   return {
     candidate,
     interview: { ...interview, questions: await questionsOf(deps.db, invitation.interviewId) },
-    answers: rows.map((r) => toAnswer(r, chunks.get(r.id) ?? [])),
+    answers: rows.map((r) => toAnswer(r, chunks.get(r.id))),
     invitation: {
       id: invitation.id,
       status: visibleStatus(current, ctx.deadline, deps.now()),

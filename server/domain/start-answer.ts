@@ -50,7 +50,7 @@ export async function startAnswer(
     throw err;
   });
   if (invitation.status === 'invited') await markStarted(deps, invitation);
-  return toAnswer(answer, []);
+  return toAnswer(answer);
 }
 
 async function insertNextAttempt(

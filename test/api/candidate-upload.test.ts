@@ -32,6 +32,7 @@ const ANSWER_KEYS = [
   'durationMs',
   'error',
   'id',
+  'lastChunkAt',
   'maxChunkBytes',
   'mimeType',
   'questionId',

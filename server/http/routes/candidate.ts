@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { CompleteAnswerRequest, StartAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
+import { abandonAnswer } from '../../domain/abandon-answer.js';
 import { answerWithChunks, loadOwnAnswer } from '../../domain/answer-view.js';
 import { candidateSession } from '../../domain/candidate-session.js';
 import { completeAnswer } from '../../domain/complete-answer.js';
@@ -10,6 +11,7 @@ import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/start-answer.js';
 import { InputError } from '../../errors.js';
 import { currentInvitation, requireCandidate } from '../auth.js';
 import { chunkUploadMiddleware, storedChunkOf } from '../chunk-upload.js';
+import { uploadTestHandlers } from '../upload-test.js';
 import { parseInput } from '../validate.js';
 
 export function candidateRoutes(deps: Deps): Router {
@@ -79,6 +81,15 @@ export function candidateRoutes(deps: Deps): Router {
       .status(202)
       .json(await completeAnswer(deps, currentInvitation(res), req.params.answerId, input));
   });
+
+  // Extension: a take that recorded nothing costs no attempt (docs/recorder.md).
+  router.post('/candidate/answers/:answerId/abandon', async (req, res) => {
+    await abandonAnswer(deps, currentInvitation(res), req.params.answerId);
+    res.status(204).end();
+  });
+
+  // Extension: the recorder's upload speed check; the bytes are counted and dropped.
+  router.post('/candidate/upload-test', ...uploadTestHandlers(deps));
 
   router.post('/candidate/finish', async (_req, res) => {
     res.json(await finishInterview(deps, currentInvitation(res)));
