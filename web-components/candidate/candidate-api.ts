@@ -79,15 +79,21 @@ export class CandidateApi {
   }
 
   /**
-   * Times an upload of `bytes` that the server reads in full and then refuses as invalid
-   * (400, no side effect). The contract has no upload-test endpoint; see docs/recorder.md.
+   * Extension: forgets a take that recorded nothing, so that it costs no attempt. 409
+   * `take_not_empty` when chunks arrived after all; 404 when it is already gone.
    */
+  async abandon(answerId: string): Promise<void> {
+    const path = `/candidate/answers/${encodeURIComponent(answerId)}/abandon`;
+    await this.send('POST', path);
+  }
+
+  /** Times an upload of `bytes` to the speed-check extension, which counts and drops them. */
   async timeUpload(bytes: number): Promise<number> {
-    const padding = 'x'.repeat(Math.max(0, bytes - 40));
-    const body = JSON.stringify({ questionId: '', mimeType: '', padding });
     const started = performance.now();
-    const res = await this.raw('POST', '/candidate/answers', { body, headers: JSON_HEADERS });
-    await res.arrayBuffer();
+    await this.send('POST', '/candidate/upload-test', {
+      body: new Uint8Array(bytes),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     return performance.now() - started;
   }
 

@@ -1,5 +1,5 @@
 import type { Answer } from '../../server/contracts/api.js';
-import type { CandidateApi } from './candidate-api.js';
+import { type CandidateApi, CandidateApiError } from './candidate-api.js';
 import type { Outbox, OutboxChunk, OutboxTake } from './outbox.js';
 import {
   classifyFailure,
@@ -19,7 +19,7 @@ import { WakeableSleep } from './wakeable-sleep.js';
 export type { Problem, TakeProgress, UploaderState, UploadStatus } from './upload-types.js';
 
 export interface UploaderOptions {
-  api: Pick<CandidateApi, 'putChunk' | 'complete' | 'answer'>;
+  api: Pick<CandidateApi, 'putChunk' | 'complete' | 'answer' | 'abandon'>;
   outbox: Outbox;
   /** The invitation whose takes this uploader sends. */
   scope: string;
@@ -46,6 +46,10 @@ const problemOf = (err: unknown): Problem => ({
 });
 const asError = (p: Problem) => Object.assign(new Error(p.message), p);
 const ignore = () => undefined;
+/** A 404 for a take we are removing means it is already gone. */
+const goneIsFine = (err: unknown) => {
+  if (!(err instanceof CandidateApiError && err.status === 404)) throw err;
+};
 
 /**
  * Sends the outbox to the server, one request at a time and in recording order, so that the
@@ -221,7 +225,8 @@ export class ChunkUploader {
 
   private async sendComplete(take: TakeState): Promise<void> {
     if (take.nextIndex === 0) {
-      // Interrupted before its first slice: there is nothing to submit.
+      // Ended before its first slice: nothing to submit, and the attempt is given back.
+      await this.options.api.abandon(take.answerId).catch(goneIsFine);
       void this.persist(take, () => this.options.outbox.removeTake(take.answerId)).catch(ignore);
       return this.fail(take, { code: 'empty_take', message: 'Nothing was recorded.' });
     }
@@ -272,7 +277,26 @@ export class ChunkUploader {
       if (answer && answer.status !== 'recording') return this.accepted(take, answer);
       if (!answer) return this.backOff(err);
     }
+    if (action === 'recount' && (await this.recount(take))) return;
     this.fail(take, problemOf(err));
+  }
+
+  /**
+   * The server holds chunks past the take's count: acknowledged, then the page died before the
+   * outbox recorded them. They are the candidate's recording: count them in (the next loop
+   * completes the take with them). False when the server's view explains nothing.
+   */
+  private async recount(take: TakeState): Promise<boolean> {
+    const answer = await this.options.api.answer(take.answerId);
+    if (answer.status !== 'recording') {
+      this.accepted(take, answer);
+      return true;
+    }
+    const count = Math.max(-1, ...answer.receivedChunks) + 1;
+    if (count <= take.nextIndex) return false;
+    take.nextIndex = count;
+    this.changed();
+    return true;
   }
 
   private async backOff(err: unknown): Promise<void> {

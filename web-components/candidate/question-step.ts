@@ -60,7 +60,8 @@ export class QuestionStep extends LitElement {
   @state() submitted = false;
   @state() endedEarly = false;
   @state() error = '';
-  @state() takesStarted = 0;
+  /** Takes begun in this step that count against the limit (an abandoned empty one does not). */
+  @state() takesUsed = 0;
   readonly recorder = new TakeRecorder(this);
   readonly thinking = new CountdownController(this);
   readonly playback = new PlaybackController(this);
@@ -77,7 +78,7 @@ export class QuestionStep extends LitElement {
   }
 
   get retakesRemaining(): number {
-    return this.practice ? Number.POSITIVE_INFINITY : this.attemptsLeft - this.takesStarted;
+    return this.practice ? Number.POSITIVE_INFINITY : this.attemptsLeft - this.takesUsed;
   }
 
   override connectedCallback(): void {
@@ -118,11 +119,11 @@ export class QuestionStep extends LitElement {
     try {
       if (!this.practice)
         answer = await this.uploads!.beginTake(this.question.id, this.format.mimeType);
-      this.takesStarted += 1;
       Object.assign(this, { answer, submitted: false, endedEarly: false, error: '' });
       this.beginTake(answer);
+      this.takesUsed += 1;
     } catch (err) {
-      // Close a take that never recorded, so the uploader lets it go.
+      // A take that never recorded: the uploader abandons it, so it costs no attempt.
       if (answer) void this.uploads!.endTake(answer.id, 0, true).catch(() => undefined);
       // No countdown now (it was stopped): the candidate presses the button when ready.
       this.phase = 'thinking';
@@ -200,9 +201,22 @@ export class QuestionStep extends LitElement {
         });
         this.playback.show();
       },
-      (err: Error) => {
-        if (this.answer?.id === answerId) this.error = err.message;
+      (err: Error & { code?: string }) => {
+        if (this.answer?.id !== answerId) return;
+        if (err.code === 'empty_take') this.nothingRecorded();
+        else this.error = err.message;
       },
+    );
+  }
+
+  /** The take ended before its first slice; the server forgot it, so it cost no attempt. */
+  private nothingRecorded(): void {
+    this.takesUsed -= 1;
+    this.playback.clear();
+    Object.assign(this, { answer: null, phase: 'intro' });
+    this.error = msg(
+      'Nothing was recorded, so this did not use a retake. Please record your answer again.',
+      { id: 'rec.empty-take' },
     );
   }
 
@@ -218,6 +232,19 @@ export class QuestionStep extends LitElement {
     try {
       await this.uploads!.keepUploadedPart(this.answer);
       this.next();
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+
+  /** An interrupted take that reached the server empty: forget it (no cost), then record. */
+  async replaceEmptyTake(): Promise<void> {
+    if (!this.answer) return;
+    try {
+      await this.uploads!.abandon(this.answer.id);
+      this.takesUsed -= 1;
+      this.answer = null;
+      this.retake();
     } catch (err) {
       this.error = (err as Error).message;
     }

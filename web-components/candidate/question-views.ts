@@ -99,10 +99,10 @@ function nextLabel(step: QuestionStep): string {
     : msg('Next question', { id: 'rec.next' });
 }
 
-function actions(step: QuestionStep, keep = () => step.next()) {
+function actions(step: QuestionStep, keep = () => step.next(), keepLabel = nextLabel(step)) {
   const retakes = step.retakesRemaining;
   return html`<div class="actions">
-      <button class="primary" data-autofocus @click=${keep}>${nextLabel(step)}</button>
+      <button class="primary" data-autofocus @click=${keep}>${keepLabel}</button>
       ${
         retakes > 0
           ? html`<button @click=${() => step.retake()}>
@@ -127,18 +127,19 @@ function interruptedView(step: QuestionStep) {
   }
   const seconds = answer.receivedChunks.length;
   if (seconds === 0) {
-    return html`<p class="notice">${msg('Your last recording of this question was interrupted before any of it reached us. If you recorded it on another device, open this link there to finish uploading it.', { id: 'rec.interrupted.nothing' })}</p>
-      ${
-        step.retakesRemaining > 0
-          ? html`<div class="actions">
-              <button class="primary" data-autofocus @click=${() => step.retake()}>${msg('Record again', { id: 'rec.retake' })}</button>
-            </div>
-            <p class="muted">${retakesLeft(step.retakesRemaining)}</p>`
-          : null
-      }`;
+    return html`<p class="notice">${msg('Your last recording of this question was interrupted before any of it reached us. If you recorded it on another device, open this link there to finish uploading it. Otherwise, record it again: this does not use a retake.', { id: 'rec.interrupted.nothing' })}</p>
+      <div class="actions">
+        <button class="primary" data-autofocus @click=${() => void step.replaceEmptyTake()}>${msg('Record again', { id: 'rec.retake' })}</button>
+      </div>`;
   }
-  return html`<p class="notice">${msg(str`Your last recording of this question was interrupted. About ${spokenDuration(seconds)} of it reached us.`, { id: 'rec.interrupted.remote' })}</p>
-    ${actions(step, () => void step.keepUploadedPart())}`;
+  return html`<p class="notice">${msg(str`Your last recording of this question was interrupted. About ${spokenDuration(seconds)} of it reached us.`, { id: 'rec.interrupted.remote' })}
+      ${stillArriving(answer.lastChunkAt) ? msg('Part of it arrived in the last two minutes: if it is still being recorded on another device or in another tab, finish it there first.', { id: 'rec.interrupted.recent' }) : ''}</p>
+    ${actions(step, () => void step.keepUploadedPart(), msg('Keep that part and go on', { id: 'rec.interrupted.keep' }))}`;
+}
+
+/** Chunks of it reached the server lately: another device or tab may still be recording it. */
+function stillArriving(lastChunkAt: string | null): boolean {
+  return lastChunkAt !== null && Date.now() - Date.parse(lastChunkAt) < 2 * 60_000;
 }
 
 export function reviewView(step: QuestionStep) {

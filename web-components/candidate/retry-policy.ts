@@ -29,10 +29,12 @@ export function retryDelay(failures: number, policy: RetryPolicy, retryAfterMs?:
  * What to do after a failed request:
  * - `retry`: the network or the server had a moment; the same request will work later;
  * - `closed`: the answer no longer takes chunks (completed elsewhere): ask the server its state;
+ * - `recount`: the server holds chunks this device did not count (the page died between the
+ *   server's acknowledgement and the device's own write): ask the server, count them in;
  * - `take`: this take cannot go on (gone, refused); keep its bytes and stop trying it;
  * - `halt`: nothing will work (token revoked, interview closed past the grace period).
  */
-export type FailureAction = 'retry' | 'closed' | 'take' | 'halt';
+export type FailureAction = 'retry' | 'closed' | 'recount' | 'take' | 'halt';
 
 export function classifyFailure(err: unknown): FailureAction {
   if (err instanceof NetworkError) return 'retry';
@@ -41,6 +43,7 @@ export function classifyFailure(err: unknown): FailureAction {
   // The bytes were damaged on the way: sending them again fixes it.
   if (err.code === 'checksum_mismatch') return 'retry';
   if (err.code === 'answer_closed') return 'closed';
+  if (err.code === 'chunk_count_mismatch' || err.code === 'take_not_empty') return 'recount';
   if (err.status === 401 || err.status === 403 || err.status === 410) return 'halt';
   return 'take';
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Answer, CandidateSession } from '../../server/contracts/api.js';
-import type { CandidateApi } from './candidate-api.js';
+import { type CandidateApi, CandidateApiError } from './candidate-api.js';
 import { ChunkUploader, type UploadStatus } from './chunk-uploader.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { splitSlice } from './recording-format.js';
@@ -142,6 +142,18 @@ export class UploadController implements ReactiveController {
     let count = 0;
     while (received.has(count)) count += 1;
     return this.ready().api.complete(answer.id, count);
+  }
+
+  /**
+   * Forgets a take that reached the server empty and is not on this device (the page died
+   * before its first slice, or another device never sent one), so that it costs no attempt.
+   */
+  async abandon(answerId: string): Promise<void> {
+    await this.ready()
+      .api.abandon(answerId)
+      .catch((err: unknown) => {
+        if (!(err instanceof CandidateApiError && err.status === 404)) throw err;
+      });
   }
 
   hostConnected(): void {

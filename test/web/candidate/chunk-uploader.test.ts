@@ -162,6 +162,42 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
     assert.equal(outcome.error, undefined);
   });
 
+  it('counts in a chunk the server acknowledged but the device never recorded', async () => {
+    // The page died after the server's 200 for chunk 2 and before the outbox wrote it down: the
+    // device believes in 2 chunks, the server holds 3. They are all the candidate's recording.
+    await onChunkPut(async (route, index, attempt) => {
+      if (index === 1 && attempt === 1) {
+        const answer = await latest();
+        assert.equal((await candidate.putChunk(answer.id, 2, Buffer.from('late'))).status, 200);
+      }
+      return route.continue();
+    });
+    const outcome = await upload(page, token, questionId, 2);
+    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
+    assert.deepEqual((await latest()).receivedChunks, [0, 1, 2]);
+  });
+
+  it('abandons a take that recorded nothing, so that it costs no attempt', async () => {
+    const outcome = await upload(page, token, questionId, 0);
+    assert.deepEqual(outcome, {
+      error: { code: 'empty_take', message: 'Nothing was recorded.' },
+      state: 'idle',
+      left: 0,
+    });
+    assert.equal(await latest(), undefined);
+  });
+
+  it('completes an "empty" take after all when a chunk of it reached the server', async () => {
+    await page.route('**/abandon', async (route) => {
+      const answer = await latest();
+      assert.equal((await candidate.putChunk(answer.id, 0, Buffer.from('sent'))).status, 200);
+      return route.continue();
+    });
+    const outcome = await upload(page, token, questionId, 0);
+    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
+    assert.deepEqual((await latest()).receivedChunks, [0]);
+  });
+
   it('stops, keeping every chunk, when the interview has closed', async () => {
     await onChunkPut((route) =>
       route.fulfill({

@@ -165,7 +165,12 @@ export const candidateFr: Translations = {
     'Votre dernier enregistrement de cette question a été interrompu. Nous avons gardé ce que vous aviez enregistré.',
   'rec.interrupted.remote': str`Votre dernier enregistrement de cette question a été interrompu. Nous en avons reçu environ ${0}.`,
   'rec.interrupted.nothing':
-    'Votre dernier enregistrement de cette question a été interrompu avant que quoi que ce soit nous parvienne. Si vous l’avez enregistré sur un autre appareil, ouvrez ce lien sur celui-ci pour finir l’envoi.',
+    'Votre dernier enregistrement de cette question a été interrompu avant que quoi que ce soit nous parvienne. Si vous l’avez enregistré sur un autre appareil, ouvrez ce lien sur celui-ci pour finir l’envoi. Sinon, enregistrez-la à nouveau\u202f: cela ne compte pas comme une nouvelle tentative.',
+  'rec.interrupted.recent':
+    'Une partie nous est parvenue au cours des deux dernières minutes\u202f: si l’enregistrement se poursuit sur un autre appareil ou dans un autre onglet, terminez-le d’abord là-bas.',
+  'rec.interrupted.keep': 'Garder cette partie et continuer',
+  'rec.empty-take':
+    'Rien n’a été enregistré, cela ne compte donc pas comme une nouvelle tentative. Veuillez enregistrer à nouveau votre réponse.',
   'rec.error.offline-start':
     'Vous semblez hors connexion. Connectez-vous à Internet, puis lancez l’enregistrement.',
   'rec.error.start': 'L’enregistrement n’a pas pu démarrer. Veuillez réessayer.',
