@@ -222,20 +222,21 @@ function resolveRange(key: string, size: number, range: ByteRange): { start: num
 }
 
 /**
- * Creates the directory (fsyncing the parents of any new directory, so the path survives a
- * crash too) and a fresh temp file in it. A concurrent delete may remove the just-created
- * empty directory, hence the retry.
+ * A fresh temp file in `dir`, creating the directory only when it is missing (usually it is
+ * there: an answer's chunks share one). New directories have their parents fsynced, so the path
+ * survives a crash too. A concurrent delete may remove a just-created empty directory, hence
+ * the retry.
  */
 async function openTempFile(dir: string): Promise<{ handle: FileHandle; tempPath: string }> {
   for (let attempt = 1; ; attempt++) {
-    const created = await mkdir(dir, { recursive: true });
-    if (created) await fsyncNewDirectories(dir, created);
     const tempPath = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
     try {
       return { handle: await open(tempPath, 'wx'), tempPath };
     } catch (err) {
       if (errorCode(err) !== 'ENOENT' || attempt >= 3) throw err;
     }
+    const created = await mkdir(dir, { recursive: true });
+    if (created) await fsyncNewDirectories(dir, created);
   }
 }
 
@@ -259,11 +260,35 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Pieces are gathered up to this size and written at once: fewer trips to the thread pool. */
+const WRITE_BATCH_BYTES = 512 * 1024;
+
 async function writeStream(handle: FileHandle, body: Readable): Promise<number> {
   let size = 0;
-  // Awaiting each write before reading on gives backpressure: memory stays at one chunk.
-  for await (const chunk of body) size += await writeAll(handle, chunkToBuffer(chunk));
+  let batch: Buffer[] = [];
+  let batched = 0;
+  // Awaiting each write before reading on gives backpressure: memory stays at one batch.
+  for await (const chunk of body) {
+    const piece = chunkToBuffer(chunk);
+    batch.push(piece);
+    batched += piece.length;
+    if (batched >= WRITE_BATCH_BYTES) {
+      size += await writeBatch(handle, batch, batched);
+      batch = [];
+      batched = 0;
+    }
+  }
+  if (batched > 0) size += await writeBatch(handle, batch, batched);
   return size;
+}
+
+/** One writev for the batch, without copying it into one buffer first. */
+async function writeBatch(handle: FileHandle, pieces: Buffer[], total: number): Promise<number> {
+  const { bytesWritten } = await handle.writev(pieces);
+  // A short write (rare for a regular file): the rest goes out the ordinary way.
+  if (bytesWritten < total)
+    await writeAll(handle, Buffer.concat(pieces, total).subarray(bytesWritten));
+  return total;
 }
 
 async function writeAll(handle: FileHandle, bytes: Buffer): Promise<number> {

@@ -25,6 +25,15 @@ export async function candidateContext(
     .select('deadline')
     .where('id', '=', invitation.interviewId)
     .executeTakeFirstOrThrow();
+  return contextWithDeadline(deps, invitation, deadline);
+}
+
+/** The same context, for a caller that read the interview's deadline in a query of its own. */
+export function contextWithDeadline(
+  deps: Deps,
+  invitation: InvitationsTable,
+  deadline: string | null,
+): CandidateContext {
   const closing = closesAt(invitation, deadline);
   return { invitation, deadline, closesAt: closing, isClosed: closing <= deps.now().toISOString() };
 }
