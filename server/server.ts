@@ -1,16 +1,14 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RedisStore } from 'rate-limit-redis';
 import { createStorage } from '../storage/create-storage.js';
 import { type AppOptions, buildApp } from './app.js';
 import { loadSecrets } from './auth/secrets.js';
+import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
-import { BullMqJobQueue } from './jobs/bullmq-job-queue.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import {
@@ -20,10 +18,8 @@ import {
 } from './jobs/process-answer.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
-import { forwardEventsThroughRedis, useRedisAdapter } from './realtime/redis-bridge.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { StaffEvents } from './realtime/staff-events.js';
-import { connectRedis, pingRedis } from './redis.js';
 
 export interface RunningServer {
   /** Where the HTTP server listens; null for a worker-only process. */
@@ -54,20 +50,19 @@ export async function startServer(
     throw new Error(`The database ${describeDatabase(config)} cannot be used: ${err.message}`);
   });
   const secrets = await loadSecrets(config);
-  const storage = createStorage({
+  const storage = await createStorage({
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
     signingSecret: secrets.media,
     s3: config.s3 ?? undefined,
   });
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, log, config.role) : null;
+  const cluster = config.redisUrl
+    ? (await import('./cluster.js')).joinCluster(config, log, config.redisUrl)
+    : null;
   const runsJobs = config.role !== 'api';
-  const jobs: JobQueue = redis
-    ? new BullMqJobQueue({
-        redis,
-        log,
+  const jobs: JobQueue = cluster
+    ? cluster.jobQueue({
         concurrency: runsJobs ? config.jobConcurrency : 0,
-        lockSeconds: config.jobLockSeconds,
         retryBaseMs: options.jobRetryBaseMs,
       })
     : new InProcessJobQueue({
@@ -105,13 +100,13 @@ export async function startServer(
 
   let http: HttpServer | null = null;
   if (config.role !== 'worker') {
-    http = await listen(config, deps, redis, options);
-  } else if (redis) {
-    stopHooks.push(forwardEventsThroughRedis(events, redis));
+    http = await listen(config, deps, cluster, options);
+  } else if (cluster) {
+    stopHooks.push(cluster.forwardEvents(events));
   }
   await jobs.start();
   if (runsJobs)
-    stopHooks.push(sweepStrandedAnswers(deps, redis ? config.strandedSweepSeconds : null));
+    stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
 
   return {
     url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,
@@ -122,7 +117,7 @@ export async function startServer(
       for (const stop of stopHooks) stop();
       if (http) await closeHttp(http);
       await jobs.stop();
-      await redis?.quit().catch(() => {});
+      await cluster?.close();
       await db.destroy();
     },
   };
@@ -131,20 +126,13 @@ export async function startServer(
 async function listen(
   config: Readonly<Config>,
   deps: Deps,
-  redis: Redis | null,
+  cluster: Cluster | null,
   options: ServerOptions,
 ): Promise<HttpServer> {
   const app = buildApp(deps, {
     maxLoginFailures: options.maxLoginFailures,
-    healthChecks: redis ? { redis: () => pingRedis(redis) } : {},
-    // Shared counters, so a guesser cannot spread attempts over the API processes.
-    rateLimitStore: redis
-      ? new RedisStore({
-          prefix: 'interviews:login:',
-          sendCommand: (command: string, ...args: string[]) =>
-            redis.call(command, ...args) as never,
-        })
-      : undefined,
+    healthChecks: cluster ? { redis: () => cluster.ping() } : {},
+    rateLimitStore: cluster?.loginRateLimitStore(),
   });
   const http = createServer(app);
   // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never
@@ -152,7 +140,7 @@ async function listen(
   http.keepAliveTimeout = 65_000;
   http.headersTimeout = 66_000;
   const io = attachSocketServer(http, deps);
-  if (redis) useRedisAdapter(io, redis);
+  cluster?.shareSocketEvents(io);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, resolve);

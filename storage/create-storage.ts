@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { LocalDiskStorage } from './local-disk-storage.js';
-import { S3Storage, type S3StorageOptions } from './s3-storage.js';
+import type { S3StorageOptions } from './s3-storage.js';
 import type { Storage } from './storage.js';
 
 export interface StorageConfig {
@@ -13,8 +13,9 @@ export interface StorageConfig {
   s3?: S3StorageOptions;
 }
 
-export function createStorage(config: StorageConfig): Storage {
-  if (config.s3) return new S3Storage(config.s3);
+/** The AWS SDK (some 8 MB of memory) is loaded only when a bucket is configured. */
+export async function createStorage(config: StorageConfig): Promise<Storage> {
+  if (config.s3) return new (await import('./s3-storage.js')).S3Storage(config.s3);
   return new LocalDiskStorage({
     root: path.join(config.dataDir, 'objects'),
     publicUrl: config.publicUrl,
