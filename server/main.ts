@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     database: config.databaseUrl ? 'postgresql' : 'sqlite',
     storage: server.deps.storage.kind,
     jobs: config.redisUrl ? 'bullmq' : 'in-process',
+    // Node reads it once at start; file writes and fsyncs queue for these threads.
+    threadPool: Number(process.env.UV_THREADPOOL_SIZE ?? 4),
   };
   if (server.http) log.info({ url: config.publicUrl, ...setup }, 'listening');
   else log.info(setup, 'worker started');
