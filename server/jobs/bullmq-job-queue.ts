@@ -1,6 +1,7 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { JobHandlers } from './job-handlers.js';
 import {
   type JobHandler,
   type JobHandlerOptions,
@@ -26,11 +27,6 @@ export interface BullMqJobQueueOptions {
   retryBaseMs?: number;
 }
 
-interface Registration {
-  handler: JobHandler<JobName>;
-  options: JobHandlerOptions<JobName>;
-}
-
 /**
  * The JobQueue on BullMQ, for several API and worker processes sharing Redis: retries with
  * exponential backoff, stalled jobs (a worker that died) taken over by another worker after
@@ -38,7 +34,7 @@ interface Registration {
  */
 export class BullMqJobQueue implements JobQueue {
   readonly #queue: Queue;
-  readonly #handlers = new Map<JobName, Registration>();
+  readonly #handlers = new JobHandlers();
   readonly #opts: Required<BullMqJobQueueOptions>;
   #worker: Worker | undefined;
 
@@ -53,7 +49,7 @@ export class BullMqJobQueue implements JobQueue {
     handler: JobHandler<N>,
     options: JobHandlerOptions<N> = {},
   ): void {
-    this.#handlers.set(name, { handler, options } as unknown as Registration);
+    this.#handlers.register(name, handler, options);
   }
 
   async enqueue<N extends JobName>(
@@ -85,7 +81,7 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
-    if (this.#opts.concurrency === 0 || this.#handlers.size === 0) return;
+    if (this.#opts.concurrency === 0 || this.#handlers.names.length === 0) return;
     const lockDuration = this.#opts.lockSeconds * 1000;
     this.#worker = new Worker(QUEUE_NAME, (job) => this.#process(job), {
       connection: this.#opts.redis.duplicate(),
@@ -106,10 +102,10 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   async #process(job: Job): Promise<void> {
-    const registration = this.#handlers.get(job.name as JobName);
-    if (!registration) throw new UnrecoverableError(`No handler for job ${job.name}`);
+    if (!this.#handlers.has(job.name))
+      throw new UnrecoverableError(`No handler for job ${job.name}`);
     try {
-      await registration.handler(job.data, {
+      await this.#handlers.run(job.name, job.data, {
         attempt: job.attemptsMade + 1,
         progress: (percent) => void job.updateProgress(Math.round(percent)).catch(() => {}),
       });
@@ -131,11 +127,8 @@ export class BullMqJobQueue implements JobQueue {
       return;
     }
     log.error({ err }, 'job failed for good');
-    const registration = this.#handlers.get(job.name as JobName);
     const error = err.name === 'UnrecoverableError' ? new PermanentJobError(err.message) : err;
-    await registration?.options
-      .onFailed?.(job.data, error)
-      .catch((e: Error) => log.error({ err: e }, 'onFailed handler failed'));
+    await this.#handlers.reportFinalFailure(job.name, job.data, error, log);
   }
 }
 

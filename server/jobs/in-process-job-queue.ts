@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
+import { JobHandlers } from './job-handlers.js';
 import {
   type JobHandler,
   type JobHandlerOptions,
@@ -21,18 +22,13 @@ export interface InProcessJobQueueOptions {
   pollMs?: number;
 }
 
-interface Registration {
-  handler: JobHandler<JobName>;
-  options: JobHandlerOptions<JobName>;
-}
-
 /**
  * The embedded job runner: jobs live in the database, so work queued before a crash or restart
  * is picked up at the next start. One process owns the queue (the embedded mode); several
  * processes use the Redis-backed queue instead.
  */
 export class InProcessJobQueue implements JobQueue {
-  readonly #handlers = new Map<JobName, Registration>();
+  readonly #handlers = new JobHandlers();
   readonly #running = new Set<Promise<void>>();
   readonly #opts: Required<InProcessJobQueueOptions>;
   #timer: NodeJS.Timeout | undefined;
@@ -48,7 +44,7 @@ export class InProcessJobQueue implements JobQueue {
     handler: JobHandler<N>,
     options: JobHandlerOptions<N> = {},
   ): void {
-    this.#handlers.set(name, { handler, options } as unknown as Registration);
+    this.#handlers.register(name, handler, options);
   }
 
   async enqueue<N extends JobName>(
@@ -128,7 +124,7 @@ export class InProcessJobQueue implements JobQueue {
 
   async #claimNext() {
     const now = new Date().toISOString();
-    const names = [...this.#handlers.keys()];
+    const names = this.#handlers.names;
     if (names.length === 0) return undefined;
     const job = await this.#opts.db
       .selectFrom('jobs')
@@ -150,12 +146,11 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   async #run(job: { id: string; name: string; payload: string; attempts: number }): Promise<void> {
-    const registration = this.#handlers.get(job.name as JobName)!;
     const payload = JSON.parse(job.payload) as JobPayloads[JobName];
     const log = this.#opts.log.child({ job: job.name, jobId: job.id, attempt: job.attempts });
     let lastLogged = -1;
     try {
-      await registration.handler(payload, {
+      await this.#handlers.run(job.name, payload, {
         attempt: job.attempts,
         progress: (percent) => {
           const step = Math.floor(percent / 25);
@@ -179,9 +174,7 @@ export class InProcessJobQueue implements JobQueue {
       }
       log.error({ err: error }, 'job failed for good');
       await this.#settle(job.id, { status: 'failed', lastError: error.message });
-      await registration.options
-        .onFailed?.(payload, error)
-        .catch((e) => log.error({ err: e }, 'onFailed handler failed'));
+      await this.#handlers.reportFinalFailure(job.name, payload, error, log);
     }
   }
 
