@@ -45,8 +45,6 @@ export class CountdownController implements ReactiveController {
     this.endsAt = null;
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.stop();
   }

@@ -39,4 +39,9 @@ export const deviceCheckStyles = css`
   ol {
     padding-left: 1.25rem;
   }
+  .link {
+    display: block;
+    overflow-wrap: anywhere;
+    font-family: ui-monospace, monospace;
+  }
 `;

@@ -27,7 +27,8 @@ export class DeviceCheckStep extends LitElement {
   @property({ attribute: false }) support!: BrowserSupport;
   @property({ attribute: false }) api!: CandidateApi;
   @state() private uploadKbps: number | null | undefined = undefined;
-  @state() private copied = false;
+  /** Null until the candidate asks; false when the browser would not copy. */
+  @state() private copied: boolean | null = null;
   @query('h2') private heading!: HTMLElement;
 
   focusHeading(): void {
@@ -51,9 +52,23 @@ export class DeviceCheckStep extends LitElement {
 
   /** Another device is a way forward when this one cannot record. */
   private copyLink = async () => {
-    await navigator.clipboard?.writeText(location.href).catch(() => undefined);
-    this.copied = true;
+    const copy = navigator.clipboard?.writeText(location.href);
+    this.copied = copy
+      ? await copy.then(
+          () => true,
+          () => false,
+        )
+      : false;
   };
+
+  private copyResult() {
+    if (this.copied === null) return null;
+    if (this.copied) {
+      return html`<p role="status">${msg('Link copied. Open it on a phone or another computer to carry on there.', { id: 'rec.devices.copied' })}</p>`;
+    }
+    return html`<p role="status">${msg('This browser would not copy it. Copy this link by hand, then open it on a phone or another computer:', { id: 'rec.devices.copy-by-hand' })}
+      <span class="link">${location.href}</span></p>`;
+  }
 
   private choose(kind: 'cameraId' | 'microphoneId', event: Event) {
     emit(this, 'media-request', {
@@ -187,7 +202,7 @@ export class DeviceCheckStep extends LitElement {
               <button class="primary" @click=${this.retry}>${msg('Try again', { id: 'rec.devices.retry' })}</button>
               <button @click=${this.copyLink}>${msg('Copy the link to use another device', { id: 'rec.devices.copy-link' })}</button>
             </div>
-            ${this.copied ? html`<p role="status">${msg('Link copied. Open it on a phone or another computer to carry on there.', { id: 'rec.devices.copied' })}</p>` : null}`
+            ${this.copyResult()}`
           : null
       }
       ${status === 'ready' ? this.ready() : null}

@@ -35,7 +35,7 @@ export interface InterviewFinishedDetail {
 }
 
 export interface RecorderErrorDetail {
-  /** A stable code: the API's problem `code`, or `camera_denied`, `no_camera`, `unsupported`… */
+  /** The API's problem `code` (e.g. `expired`), or `network` when the server was not reached. */
   code: string;
   message: string;
 }

@@ -53,6 +53,8 @@ export class InterviewRecorder extends LitElement {
   readonly uploads = new UploadController(this);
   support: BrowserSupport = checkBrowserSupport();
   private finishing = false;
+  /** The last load failed for want of a connection: retry when it comes back. */
+  private problemIsNetwork = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -67,8 +69,6 @@ export class InterviewRecorder extends LitElement {
   private readonly onOnline = () => {
     if (this.step === 'unavailable' && this.problemIsNetwork) void this.load();
   };
-
-  private problemIsNetwork = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) {
@@ -170,7 +170,8 @@ export class InterviewRecorder extends LitElement {
       this.step = 'question';
       return;
     }
-    this.problem = err instanceof Error ? err.message : String(err);
+    // Shown while it retries: a lost connection, a server hiccup.
+    this.problem = loadProblem(err);
     setTimeout(() => void this.maybeFinish(), 5000);
   }
 
@@ -183,7 +184,9 @@ export class InterviewRecorder extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('step') || changed.has('questionIndex')) this.stepChanged(changed.get('step'));
+    if (changed.has('step') || changed.has('questionIndex')) {
+      void this.stepChanged(changed.get('step'));
+    }
     if (this.step === 'finishing') void this.maybeFinish();
   }
 

@@ -40,8 +40,6 @@ export class PlaybackController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.clear();
   }

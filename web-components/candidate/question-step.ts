@@ -7,10 +7,10 @@ import type { TakeProgress, UploadStatus } from './chunk-uploader.js';
 import { CountdownController } from './countdown-controller.js';
 import { announce, emit } from './events.js';
 import { spokenDuration } from './format.js';
-import { answerTime, questionOf, retakesLeft, startErrorMessage, thinkTime } from './messages.js';
+import { questionOf, startErrorMessage } from './messages.js';
 import { PlaybackController } from './playback-controller.js';
 import { questionStyles } from './question-step.styles.js';
-import { recordingView, reviewView, thinkingView } from './question-views.js';
+import { introView, recordingView, reviewView, thinkingView } from './question-views.js';
 import { type RecordingFormat, videoBitrate } from './recording-format.js';
 import { sharedStyles } from './shared.styles.js';
 import { TakeRecorder, type TakeResult } from './take-recorder.js';
@@ -166,7 +166,9 @@ export class QuestionStep extends LitElement {
   private ended(result: TakeResult): void {
     // The upload comes first: everything else here can wait for it.
     if (this.answer && !this.practice) {
-      void this.uploads!.endTake(this.answer.id, result.durationMs, result.interrupted);
+      void this.uploads!.endTake(this.answer.id, result.durationMs, result.interrupted).catch(() =>
+        this.storageProblem(),
+      );
       this.awaitSubmission(this.answer.id);
     }
     this.playback.hold(result.blob);
@@ -246,7 +248,7 @@ export class QuestionStep extends LitElement {
       this.answer = null;
       this.retake();
     } catch (err) {
-      this.error = (err as Error).message;
+      this.error = startErrorMessage(err);
     }
   }
 
@@ -287,42 +289,12 @@ export class QuestionStep extends LitElement {
     }
   }
 
-  private intro() {
-    const q = this.question;
-    return html`
-      <ul class="facts">
-        <li>${thinkTime(q.thinkSeconds)}</li>
-        <li>${answerTime(q.maxSeconds)}</li>
-        ${this.practice ? null : html`<li>${retakesLeft(this.attemptsLeft - 1)}</li>`}
-      </ul>
-      ${
-        this.failedBefore
-          ? html`<p class="notice">${msg('Your previous recording of this question could not be processed. Please record it again: this does not use a retake.', { id: 'rec.failed-before' })}</p>`
-          : null
-      }
-      <div class="actions">
-        <button class="primary" @click=${this.reveal}>
-          ${
-            q.thinkSeconds === 0
-              ? msg('Show the question and start recording', { id: 'rec.reveal.record' })
-              : msg('Show the question', { id: 'rec.reveal' })
-          }
-        </button>
-        ${
-          this.practice
-            ? html`<button @click=${this.next}>${msg('Skip the practice', { id: 'rec.practice.skip' })}</button>`
-            : null
-        }
-      </div>
-    `;
-  }
-
   override render() {
     const title = this.practice
       ? msg('Practice question', { id: 'rec.practice.title' })
       : questionOf(this.position, this.total);
     const body = {
-      intro: () => this.intro(),
+      intro: () => introView(this),
       thinking: () => thinkingView(this),
       starting: () => thinkingView(this),
       recording: () => recordingView(this),

@@ -5,13 +5,44 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { clock, percent, spokenDuration } from './format.js';
-import { retakesLeft } from './messages.js';
+import { answerTime, retakesLeft, thinkTime } from './messages.js';
 import type { QuestionStep } from './question-step.js';
 
 function prompt(step: QuestionStep, focus: boolean) {
   return html`<p class="prompt" tabindex="-1" ?data-autofocus=${focus}><span class="visually-hidden"
       >${msg('Question:', { id: 'rec.prompt.label' })} </span
     ><span class="text">${step.question.prompt}</span></p>`;
+}
+
+/** Before the prompt is shown: the limits, and the button that reveals it. */
+export function introView(step: QuestionStep) {
+  const q = step.question;
+  return html`
+    <ul class="facts">
+      <li>${thinkTime(q.thinkSeconds)}</li>
+      <li>${answerTime(q.maxSeconds)}</li>
+      ${step.practice ? null : html`<li>${retakesLeft(step.retakesRemaining - 1)}</li>`}
+    </ul>
+    ${
+      step.failedBefore
+        ? html`<p class="notice">${msg('Your previous recording of this question could not be processed. Please record it again: this does not use a retake.', { id: 'rec.failed-before' })}</p>`
+        : null
+    }
+    <div class="actions">
+      <button class="primary" data-autofocus @click=${() => step.reveal()}>
+        ${
+          q.thinkSeconds === 0
+            ? msg('Show the question and start recording', { id: 'rec.reveal.record' })
+            : msg('Show the question', { id: 'rec.reveal' })
+        }
+      </button>
+      ${
+        step.practice
+          ? html`<button @click=${() => step.next()}>${msg('Skip the practice', { id: 'rec.practice.skip' })}</button>`
+          : null
+      }
+    </div>
+  `;
 }
 
 export function thinkingView(step: QuestionStep) {
@@ -52,7 +83,7 @@ export function recordingView(step: QuestionStep) {
         <p>
           ${
             paused
-              ? html`<span class="badge paused">❚❚ ${msg('Paused', { id: 'rec.paused' })}</span>`
+              ? html`<span class="badge paused"><span aria-hidden="true">❚❚</span> ${msg('Paused', { id: 'rec.paused' })}</span>`
               : html`<span class="badge"><span class="dot" aria-hidden="true"></span>${msg('Recording', { id: 'rec.recording' })}</span>`
           }
         </p>
@@ -84,11 +115,12 @@ function pausedActions(step: QuestionStep) {
 
 function saving(step: QuestionStep) {
   if (step.submitted) {
-    return html`<p role="status"><span aria-hidden="true">✓</span> ${msg('Your answer is saved.', { id: 'rec.saved' })}</p>`;
+    return html`<p><span aria-hidden="true">✓</span> ${msg('Your answer is saved.', { id: 'rec.saved' })}</p>`;
   }
   const take = step.takeProgress;
   const done = take ? percent(take.recorded - take.pending, take.recorded) : 0;
-  return html`<p role="status">${msg('Saving your answer…', { id: 'rec.saving' })} ${done}%</p>
+  // Not a live region: the step announces "stopped, saving" and "saved" once each.
+  return html`<p>${msg('Saving your answer…', { id: 'rec.saving' })} ${done}%</p>
     <progress max="100" .value=${done} aria-label=${msg('Saving progress', { id: 'rec.saving.progress' })}></progress>`;
 }
 

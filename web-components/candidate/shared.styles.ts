@@ -9,7 +9,6 @@ export const sharedStyles = css`
     --_accent: var(--ir-accent, #1d4ed8);
     --_on-accent: var(--ir-on-accent, #ffffff);
     --_danger: var(--ir-danger, #b91c1c);
-    --_ok: var(--ir-ok, #166534);
     --_muted: var(--ir-muted, #4b5563);
     --_surface: var(--ir-surface, #f3f4f6);
     --_border: var(--ir-border, #9ca3af);
@@ -22,7 +21,6 @@ export const sharedStyles = css`
     :host {
       --_muted: var(--ir-muted, #d1d5db);
       --_surface: var(--ir-surface, #1f2937);
-      --_ok: var(--ir-ok, #86efac);
       --_accent-text: #93c5fd;
     }
   }

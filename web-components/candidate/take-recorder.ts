@@ -70,14 +70,12 @@ export class TakeRecorder implements ReactiveController {
     };
     if (options.format.needsKeyFrameInterval) settings.videoKeyFrameIntervalDuration = SLICE_MS;
     const recorder = new MediaRecorder(options.stream, settings);
-    Object.assign(this, {
-      recorder,
-      options,
-      blobs: [],
-      pausedMs: 0,
-      pausedAt: null,
-      endedAt: null,
-    });
+    this.recorder = recorder;
+    this.options = options;
+    this.blobs = [];
+    this.pausedMs = 0;
+    this.pausedAt = null;
+    this.endedAt = null;
     this.stopping = false;
     this.pausedByPage = false;
     recorder.addEventListener('dataavailable', (event) => this.onData(event.data));

@@ -41,14 +41,13 @@ export class UploadStatusLine extends LitElement {
   @property({ type: Boolean }) online = true;
   /** False when recordings are kept in memory only (no IndexedDB). */
   @property({ type: Boolean }) durable = true;
+  private lastSituation: Situation | undefined;
 
   private situation(): Situation {
     const { status } = this;
     if (status.state === 'halted') return 'halted';
-    const open = status.takes.filter((t) => !t.submitted && !t.failure);
-    if (status.pendingChunks > 0 && (!this.online || status.state === 'offline')) return 'offline';
-    if (!this.online) return 'offline';
-    if (open.length > 0) return 'sending';
+    if (!this.online || (status.state === 'offline' && status.pendingChunks > 0)) return 'offline';
+    if (status.takes.some((t) => !t.submitted && !t.failure)) return 'sending';
     return status.takes.length > 0 ? 'done' : 'none';
   }
 
@@ -73,8 +72,6 @@ export class UploadStatusLine extends LitElement {
       announce(this, msg('Uploads have stopped.', { id: 'rec.upload.stopped' }));
     }
   }
-
-  private lastSituation: Situation | undefined;
 
   private progress() {
     const open = this.status.takes.filter((t) => !t.submitted && !t.failure);

@@ -108,6 +108,37 @@ describe('candidate recorder: lost connections and reloads', function () {
     await page.close();
   });
 
+  it('a take cut off before its first slice costs no attempt, even without retakes', async () => {
+    const invited = await inviteCandidate(server, [
+      { prompt: 'Your strengths?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+    ]);
+    const page = await browser.newPage();
+    // A slow device: no slice within the first seconds, so the reload below always lands
+    // before the first one (a real phone under load, or a camera that failed at once).
+    await page.addInitScript({ content: SLOW_FIRST_SLICE });
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await startAnswer(page);
+    await page.reload();
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Everything works: continue' }).click();
+    await page.getByText(/^Nothing was recorded, so this did not use a retake/).waitFor();
+    assert.deepEqual(await serverAnswers(invited.candidate), []);
+    await page.getByText('No retakes left for this question.').waitFor();
+
+    await page.evaluate(() => {
+      (globalThis as { slowFirstSlice?: boolean }).slowFirstSlice = false;
+    });
+    await startAnswer(page);
+    await page.waitForTimeout(2000);
+    await stopAnswer(page);
+    const [only] = await serverAnswers(invited.candidate);
+    assert.equal(only!.attempt, 1);
+    assert.notEqual(only!.status, 'recording');
+    await page.close();
+  });
+
   it('pauses while the page is hidden, resumes, and keeps a take the system cut short', async () => {
     const invited = await inviteCandidate(server, [
       { prompt: 'Tell us a story.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
@@ -148,6 +179,15 @@ describe('candidate recorder: lost connections and reloads', function () {
     await page.close();
   });
 });
+
+/** In the page: MediaRecorder hands over its first slice after 10 s instead of 1 s. */
+const SLOW_FIRST_SLICE = `
+  globalThis.slowFirstSlice = true;
+  const start = MediaRecorder.prototype.start;
+  MediaRecorder.prototype.start = function (timeslice) {
+    return start.call(this, globalThis.slowFirstSlice ? 10000 : timeslice);
+  };
+`;
 
 /** Waits until the recording clock ("0:04 / 0:30") shows at least `seconds`. */
 async function elapsedAtLeast(page: Page, seconds: number): Promise<void> {

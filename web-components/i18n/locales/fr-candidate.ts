@@ -63,6 +63,8 @@ export const candidateFr: Translations = {
   'rec.devices.continue': 'Tout fonctionne\u202f: continuer',
   'rec.devices.retry': 'Réessayer',
   'rec.devices.copy-link': 'Copier le lien pour utiliser un autre appareil',
+  'rec.devices.copy-by-hand':
+    'Ce navigateur n’a pas voulu le copier. Copiez ce lien à la main, puis ouvrez-le sur un téléphone ou un autre ordinateur\u202f:',
   'rec.devices.copied':
     'Lien copié. Ouvrez-le sur un téléphone ou un autre ordinateur pour continuer là-bas.',
   'rec.check.label': 'Vérification du navigateur',
