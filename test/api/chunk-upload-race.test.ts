@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Api } from '../helpers/api.js';
+import { createInterview, invite, login } from '../helpers/api.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { reload, startAnswer } from './support.js';
+
+const BOUNDARY = 'race-boundary';
+
+/**
+ * Starts a chunk upload and sends only the first half of its body; `finish` sends the rest
+ * and resolves with the server's answer. The way a slow phone's upload overlaps other requests.
+ */
+function halfSentChunk(candidate: Api, answerId: string, index: number, bytes: Buffer) {
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="chunk"; filename="chunk"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+  const url = new URL(`${candidate.baseUrl}/api/v1/candidate/answers/${answerId}/chunks/${index}`);
+  const req = request(url, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${candidate.token}`,
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      'content-length': head.length + bytes.length + tail.length,
+    },
+  });
+  const answered = new Promise<{ status: number; body: any }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (d) => {
+        text += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+  });
+  const half = Math.floor(bytes.length / 2);
+  req.write(Buffer.concat([head, bytes.subarray(0, half)]));
+  return {
+    finish() {
+      req.end(Buffer.concat([bytes.subarray(half), tail]));
+      return answered;
+    },
+  };
+}
+
+for (const config of [
+  { database: 'sqlite', storage: 'local' },
+  { database: 'postgres', storage: 's3' },
+] as const) {
+  describe(`a chunk still arriving when its answer is completed (${config.database} + ${config.storage})`, () => {
+    let server: TestServer;
+    let candidate: Api;
+    let questionId: string;
+
+    before(async () => {
+      server = await startTestServer(config);
+      const admin = await login(server.url);
+      const interview = await createInterview(admin, {
+        questions: [{ prompt: 'Anything.', thinkSeconds: 0, maxSeconds: 60, retakes: 0 }],
+      });
+      questionId = interview.questions[0]!.id;
+      [{ candidate }] = (await invite(admin, interview.id, 1)) as [{ candidate: Api }];
+    });
+    after(() => server?.stop());
+
+    it('is refused with 409 answer_closed, and leaves neither a chunk row nor its bytes', async () => {
+      const answer = await startAnswer(candidate, questionId);
+      assert.equal((await candidate.putChunk(answer.id, 0, Buffer.alloc(1000, 1))).status, 200);
+
+      const late = halfSentChunk(candidate, answer.id, 1, Buffer.alloc(200_000, 2));
+      await sleep(200); // the server has checked the answer and is storing the first bytes
+      const completed = await candidate.post(`/candidate/answers/${answer.id}/complete`, {
+        chunkCount: 1,
+      });
+      assert.equal(completed.status, 202, JSON.stringify(completed.body));
+
+      const refused = await late.finish();
+      assert.equal(refused.status, 409, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'answer_closed');
+      assert.deepEqual((await reload(candidate, answer.id)).receivedChunks, [0]);
+      const stored = await server.deps.storage.list(`answers/${answer.id}/chunks/`);
+      assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
+    });
+  });
+}
