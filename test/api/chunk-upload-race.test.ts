@@ -63,7 +63,8 @@ for (const config of [
         questions: [{ prompt: 'Anything.', thinkSeconds: 0, maxSeconds: 60, retakes: 0 }],
       });
       questionId = interview.questions[0]!.id;
-      [{ candidate }] = (await invite(admin, interview.id, 1)) as [{ candidate: Api }];
+      const [invited] = await invite(admin, interview.id, 1);
+      candidate = invited!.candidate;
     });
     after(() => server?.stop());
 
