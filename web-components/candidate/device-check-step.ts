@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import './camera-preview.js';
@@ -8,6 +8,7 @@ import type { CandidateApi } from './candidate-api.js';
 import { deviceCheckStyles } from './device-check-step.styles.js';
 import { deviceProblem } from './device-help.js';
 import { announce, emit } from './events.js';
+import { megabitsPerSecond } from './format.js';
 import type { MediaSnapshot } from './media-controller.js';
 import { AUDIO_BITS_PER_SECOND, videoBitrate } from './recording-format.js';
 import { sharedStyles } from './shared.styles.js';
@@ -137,8 +138,11 @@ export class DeviceCheckStep extends LitElement {
         { id: 'rec.speed.unknown' },
       ),
     }[verdict];
-    const mbps = this.uploadKbps === null ? '' : `(${(this.uploadKbps / 1000).toFixed(1)} Mbit/s) `;
-    return html`<p role="status">${mbps}${advice}</p>`;
+    const measured =
+      this.uploadKbps === null
+        ? ''
+        : `${msg(str`Upload speed: ${megabitsPerSecond(this.uploadKbps)} Mbit/s.`, { id: 'rec.speed.measured' })} `;
+    return html`<p role="status">${measured}${advice}</p>`;
   }
 
   private deviceSelect(

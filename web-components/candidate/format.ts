@@ -33,6 +33,11 @@ export function dateTime(iso: string): string {
   );
 }
 
+/** A speed in kbit/s as Mbit/s with one decimal, in the candidate's language ("4.8", "4,8"). */
+export function megabitsPerSecond(kbps: number): string {
+  return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(kbps / 1000);
+}
+
 /** Whole percent of `part` in `total`; 100 when there is nothing to do. */
 export function percent(part: number, total: number): number {
   if (total <= 0) return 100;

@@ -79,6 +79,7 @@ export const candidateFr: Translations = {
   'rec.check.audio-only':
     'Aucune caméra trouvée\u202f: vos réponses seront enregistrées avec le son seulement.',
   'rec.speed.checking': 'Vérification de votre connexion…',
+  'rec.speed.measured': str`Débit d’envoi\u202f: ${0} Mbit/s.`,
   'rec.speed.fast': 'Votre connexion est assez rapide.',
   'rec.speed.enough':
     'Votre connexion suffit. Chaque réponse finit d’être envoyée quelques instants après l’arrêt.',
