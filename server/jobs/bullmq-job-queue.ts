@@ -37,6 +37,7 @@ export class BullMqJobQueue implements JobQueue {
   readonly #handlers = new JobHandlers();
   readonly #opts: Required<BullMqJobQueueOptions>;
   #worker: Worker | undefined;
+  #workerRedis: Redis | undefined;
 
   constructor(options: BullMqJobQueueOptions) {
     this.#opts = { maxAttempts: 4, retryBaseMs: 2000, ...options };
@@ -83,8 +84,13 @@ export class BullMqJobQueue implements JobQueue {
   async start(): Promise<void> {
     if (this.#opts.concurrency === 0 || this.#handlers.names.length === 0) return;
     const lockDuration = this.#opts.lockSeconds * 1000;
+    // BullMQ leaves a connection it is handed open when the worker closes (it only closes the
+    // duplicates it makes itself), so this one is kept to be closed in stop(): it used to stay
+    // connected after stop, reconnecting forever and, its error listener gone with the worker,
+    // printing "[ioredis] Unhandled error event" on every try while Redis was down.
+    this.#workerRedis = this.#opts.redis.duplicate();
     this.#worker = new Worker(QUEUE_NAME, (job) => this.#process(job), {
-      connection: this.#opts.redis.duplicate(),
+      connection: this.#workerRedis,
       prefix: PREFIX,
       concurrency: this.#opts.concurrency,
       lockDuration,
@@ -98,6 +104,10 @@ export class BullMqJobQueue implements JobQueue {
 
   async stop(): Promise<void> {
     await this.#worker?.close();
+    // The worker has settled its jobs; disconnect (not quit) so a Redis outage cannot hold stop.
+    this.#workerRedis?.disconnect();
+    this.#worker = undefined;
+    this.#workerRedis = undefined;
     await this.#queue.close();
   }
 
