@@ -1,7 +1,9 @@
 /**
  * Serves workspace components on their own for tests in real Chromium: an esbuild bundle of
  * harness-entry.ts, a blank page, and a real H.264/AAC video with byte ranges (express.static).
- * `/expired/*` answers 403, as a signed media link does once its time is up.
+ * `/expired/*` answers 403, as a signed media link does once its time is up. A socket.io server
+ * at /socket.io, as the real one (WebSocket, staff token in `auth.token`), sends the staff events
+ * a test asks for to the page's own LiveFeed.
  */
 import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
@@ -11,10 +13,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import type { StaffEventMap } from '../../../server/contracts/api.js';
 import { ffmpegClip } from '../../helpers/media-fixtures.js';
+
+/** The token the harness's socket.io server accepts; any other is refused as `unauthenticated`. */
+export const HARNESS_STAFF_TOKEN = 'harness-staff-token';
 
 export interface Harness {
   url: string;
+  /** Sends a staff event to every connected page, as server/realtime/socket-server.ts does. */
+  emit<E extends keyof StaffEventMap>(event: E, payload: StaffEventMap[E]): void;
   close(): Promise<void>;
 }
 
@@ -67,10 +76,23 @@ async function startHarness(): Promise<Harness> {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   server.unref();
+  type ServerToClient = { [E in keyof StaffEventMap]: (payload: StaffEventMap[E]) => void };
+  const io = new SocketServer<Record<string, never>, ServerToClient>(server, {
+    path: '/socket.io',
+    serveClient: false,
+  });
+  io.use((socket, next) =>
+    socket.handshake.auth?.token === HARNESS_STAFF_TOKEN
+      ? next()
+      : next(new Error('unauthenticated')),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    emit: (event, payload) =>
+      (io as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload),
     close: async () => {
+      io.disconnectSockets(true);
       server.closeAllConnections();
       server.close();
       rmSync(dir, { recursive: true, force: true }); // also runs at exit, where only sync works

@@ -1,3 +1,11 @@
 // Bundled for the component tests: the elements under test, alone on a blank page.
+import { setLocale } from '../../../web-components/i18n/localization.js';
+import { LiveFeed } from '../../../web-components/workspace/live/live-feed.js';
 import '../../../web-components/workspace/review/answer-player.js';
+import '../../../web-components/workspace/review/candidate-review.js';
 import '../../../web-components/workspace/review/rating-form.js';
+import '../../../web-components/workspace/review/review-queue.js';
+
+// What a test needs to build a view's context in the page: the real live feed (over the
+// harness's socket.io server) and the language switch.
+Object.assign(window, { workspaceHarness: { LiveFeed, setLocale } });

@@ -3,10 +3,15 @@ import type { StaffEventMap } from '../../../server/contracts/api.js';
 
 export type LiveEventName = keyof StaffEventMap;
 
+/** What the server sends (server/realtime/socket-server.ts); the client sends nothing. */
+type ServerToClient = { [E in LiveEventName]: (payload: StaffEventMap[E]) => void };
+
 /** What views hear: the server's staff events, plus `resync` after a reconnect (events missed). */
 export interface LiveFeedEventMap {
   'answer-status': CustomEvent<StaffEventMap['answer-status']>;
   'invitation-status': CustomEvent<StaffEventMap['invitation-status']>;
+  /** Extension: how far an answer's conversion has got (every 10 %, never 0 or 100). */
+  'answer-progress': CustomEvent<StaffEventMap['answer-progress']>;
   resync: Event;
   /** The connection went up or down; `connected` says which. */
   connection: Event;
@@ -14,22 +19,40 @@ export interface LiveFeedEventMap {
   unauthorized: Event;
 }
 
+/** Enough for every answer a page could show; a missed `answer-status` must not grow it forever. */
+const MAX_REMEMBERED_PROGRESS = 500;
+
 /**
  * One socket.io connection per signed-in page, re-broadcast as DOM events so any view can
  * listen without knowing about sockets. WebSocket only: no sticky sessions needed behind a
  * load balancer, as on the server side.
  */
 export class LiveFeed extends EventTarget {
-  #socket: Socket | null = null;
+  #socket: Socket<ServerToClient, Record<string, never>> | null = null;
   #token = '';
   #everConnected = false;
+  /** The last `answer-progress` percent of answers still being converted, by answer id. */
+  readonly #progress = new Map<string, number>();
   connected = false;
+
+  /**
+   * How far the answer's conversion has got, as last heard; null when nothing was heard (a page
+   * loaded mid-conversion, say): show it as under way, amount unknown. Kept across views, so the
+   * review page knows what the queue heard.
+   */
+  progressOf(answerId: string): number | null {
+    return this.#progress.get(answerId) ?? null;
+  }
 
   connect(token: string): void {
     if (this.#socket && this.#token === token) return;
     this.disconnect();
     this.#token = token;
-    const socket = io({ path: '/socket.io', auth: { token }, transports: ['websocket'] });
+    const socket: Socket<ServerToClient, Record<string, never>> = io({
+      path: '/socket.io',
+      auth: { token },
+      transports: ['websocket'],
+    });
     this.#socket = socket;
     socket.on('connect', () => {
       this.#setConnected(true);
@@ -42,11 +65,18 @@ export class LiveFeed extends EventTarget {
       this.#setConnected(false);
       if (err.message === 'unauthenticated') this.dispatchEvent(new Event('unauthorized'));
     });
-    for (const name of ['answer-status', 'invitation-status'] as const) {
-      socket.on(name, (detail: StaffEventMap[typeof name]) =>
-        this.dispatchEvent(new CustomEvent(name, { detail })),
-      );
-    }
+    socket.on('answer-progress', (detail) => {
+      this.#rememberProgress(detail.answerId, detail.percent);
+      this.dispatchEvent(new CustomEvent('answer-progress', { detail }));
+    });
+    // Ready or failed: the conversion is over, and its percent means nothing any more.
+    socket.on('answer-status', (detail) => {
+      this.#progress.delete(detail.answerId);
+      this.dispatchEvent(new CustomEvent('answer-status', { detail }));
+    });
+    socket.on('invitation-status', (detail) =>
+      this.dispatchEvent(new CustomEvent('invitation-status', { detail })),
+    );
   }
 
   disconnect(): void {
@@ -64,6 +94,16 @@ export class LiveFeed extends EventTarget {
     const wrapped = listener as EventListener;
     this.addEventListener(name, wrapped);
     return () => this.removeEventListener(name, wrapped);
+  }
+
+  #rememberProgress(answerId: string, percent: number): void {
+    if (!Number.isFinite(percent)) return;
+    this.#progress.delete(answerId); // re-inserted last: the oldest entry is the first to go
+    this.#progress.set(answerId, Math.min(100, Math.max(0, percent)));
+    if (this.#progress.size > MAX_REMEMBERED_PROGRESS) {
+      const oldest = this.#progress.keys().next().value;
+      if (oldest !== undefined) this.#progress.delete(oldest);
+    }
   }
 
   #setConnected(connected: boolean): void {

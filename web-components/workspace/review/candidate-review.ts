@@ -1,12 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { InvitationStatus } from '../../../server/contracts/api.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { AnswerStatus, InvitationStatus } from '../../../server/contracts/api.js';
 import type { WorkspaceEvent } from '../events.js';
 import { LiveController } from '../live/live-controller.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import { href, navigate } from '../shell/routes.js';
+import '../shared/processing-progress.js';
 import '../shared/status-badge.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import './answer-player.js';
@@ -28,12 +30,17 @@ export class CandidateReview extends LitElement {
   @property() status: InvitationStatus = 'completed';
   @state() private selected = 0;
   @state() private nextMessage = '';
+  /** Said politely when a video this page waits for is ready (or will never be). */
+  @state() private videoMessage = '';
   @query('ws-rating-form') private ratingForm?: RatingForm;
   @query('ws-answer-player') private player?: AnswerPlayer;
   private readonly data = new CandidateReviewData(this, () => this.ctx);
   private readonly live = new LiveController(this, () => this.ctx.live, {
-    'answer-status': (event) =>
-      this.data.applyAnswerStatus(event.detail.answerId, event.detail.status),
+    'answer-status': (event) => this.applyAnswerStatus(event.detail.answerId, event.detail.status),
+    // The feed keeps the percent; the page only has to show it again.
+    'answer-progress': (event) => {
+      if (this.data.slots.some((s) => s.answer?.id === event.detail.answerId)) this.requestUpdate();
+    },
     resync: () => void this.data.load(this.invitationId, this.status),
   });
   // The page owns the keys, so J/K and 1–5 work even while an answer is still processing.
@@ -48,9 +55,26 @@ export class CandidateReview extends LitElement {
     if (changed.has('invitationId') || changed.has('status')) void this.loadCandidate();
   }
 
+  private applyAnswerStatus(answerId: string, status: AnswerStatus) {
+    const slot = this.data.slots.find((s) => s.answer?.id === answerId);
+    if (slot?.answer?.status === 'processing') {
+      const number = slot.number;
+      if (status === 'ready')
+        this.videoMessage = msg(str`The video for question ${number} is ready.`, {
+          id: 'ws.review.videoReady',
+        });
+      if (status === 'failed')
+        this.videoMessage = msg(str`The video for question ${number} could not be prepared.`, {
+          id: 'ws.review.videoFailed',
+        });
+    }
+    this.data.applyAnswerStatus(answerId, status);
+  }
+
   private async loadCandidate() {
     this.selected = 0;
     this.nextMessage = '';
+    this.videoMessage = '';
     await this.data.load(this.invitationId, this.status);
     // Start where my work is: the first answer I have not rated.
     const first = this.data.slots.findIndex((s) => s.answer && !this.data.mine.has(s.answer.id));
@@ -107,6 +131,7 @@ export class CandidateReview extends LitElement {
       </header>
       ${this.nextMessage ? html`<p role="status">${this.nextMessage} <a href=${href.queue({ interviewId: interview.id })}>${msg('Back to the queue', { id: 'ws.review.back' })}</a></p>` : nothing}
       ${rated === total && total > 0 ? html`<p class="done">${msg('All answers rated. Thank you!', { id: 'ws.review.allDone' })}</p>` : nothing}
+      <p class="visually-hidden" role="status">${this.videoMessage}</p>
       ${this.renderAnswerNav()}
       ${slot ? this.renderSlot(slot) : nothing}
     `;
@@ -154,11 +179,19 @@ export class CandidateReview extends LitElement {
     if (answer.status === 'failed') {
       return html`<div class="waiting"><p>${msg('This recording could not be converted into a playable video.', { id: 'ws.review.failed' })}</p></div>`;
     }
+    if (answer.status !== 'ready') {
+      // Not a live region itself: the bar says its progress politely, every quarter at most.
+      // One bar per answer: another answer's percent must not sound like this one's progress.
+      return html`<div class="waiting">
+        ${keyed(answer.id, html`<ws-processing-progress .percent=${this.ctx.live.progressOf(answer.id)}></ws-processing-progress>`)}
+        <p>${msg('The video is being prepared. It will play here as soon as it is ready.', { id: 'ws.review.processing' })}</p>
+      </div>`;
+    }
     const detail = this.data.details.get(answer.id);
-    if (answer.status !== 'ready' || !detail?.videoUrl) {
-      return html`<div class="waiting" role="status">
-        <progress aria-label=${msg('Preparing the video', { id: 'ws.review.preparingLabel' })}></progress>
-        <p>${answer.status === 'ready' ? msg('Loading the video…', { id: 'ws.review.loadingVideo' }) : msg('The video is being prepared. It will play here as soon as it is ready.', { id: 'ws.review.processing' })}</p>
+    if (!detail?.videoUrl) {
+      return html`<div class="waiting">
+        <progress aria-labelledby="loading-video"></progress>
+        <p id="loading-video">${msg('Loading the video…', { id: 'ws.review.loadingVideo' })}</p>
       </div>`;
     }
     const next = this.data.slots[this.selected + 1]?.answer;

@@ -31,6 +31,20 @@ export const reviewQueueStyles = css`
     color: var(--ws-muted);
     font-size: 0.9rem;
   }
+  ul.processing {
+    gap: 0.25rem;
+    margin: 0.35rem 0 0;
+  }
+  ul.processing li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .question {
+    font-weight: 600;
+    min-width: 2ch;
+  }
   .mine {
     font-weight: 600;
   }

@@ -1,11 +1,18 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Interview, InvitationStatus, QueueItem } from '../../../server/contracts/api.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type {
+  AnswerStatus,
+  Interview,
+  InvitationStatus,
+  QueueItem,
+} from '../../../server/contracts/api.js';
 import { LiveController } from '../live/live-controller.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
+import '../shared/processing-progress.js';
 import { href, navigate } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { reviewQueueStyles } from './review-queue.styles.js';
@@ -33,9 +40,10 @@ export class ReviewQueue extends LitElement {
   );
   private readonly live = new LiveController(this, () => this.ctx.live, {
     'invitation-status': () => this.reloadSoon(),
-    'answer-status': (event) => {
-      if (this.queue.value?.some((i) => i.invitationId === event.detail.invitationId))
-        this.reloadSoon();
+    'answer-status': (event) => this.applyAnswerStatus(event.detail),
+    // The bars move without a request: the feed keeps the percent, the rows only re-render.
+    'answer-progress': (event) => {
+      if (this.find(event.detail.answerId)) this.requestUpdate();
     },
     resync: () => this.reloadSoon(),
   });
@@ -57,6 +65,63 @@ export class ReviewQueue extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('interviewId') || changed.has('status')) void this.queue.reload();
+  }
+
+  private find(answerId: string) {
+    for (const item of this.queue.value ?? []) {
+      const answer = item.answers.find((a) => a.id === answerId);
+      if (answer) return { item, answer };
+    }
+    return undefined;
+  }
+
+  /** Shown at once (with a word for screen readers); the reload that follows brings the rest. */
+  private applyAnswerStatus(event: {
+    answerId: string;
+    invitationId: string;
+    status: AnswerStatus;
+  }) {
+    const items = this.queue.value;
+    if (!items?.some((i) => i.invitationId === event.invitationId)) return;
+    const found = this.find(event.answerId);
+    if (found && found.answer.status === 'processing' && event.status !== 'processing') {
+      const subject = this.subject(found.item, found.answer.questionId);
+      if (event.status === 'ready')
+        this.announcement = msg(str`Video ready: ${subject}.`, { id: 'ws.queue.videoReady' });
+      if (event.status === 'failed')
+        this.announcement = msg(str`The video could not be prepared: ${subject}.`, {
+          id: 'ws.queue.videoFailed',
+        });
+      this.queue.set(
+        items.map((item) =>
+          item === found.item
+            ? {
+                ...item,
+                answers: item.answers.map((a) =>
+                  a.id === event.answerId ? { ...a, status: event.status } : a,
+                ),
+              }
+            : item,
+        ),
+      );
+    }
+    this.reloadSoon();
+  }
+
+  /** The question's number in its interview, once the interviews are loaded. */
+  private questionNumber(item: QueueItem, questionId: string): number | null {
+    const questions = this.interviews.find((i) => i.id === item.interviewId)?.questions;
+    const index = questions?.findIndex((q) => q.id === questionId) ?? -1;
+    return index < 0 ? null : index + 1;
+  }
+
+  /** "Lovelace, Ada, question 2": whose answer, to a screen reader outside the row. */
+  private subject(item: QueueItem, questionId: string): string {
+    const name = item.candidate.name;
+    const number = this.questionNumber(item, questionId);
+    return number === null
+      ? name
+      : msg(str`${name}, question ${number}`, { id: 'ws.queue.subject' });
   }
 
   private reloadSoon() {
@@ -102,20 +167,39 @@ export class ReviewQueue extends LitElement {
 
   private renderItem(item: QueueItem) {
     const title = this.interviews.find((i) => i.id === item.interviewId)?.title ?? '';
-    const processing = item.answers.filter((a) => a.status === 'processing').length;
+    const processing = item.answers.filter((a) => a.status === 'processing');
     const answers = item.answers.length;
     return html`<li class="card" data-invitation=${item.invitationId}>
       <div>
         <h2><a href=${href.review(item.invitationId, this.status)}>${item.candidate.name}</a></h2>
         <p class="meta">${title}${item.completedAt ? html` · ${msg(str`completed ${formatDateTime(item.completedAt)}`, { id: 'ws.queue.completedAt' })}` : nothing}</p>
-        <p class="meta">${msg(str`${answers} answer(s)`, { id: 'ws.queue.answers' })}${processing ? html` · <span aria-hidden="true">⏳</span> ${msg(str`${processing} still processing`, { id: 'ws.queue.processing' })}` : nothing}
+        <p class="meta">${msg(str`${answers} answer(s)`, { id: 'ws.queue.answers' })}
           · ${msg(str`${item.ratingCount} rating(s) in all`, { id: 'ws.queue.ratings' })}</p>
+        ${
+          processing.length
+            ? html`<ul class="plain processing">${repeat(
+                processing,
+                (a) => a.id,
+                (a) => this.renderProcessing(item, a),
+              )}</ul>`
+            : nothing
+        }
       </div>
       <p class="mine">${
         item.myRated
           ? html`<span aria-hidden="true">✓ </span>${msg('Rated by you', { id: 'ws.queue.rated' })}`
           : html`<span aria-hidden="true">○ </span>${msg('Waiting for your rating', { id: 'ws.queue.waiting' })}`
       }</p>
+    </li>`;
+  }
+
+  private renderProcessing(item: QueueItem, answer: QueueItem['answers'][number]) {
+    const number = this.questionNumber(item, answer.questionId);
+    const subject = this.subject(item, answer.questionId);
+    return html`<li data-answer=${answer.id}>
+      ${number === null ? nothing : html`<span class="question" aria-hidden="true">${msg(str`Q${number}`, { id: 'ws.queue.q' })}</span>`}
+      <ws-processing-progress compact .percent=${this.ctx.live.progressOf(answer.id)}
+        label=${msg(str`Preparing video of ${subject}`, { id: 'ws.queue.progressLabel' })}></ws-processing-progress>
     </li>`;
   }
 }
