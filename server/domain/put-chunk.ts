@@ -142,7 +142,9 @@ async function replaceCopy(
       .selectFrom('answers')
       .select('status')
       .where('id', '=', answerId)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // Gone: the take was abandoned (it had no chunk yet) while these bytes were arriving.
+    if (!answer) throw new NotFoundError('There is no such answer.');
     assertRecording(answer);
     const previous = await trx
       .selectFrom('chunks')
