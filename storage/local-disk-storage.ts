@@ -21,6 +21,7 @@ import {
   compareKeys,
   InvalidKeyError,
   type ObjectInfo,
+  type PutOptions,
   RangeNotSatisfiableError,
   type ReadResult,
   type Storage,
@@ -56,22 +57,29 @@ export class LocalDiskStorage implements Storage {
     this.signingSecret = options.signingSecret;
   }
 
-  async put(key: string, body: Readable | Buffer): Promise<{ size: number }> {
+  async put(key: string, body: Readable | Buffer, options?: PutOptions): Promise<{ size: number }> {
     const target = this.pathOf(key);
     const dir = path.dirname(target);
-    const { handle, tempPath } = await openTempFile(dir);
+    // A fresh key is written in place. Its name is as durable as its bytes once the file is
+    // fsynced: on journaling filesystems (ext4, XFS) creating the name and the file is one
+    // transaction, which that fsync commits. Only a rename needs the directory's own fsync.
+    const { handle, path: written } = options?.freshKey
+      ? { handle: await openNewFile(target), path: target }
+      : await openTempFile(dir);
     try {
       const size = Buffer.isBuffer(body)
         ? await writeAll(handle, body)
         : await writeStream(handle, body);
       await handle.sync();
       await handle.close();
-      await rename(tempPath, target);
-      await fsyncDirectory(dir);
+      if (written !== target) {
+        await rename(written, target);
+        await fsyncDirectory(dir);
+      }
       return { size };
     } catch (err) {
       await handle.close().catch(() => {});
-      await unlink(tempPath).catch(() => {});
+      await unlink(written).catch(() => {});
       if (!Buffer.isBuffer(body)) body.destroy();
       throw err;
     }
@@ -221,17 +229,23 @@ function resolveRange(key: string, size: number, range: ByteRange): { start: num
   return { start, end: Math.min(end, size - 1) };
 }
 
+/** A fresh temp file in `dir`, next to the object it will become. */
+async function openTempFile(dir: string): Promise<{ handle: FileHandle; path: string }> {
+  const tempPath = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
+  return { handle: await openNewFile(tempPath), path: tempPath };
+}
+
 /**
- * A fresh temp file in `dir`, creating the directory only when it is missing (usually it is
- * there: an answer's chunks share one). New directories have their parents fsynced, so the path
- * survives a crash too. A concurrent delete may remove a just-created empty directory, hence
- * the retry.
+ * Creates `file`, which must not exist yet, creating its directory only when it is missing
+ * (usually it is there: an answer's chunks share one). New directories have their parents
+ * fsynced, so the path survives a crash too. A concurrent delete may remove a just-created empty
+ * directory, hence the retry.
  */
-async function openTempFile(dir: string): Promise<{ handle: FileHandle; tempPath: string }> {
+async function openNewFile(file: string): Promise<FileHandle> {
+  const dir = path.dirname(file);
   for (let attempt = 1; ; attempt++) {
-    const tempPath = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
     try {
-      return { handle: await open(tempPath, 'wx'), tempPath };
+      return await open(file, 'wx');
     } catch (err) {
       if (errorCode(err) !== 'ENOENT' || attempt >= 3) throw err;
     }

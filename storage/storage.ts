@@ -23,6 +23,12 @@ export interface ReadResult {
 
 export interface PutOptions {
   contentType?: string;
+  /**
+   * The key has never been written and nothing reads it before `put` resolves (a chunk's key
+   * carries a nonce and is recorded only afterwards). Local disk then writes the file in place,
+   * without the temp file, rename and directory fsync that make a replacing put atomic.
+   */
+  freshKey?: boolean;
 }
 
 /**

@@ -33,7 +33,11 @@ class ChunkStorageEngine implements multer.StorageEngine {
     });
     file.stream.on('error', (err) => measure.destroy(err));
     this.storage
-      .put(key, file.stream.pipe(measure), { contentType: 'application/octet-stream' })
+      .put(key, file.stream.pipe(measure), {
+        contentType: 'application/octet-stream',
+        // The nonce makes the key new, and it is recorded only once put resolves.
+        freshKey: true,
+      })
       .then(
         () => callback(null, { key, size, sha256: hash.digest('hex') }),
         (err: Error) => callback(err),

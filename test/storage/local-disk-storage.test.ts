@@ -59,6 +59,16 @@ describe('LocalDiskStorage on its own', () => {
     assert.deepEqual(await filesUnder(fixture.root), []);
   });
 
+  it('never overwrites an existing object through a put that claims a fresh key', async () => {
+    await fixture.storage.put('answers/1/chunks/000000.a', Buffer.from('recorded'));
+    await assert.rejects(
+      fixture.storage.put('answers/1/chunks/000000.a', Buffer.from('other'), { freshKey: true }),
+      /EEXIST/,
+    );
+    const kept = await fixture.storage.get('answers/1/chunks/000000.a');
+    assert.equal((await readAll(kept.body)).toString(), 'recorded');
+  });
+
   it('keeps only the objects themselves on disk, under the key as path', async () => {
     await fixture.storage.put('answers/1/video.mp4', Buffer.from('mp4'));
     assert.deepEqual(await filesUnder(fixture.root), [path.join('answers', '1', 'video.mp4')]);

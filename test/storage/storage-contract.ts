@@ -57,6 +57,23 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       assert.deepEqual(await readAll((await storage.get(`${prefix}chunk`)).body), bytes);
     });
 
+    it('stores a stream under a fresh key (a chunk) like any other, in a new directory too', async () => {
+      const bytes = randomBytes(300_000);
+      const key = `${prefix}answers/new/chunks/000000.abc`;
+      const result = await storage.put(key, streamOf(bytes, 65_536), { freshKey: true });
+      assert.equal(result.size, 300_000);
+      assert.deepEqual(await readAll((await storage.get(key)).body), bytes);
+      assert.deepEqual(await storage.list(`${prefix}answers/new/`), [{ key, size: 300_000 }]);
+    });
+
+    it('leaves nothing under a fresh key whose stream fails midway', async () => {
+      const key = `${prefix}chunks/000001.def`;
+      const failure = storage.put(key, failingStream(600_000, 'network gone'), { freshKey: true });
+      await assert.rejects(failure, /network gone/);
+      assert.equal(await storage.stat(key), null);
+      assert.deepEqual(await storage.list(`${prefix}chunks/`), []);
+    });
+
     it('stores an empty object', async () => {
       assert.deepEqual(await storage.put(`${prefix}empty`, Buffer.alloc(0)), { size: 0 });
       assert.deepEqual(await storage.stat(`${prefix}empty`), { key: `${prefix}empty`, size: 0 });
