@@ -12,6 +12,7 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { syncDirectory } from './directory-sync.js';
 import { signMediaPath } from './signed-url.js';
 import {
   assertValidKey,
@@ -74,7 +75,7 @@ export class LocalDiskStorage implements Storage {
       await handle.close();
       if (written !== target) {
         await rename(written, target);
-        await fsyncDirectory(dir);
+        await syncDirectory(dir);
       }
       return { size };
     } catch (err) {
@@ -257,20 +258,8 @@ async function openNewFile(file: string): Promise<FileHandle> {
 async function fsyncNewDirectories(dir: string, firstCreated: string): Promise<void> {
   const lastParent = path.dirname(firstCreated);
   for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
-    await fsyncDirectory(parent);
+    await syncDirectory(parent);
     if (parent === lastParent || parent === path.dirname(parent)) return;
-  }
-}
-
-async function fsyncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } catch (err) {
-    // Some platforms (Windows, a few network filesystems) cannot fsync a directory.
-    if (!['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP'].includes(errorCode(err) ?? '')) throw err;
-  } finally {
-    await handle.close();
   }
 }
 

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { syncDirectory } from '../../storage/directory-sync.js';
+
+describe('syncDirectory', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'directory-sync-'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('settles every one of many concurrent callers, in waves', async () => {
+    const first = Array.from({ length: 200 }, () => syncDirectory(root));
+    const second = Array.from({ length: 200 }, () => syncDirectory(root));
+    await Promise.all([...first, ...second]);
+    await syncDirectory(root); // and works again once all is quiet
+  });
+
+  it('rejects for every caller when the directory is missing, then recovers once it exists', async () => {
+    const missing = path.join(root, 'not-yet');
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => syncDirectory(missing)),
+    );
+    for (const result of results) {
+      assert.equal(result.status, 'rejected');
+      assert.equal((result.reason as { code?: string }).code, 'ENOENT');
+    }
+    await mkdir(missing);
+    await syncDirectory(missing);
+  });
+});
