@@ -143,7 +143,10 @@ async function listen(
   cluster?.shareSocketEvents(io);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, resolve);
+    // Hundreds of recorders may connect at once (a network blip, a class starting together).
+    // Node's default accept queue of 511 overflows and the kernel drops the excess: those
+    // clients retry only after 1, 3, 7 s. The kernel caps this at net.core.somaxconn.
+    http.listen({ port: config.port, backlog: 4096 }, resolve);
   });
   return http;
 }
