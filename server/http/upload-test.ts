@@ -8,8 +8,9 @@ import {
   UPLOAD_TEST_MAX_REQUESTS,
   UPLOAD_TEST_WINDOW_MS,
 } from '../domain/upload-test.js';
-import { RateLimitedError, UnsupportedMediaTypeError } from '../errors.js';
+import { UnsupportedMediaTypeError } from '../errors.js';
 import { currentInvitation } from './auth.js';
+import { rateLimitedHandler } from './rate-limited.js';
 
 /**
  * `POST /candidate/upload-test`: limited per invitation (in this process's memory: with several
@@ -23,15 +24,7 @@ export function uploadTestHandlers(deps: Deps): Handler[] {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_req: Request, res: Response) => currentInvitation(res).id,
-    handler: (req, _res, next) => {
-      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const seconds = resetTime
-        ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
-        : 60;
-      next(
-        new RateLimitedError('Too many connection checks. Wait a while and try again.', seconds),
-      );
-    },
+    handler: rateLimitedHandler('Too many connection checks. Wait a while and try again.'),
   });
   return [
     limiter,

@@ -4,8 +4,8 @@ import { signStaffToken } from '../../auth/staff-tokens.js';
 import { CreateUserRequest, LoginRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { authenticate, createUser } from '../../domain/users.js';
-import { RateLimitedError } from '../../errors.js';
 import { currentUser, requireStaff } from '../auth.js';
+import { rateLimitedHandler } from '../rate-limited.js';
 import { parseInput } from '../validate.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -25,18 +25,7 @@ function loginRateLimit(maxFailures: number, store: Store | undefined) {
       const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
       return `${ipKeyGenerator(req.ip ?? '')}|${email}`;
     },
-    handler: (req, _res, next) => {
-      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const seconds = resetTime
-        ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
-        : 60;
-      next(
-        new RateLimitedError(
-          'Too many failed sign-in attempts. Wait a while and try again.',
-          seconds,
-        ),
-      );
-    },
+    handler: rateLimitedHandler('Too many failed sign-in attempts. Wait a while and try again.'),
   });
 }
 
