@@ -44,7 +44,7 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = openDatabase(config);
+  const db = openDatabase(config, log);
   await migrateToLatest(db).catch(async (err: Error) => {
     await db.destroy().catch(() => {});
     throw new Error(`The database ${describeDatabase(config)} cannot be used: ${err.message}`);

@@ -10,6 +10,7 @@ import {
   SqliteDialect,
 } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import * as initial from './migrations/001-initial.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
@@ -20,10 +21,17 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = { '001-initial': initial };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */
-export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Db {
+export function openDatabase(
+  options: { databaseUrl: string | null; dataDir: string },
+  log?: Pick<Logger, 'warn'>,
+): Db {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that PostgreSQL closes (a restart, a failover, an administrator) makes
+    // the pool emit 'error'; unheard, that would end the process. The pool drops the connection
+    // and the next query opens a new one.
+    pool.on('error', (err) => log?.warn({ err }, 'an idle database connection was closed'));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   }
   mkdirSync(options.dataDir, { recursive: true });
