@@ -10,8 +10,6 @@ export interface ReceivedChunks {
   lastAt: string | null;
 }
 
-const NONE: ReceivedChunks = { indexes: [], lastAt: null };
-
 /** Chunk indexes the server holds for each answer, and when each answer last got one. */
 export async function receivedChunksOf(
   db: Db,
@@ -38,7 +36,11 @@ export async function receivedChunksOf(
   return byAnswer;
 }
 
-export function toAnswer(row: AnswersTable, received: ReceivedChunks = NONE): Answer {
+/** Without `received` (a take just started), the answer holds no chunks: a fresh empty list. */
+export function toAnswer(
+  row: AnswersTable,
+  received: ReceivedChunks = { indexes: [], lastAt: null },
+): Answer {
   return {
     id: row.id,
     questionId: row.questionId,
