@@ -136,14 +136,29 @@ export class TakeRecorder implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('beforeunload', this.flush);
+    window.addEventListener('pagehide', this.flush);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('beforeunload', this.flush);
+    window.removeEventListener('pagehide', this.flush);
     // Leaving mid-take still hands every recorded slice to the outbox.
     if (this.recorder && this.recorder.state !== 'inactive') void this.stop();
     this.cleanUp();
   }
+
+  /**
+   * The page may be going away (a reload, a closed tab): hand over the slice being recorded now
+   * rather than at the end of its second, so that it reaches the outbox and the uploader while
+   * the page still runs (a navigation keeps the old page alive until the new one answers).
+   */
+  private readonly flush = () => {
+    if (this.state === 'recording' && this.recorder?.state === 'recording') {
+      this.recorder.requestData();
+    }
+  };
 
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') this.pause(true);

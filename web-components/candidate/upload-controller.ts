@@ -3,9 +3,11 @@ import type { Answer, CandidateSession } from '../../server/contracts/api.js';
 import { type CandidateApi, CandidateApiError } from './candidate-api.js';
 import { ChunkUploader, type UploadStatus } from './chunk-uploader.js';
 import { type Outbox, openOutbox } from './outbox.js';
+import { achievedKbps } from './quality-ladder.js';
 import { splitSlice } from './recording-format.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { sha256Hex } from './sha256.js';
+import { TakeLocks } from './take-locks.js';
 
 const IDLE: UploadStatus = {
   state: 'idle',
@@ -28,6 +30,10 @@ export class UploadController implements ReactiveController {
   private api: CandidateApi | null = null;
   private scope = '';
   private connected = false;
+  /** Held while this tab records a take, so that another tab does not close it meanwhile. */
+  private readonly locks = new TakeLocks();
+  /** Takes another tab was recording when this one opened. */
+  private busyElsewhere = new Set<string>();
   /** Takes being recorded: the next chunk index, and the slices still being prepared. */
   private readonly live = new Map<string, { nextIndex: number; prepared: Promise<void> }>();
 
@@ -53,7 +59,9 @@ export class UploadController implements ReactiveController {
     this.api = api;
     this.scope = session.invitation.id;
     this.outbox ??= await openOutbox();
+    this.busyElsewhere = await this.locks.heldElsewhere();
     for (const take of await this.outbox.takes(this.scope)) {
+      if (this.busyElsewhere.has(take.answerId)) continue;
       const server = session.answers.find((a) => a.id === take.answerId);
       if (server?.status !== 'recording') await this.outbox.removeTake(take.answerId);
       else if (!take.closed)
@@ -65,6 +73,7 @@ export class UploadController implements ReactiveController {
       scope: this.scope,
       policy: this.policy,
       isOnline: () => navigator.onLine,
+      isBusyElsewhere: (answerId) => this.busyElsewhere.has(answerId),
       onChange: (status) => {
         this.status = status;
         this.host.requestUpdate();
@@ -78,10 +87,32 @@ export class UploadController implements ReactiveController {
     return this.status.takes.some((t) => t.answerId === answerId);
   }
 
+  /** Whether another tab of this browser is recording that take right now. */
+  isBusyElsewhere(answerId: string): boolean {
+    return this.busyElsewhere.has(answerId);
+  }
+
+  /** The take was stopped by the candidate on this device and waits here to be uploaded. */
+  isWaitingHere(answerId: string): boolean {
+    const take = this.status.takes.find((t) => t.answerId === answerId);
+    return Boolean(take?.closed && !take.interrupted && !take.failure);
+  }
+
+  /** Something recorded is not yet accepted by the server: leaving now would strand it. */
+  get somethingWaits(): boolean {
+    return this.live.size > 0 || this.status.takes.some((t) => !t.submitted && !t.failure);
+  }
+
+  /** The upload rate the take's chunk requests achieved (kbit/s), or null if too few. */
+  achievedKbps(answerId: string, roundTripMs: number): number | null {
+    return achievedKbps(this.uploader?.requestTimes(answerId) ?? [], roundTripMs);
+  }
+
   /** A new attempt on the server, and its place in the outbox. */
   async beginTake(questionId: string, mimeType: string): Promise<Answer> {
     const { api, outbox, uploader } = this.ready();
     const answer = await api.startAnswer(questionId, mimeType);
+    this.locks.hold(answer.id);
     const take = {
       answerId: answer.id,
       scope: this.scope,
@@ -125,7 +156,11 @@ export class UploadController implements ReactiveController {
     const live = this.live.get(answerId);
     await live?.prepared;
     this.live.delete(answerId);
-    await this.ready().uploader.close(answerId, recordedMs, interrupted);
+    try {
+      await this.ready().uploader.close(answerId, recordedMs, interrupted);
+    } finally {
+      this.locks.release(answerId);
+    }
   }
 
   /** Resolves once the server has accepted the take. */
@@ -161,6 +196,7 @@ export class UploadController implements ReactiveController {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onOnline);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.uploader?.start();
   }
 
@@ -169,7 +205,9 @@ export class UploadController implements ReactiveController {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('visibilitychange', this.onOnline);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.uploader?.stop();
+    this.locks.releaseAll();
   }
 
   private readonly onOnline = () => {
@@ -177,6 +215,14 @@ export class UploadController implements ReactiveController {
   };
 
   private readonly onOffline = () => this.host.requestUpdate();
+
+  /** Asks "Leave this page?" while a recording is on this device only (browsers show their own words). */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.somethingWaits) return;
+    event.preventDefault();
+    // Older browsers ask only when returnValue is set.
+    event.returnValue = '';
+  };
 
   private ready() {
     const { api, outbox, uploader } = this;
