@@ -218,9 +218,9 @@ export class QuestionStep extends LitElement {
       videoBitsPerSecond:
         this.quality.kind === 'video' ? this.quality.videoBitsPerSecond : 1_500_000,
       limitMs: this.question.maxSeconds * 1000,
-      onSlice: (slice, recordedMs) => {
+      onSlice: (slice, recordedMs, leaving) => {
         if (answer)
-          void this.uploads!.addSlice(answer.id, slice, recordedMs).catch(() =>
+          void this.uploads!.addSlice(answer.id, slice, recordedMs, leaving).catch(() =>
             this.storageProblem(),
           );
       },

@@ -9,8 +9,8 @@ export interface TakeOptions {
   videoBitsPerSecond: number;
   /** The question's answer time: onLimit fires when it is used up. */
   limitMs: number;
-  /** Each slice, in order, with the recording time it reaches. */
-  onSlice: (slice: Blob, recordedMs: number) => void;
+  /** Each slice, in order, with the recording time it reaches; `leaving` as the page goes. */
+  onSlice: (slice: Blob, recordedMs: number, leaving: boolean) => void;
   onLimit: () => void;
   /** The recording ended without stop(): capture was taken away or the recorder failed. */
   onInterrupted: (result: TakeResult) => void;
@@ -50,6 +50,8 @@ export class TakeRecorder implements ReactiveController {
   private limitTimer: ReturnType<typeof setTimeout> | undefined;
   private finished: Promise<TakeResult> | null = null;
   private stopping = false;
+  /** The page announced it may go away: the next slices are its last moments. */
+  private leavingUntil = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -156,6 +158,8 @@ export class TakeRecorder implements ReactiveController {
    */
   private readonly flush = () => {
     if (this.state === 'recording' && this.recorder?.state === 'recording') {
+      // If the page stays after all (the person chose to stay), this lapses by itself.
+      this.leavingUntil = performance.now() + 2000;
       this.recorder.requestData();
     }
   };
@@ -169,7 +173,7 @@ export class TakeRecorder implements ReactiveController {
   private onData(blob: Blob): void {
     if (blob.size > 0) {
       this.blobs.push(blob);
-      this.options?.onSlice(blob, this.elapsedMs);
+      this.options?.onSlice(blob, this.elapsedMs, performance.now() < this.leavingUntil);
     }
   }
 

@@ -2,9 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Answer, CandidateSession } from '../../server/contracts/api.js';
 import { type CandidateApi, CandidateApiError } from './candidate-api.js';
 import { ChunkUploader, type UploadStatus } from './chunk-uploader.js';
-import { type Outbox, openOutbox } from './outbox.js';
+import { type Outbox, type OutboxTake, openOutbox } from './outbox.js';
 import { achievedKbps } from './quality-ladder.js';
 import { splitSlice } from './recording-format.js';
+import { forgetRescued, rescuedSlices, rescueSlice } from './rescue-store.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { sha256Hex } from './sha256.js';
 import { TakeLocks } from './take-locks.js';
@@ -64,8 +65,10 @@ export class UploadController implements ReactiveController {
       if (this.busyElsewhere.has(take.answerId)) continue;
       const server = session.answers.find((a) => a.id === take.answerId);
       if (server?.status !== 'recording') await this.outbox.removeTake(take.answerId);
-      else if (!take.closed)
-        await this.outbox.saveTake({ ...take, closed: true, interrupted: true });
+      else if (!take.closed) {
+        const rescued = await this.takeBackRescued(take, server.receivedChunks);
+        await this.outbox.saveTake({ ...take, ...rescued, closed: true, interrupted: true });
+      }
     }
     this.uploader = new ChunkUploader({
       api,
@@ -80,6 +83,28 @@ export class UploadController implements ReactiveController {
       },
     });
     if (this.connected) await this.uploader.start();
+  }
+
+  /**
+   * Puts back into the outbox the slices rescued as the page went away, when they follow on from
+   * what the outbox or the server holds (a gap would make the take unsubmittable). Returns the
+   * take's chunk count and recorded time afterwards.
+   */
+  private async takeBackRescued(take: OutboxTake, onServer: number[]) {
+    const held = new Set(onServer);
+    let { nextIndex, recordedMs } = take;
+    for (const slice of rescuedSlices(take.answerId)) {
+      let reaches = true;
+      for (let i = nextIndex; i < slice.index; i++) reaches &&= held.has(i);
+      if (reaches && slice.index >= take.nextIndex) {
+        const chunk = { ...slice, sha256: await sha256Hex(slice.bytes) };
+        await this.outbox!.storeChunk(chunk, slice.recordedMs);
+        nextIndex = Math.max(nextIndex, slice.index + 1);
+        recordedMs = Math.max(recordedMs, slice.recordedMs);
+      }
+      forgetRescued(take.answerId, slice.index);
+    }
+    return { nextIndex, recordedMs };
   }
 
   /** Whether this device holds (or held, this visit) the take's recording. */
@@ -134,19 +159,26 @@ export class UploadController implements ReactiveController {
    * Hands a recorded slice (cut to size) to the uploader, which stores it in the outbox and
    * sends it. Resolves once it is in the outbox.
    */
-  addSlice(answerId: string, slice: Blob, recordedMs: number): Promise<void> {
+  addSlice(answerId: string, slice: Blob, recordedMs: number, leaving = false): Promise<void> {
     const live = this.live.get(answerId);
     if (!live) return Promise.reject(new Error(`Take ${answerId} is not being recorded`));
     const { uploader } = this.ready();
+    // Indexes are given now, in recording order, whatever the preparation below takes.
+    const pieces = splitSlice(slice);
+    const first = live.nextIndex;
+    live.nextIndex += pieces.length;
+    // The page is going away: keep the slice where a synchronous write reaches at once.
+    if (leaving && pieces.length === 1) void rescueSlice(answerId, first, recordedMs, slice);
     const stored: Promise<void>[] = [];
     const work = live.prepared.then(async () => {
-      for (const piece of splitSlice(slice)) {
+      for (const [offset, piece] of pieces.entries()) {
         const bytes = await piece.arrayBuffer();
-        const chunk = { answerId, index: live.nextIndex++, bytes, sha256: await sha256Hex(bytes) };
-        stored.push(uploader.add(chunk, recordedMs));
+        const index = first + offset;
+        const chunk = { answerId, index, bytes, sha256: await sha256Hex(bytes) };
+        stored.push(uploader.add(chunk, recordedMs).then(() => forgetRescued(answerId, index)));
       }
     });
-    // Slices are prepared one after another, so indexes follow the recording order.
+    // Slices are prepared one after another, so that the outbox is written in order.
     live.prepared = work.catch(() => undefined);
     return work.then(() => Promise.all(stored)).then(() => undefined);
   }
