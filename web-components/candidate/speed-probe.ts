@@ -6,8 +6,11 @@ const MEDIUM = 32 * 1024;
 /** The last upload: the largest that should take under LARGE_BUDGET_MS at the medium's rate. */
 const LARGE_SIZES = [256 * 1024, 96 * 1024];
 const LARGE_BUDGET_MS = 2500;
-/** No single request of the check may take longer: a very slow link is "slow", not a wait. */
-const REQUEST_TIMEOUT_MS = 4000;
+/**
+ * No single request of the check may take longer: a very slow link is "slow", not a wait. Long
+ * enough that a loaded phone (or server) is not taken for a dead connection.
+ */
+const REQUEST_TIMEOUT_MS = 8000;
 export const PROBE_STEPS = 4;
 
 export interface UploadMeasure {
@@ -39,7 +42,7 @@ export async function measureUpload(
     roundTripMs = Math.min(opening, await api.timeUpload(SMALL, REQUEST_TIMEOUT_MS));
     onStep(3);
     const medium = await api.timeUpload(MEDIUM, REQUEST_TIMEOUT_MS).catch(() => null);
-    // Timed out: slower than 32 KiB in 4 s (64 kbit/s), which is all we need to know.
+    // Timed out: slower than 32 KiB in 8 s (32 kbit/s), which is all we need to know.
     if (medium === null) return { kbps: rate(MEDIUM, REQUEST_TIMEOUT_MS), roundTripMs };
     const mediumKbps = rate(MEDIUM - SMALL, medium - roundTripMs);
     const large = LARGE_SIZES.find(
