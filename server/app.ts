@@ -7,6 +7,7 @@ import { openCors } from './http/cors.js';
 import { problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
 import { candidateRoutes } from './http/routes/candidate.js';
+import { dataRightsRoutes } from './http/routes/data-rights.js';
 import { healthRoute } from './http/routes/health.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
@@ -52,6 +53,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(dataRightsRoutes(deps));
   api.use(() => {
     throw new NotFoundError('There is no such endpoint.');
   });

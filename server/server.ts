@@ -8,6 +8,7 @@ import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
+import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -36,6 +37,8 @@ export interface ServerOptions extends Pick<AppOptions, 'maxLoginFailures'> {
   now?: () => Date;
   /** Retry delay base for media jobs (tests shorten it). */
   jobRetryBaseMs?: number;
+  /** false only to measure what the audit trail costs (scripts/bench). */
+  audit?: boolean;
 }
 
 /** Wires config → dependencies → HTTP + socket.io and/or media jobs, by SERVER_ROLE. */
@@ -72,6 +75,8 @@ export async function startServer(
         retryBaseMs: options.jobRetryBaseMs,
       });
   const events = new StaffEvents();
+  const now = options.now ?? (() => new Date());
+  const audit = options.audit === false ? noAudit : new AuditLog(db, log, now);
   const deps: Deps = {
     config,
     db,
@@ -80,7 +85,8 @@ export async function startServer(
     events,
     log,
     secrets,
-    now: options.now ?? (() => new Date()),
+    audit,
+    now,
   };
   const stopHooks: (() => unknown)[] = [];
 
@@ -117,6 +123,7 @@ export async function startServer(
       for (const stop of stopHooks) stop();
       if (http) await closeHttp(http);
       await jobs.stop();
+      await audit.flush();
       await cluster?.close();
       await db.destroy();
     },

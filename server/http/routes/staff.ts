@@ -3,6 +3,8 @@ import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { signStaffToken } from '../../auth/staff-tokens.js';
 import { CreateUserRequest, LoginRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
+import { staffActor } from '../../domain/audit/audit-log.js';
+import { auditFailedLogin } from '../../domain/audit/record-helpers.js';
 import { authenticate, createUser } from '../../domain/users.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { rateLimitedHandler } from '../rate-limited.js';
@@ -40,7 +42,9 @@ export function staffRoutes(
     loginRateLimit(options.maxLoginFailures, options.store),
     async (req, res) => {
       const { email, password } = parseInput(LoginRequest, req.body);
-      const user = await authenticate(deps.db, email, password);
+      const user = await authenticate(deps.db, email, password).catch(
+        auditFailedLogin(deps, email),
+      );
       deps.log.info({ userId: user.id }, 'staff signed in');
       res.json({ token: signStaffToken(user.id, deps.secrets.jwt), user });
     },
@@ -54,6 +58,11 @@ export function staffRoutes(
     const input = parseInput(CreateUserRequest, req.body);
     const user = await createUser(deps.db, input, deps.now());
     deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
+    await deps.audit.record({
+      actor: staffActor(currentUser(res)),
+      action: 'user.created',
+      target: { type: 'user', id: user.id },
+    });
     res.status(201).json(user);
   });
 
