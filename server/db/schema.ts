@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
@@ -14,6 +16,18 @@ export interface UsersTable {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Issue 8: tokens signed with an older version no longer work. */
+  tokenVersion: Generated<number>;
+  deactivatedAt: string | null;
+  /** 0 or 1 (portable): set by an admin reset, cleared when the user picks a new password. */
+  mustChangePassword: Generated<number>;
+}
+
+/** Issue 8: signed-out staff tokens, by their `jti`, kept until they expire. */
+export interface RevokedTokensTable {
+  jti: string;
+  userId: string;
+  expiresAt: string;
 }
 
 export interface InterviewsTable {
@@ -118,4 +132,5 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  revokedTokens: RevokedTokensTable;
 }
