@@ -16,6 +16,18 @@ export interface UsersTable {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Issue 8: tokens signed with an older version no longer work. */
+  tokenVersion: Generated<number>;
+  deactivatedAt: string | null;
+  /** 0 or 1 (portable): set by an admin reset, cleared when the user picks a new password. */
+  mustChangePassword: Generated<number>;
+}
+
+/** Issue 8: signed-out staff tokens, by their `jti`, kept until they expire. */
+export interface RevokedTokensTable {
+  jti: string;
+  userId: string;
+  expiresAt: string;
 }
 
 export interface InterviewsTable {
@@ -153,6 +165,7 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  revokedTokens: RevokedTokensTable;
   auditLog: AuditLogTable;
   privacyTexts: PrivacyTextsTable;
   erasedLinks: ErasedLinksTable;
