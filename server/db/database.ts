@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import * as initial from './migrations/001-initial.js';
 import * as security from './migrations/002-security.js';
 import * as dataRights from './migrations/005-data-rights.js';
+import * as boundedMedia from './migrations/006-bounded-media.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-security': security,
   '005-data-rights': dataRights,
+  '006-bounded-media': boundedMedia,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

@@ -97,7 +97,16 @@ export interface AnswersTable {
   createdAt: string;
   completedAt: string | null;
   updatedAt: string;
+  /** The effective length limit the take's budgets come from (answerBudget); null: older take. */
+  budgetMaxSeconds: number | null;
+  /** Bytes its chunks hold in storage (bigint on PostgreSQL: compare in SQL, read with Number). */
+  storedBytes: number;
+  /** Why a failed take failed: decides whether it costs an attempt. */
+  failureCause: FailureCause | null;
 }
+
+/** `server`: ours, free; `media`: not media; `replaced`: a newer take closed it; `expired`: never submitted. */
+export type FailureCause = 'server' | 'media' | 'replaced' | 'expired';
 
 export interface ChunksTable {
   answerId: string;
@@ -129,6 +138,10 @@ export interface JobsTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Whose job it is (an invitation): one owner cannot hold every slot. */
+  fairGroup: string | null;
+  /** Relative work (seconds of media): among due jobs the cheaper runs first. */
+  cost: number;
 }
 
 /** Append-only (the database refuses UPDATE and DELETE); names are joined at read time. */
