@@ -11,6 +11,8 @@ import { healthRoute } from './http/routes/health.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
+import { programmeRoutes } from './http/routes/programme-staff.js';
+import { publicProgrammeRoutes } from './http/routes/programmes.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { staffRoutes } from './http/routes/staff.js';
 import { workspaceRoutes } from './http/routes/workspace.js';
@@ -20,6 +22,8 @@ export interface AppOptions {
   maxLoginFailures?: number;
   /** Where failed-login counts live (Redis when several processes share the load). */
   rateLimitStore?: Store;
+  /** Where application counts per address live (Redis when several processes serve). */
+  applyRateLimitStore?: Store;
   /** Dependencies /health checks besides the database and storage, by name. */
   healthChecks?: Record<string, () => Promise<void>>;
 }
@@ -52,6 +56,10 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(
+    publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
+    programmeRoutes(deps),
+  );
   api.use(() => {
     throw new NotFoundError('There is no such endpoint.');
   });

@@ -18,6 +18,8 @@ export interface Cluster {
   jobQueue(options: { concurrency: number; retryBaseMs?: number }): JobQueue;
   /** Shared counters, so a guesser cannot spread attempts over the API processes. */
   loginRateLimitStore(): Store;
+  /** Shared counters of public applications per address (issue 11). */
+  applyRateLimitStore(): Store;
   /** Events raised in any process reach the sockets of this one. */
   shareSocketEvents(io: SocketServer): void;
   /** A worker has no sockets: it sends its events to the API processes. Returns a stop function. */
@@ -34,6 +36,11 @@ export function joinCluster(config: Readonly<Config>, log: Logger, redisUrl: str
     loginRateLimitStore: () =>
       new RedisStore({
         prefix: 'interviews:login:',
+        sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+      }),
+    applyRateLimitStore: () =>
+      new RedisStore({
+        prefix: 'interviews:apply:',
         sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
       }),
     shareSocketEvents: (io) => useRedisAdapter(io, redis),

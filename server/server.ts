@@ -8,6 +8,7 @@ import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
+import { runEmailWork } from './domain/email/email-worker.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -92,6 +93,7 @@ export async function startServer(
     jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {
       onFailed: processAnswerFailed(deps),
     });
+    stopHooks.push(runEmailWork(deps));
   }
   const bootstrap =
     config.role === 'worker'
@@ -133,6 +135,7 @@ async function listen(
     maxLoginFailures: options.maxLoginFailures,
     healthChecks: cluster ? { redis: () => cluster.ping() } : {},
     rateLimitStore: cluster?.loginRateLimitStore(),
+    applyRateLimitStore: cluster?.applyRateLimitStore(),
   });
   const http = createServer(app);
   // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never

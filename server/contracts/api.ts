@@ -3,6 +3,12 @@
  * the web components. No Node imports here: this file is bundled for browsers too.
  */
 import { z } from 'zod';
+import {
+  type InvitationProgrammeFields,
+  InvitationProgrammeOptions,
+  type ProgrammeSettings,
+  ProgrammeSettingsInput,
+} from './programmes.js';
 
 export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,13 +57,18 @@ export const CreateInterviewRequest = z.object({
     .array(QuestionInput)
     .min(1, 'needs at least one question')
     .max(20, 'allows at most 20 questions'),
+  public: ProgrammeSettingsInput.optional(),
 });
 
 export const CreateInvitationsRequest = z.object({
   candidates: z
-    .array(z.object({ name: text(200), email }))
+    .array(
+      z.object({ name: text(200), email, language: InvitationProgrammeOptions.candidateLanguage }),
+    )
     .min(1, 'needs at least one candidate')
     .max(500, 'allows at most 500 candidates per call'),
+  sendEmail: InvitationProgrammeOptions.sendEmail,
+  allowDuplicates: InvitationProgrammeOptions.allowDuplicates,
 });
 
 export const StartAnswerRequest = z.object({
@@ -101,9 +112,11 @@ export interface Interview {
   deadline: string | null;
   createdAt: string;
   questions: Question[];
+  /** The public apply link's settings (issue 11); null when the interview has none. */
+  public?: ProgrammeSettings | null;
 }
 
-export interface Invitation {
+export interface Invitation extends Partial<InvitationProgrammeFields> {
   id: string;
   candidate: { id: string; name: string; email: string };
   status: InvitationStatus;

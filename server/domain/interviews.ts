@@ -3,6 +3,7 @@ import type { CreateInterviewRequest, Interview, Question } from '../contracts/a
 import type { Db } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import { programmeOf, programmesOf, saveProgramme } from './programmes/programme-settings.js';
 
 type NewInterview = z.output<typeof CreateInterviewRequest>;
 
@@ -21,7 +22,7 @@ export async function createInterview(
     questions: input.questions.map((q, position) => ({ id: newId(), position, ...q })),
   };
   await db.transaction().execute(async (trx) => {
-    const { questions, ...row } = interview;
+    const { questions, public: _, ...row } = interview;
     await trx
       .insertInto('interviews')
       .values({ ...row, createdBy: userId })
@@ -30,8 +31,9 @@ export async function createInterview(
       .insertInto('questions')
       .values(questions.map((q) => ({ ...q, interviewId: interview.id })))
       .execute();
+    if (input.public) await saveProgramme(trx, interview.id, input.public);
   });
-  return interview;
+  return { ...interview, public: await programmeOf(db, interview.id) };
 }
 
 export async function questionsOf(db: Db, interviewId: string): Promise<Question[]> {
@@ -50,7 +52,7 @@ export async function getInterview(db: Db, id: string): Promise<Interview> {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('There is no such interview.');
-  return { ...row, questions: await questionsOf(db, id) };
+  return { ...row, questions: await questionsOf(db, id), public: await programmeOf(db, id) };
 }
 
 export async function listInterviews(db: Db): Promise<Interview[]> {
@@ -70,8 +72,13 @@ export async function listInterviews(db: Db): Promise<Interview[]> {
     )
     .orderBy('position')
     .execute();
+  const programmes = await programmesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     ...row,
+    public: programmes.get(row.id) ?? null,
     questions: questions
       .filter((q) => q.interviewId === row.id)
       .map(({ interviewId: _, ...q }) => q),

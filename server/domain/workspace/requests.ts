@@ -29,7 +29,7 @@ export const QuestionEdit = QuestionInput.extend({
   id: z.string().trim().min(1, 'is required').max(100).optional(),
 });
 
-const { title, intro, deadline } = CreateInterviewRequest.shape;
+const { title, intro, deadline, public: programme } = CreateInterviewRequest.shape;
 
 export const UpdateInterviewRequest = z
   .strictObject({
@@ -43,9 +43,11 @@ export const UpdateInterviewRequest = z
       .min(1, 'needs at least one question')
       .max(20, 'allows at most 20 questions')
       .optional(),
+    /** Issue 11: the public apply link's settings, replaced as a whole. */
+    public: programme,
   })
   .superRefine((value, ctx) =>
-    requireSomeField(value, ctx, ['title', 'intro', 'deadline', 'questions']),
+    requireSomeField(value, ctx, ['title', 'intro', 'deadline', 'questions', 'public']),
   );
 
 export type InterviewChanges = z.output<typeof UpdateInterviewRequest>;
