@@ -50,10 +50,10 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
     }),
   );
   api.use(interviewRoutes(deps));
+  api.use(dataRightsRoutes(deps)); // before candidateRoutes, which guards all of /candidate
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(workspaceRoutes(deps));
-  api.use(dataRightsRoutes(deps));
   api.use(() => {
     throw new NotFoundError('There is no such endpoint.');
   });

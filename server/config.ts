@@ -31,6 +31,8 @@ export interface Config {
   jobLockSeconds: number;
   /** With Redis: how often answers left `processing` without a queued job are re-queued. */
   strandedSweepSeconds: number;
+  /** How often candidates whose retention time is up are erased. */
+  retentionSweepSeconds: number;
 }
 
 export type ServerRole = 'all' | 'api' | 'worker';
@@ -93,6 +95,12 @@ const schema = z
       .min(1)
       .max(86400)
       .default(60),
+    RETENTION_SWEEP_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(86400 * 7)
+      .default(3600),
     JOB_CONCURRENCY: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -180,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     role: e.SERVER_ROLE,
     jobLockSeconds: e.JOB_LOCK_SECONDS,
     strandedSweepSeconds: e.STRANDED_SWEEP_SECONDS,
+    retentionSweepSeconds: e.RETENTION_SWEEP_SECONDS,
   });
 }

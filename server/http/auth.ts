@@ -4,6 +4,7 @@ import { verifyStaffToken } from '../auth/staff-tokens.js';
 import type { Role, User } from '../contracts/api.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export function bearerToken(req: Request): string | null {
@@ -51,7 +52,8 @@ export function requireCandidate(deps: Deps) {
             .where('tokenHash', '=', hashCandidateToken(token))
             .executeTakeFirst()
         : undefined;
-    if (!invitation) throw new UnauthenticatedError('This interview link is not valid.');
+    if (!invitation || invitation.erasingAt)
+      throw await refusedCandidateLink(deps, token, invitation);
     res.locals.invitation = invitation;
     next();
   };

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
+import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { type JobContext, PermanentJobError } from './job-queue.js';
@@ -73,7 +74,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
           contentType: 'image/jpeg',
         });
       }
-      await deps.db
+      const stored = await deps.db
         .updateTable('answers')
         .set({
           status: 'ready',
@@ -86,7 +87,9 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
           updatedAt: deps.now().toISOString(),
         })
         .where('id', '=', answerId)
-        .execute();
+        .where('invitationId', 'in', invitationsNotErasing(deps.db))
+        .executeTakeFirst();
+      if (stored.numUpdatedRows === 0n) return discardErasedAnswer(deps, answerId);
       await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
       log.info(
         {
