@@ -11,12 +11,16 @@ import { DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './http/login-thr
 import { problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
 import { candidateRoutes } from './http/routes/candidate.js';
+import { dataRightsRoutes } from './http/routes/data-rights.js';
 import { healthRoute } from './http/routes/health.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
+import { programmeRoutes } from './http/routes/programme-staff.js';
+import { publicProgrammeRoutes } from './http/routes/programmes.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { staffRoutes } from './http/routes/staff.js';
+import { structuredReviewRoutes } from './http/routes/structured-review.js';
 import { workspaceRoutes } from './http/routes/workspace.js';
 
 export interface AppOptions {
@@ -28,6 +32,8 @@ export interface AppOptions {
   rateLimitStores?: (name: string) => Store;
   /** How long request bodies may take to arrive (issue 8); defaults from the config. */
   bodyTimeouts?: Partial<BodyTimeouts>;
+  /** Where application counts per address live (Redis when several processes serve). */
+  applyRateLimitStore?: Store;
   /** Dependencies /health checks besides the database and storage, by name. */
   healthChecks?: Record<string, () => Promise<void>>;
 }
@@ -76,7 +82,13 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(interviewRoutes(deps));
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
+  api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(dataRightsRoutes(deps));
+  api.use(
+    publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
+    programmeRoutes(deps),
+  );
   api.use(() => {
     throw new NotFoundError('There is no such endpoint.');
   });

@@ -3,6 +3,7 @@ import type { Storage } from '../storage/storage.js';
 import type { Secrets } from './auth/secrets.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import type { Audit } from './domain/audit/audit-log.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { SessionRevocations } from './realtime/session-revocations.js';
 import type { StaffEvents } from './realtime/staff-events.js';
@@ -18,6 +19,8 @@ export interface Deps {
   sessions: SessionRevocations;
   log: Logger;
   secrets: Secrets;
+  /** The append-only trail of who saw or changed what (server/domain/audit). */
+  audit: Audit;
   /** The current time; tests move it to check deadlines. */
   now: () => Date;
 }

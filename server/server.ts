@@ -9,6 +9,8 @@ import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
+import { AuditLog, noAudit } from './domain/audit/audit-log.js';
+import { runEmailWork } from './domain/email/email-worker.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -17,6 +19,7 @@ import {
   processAnswerJob,
   requeueStrandedAnswers,
 } from './jobs/process-answer.js';
+import { sweepStaleChunks } from './jobs/sweep-stale-chunks.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { SessionRevocations } from './realtime/session-revocations.js';
@@ -39,6 +42,8 @@ export interface ServerOptions
   now?: () => Date;
   /** Retry delay base for media jobs (tests shorten it). */
   jobRetryBaseMs?: number;
+  /** false only to measure what the audit trail costs (scripts/bench). */
+  audit?: boolean;
 }
 
 /** Wires config → dependencies → HTTP + socket.io and/or media jobs, by SERVER_ROLE. */
@@ -76,6 +81,8 @@ export async function startServer(
         retryBaseMs: options.jobRetryBaseMs,
       });
   const events = new StaffEvents();
+  const now = options.now ?? (() => new Date());
+  const audit = options.audit === false ? noAudit : new AuditLog(db, log, now);
   const deps: Deps = {
     config,
     db,
@@ -85,7 +92,8 @@ export async function startServer(
     sessions: new SessionRevocations(),
     log,
     secrets,
-    now: options.now ?? (() => new Date()),
+    audit,
+    now,
   };
   const stopHooks: (() => unknown)[] = [];
 
@@ -97,6 +105,7 @@ export async function startServer(
     jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {
       onFailed: processAnswerFailed(deps),
     });
+    stopHooks.push(runEmailWork(deps));
   }
   const bootstrap =
     config.role === 'worker'
@@ -112,6 +121,7 @@ export async function startServer(
   await jobs.start();
   if (runsJobs)
     stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
+  if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
 
   return {
     url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,
@@ -122,6 +132,7 @@ export async function startServer(
       for (const stop of stopHooks) stop();
       if (http) await closeHttp(http);
       await jobs.stop();
+      await audit.flush();
       await cluster?.close();
       await db.destroy();
     },
@@ -140,6 +151,7 @@ async function listen(
     bodyTimeouts: options.bodyTimeouts,
     healthChecks: cluster ? { redis: () => cluster.ping() } : {},
     rateLimitStores: cluster ? (name) => cluster.loginRateLimitStore(name) : undefined,
+    applyRateLimitStore: cluster?.applyRateLimitStore(),
   });
   const http = createServer(app);
   // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never
@@ -194,6 +206,19 @@ async function keepDataPrivate(dataDir: string): Promise<void> {
   process.umask(0o077);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await chmod(dataDir, 0o700);
+}
+
+/** Runs a sweep at start and then hourly; each is safe to run in several processes at once. */
+function everyHour(deps: Deps, name: string, sweep: (deps: Deps) => Promise<number>): () => void {
+  const run = () =>
+    sweep(deps).then(
+      (count) => count > 0 && deps.log.info({ count }, `${name} cleared ${count} item(s)`),
+      (err: Error) => deps.log.warn({ err }, `${name} failed`),
+    );
+  void run();
+  const timer = setInterval(run, 3600 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Where the database is, without its password. */

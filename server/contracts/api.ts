@@ -3,6 +3,21 @@
  * the web components. No Node imports here: this file is bundled for browsers too.
  */
 import { z } from 'zod';
+import {
+  type InvitationProgrammeFields,
+  InvitationProgrammeOptions,
+  type ProgrammeSettings,
+  ProgrammeSettingsInput,
+} from './programmes.js';
+import {
+  type CandidateRef,
+  type Competency,
+  type Decision,
+  interviewRubricShape,
+  type QuestionRubric,
+  questionRubricShape,
+  type ReviewSettings,
+} from './review.js';
 import { refuseControls, safeText } from './safe-text.js';
 
 export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
@@ -43,6 +58,7 @@ export const QuestionInput = z.object({
   thinkSeconds: int(0, 600),
   maxSeconds: int(10, 900),
   retakes: int(0, 10),
+  ...questionRubricShape,
 });
 
 export const CreateInterviewRequest = z.object({
@@ -56,13 +72,19 @@ export const CreateInterviewRequest = z.object({
     .array(QuestionInput)
     .min(1, 'needs at least one question')
     .max(20, 'allows at most 20 questions'),
+  ...interviewRubricShape,
+  public: ProgrammeSettingsInput.optional(),
 });
 
 export const CreateInvitationsRequest = z.object({
   candidates: z
-    .array(z.object({ name: text(200), email }))
+    .array(
+      z.object({ name: text(200), email, language: InvitationProgrammeOptions.candidateLanguage }),
+    )
     .min(1, 'needs at least one candidate')
     .max(500, 'allows at most 500 candidates per call'),
+  sendEmail: InvitationProgrammeOptions.sendEmail,
+  allowDuplicates: InvitationProgrammeOptions.allowDuplicates,
 });
 
 export const StartAnswerRequest = z.object({
@@ -106,18 +128,26 @@ export interface Question {
   retakes: number;
 }
 
+/** A question as staff see it: with its rubric (candidates never see the rubric). */
+export interface InterviewQuestion extends Question, QuestionRubric {}
+
 export interface Interview {
   id: string;
   title: string;
   intro: string;
   deadline: string | null;
   createdAt: string;
-  questions: Question[];
+  questions: InterviewQuestion[];
+  competencies: Competency[];
+  review: ReviewSettings;
+  /** The public apply link's settings (issue 11); null when the interview has none. */
+  public?: ProgrammeSettings | null;
 }
 
-export interface Invitation {
+export interface Invitation extends Partial<InvitationProgrammeFields> {
   id: string;
-  candidate: { id: string; name: string; email: string };
+  candidate: { id: string; name: string; email: string; label: string };
+  decision: Decision | null;
   status: InvitationStatus;
   /** Present only in the answer to the create call: the token is never stored. */
   url?: string;
@@ -163,7 +193,8 @@ export interface CandidateSession {
 export interface QueueItem {
   invitationId: string;
   interviewId: string;
-  candidate: { id: string; name: string; email: string };
+  /** Name and email only when the interview is not blind. */
+  candidate: CandidateRef;
   completedAt: string | null;
   answers: {
     id: string;
@@ -185,8 +216,12 @@ export interface AnswerForReview {
   width: number | null;
   height: number | null;
   videoUrl: string | null;
+  /** An AAC audio/mp4 rendition, signed like videoUrl; every ready answer has one. */
+  audioUrl: string | null;
   posterUrl: string | null;
   error: string | null;
+  /** Extension: whose answer, as review endpoints show a candidate. */
+  candidate: CandidateRef;
 }
 
 export interface Rating {
@@ -196,6 +231,9 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
+  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
+  firstScore: number;
+  revisedAfterReveal: boolean;
 }
 
 export interface StaffEventMap {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CreateInterviewRequest, CreateUserRequest, QuestionInput } from '../../contracts/api.js';
+import { interviewRubricShape } from '../../contracts/review.js';
 
 /** A PATCH must say what to change: an empty body is a client mistake, not a no-op. */
 function requireSomeField(value: Record<string, unknown>, ctx: z.RefinementCtx, names: string[]) {
@@ -31,7 +32,7 @@ export const QuestionEdit = QuestionInput.extend({
   id: z.string().trim().min(1, 'is required').max(100).optional(),
 });
 
-const { title, intro, deadline } = CreateInterviewRequest.shape;
+const { title, intro, deadline, public: programme } = CreateInterviewRequest.shape;
 
 export const UpdateInterviewRequest = z
   .strictObject({
@@ -45,9 +46,19 @@ export const UpdateInterviewRequest = z
       .min(1, 'needs at least one question')
       .max(20, 'allows at most 20 questions')
       .optional(),
+    ...interviewRubricShape,
+    /** Issue 11: the public apply link's settings, replaced as a whole. */
+    public: programme,
   })
   .superRefine((value, ctx) =>
-    requireSomeField(value, ctx, ['title', 'intro', 'deadline', 'questions']),
+    requireSomeField(value, ctx, [
+      'title',
+      'intro',
+      'deadline',
+      'questions',
+      'public',
+      ...Object.keys(interviewRubricShape),
+    ]),
   );
 
 export type InterviewChanges = z.output<typeof UpdateInterviewRequest>;

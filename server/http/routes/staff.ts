@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Store } from 'express-rate-limit';
 import { ChangePasswordRequest, CreateUserRequest, LoginRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
+import { staffActor } from '../../domain/audit/audit-log.js';
 import { changeOwnPassword } from '../../domain/change-password.js';
 import { issueStaffToken, signOut } from '../../domain/staff-session.js';
 import { authenticate, createUser, invalidCredentials } from '../../domain/users.js';
@@ -41,6 +42,11 @@ export function staffRoutes(
           { event: 'login.failed', ip: req.ip, userId: result.userId },
           'failed sign-in',
         );
+        void deps.audit.record({
+          actor: { type: 'staff', id: result.userId ?? null },
+          action: 'login.failed',
+          target: { type: 'user', id: result.userId ?? null },
+        });
         throw invalidCredentials();
       }
       const { user, tokenVersion, mustChangePassword } = result;
@@ -79,6 +85,11 @@ export function staffRoutes(
     const input = parseInput(CreateUserRequest, req.body);
     const user = await createUser(deps.db, input, deps.now());
     deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
+    await deps.audit.record({
+      actor: staffActor(currentUser(res)),
+      action: 'user.created',
+      target: { type: 'user', id: user.id },
+    });
     res.status(201).json(user);
   });
 
