@@ -31,6 +31,10 @@ export interface Config {
   jobLockSeconds: number;
   /** With Redis: how often answers left `processing` without a queued job are re-queued. */
   strandedSweepSeconds: number;
+  /** Issue 8: a JSON body must arrive within this many seconds (408 otherwise). */
+  jsonBodyTimeoutSeconds: number;
+  /** Issue 8: the slowest upload rate accepted; an upload's time limit follows from its size. */
+  uploadMinBytesPerSecond: number;
   /** Issue 11: email is on when both are set (smtp://user:pass@host:port, smtps://…). */
   email: { smtpUrl: string; from: string } | null;
   /** A reminder goes this many hours before an invitation's expiry. */
@@ -99,6 +103,17 @@ const schema = z
       .min(1)
       .max(86400)
       .default(60),
+    JSON_BODY_TIMEOUT_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(300)
+      .default(10),
+    UPLOAD_MIN_BYTES_PER_SECOND: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1024)
+      .default(64 * 1024),
     JOB_CONCURRENCY: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -211,6 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     role: e.SERVER_ROLE,
     jobLockSeconds: e.JOB_LOCK_SECONDS,
     strandedSweepSeconds: e.STRANDED_SWEEP_SECONDS,
+    jsonBodyTimeoutSeconds: e.JSON_BODY_TIMEOUT_SECONDS,
+    uploadMinBytesPerSecond: e.UPLOAD_MIN_BYTES_PER_SECOND,
     email: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     reminderHours: e.REMINDER_HOURS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,

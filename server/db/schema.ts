@@ -8,6 +8,8 @@ export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
 export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Columns added after the first release are optional: rows written without them get defaults. */
+export type Outcome = 'advance' | 'hold' | 'decline';
 
 export interface UsersTable {
   id: string;
@@ -16,6 +18,18 @@ export interface UsersTable {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Issue 8: tokens signed with an older version no longer work. */
+  tokenVersion: Generated<number>;
+  deactivatedAt: string | null;
+  /** 0 or 1 (portable): set by an admin reset, cleared when the user picks a new password. */
+  mustChangePassword: Generated<number>;
+}
+
+/** Issue 8: signed-out staff tokens, by their `jti`, kept until they expire. */
+export interface RevokedTokensTable {
+  jti: string;
+  userId: string;
+  expiresAt: string;
 }
 
 export interface InterviewsTable {
@@ -25,6 +39,14 @@ export interface InterviewsTable {
   deadline: string | null;
   createdBy: string;
   createdAt: string;
+  /** Days after the deadline (or each invitation's expiry) before candidates are erased. */
+  retentionDays: Generated<number>;
+  /** Null: the built-in privacy notice. */
+  privacyText: string | null;
+  /** JSON: [{ key, name, description }]. */
+  competencies?: string;
+  /** JSON: the review settings given; defaults fill the rest when read. */
+  reviewSettings?: string;
 }
 
 export interface QuestionsTable {
@@ -35,6 +57,10 @@ export interface QuestionsTable {
   thinkSeconds: number;
   maxSeconds: number;
   retakes: number;
+  competency?: string | null;
+  guidance?: string;
+  /** JSON: { "1"?: text, …, "5"?: text }. */
+  anchors?: string;
 }
 
 export interface CandidatesTable {
@@ -55,6 +81,13 @@ export interface InvitationsTable {
   startedAt: string | null;
   completedAt: string | null;
   createdAt: string;
+  /** Set while an erasure runs: the invitation is treated as gone from then on. */
+  erasingAt: string | null;
+  consentAt: string | null;
+  /** Key into privacy_texts: the exact text the candidate agreed to. */
+  consentVersion: string | null;
+  /** The number of the candidate's pseudonym ("Candidate 7"), given on first need. */
+  labelNumber?: number | null;
   // Issue 11 (migration 004): where the candidate came from, language, extra time.
   source: Generated<'invited' | 'applied'>;
   duplicateOf: string | null;
@@ -83,10 +116,20 @@ export interface AnswersTable {
   error: string | null;
   videoKey: string | null;
   posterKey: string | null;
+  audioKey?: string | null;
   createdAt: string;
   completedAt: string | null;
   updatedAt: string;
+  /** The effective length limit the take's budgets come from (answerBudget); null: older take. */
+  budgetMaxSeconds: number | null;
+  /** Bytes its chunks hold in storage (bigint on PostgreSQL: compare in SQL, read with Number). */
+  storedBytes: number;
+  /** Why a failed take failed: decides whether it costs an attempt. */
+  failureCause: FailureCause | null;
 }
+
+/** `server`: ours, free; `media`: not media; `replaced`: a newer take closed it; `expired`: never submitted. */
+export type FailureCause = 'server' | 'media' | 'replaced' | 'expired';
 
 export interface ChunksTable {
   answerId: string;
@@ -105,6 +148,21 @@ export interface RatingsTable {
   comment: string;
   createdAt: string;
   updatedAt: string;
+  /** When colleagues' ratings of this answer first became visible to this rater. */
+  revealedAt?: string | null;
+  /** The score at that moment (null: not revealed yet, the current score stands). */
+  firstScore?: number | null;
+  revisedAfterReveal?: number;
+  /** 0 when the rater could already see colleagues' scores before giving their first. */
+  firstBlind?: number;
+}
+
+export interface DecisionsTable {
+  invitationId: string;
+  outcome: Outcome;
+  note: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface JobsTable {
@@ -118,6 +176,34 @@ export interface JobsTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Whose job it is (an invitation): one owner cannot hold every slot. */
+  fairGroup: string | null;
+  /** Relative work (seconds of media): among due jobs the cheaper runs first. */
+  cost: number;
+}
+
+/** Append-only (the database refuses UPDATE and DELETE); names are joined at read time. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actorType: 'staff' | 'candidate' | 'system';
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** The invitation the entry concerns, for "by candidate" reads; null for staff-only facts. */
+  invitationId: string | null;
+}
+
+export interface PrivacyTextsTable {
+  version: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ErasedLinksTable {
+  tokenHash: string;
+  erasedAt: string;
 }
 
 // Issue 11 (migration 004).
@@ -168,6 +254,11 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  revokedTokens: RevokedTokensTable;
+  auditLog: AuditLogTable;
+  privacyTexts: PrivacyTextsTable;
+  erasedLinks: ErasedLinksTable;
+  decisions: DecisionsTable;
   programmes: ProgrammesTable;
   emailOutbox: EmailOutboxTable;
   feedback: FeedbackTable;

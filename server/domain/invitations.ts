@@ -8,6 +8,7 @@ import { getInterview } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
 import { queueInvitationEmails } from './programmes/invitation-emails.js';
 import { programmeFieldsOf } from './programmes/invitation-fields.js';
+import { withReviewFields } from './review/pseudonyms.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
 
@@ -65,7 +66,7 @@ export async function createInvitations(
     interviewId,
     created.map((c) => c.invitationId),
   );
-  return created.map((c) => ({
+  const bare = created.map((c) => ({
     ...fields.get(c.invitationId),
     id: c.invitationId,
     candidate: c.candidate,
@@ -74,6 +75,7 @@ export async function createInvitations(
     expiresAt,
     completedAt: null,
   }));
+  return withReviewFields(deps, bare);
 }
 
 export async function listInvitations(deps: Deps, interviewId: string): Promise<Invitation[]> {
@@ -100,7 +102,7 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     interviewId,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  const bare = rows.map((r) => ({
     ...fields.get(r.id),
     id: r.id,
     candidate: { id: r.candidateId, name: r.name, email: r.email },
@@ -108,4 +110,5 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
   }));
+  return withReviewFields(deps, bare);
 }

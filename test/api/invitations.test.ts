@@ -53,6 +53,7 @@ describe('API v1 invitations (SQLite)', () => {
       'accommodations',
       'candidate',
       'completedAt',
+      'decision',
       'duplicateOf',
       'email',
       'expiresAt',
@@ -66,7 +67,7 @@ describe('API v1 invitations (SQLite)', () => {
     assert.equal(invitation.source, 'invited');
     assert.equal(invitation.language, 'en');
     assert.equal(invitation.email, null, 'no email without a mail server');
-    assert.deepEqual(Object.keys(invitation.candidate).sort(), ['email', 'id', 'name']);
+    assert.deepEqual(Object.keys(invitation.candidate).sort(), ['email', 'id', 'label', 'name']);
     assert.equal(invitation.candidate.name, 'Ada Lovelace');
     assert.equal(invitation.candidate.email, 'ada@example.test');
     assert.equal(invitation.status, 'invited');
