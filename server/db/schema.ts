@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
@@ -6,6 +8,8 @@ export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
 export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Columns added after the first release are optional: rows written without them get defaults. */
+export type Outcome = 'advance' | 'hold' | 'decline';
 
 export interface UsersTable {
   id: string;
@@ -14,6 +18,18 @@ export interface UsersTable {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Issue 8: tokens signed with an older version no longer work. */
+  tokenVersion: Generated<number>;
+  deactivatedAt: string | null;
+  /** 0 or 1 (portable): set by an admin reset, cleared when the user picks a new password. */
+  mustChangePassword: Generated<number>;
+}
+
+/** Issue 8: signed-out staff tokens, by their `jti`, kept until they expire. */
+export interface RevokedTokensTable {
+  jti: string;
+  userId: string;
+  expiresAt: string;
 }
 
 export interface InterviewsTable {
@@ -23,6 +39,14 @@ export interface InterviewsTable {
   deadline: string | null;
   createdBy: string;
   createdAt: string;
+  /** Days after the deadline (or each invitation's expiry) before candidates are erased. */
+  retentionDays: Generated<number>;
+  /** Null: the built-in privacy notice. */
+  privacyText: string | null;
+  /** JSON: [{ key, name, description }]. */
+  competencies?: string;
+  /** JSON: the review settings given; defaults fill the rest when read. */
+  reviewSettings?: string;
 }
 
 export interface QuestionsTable {
@@ -33,6 +57,10 @@ export interface QuestionsTable {
   thinkSeconds: number;
   maxSeconds: number;
   retakes: number;
+  competency?: string | null;
+  guidance?: string;
+  /** JSON: { "1"?: text, …, "5"?: text }. */
+  anchors?: string;
 }
 
 export interface CandidatesTable {
@@ -53,6 +81,13 @@ export interface InvitationsTable {
   startedAt: string | null;
   completedAt: string | null;
   createdAt: string;
+  /** Set while an erasure runs: the invitation is treated as gone from then on. */
+  erasingAt: string | null;
+  consentAt: string | null;
+  /** Key into privacy_texts: the exact text the candidate agreed to. */
+  consentVersion: string | null;
+  /** The number of the candidate's pseudonym ("Candidate 7"), given on first need. */
+  labelNumber?: number | null;
 }
 
 export interface AnswersTable {
@@ -71,6 +106,7 @@ export interface AnswersTable {
   error: string | null;
   videoKey: string | null;
   posterKey: string | null;
+  audioKey?: string | null;
   createdAt: string;
   completedAt: string | null;
   updatedAt: string;
@@ -102,6 +138,21 @@ export interface RatingsTable {
   comment: string;
   createdAt: string;
   updatedAt: string;
+  /** When colleagues' ratings of this answer first became visible to this rater. */
+  revealedAt?: string | null;
+  /** The score at that moment (null: not revealed yet, the current score stands). */
+  firstScore?: number | null;
+  revisedAfterReveal?: number;
+  /** 0 when the rater could already see colleagues' scores before giving their first. */
+  firstBlind?: number;
+}
+
+export interface DecisionsTable {
+  invitationId: string;
+  outcome: Outcome;
+  note: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface JobsTable {
@@ -121,6 +172,30 @@ export interface JobsTable {
   cost: number;
 }
 
+/** Append-only (the database refuses UPDATE and DELETE); names are joined at read time. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actorType: 'staff' | 'candidate' | 'system';
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** The invitation the entry concerns, for "by candidate" reads; null for staff-only facts. */
+  invitationId: string | null;
+}
+
+export interface PrivacyTextsTable {
+  version: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ErasedLinksTable {
+  tokenHash: string;
+  erasedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   interviews: InterviewsTable;
@@ -131,4 +206,9 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  revokedTokens: RevokedTokensTable;
+  auditLog: AuditLogTable;
+  privacyTexts: PrivacyTextsTable;
+  erasedLinks: ErasedLinksTable;
+  decisions: DecisionsTable;
 }
