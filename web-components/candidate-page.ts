@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
+import './candidate/your-data.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 
 /**
@@ -26,6 +27,7 @@ export class CandidatePage extends LitElement {
   }
 
   override render() {
-    return html`<main><interview-recorder token=${this.token}></interview-recorder></main>`;
+    return html`<main><interview-recorder token=${this.token}></interview-recorder>
+      <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }
