@@ -27,10 +27,18 @@ export async function eraseInvitation(
 ): Promise<ErasureOutcome> {
   const claimed = await claim(deps, invitationId);
   if (claimed !== 'claimed') return claimed;
-  const before = await answerIdsOf(deps, invitationId);
-  await deleteMedia(deps, before);
-  const { answerIds, candidateId } = await deleteRows(deps, invitationId);
-  await deleteMedia(deps, [...new Set([...before, ...answerIds])]);
+  let candidateId: string | null;
+  try {
+    const before = await answerIdsOf(deps, invitationId);
+    await deleteMedia(deps, before);
+    const deleted = await deleteRows(deps, invitationId);
+    candidateId = deleted.candidateId;
+    await deleteMedia(deps, [...new Set([...before, ...deleted.answerIds])]);
+  } catch (err) {
+    // Let the next attempt (a retry, the next sweep) start again at once rather than in 10 min.
+    await releaseClaim(deps, invitationId).catch(() => {});
+    throw err;
+  }
   await deps.audit.record({
     actor,
     action: 'candidate.erased',
@@ -63,6 +71,14 @@ async function claim(
   return exists ? 'in_progress' : 'not_found';
 }
 
+async function releaseClaim(deps: Deps, invitationId: string): Promise<void> {
+  await deps.db
+    .updateTable('invitations')
+    .set({ erasingAt: null })
+    .where('id', '=', invitationId)
+    .execute();
+}
+
 async function answerIdsOf(deps: Deps, invitationId: string): Promise<string[]> {
   const rows = await deps.db
     .selectFrom('answers')
@@ -85,10 +101,13 @@ async function deleteRows(
 ): Promise<{ answerIds: string[]; candidateId: string | null }> {
   const tables = await ownedTables(deps.db);
   return deps.db.transaction().execute(async (trx) => {
+    // A write first: on SQLite a transaction that starts by reading cannot wait for another
+    // process's write lock (SQLITE_BUSY at once); one that starts by writing waits its turn.
     const invitation = await trx
-      .selectFrom('invitations')
-      .select(['candidateId', 'tokenHash'])
+      .updateTable('invitations')
+      .set({ erasingAt: deps.now().toISOString() })
       .where('id', '=', invitationId)
+      .returning(['candidateId', 'tokenHash'])
       .executeTakeFirst();
     if (!invitation) return { answerIds: [], candidateId: null };
     const answerIds = (
@@ -131,5 +150,10 @@ async function deleteRows(
  */
 async function scrubDatabaseFiles(deps: Deps): Promise<void> {
   if (deps.config.databaseUrl) return;
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(deps.db);
+  try {
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(deps.db);
+  } catch (err) {
+    // Another process holds the database; the next erasure or SQLite's own checkpoint empties it.
+    deps.log.warn({ err }, 'could not truncate the SQLite write-ahead log after an erasure');
+  }
 }
