@@ -202,4 +202,8 @@ export const candidateFr: Translations = {
   'rec.finished.title': str`Merci, ${0}\u202f!`,
   'rec.finished.body':
     'Votre entretien est terminé et vos réponses ont été envoyées. Vous pouvez fermer cette page.',
+
+  // Structured review (issue 10): the welcome screen's blind-review line
+  'cand.welcome.blind':
+    'Les évaluateurs ne verront pas votre nom\u202f: ils évaluent seulement vos réponses.',
 };

@@ -6,6 +6,7 @@ import '../interviews/interview-page.js';
 import '../review/candidate-review.js';
 import '../review/review-queue.js';
 import '../users/user-admin.js';
+import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
 
@@ -35,6 +36,12 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'review':
       return html`<ws-candidate-review .ctx=${ctx} .invitationId=${route.invitationId}
         .status=${route.status ?? 'completed'}></ws-candidate-review>`;
+    case 'by-question':
+    case 'results':
+    case 'reliability':
+      return canOrganise(ctx.user) || route.view === 'by-question'
+        ? renderStructuredView(route, ctx)
+        : notAllowed();
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`
