@@ -6,6 +6,8 @@ export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
 export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Columns added after the first release are optional: rows written without them get defaults. */
+export type Outcome = 'advance' | 'hold' | 'decline';
 
 export interface UsersTable {
   id: string;
@@ -23,6 +25,10 @@ export interface InterviewsTable {
   deadline: string | null;
   createdBy: string;
   createdAt: string;
+  /** JSON: [{ key, name, description }]. */
+  competencies?: string;
+  /** JSON: the review settings given; defaults fill the rest when read. */
+  reviewSettings?: string;
 }
 
 export interface QuestionsTable {
@@ -33,6 +39,10 @@ export interface QuestionsTable {
   thinkSeconds: number;
   maxSeconds: number;
   retakes: number;
+  competency?: string | null;
+  guidance?: string;
+  /** JSON: { "1"?: text, …, "5"?: text }. */
+  anchors?: string;
 }
 
 export interface CandidatesTable {
@@ -53,6 +63,8 @@ export interface InvitationsTable {
   startedAt: string | null;
   completedAt: string | null;
   createdAt: string;
+  /** The number of the candidate's pseudonym ("Candidate 7"), given on first need. */
+  labelNumber?: number | null;
 }
 
 export interface AnswersTable {
@@ -71,6 +83,7 @@ export interface AnswersTable {
   error: string | null;
   videoKey: string | null;
   posterKey: string | null;
+  audioKey?: string | null;
   createdAt: string;
   completedAt: string | null;
   updatedAt: string;
@@ -93,6 +106,21 @@ export interface RatingsTable {
   comment: string;
   createdAt: string;
   updatedAt: string;
+  /** When colleagues' ratings of this answer first became visible to this rater. */
+  revealedAt?: string | null;
+  /** The score at that moment (null: not revealed yet, the current score stands). */
+  firstScore?: number | null;
+  revisedAfterReveal?: number;
+  /** 0 when the rater could already see colleagues' scores before giving their first. */
+  firstBlind?: number;
+}
+
+export interface DecisionsTable {
+  invitationId: string;
+  outcome: Outcome;
+  note: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface JobsTable {
@@ -118,4 +146,5 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  decisions: DecisionsTable;
 }

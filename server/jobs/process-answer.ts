@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
+import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { type JobContext, PermanentJobError } from './job-queue.js';
@@ -73,9 +74,15 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
           contentType: 'image/jpeg',
         });
       }
+      const audioKey = await storeAudioRendition(
+        { binaries: ffmpeg, storage: deps.storage, log },
+        answerId,
+        result.videoPath,
+      );
       await deps.db
         .updateTable('answers')
         .set({
+          audioKey,
           status: 'ready',
           durationMs: result.durationMs,
           width: result.width,

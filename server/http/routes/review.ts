@@ -23,7 +23,7 @@ export function reviewRoutes(deps: Deps): Router {
   });
 
   router.get('/answers/:answerId', anyStaff, async (req, res) => {
-    res.json(await answerForReview(deps, req.params.answerId as string));
+    res.json(await answerForReview(deps, currentUser(res), req.params.answerId as string));
   });
 
   router.put('/answers/:answerId/ratings/me', anyStaff, async (req, res) => {

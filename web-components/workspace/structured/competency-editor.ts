@@ -19,7 +19,7 @@ export const MAX_COMPETENCIES = 12;
 /** The interview's competencies: name and description each, added blank or from the library. */
 export function renderCompetencies(
   competencies: Competency[],
-  library: LibraryCompetency[],
+  library: readonly LibraryCompetency[],
   handlers: CompetencyHandlers,
 ) {
   const keys = competencies.map((c) => c.key);

@@ -44,7 +44,8 @@ export interface RubricQuestion extends Question {
   anchors?: Anchors | null;
 }
 
-export interface StructuredInterview extends Omit<Interview, 'questions'> {
+export interface StructuredInterview
+  extends Omit<Interview, 'questions' | 'competencies' | 'review'> {
   questions: RubricQuestion[];
   competencies?: Competency[];
   review?: Partial<ReviewSettings>;
@@ -79,7 +80,7 @@ export interface ByQuestionItem {
   myScore: number | null;
 }
 
-export interface StructuredRating extends Rating {
+export interface StructuredRating extends Omit<Rating, 'firstScore' | 'revisedAfterReveal'> {
   firstScore?: number;
   revisedAfterReveal?: boolean;
 }

@@ -2,6 +2,8 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { competencyLibrary } from '../../../server/contracts/competency-library.js';
+import { getLocale } from '../../i18n/localization.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { type LibraryCompetency, renderCompetencies } from './competency-editor.js';
@@ -85,7 +87,12 @@ export class RubricSection extends LitElement {
 
   @property({ attribute: false }) questions: QuestionDraft[] = [];
   @property({ attribute: false }) structure!: StructureDraft;
-  @property({ attribute: false }) library: LibraryCompetency[] = [];
+  /** Where to start from; by default the built-in library in the interface language. */
+  @property({ attribute: false }) library: readonly LibraryCompetency[] | null = null;
+
+  private get offered(): readonly LibraryCompetency[] {
+    return this.library ?? competencyLibrary(getLocale());
+  }
   @property({ attribute: false }) onChange: (structure: StructureDraft) => void = () => {};
 
   private update_(patch: Partial<StructureDraft>) {
@@ -96,7 +103,7 @@ export class RubricSection extends LitElement {
     const current = rubricOf(this.structure, key);
     let next = { ...current, ...patch };
     // Linking a library competency to a blank question starts it from the example rubric.
-    const example = this.library.find((l) => l.key === patch.competency);
+    const example = this.offered.find((l) => l.key === patch.competency);
     if (example && !hasAnchors(current) && !current.guidance.trim())
       next = { ...next, anchors: { ...(example.anchors ?? {}) }, guidance: example.guidance ?? '' };
     this.update_({ rubrics: { ...this.structure.rubrics, [key]: next } });
@@ -105,7 +112,7 @@ export class RubricSection extends LitElement {
   override render() {
     const { competencies, review } = this.structure;
     return html`<h2>${msg('Structured review', { id: 'ws.rubric.title' })}</h2>
-      ${renderCompetencies(competencies, this.library, {
+      ${renderCompetencies(competencies, this.offered, {
         change: (list) => this.update_({ competencies: list }),
       })}
       <fieldset>
