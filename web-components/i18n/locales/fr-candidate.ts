@@ -244,4 +244,8 @@ export const candidateFr: Translations = {
   'cand.data.eraseFailed': 'Impossible d’effacer vos données. Réessayez.',
   'cand.data.builtInPrivacy':
     'Votre nom, votre adresse e-mail et les enregistrements que vous faites ici servent uniquement à évaluer votre candidature, et seules les personnes qui l’évaluent peuvent les voir. Ils sont effacés automatiquement après la durée de conservation indiquée ci-dessous, ou immédiatement si vous le demandez depuis «\u202fVos données\u202f». Vous pouvez y télécharger une copie de vos données à tout moment.',
+
+  // Structured review (issue 10): the welcome screen's blind-review line
+  'cand.welcome.blind':
+    'Les évaluateurs ne verront pas votre nom\u202f: ils évaluent seulement vos réponses.',
 };

@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
 
 /** French for the staff workspace (ids `ws.*`). `${0}`, `${1}`… are the English values in order. */
@@ -169,8 +170,6 @@ export const workspaceFr: Translations = {
   'ws.queue.rated': 'Noté par vous',
   'ws.queue.waiting': 'En attente de votre note',
   'ws.queue.subject': str`${0}, question ${1}`,
-  'ws.queue.videoReady': str`Vidéo prête : ${0}.`,
-  'ws.queue.videoFailed': str`La vidéo n’a pas pu être préparée : ${0}.`,
   'ws.queue.q': str`Q${0}`,
   'ws.queue.progressLabel': str`Préparation de la vidéo de ${0}`,
 
@@ -295,4 +294,6 @@ export const workspaceFr: Translations = {
   'ws.audit.userCreated': 'a créé un utilisateur',
   'ws.audit.userUpdated': 'a modifié un utilisateur',
   'ws.audit.loginFailed': 'n’a pas réussi à se connecter',
+  // Structured review (issue 10)
+  ...reviewFr,
 };

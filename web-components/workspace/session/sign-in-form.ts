@@ -6,6 +6,7 @@ import { signInRequest } from '../api/workspace-api.js';
 import { workspaceEvent } from '../events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
+import { setPageTitle } from '../shared/page-title.js';
 import type { SignedOutReason } from './session-store.js';
 import { signInStyles } from './sign-in-form.styles.js';
 
@@ -59,6 +60,10 @@ export class SignInForm extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  protected override updated(): void {
+    setPageTitle(msg('Sign in', { id: 'ws.signin.title' }));
   }
 
   override render() {

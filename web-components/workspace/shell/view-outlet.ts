@@ -8,6 +8,7 @@ import '../review/review-queue.js';
 import '../session/change-password.js';
 import '../users/user-admin.js';
 import '../audit/audit-trail.js';
+import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
 
@@ -39,6 +40,12 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
         .status=${route.status ?? 'completed'}></ws-candidate-review>`;
     case 'account':
       return html`<ws-change-password .request=${ctx.api.changePassword}></ws-change-password>`;
+    case 'by-question':
+    case 'results':
+    case 'reliability':
+      return canOrganise(ctx.user) || route.view === 'by-question'
+        ? renderStructuredView(route, ctx)
+        : notAllowed();
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`

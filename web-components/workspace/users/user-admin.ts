@@ -6,6 +6,7 @@ import type { Role, StaffMember, User } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import { Loader } from '../shared/loader.js';
+import { setPageTitle } from '../shared/page-title.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { ROLE_CHOICES, roleName } from './role-names.js';
 import { userAdminStyles } from './user-admin.styles.js';
@@ -122,6 +123,10 @@ export class UserAdmin extends LitElement {
     } catch (err) {
       this.message = errorText(err);
     }
+  }
+
+  protected override updated(): void {
+    setPageTitle(msg('Users', { id: 'ws.users.title' }));
   }
 
   override render() {
