@@ -104,6 +104,7 @@ function body(host: InterviewRecorder) {
         .returning=${host.returning}
         .answered=${host.progress.filter((p) => p.submitted).length}
         @welcome-accepted=${() => host.onWelcomeAccepted()}
+        @extra-time-requested=${(e: CustomEvent<{ result?: Promise<unknown> }>) => host.onExtraTime(e.detail)}
       ></welcome-step>`;
     case 'devices':
       return devicesView(host);

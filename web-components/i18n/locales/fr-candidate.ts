@@ -202,4 +202,15 @@ export const candidateFr: Translations = {
   'rec.finished.title': str`Merci, ${0}\u202f!`,
   'rec.finished.body':
     'Votre entretien est terminé et vos réponses ont été envoyées. Vous pouvez fermer cette page.',
+  // Programmes (branch programme-ui): extra time on request, feedback to come.
+  'cand.extraTime.title': 'Besoin de plus de temps ?',
+  'cand.extraTime.explain':
+    'Vous pouvez disposer d’une fois et demie le temps de réflexion et de réponse, pour chaque question. Vous n’avez pas à vous justifier, et les personnes qui évaluent vos réponses n’en sont pas informées.',
+  'cand.extraTime.on':
+    'Le temps supplémentaire est activé : les durées ci-dessus en tiennent compte.',
+  'cand.extraTime.ask': 'Me donner plus de temps',
+  'cand.extraTime.failed':
+    'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
+  'rec.finished.feedback':
+    'Une fois vos réponses évaluées, nous vous écrivons et vous pourrez lire votre retour en rouvrant ce même lien.',
 };

@@ -54,4 +54,9 @@ export const programmeFr: Translations = {
   'apply.closedTitle': str`Les candidatures pour ${0} sont closes`,
   'apply.closedBody': str`Les candidatures pour ${0} ont fermé le ${1}.`,
   'apply.otherLocations': 'Voir les autres lieux',
+  'fb.pageTitle': 'Votre retour',
+  'fb.title': 'Votre retour',
+  'fb.released': str`Rédigé pour vous après votre entretien, le ${0}.`,
+  'fb.summary': 'Synthèse',
+  'fb.print': 'Imprimer ou enregistrer en PDF',
 };
