@@ -39,6 +39,8 @@ export class ExtraTimeOption extends LitElement {
   @property({ attribute: false }) session!: CandidateSession;
   @state() private busy = false;
   @state() private problem = '';
+  /** Granted in this visit (the session may not say so on an older server). */
+  @state() private granted = false;
 
   private async request() {
     const detail: ExtraTimeRequest = {};
@@ -50,20 +52,23 @@ export class ExtraTimeOption extends LitElement {
     this.problem = '';
     try {
       await detail.result;
-    } catch {
-      this.problem = msg(
-        'Extra time could not be turned on. Check your connection and try again.',
-        {
-          id: 'cand.extraTime.failed',
-        },
-      );
+      this.granted = true;
+    } catch (err) {
+      this.problem =
+        (err as { code?: string }).code === 'already_started'
+          ? msg('Extra time can only be chosen before the first question starts.', {
+              id: 'cand.extraTime.tooLate',
+            })
+          : msg('Extra time could not be turned on. Check your connection and try again.', {
+              id: 'cand.extraTime.failed',
+            });
     } finally {
       this.busy = false;
     }
   }
 
   override render() {
-    const on = hasExtraTime(this.session);
+    const on = this.granted || hasExtraTime(this.session);
     return html`<section aria-labelledby="extra-time-title">
       <h3 id="extra-time-title">${msg('Need more time?', { id: 'cand.extraTime.title' })}</h3>
       <p>${msg('You can have one and a half times the time to think and to answer, on every question. You do not need to give a reason, and the people assessing your answers are not told.', { id: 'cand.extraTime.explain' })}</p>

@@ -21,6 +21,8 @@ export interface ProgrammeSettings {
   slug: string;
   locations: ProgrammeLocation[];
   eligibility: EligibilityQuestion[];
+  /** Extension: the privacy text shown with the consent box (the server has a default). */
+  consentText?: string;
 }
 
 /** GET /public/programmes/:slug: what anyone may read (never `requiredAnswer`). */

@@ -209,6 +209,8 @@ export const candidateFr: Translations = {
   'cand.extraTime.on':
     'Le temps supplémentaire est activé : les durées ci-dessus en tiennent compte.',
   'cand.extraTime.ask': 'Me donner plus de temps',
+  'cand.extraTime.tooLate':
+    'Le temps supplémentaire ne peut être choisi qu’avant le début de la première question.',
   'cand.extraTime.failed':
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
   'rec.finished.feedback':

@@ -265,6 +265,9 @@ export const workspaceFr: Translations = {
   'ws.prog.noQuestions': 'Aucune question : tout le monde peut postuler.',
   'ws.prog.addQuestion': 'Ajouter une question',
   'ws.prog.needLocation': 'Ajoutez au moins un lieu avant d’ouvrir le lien.',
+  'ws.prog.consent': 'Notice de confidentialité montrée aux candidats',
+  'ws.prog.consentHint':
+    'Qui voit leurs réponses, combien de temps elles sont conservées, comment en demander l’effacement. Vide, une notice standard est affichée.',
   'ws.prog.saving': 'Enregistrement…',
   'ws.prog.save': 'Enregistrer les candidatures publiques',
   'ws.prog.savedOpen': 'Enregistré. Le lien public est ouvert.',

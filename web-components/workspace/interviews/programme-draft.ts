@@ -21,6 +21,8 @@ export interface ProgrammeDraft {
   slug: string;
   locations: LocationDraft[];
   eligibility: QuestionDraft[];
+  /** The privacy text beside the consent box; empty: the server's default. */
+  consentText: string;
 }
 
 export const SLUG = /^[a-z0-9-]{3,60}$/;
@@ -57,7 +59,13 @@ export function newQuestion(): QuestionDraft {
 
 export function draftOf(settings: ProgrammeSettings | null, title: string): ProgrammeDraft {
   if (!settings) {
-    return { enabled: false, slug: slugify(title), locations: [newLocation()], eligibility: [] };
+    return {
+      enabled: false,
+      slug: slugify(title),
+      locations: [newLocation()],
+      eligibility: [],
+      consentText: '',
+    };
   }
   return {
     enabled: settings.enabled,
@@ -69,6 +77,7 @@ export function draftOf(settings: ProgrammeSettings | null, title: string): Prog
       deadline: toLocalInput(l.deadline),
     })),
     eligibility: settings.eligibility.map((q) => ({ row: nextRow++, ...q })),
+    consentText: settings.consentText ?? '',
   };
 }
 
@@ -89,5 +98,6 @@ export function toSettings(draft: ProgrammeDraft): ProgrammeSettings {
       if (!q.key) questionKeys.push(key);
       return { key, prompt: q.prompt.trim(), requiredAnswer: q.requiredAnswer };
     }),
+    ...(draft.consentText.trim() ? { consentText: draft.consentText.trim() } : {}),
   };
 }

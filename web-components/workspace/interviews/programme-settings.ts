@@ -2,7 +2,6 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ApiError } from '../../api-client.js';
 import { programmeSettings, saveProgrammeSettings } from '../api/programme-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { copyText } from '../shared/clipboard.js';
@@ -132,7 +131,7 @@ export class ProgrammeSettingsForm extends LitElement {
         : msg('Saved. The public link is closed.', { id: 'ws.prog.savedClosed' });
     } catch (err) {
       this.error =
-        err instanceof ApiError && err.code === 'slug_taken'
+        (err as { code?: string }).code === 'slug_taken'
           ? msg('Another interview already uses this address. Choose another one.', {
               id: 'ws.prog.slugTaken',
             })
@@ -176,6 +175,12 @@ export class ProgrammeSettingsForm extends LitElement {
           <p class="hint" id="slug-hint">${msg(str`3 to 60 lowercase letters, digits or hyphens. The link will be ${location.origin}/apply/${d.slug || '…'}`, { id: 'ws.prog.slugHint' })}</p>
         </div>
         ${this.renderLink()} ${this.renderLocations(d)} ${this.renderQuestions(d)}
+        <div class="field">
+          <label for="consent-text">${msg('Privacy notice shown to applicants', { id: 'ws.prog.consent' })}</label>
+          <textarea id="consent-text" rows="4" maxlength="5000" aria-describedby="consent-hint" .value=${d.consentText}
+            @input=${(e: Event) => this.change({ consentText: (e.target as HTMLTextAreaElement).value })}></textarea>
+          <p class="hint" id="consent-hint">${msg('Who sees their answers, for how long they are kept, how to ask for them to be erased. Left empty, a standard notice is shown.', { id: 'ws.prog.consentHint' })}</p>
+        </div>
         <p class="error" role="alert">${this.error}</p>
         <div class="row">
           <button class="primary" type="submit" ?disabled=${this.saving}>
