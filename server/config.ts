@@ -31,6 +31,10 @@ export interface Config {
   jobLockSeconds: number;
   /** With Redis: how often answers left `processing` without a queued job are re-queued. */
   strandedSweepSeconds: number;
+  /** Issue 8: a JSON body must arrive within this many seconds (408 otherwise). */
+  jsonBodyTimeoutSeconds: number;
+  /** Issue 8: the slowest upload rate accepted; an upload's time limit follows from its size. */
+  uploadMinBytesPerSecond: number;
 }
 
 export type ServerRole = 'all' | 'api' | 'worker';
@@ -93,6 +97,17 @@ const schema = z
       .min(1)
       .max(86400)
       .default(60),
+    JSON_BODY_TIMEOUT_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(300)
+      .default(10),
+    UPLOAD_MIN_BYTES_PER_SECOND: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1024)
+      .default(64 * 1024),
     JOB_CONCURRENCY: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -180,5 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     role: e.SERVER_ROLE,
     jobLockSeconds: e.JOB_LOCK_SECONDS,
     strandedSweepSeconds: e.STRANDED_SWEEP_SECONDS,
+    jsonBodyTimeoutSeconds: e.JSON_BODY_TIMEOUT_SECONDS,
+    uploadMinBytesPerSecond: e.UPLOAD_MIN_BYTES_PER_SECOND,
   });
 }

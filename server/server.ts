@@ -1,3 +1,4 @@
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
+import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -18,6 +20,7 @@ import {
 } from './jobs/process-answer.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { SessionRevocations } from './realtime/session-revocations.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { StaffEvents } from './realtime/staff-events.js';
 
@@ -31,11 +34,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServerOptions extends Pick<AppOptions, 'maxLoginFailures'> {
+export interface ServerOptions
+  extends Pick<AppOptions, 'maxLoginFailures' | 'loginLimits' | 'bodyTimeouts'> {
   log?: Logger;
   now?: () => Date;
   /** Retry delay base for media jobs (tests shorten it). */
   jobRetryBaseMs?: number;
+  /** false only to measure what the audit trail costs (scripts/bench). */
+  audit?: boolean;
 }
 
 /** Wires config → dependencies → HTTP + socket.io and/or media jobs, by SERVER_ROLE. */
@@ -44,6 +50,7 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
+  await keepDataPrivate(config.dataDir);
   const db = openDatabase(config, log);
   await migrateToLatest(db).catch(async (err: Error) => {
     await db.destroy().catch(() => {});
@@ -72,15 +79,19 @@ export async function startServer(
         retryBaseMs: options.jobRetryBaseMs,
       });
   const events = new StaffEvents();
+  const now = options.now ?? (() => new Date());
+  const audit = options.audit === false ? noAudit : new AuditLog(db, log, now);
   const deps: Deps = {
     config,
     db,
     storage,
     jobs,
     events,
+    sessions: new SessionRevocations(),
     log,
     secrets,
-    now: options.now ?? (() => new Date()),
+    audit,
+    now,
   };
   const stopHooks: (() => unknown)[] = [];
 
@@ -117,6 +128,7 @@ export async function startServer(
       for (const stop of stopHooks) stop();
       if (http) await closeHttp(http);
       await jobs.stop();
+      await audit.flush();
       await cluster?.close();
       await db.destroy();
     },
@@ -131,8 +143,10 @@ async function listen(
 ): Promise<HttpServer> {
   const app = buildApp(deps, {
     maxLoginFailures: options.maxLoginFailures,
+    loginLimits: options.loginLimits,
+    bodyTimeouts: options.bodyTimeouts,
     healthChecks: cluster ? { redis: () => cluster.ping() } : {},
-    rateLimitStore: cluster?.loginRateLimitStore(),
+    rateLimitStores: cluster ? (name) => cluster.loginRateLimitStore(name) : undefined,
   });
   const http = createServer(app);
   // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never
@@ -175,6 +189,18 @@ function sweepStrandedAnswers(deps: Deps, everySeconds: number | null): () => vo
   const timer = setInterval(sweep, everySeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Nothing under DATA_DIR (the SQLite file, secrets, every video) is for other local users:
+ * new files are created 600 and directories 700 (umask 077, for this whole process: nothing
+ * it writes elsewhere needs to be shared either), and DATA_DIR itself is closed to others, which
+ * also covers files an older version left readable inside it.
+ */
+async function keepDataPrivate(dataDir: string): Promise<void> {
+  process.umask(0o077);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
 }
 
 /** Where the database is, without its password. */

@@ -12,13 +12,19 @@ import {
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as initial from './migrations/001-initial.js';
+import * as security from './migrations/002-security.js';
+import * as dataRights from './migrations/005-data-rights.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 
 // Migrations are imported, not read from a folder, so they work however the code is bundled.
-const migrations: Record<string, Migration> = { '001-initial': initial };
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-security': security,
+  '005-data-rights': dataRights,
+};
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */
 export function openDatabase(

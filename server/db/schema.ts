@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
@@ -14,6 +16,18 @@ export interface UsersTable {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Issue 8: tokens signed with an older version no longer work. */
+  tokenVersion: Generated<number>;
+  deactivatedAt: string | null;
+  /** 0 or 1 (portable): set by an admin reset, cleared when the user picks a new password. */
+  mustChangePassword: Generated<number>;
+}
+
+/** Issue 8: signed-out staff tokens, by their `jti`, kept until they expire. */
+export interface RevokedTokensTable {
+  jti: string;
+  userId: string;
+  expiresAt: string;
 }
 
 export interface InterviewsTable {
@@ -23,6 +37,10 @@ export interface InterviewsTable {
   deadline: string | null;
   createdBy: string;
   createdAt: string;
+  /** Days after the deadline (or each invitation's expiry) before candidates are erased. */
+  retentionDays: Generated<number>;
+  /** Null: the built-in privacy notice. */
+  privacyText: string | null;
 }
 
 export interface QuestionsTable {
@@ -53,6 +71,11 @@ export interface InvitationsTable {
   startedAt: string | null;
   completedAt: string | null;
   createdAt: string;
+  /** Set while an erasure runs: the invitation is treated as gone from then on. */
+  erasingAt: string | null;
+  consentAt: string | null;
+  /** Key into privacy_texts: the exact text the candidate agreed to. */
+  consentVersion: string | null;
 }
 
 export interface AnswersTable {
@@ -108,6 +131,30 @@ export interface JobsTable {
   updatedAt: string;
 }
 
+/** Append-only (the database refuses UPDATE and DELETE); names are joined at read time. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actorType: 'staff' | 'candidate' | 'system';
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** The invitation the entry concerns, for "by candidate" reads; null for staff-only facts. */
+  invitationId: string | null;
+}
+
+export interface PrivacyTextsTable {
+  version: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ErasedLinksTable {
+  tokenHash: string;
+  erasedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   interviews: InterviewsTable;
@@ -118,4 +165,8 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  revokedTokens: RevokedTokensTable;
+  auditLog: AuditLogTable;
+  privacyTexts: PrivacyTextsTable;
+  erasedLinks: ErasedLinksTable;
 }

@@ -19,8 +19,10 @@ export const UpdateUserRequest = z
   .strictObject({
     name: CreateUserRequest.shape.name.optional(),
     role: CreateUserRequest.shape.role.optional(),
+    /** Issue 8: false deactivates (sign-in refused, tokens and sockets end), true reactivates. */
+    active: z.boolean({ message: 'must be true or false' }).optional(),
   })
-  .superRefine((value, ctx) => requireSomeField(value, ctx, ['name', 'role']));
+  .superRefine((value, ctx) => requireSomeField(value, ctx, ['name', 'role', 'active']));
 
 export type UserChanges = z.output<typeof UpdateUserRequest>;
 
