@@ -52,6 +52,21 @@ export class ProgrammeSettingsForm extends LitElement {
       .link input {
         flex: 1 1 16rem;
       }
+      label.check {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        margin-bottom: 0.75rem;
+      }
+      label.check input {
+        min-height: auto;
+        width: 1.25rem;
+        height: 1.25rem;
+        flex: none;
+      }
+      li.card .field button {
+        align-self: flex-start;
+      }
     `,
   ];
 
@@ -164,7 +179,7 @@ export class ProgrammeSettingsForm extends LitElement {
     return html`<section aria-labelledby="programme-title">${heading}
       <p class="hint">${msg('People apply through one link: they choose a location, answer the eligibility questions and receive their own interview link. No account or CV is needed.', { id: 'ws.prog.explain' })}</p>
       <form novalidate @submit=${this.save}>
-        <label class="row"><input type="checkbox" id="enabled" .checked=${d.enabled}
+        <label class="check"><input type="checkbox" id="enabled" .checked=${d.enabled}
           @change=${(e: Event) => this.change({ enabled: (e.target as HTMLInputElement).checked })} />
           ${msg('Accept applications through a public link', { id: 'ws.prog.enabled' })}</label>
         <div class="field">

@@ -9,7 +9,7 @@ import { baseStyles } from '../shared/base.styles.js';
 function emailState(status: EmailStatus): { symbol: string; label: string } {
   switch (status) {
     case 'queued':
-      return { symbol: '⏳', label: msg('Email queued', { id: 'ws.origin.queued' }) };
+      return { symbol: '…', label: msg('Email queued', { id: 'ws.origin.queued' }) };
     case 'sent':
       return { symbol: '✓', label: msg('Email sent', { id: 'ws.origin.sent' }) };
     case 'failed':
@@ -60,7 +60,7 @@ export class InvitationOrigin extends LitElement {
     return html`<ul>
       <li>${source}${i.location ? html` · ${i.location.name}` : nothing}</li>
       ${i.duplicateOf ? html`<li><span aria-hidden="true">⚠ </span>${msg('Applied again with the same email', { id: 'ws.origin.duplicate' })}</li>` : nothing}
-      ${i.accommodations?.extraTime ? html`<li><span aria-hidden="true">⏱ </span>${msg('Extra time (1.5×)', { id: 'ws.origin.extraTime' })}</li>` : nothing}
+      ${i.accommodations?.extraTime ? html`<li><span aria-hidden="true">+ </span>${msg('Extra time (1.5×)', { id: 'ws.origin.extraTime' })}</li>` : nothing}
       ${this.renderEmail()}
     </ul>`;
   }

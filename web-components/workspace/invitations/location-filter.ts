@@ -18,7 +18,7 @@ export function renderLocationFilter(
   for (const i of items) if (i.location) locations.set(i.location.key, i.location.name);
   if (locations.size === 0) return nothing;
   const count = (key: string) => byLocation(items, key).length;
-  return html`<div class="field">
+  return html`<div class="field" style="align-items: flex-start">
     <label for="location-filter">${msg('Location', { id: 'ws.inv.locationFilter' })}</label>
     <select id="location-filter" @change=${(e: Event) => choose((e.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${!selected}>${msg('All locations', { id: 'ws.inv.allLocations' })} (${items.length})</option>
