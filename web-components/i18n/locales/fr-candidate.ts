@@ -214,5 +214,5 @@ export const candidateFr: Translations = {
   'cand.extraTime.failed':
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
   'rec.finished.feedback':
-    'Une fois vos réponses évaluées, nous vous écrivons et vous pourrez lire votre retour en rouvrant ce même lien.',
+    'Une fois vos réponses évaluées, nous vous enverrons par e-mail un lien pour lire votre retour.',
 };
