@@ -18,6 +18,7 @@ import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { staffRoutes } from './http/routes/staff.js';
+import { structuredReviewRoutes } from './http/routes/structured-review.js';
 import { workspaceRoutes } from './http/routes/workspace.js';
 
 export interface AppOptions {
@@ -77,6 +78,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(interviewRoutes(deps));
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
+  api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
   api.use(dataRightsRoutes(deps));
   api.use(() => {

@@ -18,6 +18,7 @@ import {
   processAnswerJob,
   requeueStrandedAnswers,
 } from './jobs/process-answer.js';
+import { sweepStaleChunks } from './jobs/sweep-stale-chunks.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { SessionRevocations } from './realtime/session-revocations.js';
@@ -118,6 +119,7 @@ export async function startServer(
   await jobs.start();
   if (runsJobs)
     stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
+  if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
 
   return {
     url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,
@@ -201,6 +203,19 @@ async function keepDataPrivate(dataDir: string): Promise<void> {
   process.umask(0o077);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await chmod(dataDir, 0o700);
+}
+
+/** Runs a sweep at start and then hourly; each is safe to run in several processes at once. */
+function everyHour(deps: Deps, name: string, sweep: (deps: Deps) => Promise<number>): () => void {
+  const run = () =>
+    sweep(deps).then(
+      (count) => count > 0 && deps.log.info({ count }, `${name} cleared ${count} item(s)`),
+      (err: Error) => deps.log.warn({ err }, `${name} failed`),
+    );
+  void run();
+  const timer = setInterval(run, 3600 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Where the database is, without its password. */

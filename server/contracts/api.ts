@@ -4,6 +4,15 @@
  */
 import { z } from 'zod';
 import { refuseControls, safeText } from './safe-text.js';
+import {
+  type CandidateRef,
+  type Competency,
+  type Decision,
+  interviewRubricShape,
+  type QuestionRubric,
+  questionRubricShape,
+  type ReviewSettings,
+} from './review.js';
 
 export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,6 +52,7 @@ export const QuestionInput = z.object({
   thinkSeconds: int(0, 600),
   maxSeconds: int(10, 900),
   retakes: int(0, 10),
+  ...questionRubricShape,
 });
 
 export const CreateInterviewRequest = z.object({
@@ -56,6 +66,7 @@ export const CreateInterviewRequest = z.object({
     .array(QuestionInput)
     .min(1, 'needs at least one question')
     .max(20, 'allows at most 20 questions'),
+  ...interviewRubricShape,
 });
 
 export const CreateInvitationsRequest = z.object({
@@ -104,18 +115,24 @@ export interface Question {
   retakes: number;
 }
 
+/** A question as staff see it: with its rubric (candidates never see the rubric). */
+export interface InterviewQuestion extends Question, QuestionRubric {}
+
 export interface Interview {
   id: string;
   title: string;
   intro: string;
   deadline: string | null;
   createdAt: string;
-  questions: Question[];
+  questions: InterviewQuestion[];
+  competencies: Competency[];
+  review: ReviewSettings;
 }
 
 export interface Invitation {
   id: string;
-  candidate: { id: string; name: string; email: string };
+  candidate: { id: string; name: string; email: string; label: string };
+  decision: Decision | null;
   status: InvitationStatus;
   /** Present only in the answer to the create call: the token is never stored. */
   url?: string;
@@ -161,7 +178,8 @@ export interface CandidateSession {
 export interface QueueItem {
   invitationId: string;
   interviewId: string;
-  candidate: { id: string; name: string; email: string };
+  /** Name and email only when the interview is not blind. */
+  candidate: CandidateRef;
   completedAt: string | null;
   answers: {
     id: string;
@@ -183,8 +201,12 @@ export interface AnswerForReview {
   width: number | null;
   height: number | null;
   videoUrl: string | null;
+  /** An AAC audio/mp4 rendition, signed like videoUrl; every ready answer has one. */
+  audioUrl: string | null;
   posterUrl: string | null;
   error: string | null;
+  /** Extension: whose answer, as review endpoints show a candidate. */
+  candidate: CandidateRef;
 }
 
 export interface Rating {
@@ -194,6 +216,9 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
+  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
+  firstScore: number;
+  revisedAfterReveal: boolean;
 }
 
 export interface StaffEventMap {

@@ -8,6 +8,8 @@ export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
 export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Columns added after the first release are optional: rows written without them get defaults. */
+export type Outcome = 'advance' | 'hold' | 'decline';
 
 export interface UsersTable {
   id: string;
@@ -41,6 +43,10 @@ export interface InterviewsTable {
   retentionDays: Generated<number>;
   /** Null: the built-in privacy notice. */
   privacyText: string | null;
+  /** JSON: [{ key, name, description }]. */
+  competencies?: string;
+  /** JSON: the review settings given; defaults fill the rest when read. */
+  reviewSettings?: string;
 }
 
 export interface QuestionsTable {
@@ -51,6 +57,10 @@ export interface QuestionsTable {
   thinkSeconds: number;
   maxSeconds: number;
   retakes: number;
+  competency?: string | null;
+  guidance?: string;
+  /** JSON: { "1"?: text, …, "5"?: text }. */
+  anchors?: string;
 }
 
 export interface CandidatesTable {
@@ -76,6 +86,8 @@ export interface InvitationsTable {
   consentAt: string | null;
   /** Key into privacy_texts: the exact text the candidate agreed to. */
   consentVersion: string | null;
+  /** The number of the candidate's pseudonym ("Candidate 7"), given on first need. */
+  labelNumber?: number | null;
 }
 
 export interface AnswersTable {
@@ -94,10 +106,20 @@ export interface AnswersTable {
   error: string | null;
   videoKey: string | null;
   posterKey: string | null;
+  audioKey?: string | null;
   createdAt: string;
   completedAt: string | null;
   updatedAt: string;
+  /** The effective length limit the take's budgets come from (answerBudget); null: older take. */
+  budgetMaxSeconds: number | null;
+  /** Bytes its chunks hold in storage (bigint on PostgreSQL: compare in SQL, read with Number). */
+  storedBytes: number;
+  /** Why a failed take failed: decides whether it costs an attempt. */
+  failureCause: FailureCause | null;
 }
+
+/** `server`: ours, free; `media`: not media; `replaced`: a newer take closed it; `expired`: never submitted. */
+export type FailureCause = 'server' | 'media' | 'replaced' | 'expired';
 
 export interface ChunksTable {
   answerId: string;
@@ -116,6 +138,21 @@ export interface RatingsTable {
   comment: string;
   createdAt: string;
   updatedAt: string;
+  /** When colleagues' ratings of this answer first became visible to this rater. */
+  revealedAt?: string | null;
+  /** The score at that moment (null: not revealed yet, the current score stands). */
+  firstScore?: number | null;
+  revisedAfterReveal?: number;
+  /** 0 when the rater could already see colleagues' scores before giving their first. */
+  firstBlind?: number;
+}
+
+export interface DecisionsTable {
+  invitationId: string;
+  outcome: Outcome;
+  note: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface JobsTable {
@@ -129,6 +166,10 @@ export interface JobsTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Whose job it is (an invitation): one owner cannot hold every slot. */
+  fairGroup: string | null;
+  /** Relative work (seconds of media): among due jobs the cheaper runs first. */
+  cost: number;
 }
 
 /** Append-only (the database refuses UPDATE and DELETE); names are joined at read time. */
@@ -169,4 +210,5 @@ export interface Database {
   auditLog: AuditLogTable;
   privacyTexts: PrivacyTextsTable;
   erasedLinks: ErasedLinksTable;
+  decisions: DecisionsTable;
 }

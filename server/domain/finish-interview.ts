@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
 import { questionsOf } from './interviews.js';
+import { withReviewFields } from './review/pseudonyms.js';
 
 /** The candidate is done: every question needs a submitted take. Idempotent. */
 export async function finishInterview(
@@ -64,11 +65,14 @@ async function invitationView(deps: Deps, invitationId: string): Promise<Invitat
     ])
     .where('invitations.id', '=', invitationId)
     .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    candidate: { id: row.candidateId, name: row.name, email: row.email },
-    status: 'completed',
-    expiresAt: row.expiresAt,
-    completedAt: row.completedAt,
-  };
+  const [view] = await withReviewFields(deps, [
+    {
+      id: row.id,
+      candidate: { id: row.candidateId, name: row.name, email: row.email },
+      status: 'completed',
+      expiresAt: row.expiresAt,
+      completedAt: row.completedAt,
+    },
+  ]);
+  return view!;
 }

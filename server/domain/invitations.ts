@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { getInterview } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
+import { withReviewFields } from './review/pseudonyms.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
 
@@ -53,7 +54,7 @@ export async function createInvitations(
       )
       .execute();
   });
-  return created.map((c) => ({
+  const bare = created.map((c) => ({
     id: c.invitationId,
     candidate: c.candidate,
     status: visibleStatus({ status: 'invited', expiresAt }, interview.deadline, now),
@@ -61,6 +62,7 @@ export async function createInvitations(
     expiresAt,
     completedAt: null,
   }));
+  return withReviewFields(deps, bare);
 }
 
 export async function listInvitations(deps: Deps, interviewId: string): Promise<Invitation[]> {
@@ -82,11 +84,12 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     .orderBy('invitations.id')
     .execute();
   const now = deps.now();
-  return rows.map((r) => ({
+  const bare = rows.map((r) => ({
     id: r.id,
     candidate: { id: r.candidateId, name: r.name, email: r.email },
     status: visibleStatus(r, interview.deadline, now),
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
   }));
+  return withReviewFields(deps, bare);
 }

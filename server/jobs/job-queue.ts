@@ -30,6 +30,15 @@ export class PermanentJobError extends Error {
   }
 }
 
+export interface EnqueueOptions {
+  /** At most one pending job per id (see `enqueue`). */
+  jobId?: string;
+  /** Whose job this is (a candidate's invitation): one owner cannot hold every slot. */
+  fairGroup?: string;
+  /** Relative work, e.g. seconds of media: among waiting jobs the cheaper runs first. */
+  cost?: number;
+}
+
 /**
  * Background work that survives a restart. The embedded runner keeps jobs in the database;
  * a Redis-backed one (BullMQ) serves several processes.
@@ -42,7 +51,7 @@ export interface JobQueue {
   enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
-    options?: { jobId?: string },
+    options?: EnqueueOptions,
   ): Promise<boolean>;
   /** Registers the handler for a job name; call before `start`. */
   handle<N extends JobName>(name: N, handler: JobHandler<N>, options?: JobHandlerOptions<N>): void;

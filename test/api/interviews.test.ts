@@ -47,11 +47,13 @@ describe('API v1 interviews (PostgreSQL)', () => {
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     const interview = res.body;
     assert.deepEqual(Object.keys(interview).sort(), [
+      'competencies',
       'createdAt',
       'deadline',
       'id',
       'intro',
       'questions',
+      'review',
       'title',
     ]);
     assert.match(interview.id, /^[A-Za-z0-9_-]+$/);
@@ -63,6 +65,9 @@ describe('API v1 interviews (PostgreSQL)', () => {
     assert.equal(interview.questions.length, QUESTIONS.length);
     interview.questions.forEach((q: any, i: number) => {
       assert.deepEqual(Object.keys(q).sort(), [
+        'anchors',
+        'competency',
+        'guidance',
         'id',
         'maxSeconds',
         'position',
@@ -71,7 +76,17 @@ describe('API v1 interviews (PostgreSQL)', () => {
         'thinkSeconds',
       ]);
       assert.match(q.id, /^[A-Za-z0-9_-]+$/);
-      assert.deepEqual({ ...q, id: undefined }, { ...QUESTIONS[i], id: undefined, position: i });
+      assert.deepEqual(
+        { ...q, id: undefined },
+        {
+          ...QUESTIONS[i],
+          id: undefined,
+          position: i,
+          competency: null,
+          guidance: '',
+          anchors: {},
+        },
+      );
     });
     assert.equal(
       new Set(interview.questions.map((q: any) => q.id)).size,

@@ -52,12 +52,13 @@ describe('API v1 invitations (SQLite)', () => {
     assert.deepEqual(Object.keys(invitation).sort(), [
       'candidate',
       'completedAt',
+      'decision',
       'expiresAt',
       'id',
       'status',
       'url',
     ]);
-    assert.deepEqual(Object.keys(invitation.candidate).sort(), ['email', 'id', 'name']);
+    assert.deepEqual(Object.keys(invitation.candidate).sort(), ['email', 'id', 'label', 'name']);
     assert.equal(invitation.candidate.name, 'Ada Lovelace');
     assert.equal(invitation.candidate.email, 'ada@example.test');
     assert.equal(invitation.status, 'invited');

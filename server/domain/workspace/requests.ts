@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CreateInterviewRequest, CreateUserRequest, QuestionInput } from '../../contracts/api.js';
+import { interviewRubricShape } from '../../contracts/review.js';
 
 /** A PATCH must say what to change: an empty body is a client mistake, not a no-op. */
 function requireSomeField(value: Record<string, unknown>, ctx: z.RefinementCtx, names: string[]) {
@@ -45,9 +46,16 @@ export const UpdateInterviewRequest = z
       .min(1, 'needs at least one question')
       .max(20, 'allows at most 20 questions')
       .optional(),
+    ...interviewRubricShape,
   })
   .superRefine((value, ctx) =>
-    requireSomeField(value, ctx, ['title', 'intro', 'deadline', 'questions']),
+    requireSomeField(value, ctx, [
+      'title',
+      'intro',
+      'deadline',
+      'questions',
+      ...Object.keys(interviewRubricShape),
+    ]),
   );
 
 export type InterviewChanges = z.output<typeof UpdateInterviewRequest>;

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import type {
   Interview,
-  Question,
+  InterviewQuestion,
   QueueItem,
   StaffEventMap,
 } from '../../../server/contracts/api.js';
+import { REVIEW_DEFAULTS } from '../../../server/contracts/review.js';
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
 import { HARNESS_STAFF_TOKEN, type Harness, sharedHarness } from './component-harness.js';
 
@@ -15,8 +16,9 @@ interface ProgressbarNode {
   valuenow: number | null;
 }
 
-function question(id: string, position: number, prompt: string): Question {
-  return { id, position, prompt, thinkSeconds: 30, maxSeconds: 120, retakes: 1 };
+function question(id: string, position: number, prompt: string): InterviewQuestion {
+  const rubric = { competency: null, guidance: '', anchors: {} };
+  return { id, position, prompt, thinkSeconds: 30, maxSeconds: 120, retakes: 1, ...rubric };
 }
 
 const INTERVIEW: Interview = {
@@ -29,6 +31,8 @@ const INTERVIEW: Interview = {
     question('q1', 1, 'Tell us about a problem you solved.'),
     question('q2', 2, 'Why does this role interest you?'),
   ],
+  competencies: [],
+  review: REVIEW_DEFAULTS,
 };
 
 /** One candidate who finished; both answers still being converted. */
@@ -36,7 +40,12 @@ const QUEUE: QueueItem[] = [
   {
     invitationId: 'inv-1',
     interviewId: 'int-1',
-    candidate: { id: 'cand-1', name: 'Lovelace, Ada', email: 'ada@example.test' },
+    candidate: {
+      id: 'cand-1',
+      label: 'Candidate 1',
+      name: 'Lovelace, Ada',
+      email: 'ada@example.test',
+    },
     completedAt: '2025-03-02T10:00:00.000Z',
     answers: ['q1', 'q2'].map((questionId, i) => ({
       id: `a${i + 1}`,

@@ -117,7 +117,7 @@ export class ReviewQueue extends LitElement {
 
   /** "Lovelace, Ada, question 2": whose answer, to a screen reader outside the row. */
   private subject(item: QueueItem, questionId: string): string {
-    const name = item.candidate.name;
+    const name = item.candidate.name ?? item.candidate.label;
     const number = this.questionNumber(item, questionId);
     return number === null
       ? name
