@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
+import './candidate/language-switcher.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 import { releasedFeedback } from './programme/candidate-feedback.js';
 import './programme/candidate-feedback.js';
@@ -18,6 +19,11 @@ export class CandidatePage extends LitElement {
     }
     main {
       display: block;
+    }
+    language-switcher {
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: 0.5rem 0.75rem 0;
     }
   `;
 
@@ -39,8 +45,10 @@ export class CandidatePage extends LitElement {
 
   override render() {
     if (this.feedback)
-      return html`<candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
-    return html`<main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
-      @recorder-error=${this.lookForFeedback}></interview-recorder></main>`;
+      return html`<language-switcher></language-switcher>
+        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
+    return html`<language-switcher></language-switcher>
+      <main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
+        @recorder-error=${this.lookForFeedback}></interview-recorder></main>`;
   }
 }

@@ -32,7 +32,7 @@ export const QuestionEdit = QuestionInput.extend({
   id: z.string().trim().min(1, 'is required').max(100).optional(),
 });
 
-const { title, intro, deadline } = CreateInterviewRequest.shape;
+const { title, intro, deadline, public: programme } = CreateInterviewRequest.shape;
 
 export const UpdateInterviewRequest = z
   .strictObject({
@@ -47,6 +47,8 @@ export const UpdateInterviewRequest = z
       .max(20, 'allows at most 20 questions')
       .optional(),
     ...interviewRubricShape,
+    /** Issue 11: the public apply link's settings, replaced as a whole. */
+    public: programme,
   })
   .superRefine((value, ctx) =>
     requireSomeField(value, ctx, [
@@ -54,6 +56,7 @@ export const UpdateInterviewRequest = z
       'intro',
       'deadline',
       'questions',
+      'public',
       ...Object.keys(interviewRubricShape),
     ]),
   );

@@ -1,4 +1,5 @@
 import { localized, msg } from '@lit/localize';
+import '../../candidate/language-switcher.js';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { signInRequest } from '../api/workspace-api.js';
@@ -61,6 +62,7 @@ export class SignInForm extends LitElement {
   override render() {
     const notice = this.notice();
     return html`
+      <language-switcher></language-switcher>
       <h1 id="sign-in-title">${msg('Sign in', { id: 'ws.signin.title' })}</h1>
       ${notice ? html`<p class="notice" role="status">${notice}</p>` : nothing}
       <form @submit=${this.submit} aria-labelledby="sign-in-title">
