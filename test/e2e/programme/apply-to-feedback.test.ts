@@ -100,6 +100,13 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     assert.ok(link, `the email holds an interview link:\n${mail.text}`);
     assert.ok(link.startsWith(server.url), link);
 
+    // Extra time, without giving a reason: every question's times grow by half.
+    await page.goto(link);
+    await page.getByText('5 seconds to think', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Give me extra time' }).tap();
+    await page.getByText('Extra time is on', { exact: false }).waitFor();
+    await page.getByText('8 seconds to think', { exact: false }).waitFor();
+    await assertAccessible(page, 'the welcome screen with extra time');
     await reachPractice(page, link);
     await skipPractice(page);
     await recordAnswer(page, 2);
@@ -115,6 +122,7 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     assert.equal(invitation.source, 'applied');
     assert.deepEqual(invitation.location, { key: 'paris', name: 'Paris' });
     assert.equal(invitation.status, 'completed');
+    assert.deepEqual(invitation.accommodations, { extraTime: true });
     const draft = await staff.put(`/invitations/${invitation.id}/feedback`, {
       summary: 'A clear, warm answer.\nThank you for applying.',
       competencies: [],

@@ -17,7 +17,8 @@ export type ProgrammeInvitation = Invitation & InvitationProgrammeFields;
 export interface SkippedDuplicate {
   email: string;
   name?: string;
-  invitationId?: string;
+  /** The invitation this email already has (null: twice in the same request). */
+  invitationId: string | null;
 }
 
 export interface InviteResult {
@@ -66,15 +67,16 @@ export async function inviteCandidates(
   candidates: { name: string; email: string }[],
   allowDuplicates = false,
 ): Promise<InviteResult> {
-  const body = await send<{
-    items: ProgrammeInvitation[];
-    duplicates?: SkippedDuplicate[];
-    skipped?: SkippedDuplicate[];
-  }>(api, 'POST', `/interviews/${id(interviewId)}/invitations`, {
-    candidates,
-    ...(allowDuplicates ? { allowDuplicates: true } : {}),
-  });
-  return { items: body.items, duplicates: body.duplicates ?? body.skipped ?? [] };
+  const body = await send<{ items: ProgrammeInvitation[]; skipped?: SkippedDuplicate[] }>(
+    api,
+    'POST',
+    `/interviews/${id(interviewId)}/invitations`,
+    {
+      candidates,
+      ...(allowDuplicates ? { allowDuplicates: true } : {}),
+    },
+  );
+  return { items: body.items, duplicates: body.skipped ?? [] };
 }
 
 export const feedbackDraft = (api: WorkspaceApi, invitationId: string) =>
