@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CandidateSession } from '../../server/contracts/api.js';
 import { blindReviewNote } from './blind-review-note.js';
 import { emit } from './events.js';
+import './extra-time-option.js';
 import { dateTime } from './format.js';
 import { answerTime, questionCount, retakeCount, thinkTime } from './messages.js';
 import { sharedStyles } from './shared.styles.js';
@@ -165,7 +166,9 @@ export class WelcomeStep extends LitElement {
       <h2 tabindex="-1">${msg(str`Hello ${candidate.name}`, { id: 'cand.welcome.hello' })}</h2>
       ${interview.intro ? html`<p class="intro">${interview.intro}</p>` : null}
       ${blindReviewNote(this.session)}
-      ${this.expectations()} ${this.consent()}
+      ${this.expectations()}
+      <extra-time-option .session=${this.session}></extra-time-option>
+      ${this.consent()}
       <p class="muted">
         ${msg('Next, your browser will ask to use your camera and microphone.', { id: 'cand.welcome.next' })}
       </p>

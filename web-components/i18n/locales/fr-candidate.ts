@@ -248,4 +248,17 @@ export const candidateFr: Translations = {
   // Structured review (issue 10): the welcome screen's blind-review line
   'cand.welcome.blind':
     'Les évaluateurs ne verront pas votre nom\u202f: ils évaluent seulement vos réponses.',
+  // Programmes (branch programme-ui): extra time on request, feedback to come.
+  'cand.extraTime.title': 'Besoin de plus de temps ?',
+  'cand.extraTime.explain':
+    'Vous pouvez disposer d’une fois et demie le temps de réflexion et de réponse, pour chaque question. Vous n’avez pas à vous justifier, et les personnes qui évaluent vos réponses n’en sont pas informées.',
+  'cand.extraTime.on':
+    'Le temps supplémentaire est activé : les durées ci-dessus en tiennent compte.',
+  'cand.extraTime.ask': 'Me donner plus de temps',
+  'cand.extraTime.tooLate':
+    'Le temps supplémentaire ne peut être choisi qu’avant le début de la première question.',
+  'cand.extraTime.failed':
+    'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
+  'rec.finished.feedback':
+    'Une fois vos réponses évaluées, nous vous enverrons par e-mail un lien pour lire votre retour.',
 };
