@@ -1,6 +1,8 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 
 type Param<P> = <K extends keyof P & string>(name: K) => P[K];
+/** Where a compiled query runs: the database, or a transaction on it. */
+type Executor = { executeQuery: Kysely<unknown>['executeQuery'] };
 
 /**
  * A query built and compiled by Kysely once, then only run. Kysely builds a query's syntax tree
@@ -10,9 +12,9 @@ type Param<P> = <K extends keyof P & string>(name: K) => P[K];
  * run. Every other value in the query (a constant such as 'recording') is kept as compiled.
  */
 export function compiledOnce<P extends Record<string, unknown>, R>(
-  db: { executeQuery: Kysely<unknown>['executeQuery'] },
+  db: Executor,
   build: (param: Param<P>) => Compilable<R>,
-): (params: P) => Promise<QueryResult<R>> {
+): (params: P, on?: Executor) => Promise<QueryResult<R>> {
   let compiled: { query: CompiledQuery<R>; slots: ({ name: string } | { value: unknown })[] };
   const compile = () => {
     const markers = new Map<string, string>();
@@ -34,11 +36,11 @@ export function compiledOnce<P extends Record<string, unknown>, R>(
     }
     return { query, slots };
   };
-  return async (params) => {
+  return async (params, on = db) => {
     compiled ??= compile();
     const parameters = compiled.slots.map((slot) =>
       'name' in slot ? params[slot.name] : slot.value,
     );
-    return (db as Kysely<unknown>).executeQuery<R>({ ...compiled.query, parameters });
+    return (on as Kysely<unknown>).executeQuery<R>({ ...compiled.query, parameters });
   };
 }

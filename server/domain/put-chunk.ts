@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError, BadRequestError, ConflictError, InputError, NotFoundError } from '../errors.js';
 import { answerBudget } from '../media/answer-budget.js';
 import { assertWithinUploadGrace, contextWithDeadline } from './candidate-access.js';
+import { recordFirstCopy } from './chunk-fast-path.js';
 
 /** 15 minutes of 1-second slices is 900; this leaves room for smaller slices. */
 export const MAX_CHUNK_INDEX = 99_999;
@@ -51,7 +52,7 @@ export async function answerAcceptingChunks(
   invitation: InvitationsTable,
   answerId: string,
   index: number,
-): Promise<Pick<AnswersTable, 'id' | 'status'>> {
+): Promise<Pick<AnswersTable, 'id' | 'status'> & { maxBytes: number }> {
   const row = await deps.db
     .selectFrom('answers')
     .innerJoin('interviews', (join) => join.on('interviews.id', '=', invitation.interviewId))
@@ -80,7 +81,7 @@ export async function answerAcceptingChunks(
     );
   }
   if (Number(row.storedBytes) >= budget.maxBytes) throw new TakeTooLargeError(budget.maxBytes);
-  return row;
+  return { ...row, maxBytes: budget.maxBytes };
 }
 
 function assertNotFinished(invitation: Pick<InvitationsTable, 'status'>): void {
@@ -113,6 +114,7 @@ export async function recordChunk(
   index: number,
   stored: StoredChunk,
   expectedSha256: string | undefined,
+  maxBytes: number,
 ): Promise<{ garbage: string[] }> {
   try {
     if (expectedSha256 !== undefined && expectedSha256.trim().toLowerCase() !== stored.sha256) {
@@ -120,6 +122,10 @@ export async function recordChunk(
         'checksum_mismatch',
         'The chunk arrived damaged (its SHA-256 differs). Send it again.',
       );
+    }
+    const createdAt = deps.now().toISOString();
+    if (await recordFirstCopy(deps.db, answerId, index, stored, maxBytes, createdAt)) {
+      return { garbage: [] };
     }
     return await deps.db
       .transaction()

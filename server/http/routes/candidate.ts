@@ -48,7 +48,7 @@ export function candidateRoutes(deps: Deps): Router {
           'Send the chunk as multipart/form-data with one file field named "chunk".',
         );
       }
-      res.locals.chunkTarget = { answerId: answer.id, index };
+      res.locals.chunkTarget = { answerId: answer.id, index, maxBytes: answer.maxBytes };
       next();
     },
     chunkUploadMiddleware(deps.storage, MAX_CHUNK_BYTES),
@@ -58,13 +58,18 @@ export function candidateRoutes(deps: Deps): Router {
         throw new InputError('The request has no file field named "chunk".', [
           { path: 'chunk', message: 'is required' },
         ]);
-      const { answerId, index } = res.locals.chunkTarget as { answerId: string; index: number };
+      const { answerId, index, maxBytes } = res.locals.chunkTarget as {
+        answerId: string;
+        index: number;
+        maxBytes: number;
+      };
       const { garbage } = await recordChunk(
         deps,
         answerId,
         index,
         stored,
         req.get('x-chunk-sha256'),
+        maxBytes,
       );
       // The client has its answer once the new chunk is recorded; old bytes can go afterwards.
       res.json({ index, size: stored.size });
