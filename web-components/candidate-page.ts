@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
 import './candidate/language-switcher.js';
+import './candidate/your-data.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 
 /**
@@ -33,6 +34,7 @@ export class CandidatePage extends LitElement {
 
   override render() {
     return html`<language-switcher></language-switcher>
-      <main><interview-recorder token=${this.token}></interview-recorder></main>`;
+      <main><interview-recorder token=${this.token}></interview-recorder>
+        <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }

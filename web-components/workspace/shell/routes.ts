@@ -10,7 +10,8 @@ export type Route =
   | { view: 'queue'; interviewId?: string; status?: InvitationStatus }
   | { view: 'review'; invitationId: string; status?: InvitationStatus }
   | { view: 'users' }
-  | { view: 'account' };
+  | { view: 'account' }
+  | { view: 'audit'; invitationId?: string };
 
 const STATUSES: InvitationStatus[] = ['invited', 'started', 'completed', 'expired'];
 
@@ -38,6 +39,8 @@ export function parseRoute(hash: string): Route {
   }
   if (section === 'users') return { view: 'users' };
   if (section === 'account') return { view: 'account' };
+  if (section === 'audit')
+    return { view: 'audit', invitationId: query.get('candidate') ?? undefined };
   return { view: 'interviews' };
 }
 
@@ -58,6 +61,8 @@ export const href = {
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
   account: () => '#/account',
+  audit: (invitationId?: string) =>
+    invitationId ? `#/audit?candidate=${encodeURIComponent(invitationId)}` : '#/audit',
 };
 
 /** The current route; the host re-renders when the hash changes. */

@@ -7,6 +7,7 @@ import '../review/candidate-review.js';
 import '../review/review-queue.js';
 import '../session/change-password.js';
 import '../users/user-admin.js';
+import '../audit/audit-trail.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
 
@@ -41,6 +42,10 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`
+        : notAllowed();
+    case 'audit':
+      return ctx.user.role === 'admin'
+        ? html`<ws-audit-trail .ctx=${ctx} .invitationId=${route.invitationId ?? ''}></ws-audit-trail>`
         : notAllowed();
   }
 }
