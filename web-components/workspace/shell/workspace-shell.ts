@@ -44,7 +44,7 @@ export class WorkspaceShell extends LitElement {
     this.live.addEventListener('unauthorized', this.onUnauthorized);
     const saved = this.session.session;
     if (saved) {
-      this.live.connect(saved.token);
+      if (!saved.user.mustChangePassword) this.live.connect(saved.token);
       // The stored user may be stale (renamed, role changed): ask the server who this is.
       this.api.me().then(
         (user) => {
@@ -67,7 +67,9 @@ export class WorkspaceShell extends LitElement {
     const current = this.session.session;
     if (current) {
       this.shownUser = current.user;
-      this.live.connect(current.token);
+      // A token waiting for its password change gets no live events (the server refuses it).
+      if (current.user.mustChangePassword) this.live.disconnect();
+      else this.live.connect(current.token);
     } else {
       this.live.disconnect();
       if (this.session.signedOutReason !== 'expired') this.shownUser = null;
