@@ -16,6 +16,8 @@ import { healthRoute } from './http/routes/health.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
+import { programmeRoutes } from './http/routes/programme-staff.js';
+import { publicProgrammeRoutes } from './http/routes/programmes.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { staffRoutes } from './http/routes/staff.js';
 import { structuredReviewRoutes } from './http/routes/structured-review.js';
@@ -30,6 +32,8 @@ export interface AppOptions {
   rateLimitStores?: (name: string) => Store;
   /** How long request bodies may take to arrive (issue 8); defaults from the config. */
   bodyTimeouts?: Partial<BodyTimeouts>;
+  /** Where application counts per address live (Redis when several processes serve). */
+  applyRateLimitStore?: Store;
   /** Dependencies /health checks besides the database and storage, by name. */
   healthChecks?: Record<string, () => Promise<void>>;
 }
@@ -76,11 +80,15 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
     }),
   );
   api.use(interviewRoutes(deps));
+  api.use(dataRightsRoutes(deps)); // before candidateRoutes, which guards all of /candidate
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
-  api.use(dataRightsRoutes(deps));
+  api.use(
+    publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
+    programmeRoutes(deps),
+  );
   api.use(() => {
     throw new NotFoundError('There is no such endpoint.');
   });

@@ -21,6 +21,8 @@ export interface Cluster {
    * per limiter `name` (each needs its own keys).
    */
   loginRateLimitStore(name?: string): Store;
+  /** Shared counters of public applications per address (issue 11). */
+  applyRateLimitStore(): Store;
   /** Events raised in any process reach the sockets of this one. */
   shareSocketEvents(io: SocketServer): void;
   /** A worker has no sockets: it sends its events to the API processes. Returns a stop function. */
@@ -37,6 +39,11 @@ export function joinCluster(config: Readonly<Config>, log: Logger, redisUrl: str
     loginRateLimitStore: (name = 'login') =>
       new RedisStore({
         prefix: `interviews:${name}:`,
+        sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+      }),
+    applyRateLimitStore: () =>
+      new RedisStore({
+        prefix: 'interviews:apply:',
         sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
       }),
     shareSocketEvents: (io) => useRedisAdapter(io, redis),

@@ -10,6 +10,8 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
+import { runEmailWork } from './domain/email/email-worker.js';
+import { startRetentionSweep } from './domain/erasure/retention-sweep.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -104,6 +106,7 @@ export async function startServer(
     jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {
       onFailed: processAnswerFailed(deps),
     });
+    stopHooks.push(runEmailWork(deps));
   }
   const bootstrap =
     config.role === 'worker'
@@ -120,6 +123,7 @@ export async function startServer(
   if (runsJobs)
     stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
   if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
+  if (runsJobs) stopHooks.push(startRetentionSweep(deps, config.retentionSweepSeconds));
 
   return {
     url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,
@@ -149,6 +153,7 @@ async function listen(
     bodyTimeouts: options.bodyTimeouts,
     healthChecks: cluster ? { redis: () => cluster.ping() } : {},
     rateLimitStores: cluster ? (name) => cluster.loginRateLimitStore(name) : undefined,
+    applyRateLimitStore: cluster?.applyRateLimitStore(),
   });
   const http = createServer(app);
   // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never

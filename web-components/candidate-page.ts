@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
+import './candidate/language-switcher.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 
 /**
@@ -16,6 +17,11 @@ export class CandidatePage extends LitElement {
     main {
       display: block;
     }
+    language-switcher {
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: 0.5rem 0.75rem 0;
+    }
   `;
 
   @state() private token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
@@ -26,6 +32,7 @@ export class CandidatePage extends LitElement {
   }
 
   override render() {
-    return html`<main><interview-recorder token=${this.token}></interview-recorder></main>`;
+    return html`<language-switcher></language-switcher>
+      <main><interview-recorder token=${this.token}></interview-recorder></main>`;
   }
 }

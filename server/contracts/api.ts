@@ -3,7 +3,12 @@
  * the web components. No Node imports here: this file is bundled for browsers too.
  */
 import { z } from 'zod';
-import { refuseControls, safeText } from './safe-text.js';
+import {
+  type InvitationProgrammeFields,
+  InvitationProgrammeOptions,
+  type ProgrammeSettings,
+  ProgrammeSettingsInput,
+} from './programmes.js';
 import {
   type CandidateRef,
   type Competency,
@@ -13,6 +18,7 @@ import {
   questionRubricShape,
   type ReviewSettings,
 } from './review.js';
+import { refuseControls, safeText } from './safe-text.js';
 
 export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -67,13 +73,18 @@ export const CreateInterviewRequest = z.object({
     .min(1, 'needs at least one question')
     .max(20, 'allows at most 20 questions'),
   ...interviewRubricShape,
+  public: ProgrammeSettingsInput.optional(),
 });
 
 export const CreateInvitationsRequest = z.object({
   candidates: z
-    .array(z.object({ name: text(200), email }))
+    .array(
+      z.object({ name: text(200), email, language: InvitationProgrammeOptions.candidateLanguage }),
+    )
     .min(1, 'needs at least one candidate')
     .max(500, 'allows at most 500 candidates per call'),
+  sendEmail: InvitationProgrammeOptions.sendEmail,
+  allowDuplicates: InvitationProgrammeOptions.allowDuplicates,
 });
 
 export const StartAnswerRequest = z.object({
@@ -99,6 +110,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** Extension (issue 8): true (else absent) after an admin reset, until a new password is set. */
+  mustChangePassword?: boolean;
 }
 
 /** Extension (issue 8): a user as `GET /users` lists them, with whether they may sign in. */
@@ -127,9 +140,11 @@ export interface Interview {
   questions: InterviewQuestion[];
   competencies: Competency[];
   review: ReviewSettings;
+  /** The public apply link's settings (issue 11); null when the interview has none. */
+  public?: ProgrammeSettings | null;
 }
 
-export interface Invitation {
+export interface Invitation extends Partial<InvitationProgrammeFields> {
   id: string;
   candidate: { id: string; name: string; email: string; label: string };
   decision: Decision | null;

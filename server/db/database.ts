@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import * as initial from './migrations/001-initial.js';
 import * as security from './migrations/002-security.js';
 import * as structuredReview from './migrations/003-structured-review.js';
+import * as programmesEmail from './migrations/004-programmes-email.js';
 import * as dataRights from './migrations/005-data-rights.js';
 import * as boundedMedia from './migrations/006-bounded-media.js';
 import type { Database } from './schema.js';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '003-structured-review': structuredReview,
   '005-data-rights': dataRights,
   '006-bounded-media': boundedMedia,
+  '004-programmes-email': programmesEmail,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */
@@ -50,6 +52,8 @@ export function openDatabase(
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Erasure: deleted rows are overwritten with zeros, not left readable in free pages.
+  sqlite.pragma('secure_delete = ON');
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins,

@@ -1,9 +1,9 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table shapes as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
  */
+import type { Generated } from 'kysely';
+
 export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
 export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
@@ -88,6 +88,16 @@ export interface InvitationsTable {
   consentVersion: string | null;
   /** The number of the candidate's pseudonym ("Candidate 7"), given on first need. */
   labelNumber?: number | null;
+  // Issue 11 (migration 004): where the candidate came from, language, extra time.
+  source: Generated<'invited' | 'applied'>;
+  duplicateOf: string | null;
+  locationKey: string | null;
+  language: Generated<'en' | 'fr'>;
+  /** 1 when the candidate asked for extra time. */
+  extraTime: Generated<number>;
+  /** JSON { eligibility, consentAt } of an application. */
+  application: string | null;
+  applicationKey: string | null;
 }
 
 export interface AnswersTable {
@@ -196,6 +206,44 @@ export interface ErasedLinksTable {
   erasedAt: string;
 }
 
+// Issue 11 (migration 004).
+export interface ProgrammesTable {
+  interviewId: string;
+  enabled: number;
+  slug: string;
+  locations: string;
+  eligibility: string;
+  consentText: string | null;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  invitationId: string | null;
+  kind: string;
+  dedupeKey: string | null;
+  toAddress: string;
+  subject: string;
+  textBody: string | null;
+  htmlBody: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  claimedAt: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FeedbackTable {
+  invitationId: string;
+  summary: string;
+  competencies: string;
+  releasedAt: string | null;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   interviews: InterviewsTable;
@@ -211,4 +259,7 @@ export interface Database {
   privacyTexts: PrivacyTextsTable;
   erasedLinks: ErasedLinksTable;
   decisions: DecisionsTable;
+  programmes: ProgrammesTable;
+  emailOutbox: EmailOutboxTable;
+  feedback: FeedbackTable;
 }

@@ -1,6 +1,8 @@
 /** Every job the system runs, with its payload: typed so a producer cannot send a bad one. */
 export interface JobPayloads {
   'process-answer': { answerId: string };
+  /** Issue 11: deliver one message of the email outbox. */
+  'send-email': { messageId: string };
 }
 
 export type JobName = keyof JobPayloads;

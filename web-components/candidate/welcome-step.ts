@@ -20,6 +20,8 @@ export class WelcomeStep extends LitElement {
   @property({ attribute: false }) session!: CandidateSession;
   /** Questions already answered: more than zero means the candidate is coming back. */
   @property({ type: Number }) answered = 0;
+  /** Of those, answers stopped on this device that are still uploading from it. */
+  @property({ type: Number }) uploading = 0;
   @property({ type: Boolean }) returning = false;
   @state() private consented = false;
   @state() private showConsentError = false;
@@ -123,6 +125,21 @@ export class WelcomeStep extends LitElement {
     `;
   }
 
+  private uploadingNote() {
+    if (this.uploading === 0) return null;
+    return html`<p>
+      ${
+        this.uploading === 1
+          ? msg('One of them was kept on this device and is uploading now.', {
+              id: 'cand.welcome.uploading-one',
+            })
+          : msg(str`${this.uploading} of them were kept on this device and are uploading now.`, {
+              id: 'cand.welcome.uploading-other',
+            })
+      }
+    </p>`;
+  }
+
   override render() {
     const { candidate, interview } = this.session;
     const total = interview.questions.length;
@@ -137,6 +154,7 @@ export class WelcomeStep extends LitElement {
             },
           )}
         </p>
+        ${this.uploadingNote()}
         <div class="actions">
           <button class="primary" @click=${this.continue}>${msg('Continue', { id: 'cand.welcome.continue' })}</button>
         </div>

@@ -9,7 +9,8 @@ export type Route =
   | { view: 'edit-interview'; id: string }
   | { view: 'queue'; interviewId?: string; status?: InvitationStatus }
   | { view: 'review'; invitationId: string; status?: InvitationStatus }
-  | { view: 'users' };
+  | { view: 'users' }
+  | { view: 'account' };
 
 const STATUSES: InvitationStatus[] = ['invited', 'started', 'completed', 'expired'];
 
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (section === 'users') return { view: 'users' };
+  if (section === 'account') return { view: 'account' };
   return { view: 'interviews' };
 }
 
@@ -55,6 +57,7 @@ export const href = {
   review: (invitationId: string, status?: InvitationStatus) =>
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
+  account: () => '#/account',
 };
 
 /** The current route; the host re-renders when the hash changes. */
