@@ -32,11 +32,15 @@ export function until(
   });
 }
 
+/** Gates still shut when a test ends (it failed half-way): opened so the queues can stop. */
+const shut = new Set<() => void>();
+
 function gate(): { opened: Promise<void>; open: () => void } {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => {
     open = resolve;
   });
+  shut.add(open);
   return { opened, open };
 }
 
@@ -49,6 +53,8 @@ export function jobQueueContract(setup: () => QueueUnderTest): void {
       return q;
     };
     afterEach(async () => {
+      for (const open of shut) open();
+      shut.clear();
       await Promise.all(queues.map((q) => q.stop()));
       queues = [];
     });
