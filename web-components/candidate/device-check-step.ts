@@ -162,13 +162,9 @@ export class DeviceCheckStep extends LitElement {
 
   /** What a slow connection changes: a smaller picture, or sound only. */
   private slowAdvice(): string {
-    const quality = chooseQuality(this.uploadKbps ?? null);
-    if (quality.kind === 'audio') {
-      return msg(
-        'Your connection is too slow for video: your answers will be recorded with sound only, so that they upload as you speak. Wi-Fi may let you record video.',
-        { id: 'rec.speed.audio-only' },
-      );
-    }
+    // Sound only comes later, if an answer's own uploads confirm the link is that slow.
+    const quality = chooseQuality(this.uploadKbps ?? null, { audioOnlyAllowed: false });
+    if (quality.kind === 'audio') return '';
     return msg(
       str`Your connection is slow: your answers will be recorded at a lower picture quality (${quality.shortSide}p), so that they upload as you speak. Wi-Fi may help.`,
       { id: 'rec.speed.lower' },

@@ -11,7 +11,8 @@ import './finished-step.js';
 import { recorderStyles } from './interview-recorder.styles.js';
 import { MediaController } from './media-controller.js';
 import './question-step.js';
-import { nextEstimate } from './quality-ladder.js';
+import { fitPicture } from './media-controller.js';
+import { chooseQuality, nextEstimate } from './quality-ladder.js';
 import { stepView } from './recorder-views.js';
 import { browserSupports, pickRecordingFormat } from './recording-format.js';
 import {
@@ -52,6 +53,11 @@ export class InterviewRecorder extends LitElement {
   @state() uploadKbps: number | null = null;
   /** A tiny request's time at the device check: read off each upload time to get the rate. */
   roundTripMs = 0;
+  /**
+   * An answer's own uploads confirmed the rate: only then may the quality drop to sound only.
+   * A speed check alone can read low on a busy device, and video should not be lost to that.
+   */
+  @state() rateConfirmed = false;
   api: CandidateApi | null = null;
   readonly media = new MediaController(this);
   readonly uploads = new UploadController(this);
@@ -140,6 +146,9 @@ export class InterviewRecorder extends LitElement {
   onDevicesConfirmed(uploadKbps: number | null, roundTripMs: number): void {
     this.uploadKbps = uploadKbps;
     this.roundTripMs = roundTripMs;
+    // Resized now, so that the camera has settled on it before the first answer starts.
+    const quality = chooseQuality(uploadKbps, { audioOnlyAllowed: false });
+    if (quality.kind === 'video') void fitPicture(this.media.stream, quality.shortSide);
     this.step = this.returning ? this.nextQuestionStep() : 'practice';
   }
 
@@ -152,6 +161,7 @@ export class InterviewRecorder extends LitElement {
     if (answerId) {
       const achieved = this.uploads.achievedKbps(answerId, this.roundTripMs);
       this.uploadKbps = nextEstimate(this.uploadKbps, achieved);
+      this.rateConfirmed ||= achieved !== null;
     }
     this.questionIndex += 1;
     this.step = this.nextQuestionStep();

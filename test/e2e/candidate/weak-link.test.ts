@@ -193,7 +193,7 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
     await page
       .getByText(
-        /Your connection is slow: your answers will be recorded at a lower picture quality \(360p\)/,
+        /Your connection is slow: your answers will be recorded at a lower picture quality \((240|360)p\)/,
       )
       .waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Everything works: continue' }).click();
@@ -201,7 +201,7 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     await page.getByRole('button', { name: 'Show the question' }).click();
     await page
       .getByText(
-        'To suit your connection, this answer is recorded at a lower picture quality (360p).',
+        /^To suit your connection, this answer is recorded at a lower picture quality \((240|360)p\)\.$/,
       )
       .waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Start recording now' }).click();

@@ -212,8 +212,6 @@ export const candidateFr: Translations = {
     'Votre connexion est trop lente pour la vidéo\u202f: cette réponse est enregistrée avec le son seulement.',
   'rec.quality.lower': str`Pour s’adapter à votre connexion, cette réponse est enregistrée avec une image de qualité réduite (${0}p).`,
   'rec.speed.skip': 'Passer la vérification',
-  'rec.speed.audio-only':
-    'Votre connexion est trop lente pour la vidéo\u202f: vos réponses seront enregistrées avec le son seulement, pour être envoyées pendant que vous parlez. Le Wi-Fi vous permettrait peut-être d’enregistrer en vidéo.',
   'rec.speed.lower': str`Votre connexion est lente\u202f: vos réponses seront enregistrées avec une image de qualité réduite (${0}p), pour être envoyées pendant que vous parlez. Le Wi-Fi peut aider.`,
   'cand.welcome.uploading-one':
     'L’une d’elles a été gardée sur cet appareil et est en cours d’envoi.',
