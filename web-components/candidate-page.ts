@@ -1,6 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
+import './candidate/language-switcher.js';
+import './candidate/your-data.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 
 /**
@@ -16,6 +18,11 @@ export class CandidatePage extends LitElement {
     main {
       display: block;
     }
+    language-switcher {
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: 0.5rem 0.75rem 0;
+    }
   `;
 
   @state() private token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
@@ -26,6 +33,8 @@ export class CandidatePage extends LitElement {
   }
 
   override render() {
-    return html`<main><interview-recorder token=${this.token}></interview-recorder></main>`;
+    return html`<language-switcher></language-switcher>
+      <main><interview-recorder token=${this.token}></interview-recorder>
+        <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }

@@ -88,11 +88,12 @@ export class CandidateApi {
   }
 
   /** Times an upload of `bytes` to the speed-check extension, which counts and drops them. */
-  async timeUpload(bytes: number): Promise<number> {
+  async timeUpload(bytes: number, timeoutMs?: number): Promise<number> {
     const started = performance.now();
     await this.send('POST', '/candidate/upload-test', {
       body: new Uint8Array(bytes),
       headers: { 'content-type': 'application/octet-stream' },
+      timeoutMs,
     });
     return performance.now() - started;
   }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { projectRoot } from '../../project-root.js';
 
 /** Built browser assets (npm run build:web). */
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
+export const WEB_DIST = path.join(projectRoot(), 'dist/web');
 
 function page(title: string, element: string): string {
   return `<!doctype html>

@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
 
 /** French for the staff workspace (ids `ws.*`). `${0}`, `${1}`… are the English values in order. */
@@ -169,8 +170,6 @@ export const workspaceFr: Translations = {
   'ws.queue.rated': 'Noté par vous',
   'ws.queue.waiting': 'En attente de votre note',
   'ws.queue.subject': str`${0}, question ${1}`,
-  'ws.queue.videoReady': str`Vidéo prête : ${0}.`,
-  'ws.queue.videoFailed': str`La vidéo n’a pas pu être préparée : ${0}.`,
   'ws.queue.q': str`Q${0}`,
   'ws.queue.progressLabel': str`Préparation de la vidéo de ${0}`,
 
@@ -232,4 +231,69 @@ export const workspaceFr: Translations = {
   'ws.users.create': 'Ajouter',
   'ws.users.saveLabel': str`Enregistrer ${0}`,
   'ws.users.save': 'Enregistrer',
+
+  // Issue 8 (sec-auth): my password, forced change after a reset, deactivation and reset by an admin.
+  'ws.shell.account': 'Mon mot de passe',
+  'ws.password.title': 'Changer mon mot de passe',
+  'ws.password.forcedTitle': 'Choisissez votre mot de passe',
+  'ws.password.forced':
+    'Un administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer.',
+  'ws.password.others': 'Vos autres appareils seront déconnectés.',
+  'ws.password.oneTime': 'Mot de passe à usage unique',
+  'ws.password.current': 'Mot de passe actuel',
+  'ws.password.new': 'Nouveau mot de passe (10 caractères ou plus)',
+  'ws.password.hint':
+    'Quelques mots peu courants mis ensemble sont faciles à retenir et difficiles à deviner.',
+  'ws.password.confirm': 'Nouveau mot de passe, à nouveau',
+  'ws.password.submit': 'Changer le mot de passe',
+  'ws.password.changed': 'Votre mot de passe a été changé.',
+  'ws.password.mismatch': 'Les deux nouveaux mots de passe ne sont pas identiques.',
+  'ws.password.wrongCurrent': 'Le mot de passe actuel n’est pas correct.',
+  'ws.password.same': 'Choisissez un mot de passe différent de l’actuel.',
+  'ws.password.weak':
+    'Ce mot de passe est trop facile à deviner (mot de passe courant, mot du dictionnaire, suite de touches ou votre propre nom). Mettez ensemble trois ou quatre mots peu courants.',
+  'ws.users.inactive': 'Désactivé',
+  'ws.users.deactivate': 'Désactiver',
+  'ws.users.reactivate': 'Réactiver',
+  'ws.users.deactivateLabel': str`Désactiver ${0}`,
+  'ws.users.reactivateLabel': str`Réactiver ${0}`,
+  'ws.users.deactivateConfirm': str`Désactiver ${0} ? Cette personne est déconnectée immédiatement et ne peut plus se connecter.`,
+  'ws.users.deactivated': str`${0} est désactivé et déconnecté.`,
+  'ws.users.reactivated': str`${0} peut de nouveau se connecter.`,
+  'ws.users.reset': 'Réinitialiser le mot de passe',
+  'ws.users.resetLabel': str`Réinitialiser le mot de passe de ${0}`,
+  'ws.users.resetConfirm': str`Réinitialiser le mot de passe de ${0} ? Cette personne est déconnectée partout et devra choisir un nouveau mot de passe après s’être connectée avec le mot de passe à usage unique.`,
+  'ws.users.oneTimeTitle': str`Mot de passe à usage unique pour ${0}`,
+  'ws.users.oneTimeHelp':
+    'Transmettez-le en privé. Il n’est affiché que maintenant ; la personne choisira son propre mot de passe en se connectant avec.',
+  'ws.users.oneTimeDone': 'Terminé',
+  // Data rights: audit trail (workspace/audit/audit-trail.ts)
+  'ws.nav.audit': 'Journal',
+  'ws.audit.title': 'Journal d’audit',
+  'ws.audit.intro':
+    'Chaque consultation de réponse, évaluation, décision, publication de retour, nouveau lien, export, effacement, modification d’utilisateur et échec de connexion. Les entrées ne peuvent être ni modifiées ni supprimées.',
+  'ws.audit.staff': 'Membre de l’équipe',
+  'ws.audit.everyone': 'Tout le monde',
+  'ws.audit.candidate': 'Candidat (identifiant d’invitation)',
+  'ws.audit.candidateShort': 'candidat',
+  'ws.audit.show': 'Afficher',
+  'ws.audit.list': 'Entrées du journal, les plus récentes d’abord',
+  'ws.audit.loading': 'Chargement…',
+  'ws.audit.empty': 'Aucune entrée.',
+  'ws.audit.more': 'Afficher les entrées plus anciennes',
+  'ws.audit.system': 'Conservation (automatique)',
+  'ws.audit.erasedCandidate': 'Le candidat (effacé)',
+  'ws.audit.unknown': 'Compte inconnu',
+  'ws.audit.answerViewed': 'a consulté une réponse',
+  'ws.audit.ratingSaved': 'a enregistré une évaluation',
+  'ws.audit.decisionSaved': 'a enregistré une décision',
+  'ws.audit.feedbackReleased': 'a publié un retour',
+  'ws.audit.linkReissued': 'a émis un nouveau lien',
+  'ws.audit.ratingsExported': 'a exporté les évaluations',
+  'ws.audit.candidateErased': 'a effacé un candidat',
+  'ws.audit.userCreated': 'a créé un utilisateur',
+  'ws.audit.userUpdated': 'a modifié un utilisateur',
+  'ws.audit.loginFailed': 'n’a pas réussi à se connecter',
+  // Structured review (issue 10)
+  ...reviewFr,
 };
