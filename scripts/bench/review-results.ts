@@ -113,6 +113,7 @@ async function seed(db: Db, adminId: string): Promise<string> {
           height: 480,
           error: null,
           videoKey: `answers/x/video.mp4`,
+          storedBytes: 0,
           posterKey: null,
           createdAt: now,
           completedAt: now,
