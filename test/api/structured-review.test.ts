@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import type { Answer, Interview, Invitation } from '../../server/contracts/api.js';
+import { readCsvRows } from '../../web-components/workspace/invitations/csv-rows.js';
 import { type Api, login, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from './support.js';
@@ -228,11 +229,12 @@ for (const config of CONFIGS) {
         assert.ok(PEOPLE.some((p) => p.name === invitation.candidate.name));
       }
       assert.equal(new Set(labels.values()).size, PEOPLE.length, 'labels are distinct');
-      assert.deepEqual(
-        listed.map((i: Invitation) => i.candidate.label),
-        invitations.map((i) => i.candidate.label),
-        'the label given at creation stays',
-      );
+      for (const created of invitations)
+        assert.equal(
+          labels.get(created.id),
+          created.candidate.label,
+          'the label given at creation stays',
+        );
 
       for (const staff of [admin, recruiter, reviewers.a]) {
         const queue = (await staff.get(`/review/queue?interviewId=${interview.id}`)).body;
@@ -499,6 +501,36 @@ for (const config of CONFIGS) {
       assert.equal(listed.find((i: Invitation) => i.id !== target).decision, null);
       const results = (await recruiter.get(`/interviews/${interview.id}/results`)).body.items;
       assert.deepEqual(results.find((i: any) => i.invitationId === target).decision, second.body);
+    });
+
+    it('exports label, competency, first score, revision and decision columns in the ratings CSV', async () => {
+      const res = await fetch(`${server.url}/api/v1/interviews/${interview.id}/ratings.csv`, {
+        headers: { authorization: `Bearer ${recruiter.token}` },
+      });
+      assert.equal(res.status, 200);
+      const rows = readCsvRows(await res.text(), ',').map((r) => r.cells);
+      const header = rows[0]!.map((h) => h.replace(/^\uFEFF/, ''));
+      const col = (name: string) => header.indexOf(name);
+      assert.deepEqual(header.slice(8), [
+        'Candidate label',
+        'Competency',
+        'First score',
+        'Revised after reveal',
+        'Decision',
+        'Decision note',
+      ]);
+      const annOnFirst = rows.find(
+        (r) => r[0] === PEOPLE[0]!.name && r[2] === '1' && r[col('Reviewer')] === 'Ann',
+      )!;
+      assert.deepEqual(annOnFirst.slice(col('Score'), col('Score') + 1), ['3']);
+      assert.deepEqual(annOnFirst.slice(8), [
+        invitations[0]!.candidate.label,
+        'Communication',
+        '4',
+        'yes',
+        'hold',
+        '',
+      ]);
     });
 
     it('shows names to reviewers once the interview is not blind', async () => {

@@ -22,6 +22,12 @@ const HEADER = [
   'Score',
   'Comment',
   'Rated at',
+  'Candidate label',
+  'Competency',
+  'First score',
+  'Revised after reveal',
+  'Decision',
+  'Decision note',
 ];
 
 for (const database of ['sqlite', 'postgres'] as const) {

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { getInterview } from '../interviews.js';
+import { reviewColumns, reviewColumnsOf } from '../review/export-columns.js';
 import { csvDocument } from './csv.js';
 
 export const RATINGS_CSV_HEADER = [
@@ -11,6 +12,7 @@ export const RATINGS_CSV_HEADER = [
   'Score',
   'Comment',
   'Rated at',
+  ...reviewColumns,
 ];
 
 /** Every rating of an interview, one row each, grouped by candidate then question order. */
@@ -35,6 +37,10 @@ export async function ratingsCsv(
       'ratings.score',
       'ratings.comment',
       'ratings.updatedAt',
+      'ratings.answerId',
+      'ratings.reviewerId',
+      'answers.invitationId',
+      'answers.questionId',
     ])
     .where('invitations.interviewId', '=', interviewId)
     .orderBy('candidates.name')
@@ -43,6 +49,7 @@ export async function ratingsCsv(
     .orderBy('answers.attempt')
     .orderBy('users.name')
     .execute();
+  const review = await reviewColumnsOf(deps, interview, rows);
   const body = rows.map((r) => [
     r.candidate,
     r.email,
@@ -52,6 +59,7 @@ export async function ratingsCsv(
     r.score,
     r.comment,
     r.updatedAt,
+    ...review(r),
   ]);
   return { title: interview.title, csv: csvDocument([RATINGS_CSV_HEADER, ...body]) };
 }
