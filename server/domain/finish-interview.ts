@@ -3,6 +3,7 @@ import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
+import { sendReceipt } from './email/receipt.js';
 import { questionsOf } from './interviews.js';
 import { withReviewFields } from './review/pseudonyms.js';
 
@@ -46,6 +47,10 @@ export async function finishInterview(
         invitationId: invitation.id,
         status: 'completed',
       });
+      // Issue 11: a receipt by email; its failure must not fail the finish.
+      await sendReceipt(deps, invitation.id).catch((err: Error) =>
+        deps.log.warn({ err }, 'receipt not queued'),
+      );
     }
   }
   return invitationView(deps, invitation.id);

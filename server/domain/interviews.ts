@@ -3,6 +3,7 @@ import type { CreateInterviewRequest, Interview, Question } from '../contracts/a
 import type { Db } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import { programmeOf, programmesOf, saveProgramme } from './programmes/programme-settings.js';
 import { storedRubric } from './review/interview-rubric.js';
 import { assertCompetenciesKnown, interviewRubricOf, questionOf } from './review/rubric.js';
 
@@ -43,6 +44,7 @@ export async function createInterview(
         questions.map((q, i) => ({ ...q, ...rubric.questions[i], interviewId: interview.id })),
       )
       .execute();
+    if (input.public) await saveProgramme(trx, interview.id, input.public);
   });
   return getInterview(db, interview.id);
 }
@@ -76,6 +78,7 @@ export async function getInterview(db: Db, id: string): Promise<Interview> {
     ...rest,
     questions: questions.map(questionOf),
     ...interviewRubricOf({ competencies, reviewSettings }),
+    public: await programmeOf(db, id),
   };
 }
 
@@ -97,9 +100,14 @@ export async function listInterviews(db: Db): Promise<Interview[]> {
     )
     .orderBy('position')
     .execute();
+  const programmes = await programmesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ competencies, reviewSettings, ...row }) => ({
     ...row,
     questions: questions.filter((q) => q.interviewId === row.id).map(questionOf),
     ...interviewRubricOf({ competencies, reviewSettings }),
+    public: programmes.get(row.id) ?? null,
   }));
 }

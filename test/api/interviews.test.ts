@@ -52,10 +52,12 @@ describe('API v1 interviews (PostgreSQL)', () => {
       'deadline',
       'id',
       'intro',
+      'public',
       'questions',
       'review',
       'title',
     ]);
+    assert.equal(interview.public, null, 'no public apply link unless asked');
     assert.match(interview.id, /^[A-Za-z0-9_-]+$/);
     assert.equal(interview.title, 'Support engineer');
     assert.equal(interview.intro, 'Welcome!');

@@ -10,6 +10,7 @@ import { href, navigate } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { tooManyQuestions } from './interview-advice.js';
 import { interviewEditorStyles } from './interview-editor.styles.js';
+import './programme-settings.js';
 import {
   draftOf,
   moved,
@@ -191,6 +192,7 @@ export class InterviewEditor extends LitElement {
           <a class="button" href=${this.interviewId ? href.interview(this.interviewId) : href.interviews()}>${msg('Cancel', { id: 'ws.editor.cancel' })}</a>
         </div>
       </form>
+      <ws-programme-settings .ctx=${this.ctx} .interviewId=${this.interviewId}></ws-programme-settings>
     `;
   }
 

@@ -10,6 +10,8 @@ export type Route =
   | { view: 'queue'; interviewId?: string; status?: InvitationStatus }
   | { view: 'review'; invitationId: string; status?: InvitationStatus }
   | { view: 'users' }
+  | { view: 'account' }
+  | { view: 'audit'; invitationId?: string }
   | { view: 'by-question'; interviewId: string; questionId?: string }
   | { view: 'results'; id: string }
   | { view: 'reliability'; id: string };
@@ -43,6 +45,9 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (section === 'users') return { view: 'users' };
+  if (section === 'account') return { view: 'account' };
+  if (section === 'audit')
+    return { view: 'audit', invitationId: query.get('candidate') ?? undefined };
   return { view: 'interviews' };
 }
 
@@ -62,6 +67,9 @@ export const href = {
   review: (invitationId: string, status?: InvitationStatus) =>
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
+  account: () => '#/account',
+  audit: (invitationId?: string) =>
+    invitationId ? `#/audit?candidate=${encodeURIComponent(invitationId)}` : '#/audit',
   byQuestion: (interviewId: string, questionId?: string) =>
     `#/by-question/${encodeURIComponent(interviewId)}${questionId ? `/${encodeURIComponent(questionId)}` : ''}`,
   results: (id: string) => `#/interviews/${encodeURIComponent(id)}/results`,

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from '../api/support.js';
+import {
+  type Api,
+  createInterview,
+  inviteOne,
+  login,
+  recordAnswer,
+  waitForAnswer,
+} from '../helpers/api.js';
+import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+for (const database of ['sqlite', 'postgres'] as const) {
+  describe(`audit trail (${database})`, function () {
+    this.timeout(120_000);
+    let server: TestServer;
+    let admin: Api;
+    let adminId: string;
+
+    before(async () => {
+      server = await startTestServer({ database });
+      admin = await login(server.url);
+      adminId = (await admin.get('/me')).body.id;
+    });
+    after(() => server?.stop());
+
+    async function trail(query = ''): Promise<any[]> {
+      const res = await admin.get(`/audit${query}`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.items;
+    }
+
+    it('records every staff action on a candidate, with actor, target and time, newest first', async () => {
+      const reviewer = await staffUser(admin, 'reviewer', 'rita');
+      const reviewerId = (await reviewer.get('/me')).body.id;
+      await admin.request('PATCH', `/users/${reviewerId}`, { name: 'Rita Reviewer' });
+      const interview = await createInterview(admin);
+      const { invitation, candidate } = await inviteOne(admin, interview.id);
+      const recorded = await recordAnswer(
+        candidate,
+        interview.questions[0]!.id,
+        CLIP_MIME,
+        await clipChunks(2),
+      );
+      assert.equal((await waitForAnswer(candidate, recorded.id)).status, 'ready');
+
+      assert.equal((await reviewer.get(`/answers/${recorded.id}`)).status, 200);
+      const rated = await reviewer.put(`/answers/${recorded.id}/ratings/me`, { score: 4 });
+      assert.equal(rated.status, 200);
+      assert.equal((await admin.post(`/invitations/${invitation.id}/link`)).status, 200);
+      assert.equal((await admin.get(`/interviews/${interview.id}/ratings.csv`)).status, 200);
+
+      const byCandidate = await trail(`?invitationId=${invitation.id}`);
+      assert.deepEqual(
+        byCandidate.map((e) => [e.action, e.actor.type, e.actor.id, e.actor.name, e.target]),
+        [
+          [
+            'invitation.link_reissued',
+            'staff',
+            adminId,
+            'Administrator',
+            { type: 'invitation', id: invitation.id },
+          ],
+          [
+            'rating.saved',
+            'staff',
+            reviewerId,
+            'Rita Reviewer',
+            { type: 'rating', id: rated.body.id },
+          ],
+          [
+            'answer.viewed',
+            'staff',
+            reviewerId,
+            'Rita Reviewer',
+            { type: 'answer', id: recorded.id },
+          ],
+        ],
+      );
+      for (const entry of byCandidate) assert.match(entry.at, /^\d{4}-\d\d-\d\dT.*Z$/);
+
+      const byReviewer = await trail(`?actorId=${reviewerId}`);
+      assert.deepEqual(
+        byReviewer.map((e) => e.action),
+        ['rating.saved', 'answer.viewed'],
+      );
+      const exported = (await trail()).find((e) => e.action === 'ratings.exported');
+      assert.deepEqual(exported?.target, { type: 'interview', id: interview.id });
+    });
+
+    it('records user changes and failed sign-ins without naming who tried', async () => {
+      const email = `u-${Date.now()}@example.test`;
+      const created = await admin.post('/users', {
+        email,
+        name: 'New Person',
+        password: 'a long enough password',
+        role: 'reviewer',
+      });
+      assert.equal(created.status, 201);
+      assert.equal(
+        (await admin.request('PATCH', `/users/${created.body.id}`, { role: 'recruiter' })).status,
+        200,
+      );
+      const anonymous = admin.as('');
+      expectProblem(
+        await anonymous.post('/auth/login', { email, password: 'wrong password!' }),
+        401,
+        'invalid_credentials',
+      );
+      expectProblem(
+        await anonymous.post('/auth/login', { email: 'nobody@example.test', password: 'x' }),
+        401,
+        'invalid_credentials',
+      );
+      const entries = (await trail()).slice(0, 4);
+      assert.deepEqual(
+        entries.map((e) => [e.action, e.actor, e.target]),
+        [
+          ['login.failed', { type: 'staff', id: null, name: null }, { type: 'user', id: null }],
+          [
+            'login.failed',
+            { type: 'staff', id: created.body.id, name: null },
+            { type: 'user', id: created.body.id },
+          ],
+          [
+            'user.updated',
+            { type: 'staff', id: adminId, name: 'Administrator' },
+            { type: 'user', id: created.body.id },
+          ],
+          [
+            'user.created',
+            { type: 'staff', id: adminId, name: 'Administrator' },
+            { type: 'user', id: created.body.id },
+          ],
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(entries), /nobody@example|wrong password/);
+    });
+
+    it('pages with nextCursor through every entry once', async () => {
+      for (let i = 0; i < 5; i++)
+        await admin.as('').post('/auth/login', { email: ADMIN.email, password: `nope ${i}` });
+      const all = await trail('?limit=1000');
+      const seen: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 100; page++) {
+        const res = await admin.get(`/audit?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.status, 200);
+        assert.ok(res.body.items.length <= 2);
+        seen.push(...res.body.items.map((e: any) => e.id));
+        if (!res.body.nextCursor) break;
+        cursor = res.body.nextCursor;
+      }
+      assert.deepEqual(
+        seen,
+        all.map((e) => e.id),
+      );
+      expectInvalid(await admin.get('/audit?limit=1001'), 'limit');
+      expectInvalid(await admin.get('/audit?cursor=bogus'), 'cursor');
+    });
+
+    it('is for admins only and no one can change or delete an entry', async () => {
+      const before = await trail('?limit=1000');
+      for (const role of ['recruiter', 'reviewer'] as const) {
+        const staff = await staffUser(admin, role);
+        expectProblem(await staff.get('/audit'), 403, 'forbidden');
+      }
+      expectProblem(await admin.as('').get('/audit'), 401, 'unauthenticated');
+      const id = before[0].id;
+      for (const method of ['PUT', 'PATCH', 'DELETE', 'POST'])
+        expectProblem(await admin.request(method, `/audit/${id}`, {}), 404, 'not_found');
+      expectProblem(await admin.request('DELETE', '/audit'), 404, 'not_found');
+      // Not even the application's own database connection may rewrite history.
+      await assert.rejects(
+        sql`UPDATE audit_log SET action = 'nothing' WHERE id = ${id}`.execute(server.deps.db),
+        /append-only/,
+      );
+      await assert.rejects(
+        sql`DELETE FROM audit_log WHERE id = ${id}`.execute(server.deps.db),
+        /append-only/,
+      );
+      const after = await trail('?limit=1000');
+      assert.deepEqual(after.slice(-before.length), before);
+    });
+  });
+}
