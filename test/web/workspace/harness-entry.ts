@@ -12,3 +12,5 @@ import '../../../web-components/workspace/review/review-queue.js';
 // What a test needs to build a view's context in the page: the real live feed (over the
 // harness's socket.io server) and the language switch.
 Object.assign(window, { workspaceHarness: { LiveFeed, setLocale } });
+
+import '../../../web-components/workspace/structured/deviation-chart.js';

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
+import { type Harness, sharedHarness } from './component-harness.js';
+
+const REVIEWERS = [
+  { reviewer: { id: 'r1', name: 'Rita' }, ratings: 12, meanDeviation: -0.75 },
+  { reviewer: { id: 'r2', name: 'Sam' }, ratings: 10, meanDeviation: 0.5 },
+  { reviewer: { id: 'r3', name: 'Lou' }, ratings: 0, meanDeviation: null },
+];
+
+describe('workspace component: <ws-deviation-chart> in Chromium', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+  let browser: TestBrowser;
+  let page: Page;
+
+  before(async () => {
+    harness = await sharedHarness();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${harness.url}/`);
+    await page.evaluate((reviewers) => {
+      const chart = document.createElement('ws-deviation-chart') as any;
+      chart.reviewers = reviewers;
+      document.querySelector('#stage')!.append(chart);
+    }, REVIEWERS);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('draws harsher reviewers left of zero and lenient ones right, values written out', async () => {
+    await page.getByRole('img', { name: /mean deviation from colleagues/ }).waitFor();
+    const bars = await page.evaluate(() => {
+      const root = document.querySelector('ws-deviation-chart')!.shadowRoot!;
+      const axis = Number(root.querySelector('line.axis')!.getAttribute('x1'));
+      return [...root.querySelectorAll('g[data-reviewer]')].map((g) => {
+        const rect = g.querySelector('rect')!;
+        const x = Number(rect.getAttribute('x'));
+        const width = Number(rect.getAttribute('width'));
+        return {
+          id: g.getAttribute('data-reviewer'),
+          side: width <= 1 ? 'none' : x + width <= axis ? 'left' : x >= axis ? 'right' : 'both',
+          width,
+          text: g.querySelectorAll('text')[1]!.textContent,
+        };
+      });
+    });
+    assert.deepEqual(
+      bars.map((b) => [b.id, b.side, b.text]),
+      [
+        ['r1', 'left', '−0.75'],
+        ['r2', 'right', '+0.50'],
+        ['r3', 'none', '–'],
+      ],
+    );
+    assert.ok(Math.abs(bars[0]!.width / bars[1]!.width - 1.5) < 0.01, 'lengths in proportion');
+  });
+
+  it('gives the same figures, in words, in a table', async () => {
+    const rows = await page.getByRole('row').allTextContents();
+    assert.equal(rows.length, 4);
+    assert.match(rows[1]!, /Rita\s*12\s*−0\.75\s*harsher than colleagues/);
+    assert.match(rows[2]!, /Sam\s*10\s*\+0\.50\s*more lenient than colleagues/);
+    assert.match(rows[3]!, /Lou\s*0\s*–\s*not enough shared answers/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+  });
+});
