@@ -74,6 +74,12 @@ export class CandidateApi {
     return this.send('POST', path, { body, headers: JSON_HEADERS });
   }
 
+  /** Extra time (1.5×) on every question; 409 `already_started` once a real take began. */
+  accommodations(request: { extraTime: true }): Promise<CandidateSession> {
+    const body = JSON.stringify(request);
+    return this.send('POST', '/candidate/accommodations', { body, headers: JSON_HEADERS });
+  }
+
   finish(): Promise<Invitation> {
     return this.send('POST', '/candidate/finish');
   }

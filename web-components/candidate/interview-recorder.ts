@@ -129,6 +129,14 @@ export class InterviewRecorder extends LitElement {
     if (this.media.status !== 'ready') void this.media.start();
   }
 
+  /** The candidate asked for extra time: the server answers with the longer limits. */
+  onExtraTime(request: { result?: Promise<unknown> }): void {
+    request.result = this.api!.accommodations({ extraTime: true }).then((session) => {
+      this.adopt(session);
+      return session;
+    });
+  }
+
   onDevicesConfirmed(uploadKbps: number | null, roundTripMs: number): void {
     this.uploadKbps = uploadKbps;
     this.roundTripMs = roundTripMs;

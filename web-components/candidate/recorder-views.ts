@@ -105,6 +105,7 @@ function body(host: InterviewRecorder) {
         .answered=${host.progress.filter((p) => p.submitted).length}
         .uploading=${host.progress.filter((p) => p.uploadingHere).length}
         @welcome-accepted=${() => host.onWelcomeAccepted()}
+        @extra-time-requested=${(e: CustomEvent<{ result?: Promise<unknown> }>) => host.onExtraTime(e.detail)}
       ></welcome-step>`;
     case 'devices':
       return devicesView(host);

@@ -2,7 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CandidateSession } from '../../server/contracts/api.js';
+import { blindReviewNote } from './blind-review-note.js';
 import { emit } from './events.js';
+import './extra-time-option.js';
 import { dateTime } from './format.js';
 import { answerTime, questionCount, retakeCount, thinkTime } from './messages.js';
 import { sharedStyles } from './shared.styles.js';
@@ -163,7 +165,10 @@ export class WelcomeStep extends LitElement {
     return html`
       <h2 tabindex="-1">${msg(str`Hello ${candidate.name}`, { id: 'cand.welcome.hello' })}</h2>
       ${interview.intro ? html`<p class="intro">${interview.intro}</p>` : null}
-      ${this.expectations()} ${this.consent()}
+      ${blindReviewNote(this.session)}
+      ${this.expectations()}
+      <extra-time-option .session=${this.session}></extra-time-option>
+      ${this.consent()}
       <p class="muted">
         ${msg('Next, your browser will ask to use your camera and microphone.', { id: 'cand.welcome.next' })}
       </p>

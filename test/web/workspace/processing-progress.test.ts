@@ -253,10 +253,25 @@ describe('workspace component: video processing progress, live over socket.io, i
     await row.locator('li[data-answer="a1"]').waitFor({ state: 'detached' });
     await page
       .getByRole('status')
-      .getByText('Video ready: Lovelace, Ada, question 1.', { exact: true })
+      .getByText('1 video(s) ready to review.', { exact: true })
       .waitFor();
     assert.equal(await barValue(second), null, 'the answer still processing keeps its bar');
     assert.equal(await row.locator('li[data-answer]').count(), 1);
+  });
+
+  it('queue: answers turning ready together make one summarised announcement', async () => {
+    await openPage();
+    await mount('ws-review-queue');
+    const row = page.locator('li[data-invitation="inv-1"]');
+    await row.locator('li[data-answer="a2"]').waitFor();
+    await status('a1', 'ready');
+    await status('a2', 'failed');
+    await page
+      .getByRole('status')
+      .getByText('1 video(s) ready to review, 1 could not be prepared.', { exact: true })
+      .waitFor();
+    const said = await page.getByRole('status').allTextContents();
+    assert.ok(!said.some((text) => text.includes('question 1')), 'no announcement per answer');
   });
 
   it('review page: from "Preparing video…" to a percentage, then the video when it is ready', async () => {

@@ -6,6 +6,7 @@ import { signInRequest } from '../api/workspace-api.js';
 import { workspaceEvent } from '../events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
+import { setPageTitle } from '../shared/page-title.js';
 import type { SignedOutReason } from './session-store.js';
 import { signInStyles } from './sign-in-form.styles.js';
 
@@ -45,18 +46,24 @@ export class SignInForm extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { token, user } = await signInRequest(
+      const { token, user, mustChangePassword } = await signInRequest(
         String(data.get('email') ?? ''),
         String(data.get('password') ?? ''),
       );
       this.passwordInput.value = '';
-      this.dispatchEvent(workspaceEvent('ws-signed-in', { token, user }));
+      // After an admin reset the shell shows only "choose your own password" (issue 8).
+      const signedIn = mustChangePassword ? { ...user, mustChangePassword } : user;
+      this.dispatchEvent(workspaceEvent('ws-signed-in', { token, user: signedIn }));
     } catch (err) {
       this.error = errorText(err);
       this.passwordInput.select();
     } finally {
       this.busy = false;
     }
+  }
+
+  protected override updated(): void {
+    setPageTitle(msg('Sign in', { id: 'ws.signin.title' }));
   }
 
   override render() {
