@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import { ConflictError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
 import { newId } from '../ids.js';
 import { answerBudget } from '../media/answer-budget.js';
+import { effectiveLimits } from './accommodations/effective-limits.js';
 import { toAnswer } from './answer-view.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
 import { type ClosedTakes, closeOpenTakes, queueSubmittedTakes } from './close-open-takes.js';
@@ -70,7 +71,7 @@ async function insertNextAttempt(
     // In the same transaction as the insert: "finish" cannot slip between check and take.
     const invitation = await trx
       .selectFrom('invitations')
-      .select('status')
+      .select(['status', 'extraTime'])
       .where('id', '=', invitationId)
       .executeTakeFirstOrThrow();
     if (invitation.status === 'completed') {
@@ -90,7 +91,7 @@ async function insertNextAttempt(
     }
     const closed = await closeOpenTakes(trx, deps, { invitationId, questionId: question.id });
     // The accommodations feature gives some candidates a longer limit: it plugs in here.
-    const budgetMaxSeconds = question.maxSeconds;
+    const budgetMaxSeconds = effectiveLimits(question, invitation).maxSeconds;
     const now = deps.now().toISOString();
     const row: AnswersTable = {
       id: newId(),

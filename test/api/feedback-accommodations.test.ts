@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { MAX_CHUNK_BYTES } from '../../server/domain/start-answer.js';
+import { answerBudget } from '../../server/media/answer-budget.js';
 import {
   Api,
   createInterview,
@@ -88,6 +90,16 @@ for (const setup of SETUPS) {
         mimeType: CLIP_MIME,
       });
       assert.equal(started.status, 201);
+      // The server applies the longer limit: the take's byte budget follows 68 s, not 45 s.
+      const extraTake = await candidate.post('/candidate/answers', {
+        questionId: q.id,
+        mimeType: CLIP_MIME,
+      });
+      assert.equal(extraTake.status, 201, JSON.stringify(extraTake.body));
+      const budgetBytes = (seconds: number) =>
+        Math.min(MAX_CHUNK_BYTES, answerBudget(seconds).maxBytes);
+      assert.equal(started.body.maxChunkBytes, budgetBytes(45));
+      assert.equal(extraTake.body.maxChunkBytes, budgetBytes(68));
       expectProblem(
         await other.candidate.post('/candidate/accommodations', { extraTime: true }),
         409,
@@ -103,7 +115,17 @@ for (const setup of SETUPS) {
       const deadline = new Date(clock.now().getTime() + 72 * HOUR).toISOString();
       const interview = await createInterview(admin, {
         deadline,
-        questions: [{ prompt: 'Tell us', thinkSeconds: 5, maxSeconds: 30, retakes: 0 }],
+        competencies: [{ key: 'communication', name: 'Communication' }],
+        questions: [
+          {
+            prompt: 'Tell us',
+            thinkSeconds: 5,
+            maxSeconds: 30,
+            retakes: 0,
+            competency: 'communication',
+            anchors: { '3': 'Gives a clear answer.', '4': 'Gives a clear, well organised answer.' },
+          },
+        ],
       });
       const { invitation, email, candidate } = await inviteOne(interview.id, 'fr');
       const waiting = await inviteOne(interview.id);
@@ -135,12 +157,37 @@ for (const setup of SETUPS) {
         'feedback_missing',
       );
 
+      // Ratings 4 and 3: the rounded mean 3.5 → 4 picks the level-4 anchor for the draft.
+      for (const [staff, score] of [
+        [admin, 4],
+        [reviewer, 3],
+      ] as const) {
+        const rated = await staff.put(`/answers/${answer.id}/ratings/me`, { score });
+        assert.equal(rated.status, 200, JSON.stringify(rated.body));
+      }
       const draft = await admin.get(`/invitations/${invitation.id}/feedback`);
       assert.equal(draft.status, 200, JSON.stringify(draft.body));
-      assert.deepEqual(draft.body, { summary: '', competencies: [], releasedAt: null });
+      assert.deepEqual(draft.body, {
+        summary: '',
+        competencies: [
+          {
+            key: 'communication',
+            name: 'Communication',
+            text: 'Gives a clear, well organised answer.',
+          },
+        ],
+        releasedAt: null,
+      });
+      expectProblem(
+        await admin.put(`/invitations/${invitation.id}/feedback`, {
+          competencies: [{ key: 'teamwork', text: 'x' }],
+        }),
+        400,
+        'invalid_request',
+      );
       const saved = await admin.put(`/invitations/${invitation.id}/feedback`, {
         summary: 'Clear and well organised answers.',
-        competencies: [],
+        competencies: [{ key: 'communication', text: 'You gave clear, well organised answers.' }],
       });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
       assert.equal(saved.body.releasedAt, null);
@@ -159,6 +206,13 @@ for (const setup of SETUPS) {
       const read = await reader.get('/candidate/feedback');
       assert.equal(read.status, 200, JSON.stringify(read.body));
       assert.equal(read.body.summary, 'Clear and well organised answers.');
+      assert.deepEqual(read.body.competencies, [
+        {
+          key: 'communication',
+          name: 'Communication',
+          text: 'You gave clear, well organised answers.',
+        },
+      ]);
       assert.ok(read.body.releasedAt);
       // Released once: a second release sends nothing more.
       assert.equal(

@@ -2,7 +2,7 @@
 export const EXTRA_TIME_FACTOR = 1.5;
 
 export interface QuestionLimits {
-  thinkSeconds: number;
+  thinkSeconds?: number;
   maxSeconds: number;
 }
 
@@ -22,7 +22,9 @@ export function effectiveLimits<Q extends QuestionLimits>(
   if (!hasExtraTime(invitation)) return question;
   return {
     ...question,
-    thinkSeconds: Math.ceil(question.thinkSeconds * EXTRA_TIME_FACTOR),
+    ...(question.thinkSeconds === undefined
+      ? {}
+      : { thinkSeconds: Math.ceil(question.thinkSeconds * EXTRA_TIME_FACTOR) }),
     maxSeconds: Math.ceil(question.maxSeconds * EXTRA_TIME_FACTOR),
   };
 }
