@@ -80,11 +80,11 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
     }),
   );
   api.use(interviewRoutes(deps));
+  api.use(dataRightsRoutes(deps)); // before candidateRoutes, which guards all of /candidate
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
-  api.use(dataRightsRoutes(deps));
   api.use(
     publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
     programmeRoutes(deps),

@@ -41,6 +41,8 @@ export interface Config {
   reminderHours: number;
   /** How often the reminder and outbox sweep runs. */
   reminderSweepSeconds: number;
+  /** How often candidates whose retention time is up are erased. */
+  retentionSweepSeconds: number;
 }
 
 export type ServerRole = 'all' | 'api' | 'worker';
@@ -114,6 +116,12 @@ const schema = z
       .int()
       .min(1024)
       .default(64 * 1024),
+    RETENTION_SWEEP_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(86400 * 7)
+      .default(3600),
     JOB_CONCURRENCY: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -231,5 +239,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     email: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     reminderHours: e.REMINDER_HOURS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
+    retentionSweepSeconds: e.RETENTION_SWEEP_SECONDS,
   });
 }

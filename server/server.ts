@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { runEmailWork } from './domain/email/email-worker.js';
+import { startRetentionSweep } from './domain/erasure/retention-sweep.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -122,6 +123,7 @@ export async function startServer(
   if (runsJobs)
     stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
   if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
+  if (runsJobs) stopHooks.push(startRetentionSweep(deps, config.retentionSweepSeconds));
 
   return {
     url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
 import './candidate/language-switcher.js';
+import './candidate/your-data.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 import { releasedFeedback } from './programme/candidate-feedback.js';
 import './programme/candidate-feedback.js';
@@ -46,9 +47,11 @@ export class CandidatePage extends LitElement {
   override render() {
     if (this.feedback)
       return html`<language-switcher></language-switcher>
-        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
+        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>
+        <candidate-your-data token=${this.token}></candidate-your-data>`;
     return html`<language-switcher></language-switcher>
       <main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
-        @recorder-error=${this.lookForFeedback}></interview-recorder></main>`;
+        @recorder-error=${this.lookForFeedback}></interview-recorder>
+        <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }

@@ -37,7 +37,7 @@ export function assertStrongPassword(
   if (result.score >= MIN_SCORE) return;
   const reason = result.feedback.warning ?? 'It is too easy to guess.';
   const hint = result.feedback.suggestions[0] ?? 'Use a few uncommon words together.';
-  throw new InputError('Choose a stronger password.', [
+  throw new InputError(`Choose a stronger password. ${reason} ${hint}`.replace(/\.\./g, '.'), [
     { path: field, message: `is too easy to guess. ${reason} ${hint}`.replace(/\.\./g, '.') },
   ]);
 }

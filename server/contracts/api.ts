@@ -110,6 +110,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** Extension (issue 8): true (else absent) after an admin reset, until a new password is set. */
+  mustChangePassword?: boolean;
 }
 
 /** Extension (issue 8): a user as `GET /users` lists them, with whether they may sign in. */

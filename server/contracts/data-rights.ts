@@ -41,3 +41,38 @@ export const RetentionDays = z
 export const EraseRequest = z.object({
   confirm: z.literal(true, { message: 'must be true' }),
 });
+
+export const PrivacyText = z
+  .string()
+  .trim()
+  .max(20_000, 'is longer than 20000 characters')
+  .nullable()
+  .transform((v) => (v === '' ? null : v));
+
+/** Fields of `POST /interviews` and `PATCH /interviews/:id` this feature adds. */
+export const InterviewDataRightsInput = z.object({
+  retentionDays: RetentionDays.optional(),
+  /** Extension: the privacy notice candidates read and consent to; null restores the default. */
+  privacyText: PrivacyText.optional(),
+});
+
+export interface InterviewDataRights {
+  retentionDays: number;
+  privacyText: string | null;
+}
+
+export const ConsentRequest = z.object({
+  /** The version of the privacy text the candidate read, from GET /candidate/privacy. */
+  version: z.string().trim().min(1, 'is required').max(100),
+});
+
+export interface CandidatePrivacy {
+  text: string;
+  version: string;
+  /** False while the interview uses the built-in notice (pages may show it translated). */
+  custom: boolean;
+  consentedAt: string | null;
+  retentionDays: number;
+  /** When the candidate's data will be erased at the latest. */
+  erasedBy: string;
+}

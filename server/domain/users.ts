@@ -38,7 +38,10 @@ export async function createUser(
     await db
       .insertInto('users')
       .values({
-        ...user,
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
         passwordHash: await hashPassword(input.password),
         createdAt: now.toISOString(),
       })

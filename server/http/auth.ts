@@ -3,6 +3,7 @@ import { hashCandidateToken, looksLikeCandidateToken } from '../auth/candidate-t
 import type { Role, User } from '../contracts/api.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
 import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
@@ -73,7 +74,8 @@ export function requireCandidate(deps: Deps) {
             .where('tokenHash', '=', hashCandidateToken(token))
             .executeTakeFirst()
         : undefined;
-    if (!invitation) throw new UnauthenticatedError('This interview link is not valid.');
+    if (!invitation || invitation.erasingAt)
+      throw await refusedCandidateLink(deps, token, invitation);
     res.locals.invitation = invitation;
     next();
   };

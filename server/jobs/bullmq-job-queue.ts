@@ -41,10 +41,10 @@ export interface BullMqJobQueueOptions {
   retryBaseMs?: number;
 }
 
-interface JobData {
-  payload: unknown;
-  fairGroup?: string;
-}
+/** The payload as given, plus its owner when it has one (read back by payloadOf). */
+type JobData = Record<string, unknown> & { [FAIR_GROUP]?: string };
+
+const FAIR_GROUP = '_fairGroup';
 
 /**
  * The JobQueue on BullMQ, for several API and worker processes sharing Redis: retries with
@@ -93,14 +93,18 @@ export class BullMqJobQueue implements JobQueue {
       if (state === 'completed' || state === 'failed') await existing!.remove();
       else if (state !== 'unknown') return false;
     }
-    const data: JobData = { payload, fairGroup: options.fairGroup };
+    const data: JobData = options.fairGroup
+      ? { ...(payload as object), [FAIR_GROUP]: options.fairGroup }
+      : (payload as JobData);
     await this.#queue.add(name, data, {
       jobId,
       attempts: this.#policy.maxAttempts,
       // The shared policy's delays, computed by the worker's backoffStrategy.
       backoff: { type: 'policy' },
       // Cheaper jobs first: a short answer overtakes a long one queued before it.
-      priority: Math.min(MAX_PRIORITY, Math.max(1, Math.round(options.cost ?? 0) + 1)),
+      ...(options.cost !== undefined
+        ? { priority: Math.min(MAX_PRIORITY, Math.max(1, Math.round(options.cost) + 1)) }
+        : {}),
       removeOnComplete: true,
       removeOnFail: { age: 7 * 24 * 3600 },
     });
@@ -141,7 +145,7 @@ export class BullMqJobQueue implements JobQueue {
   async #process(job: Job<JobData>, token: string | undefined): Promise<void> {
     if (!this.#handlers.has(job.name))
       throw new UnrecoverableError(unknownJobError(job.name).message);
-    const group = job.data.fairGroup;
+    const group = job.data[FAIR_GROUP];
     if (group && token) {
       const running = this.#groupsRunning.get(group) ?? 0;
       if (running >= slotsPerGroup(this.#opts.concurrency)) {
@@ -185,9 +189,9 @@ export class BullMqJobQueue implements JobQueue {
   }
 }
 
-/** Jobs added before fair scheduling carried the bare payload as their data. */
 function payloadOf(data: JobData): JobPayloads[JobName] {
-  return ('payload' in data ? data.payload : data) as JobPayloads[JobName];
+  const { [FAIR_GROUP]: _owner, ...payload } = data;
+  return payload as unknown as JobPayloads[JobName];
 }
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {

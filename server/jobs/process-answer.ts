@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
+import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
 import { answerBudget } from '../media/answer-budget.js';
 import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
@@ -82,7 +83,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         answerId,
         result.videoPath,
       );
-      await deps.db
+      const stored = await deps.db
         .updateTable('answers')
         .set({
           audioKey,
@@ -96,7 +97,9 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
           updatedAt: deps.now().toISOString(),
         })
         .where('id', '=', answerId)
-        .execute();
+        .where('invitationId', 'in', invitationsNotErasing(deps.db))
+        .executeTakeFirst();
+      if (stored.numUpdatedRows === 0n) return discardErasedAnswer(deps, answerId);
       await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
       log.info(
         {

@@ -14,6 +14,22 @@ export interface DecodeBombSpec {
   fps: number;
 }
 
+/** Small enough to make in a few seconds, still 1,000 frames a second of 2048×2048: a bomb. */
+export const TEST_BOMB: DecodeBombSpec = { side: 2048, frames: 12_000, fps: 1000 };
+
+const made = new Map<string, Promise<Buffer>>();
+
+/** makeDecodeBomb, made once per process for each spec. */
+export function decodeBomb(spec: DecodeBombSpec = TEST_BOMB): Promise<Buffer> {
+  const key = JSON.stringify(spec);
+  let bomb = made.get(key);
+  if (!bomb) {
+    bomb = makeDecodeBomb(spec);
+    made.set(key, bomb);
+  }
+  return bomb;
+}
+
 /** The attack of issue 8: one 4096×4096 key frame, 12,000 tiny skip frames at 1000 fps. */
 export const ISSUE_BOMB: DecodeBombSpec = { side: 4096, frames: 12_000, fps: 1000 };
 

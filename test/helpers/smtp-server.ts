@@ -13,12 +13,12 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server in the test process (the receiving side): every message the app sends
- * arrives here over TCP and is parsed with mailparser. `refuseNext(n, code)` makes it answer the
- * next n messages with that reply (451: try later; 550: refused for good).
+ * arrives here over TCP and is parsed with mailparser. `refuse(address, n, code)` makes it answer
+ * the next n messages to that address with that reply (451: try later; 550: refused for good).
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
-  #refusals: { count: number; code: number } = { count: 0, code: 451 };
+  readonly #refusals = new Map<string, { count: number; code: number }>();
   #waiters: (() => void)[] = [];
   #server: SMTPServer;
   port = 0;
@@ -28,11 +28,14 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, _session, callback) => {
-        if (this.#refusals.count > 0) {
-          this.#refusals.count--;
+      onData: (stream, session, callback) => {
+        const refusal = session.envelope.rcptTo
+          .map((r) => this.#refusals.get(r.address.toLowerCase()))
+          .find((r) => r && r.count > 0);
+        if (refusal) {
+          refusal.count--;
           stream.resume();
-          const code = this.#refusals.code;
+          const code = refusal.code;
           stream.on('end', () => {
             const err = new Error(
               code >= 500 ? 'Mailbox unavailable: no such user here' : 'Try again later',
@@ -75,8 +78,9 @@ export class TestSmtpServer {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  refuseNext(count: number, code: number): void {
-    this.#refusals = { count, code };
+  /** Refuses the next `count` messages to this address with this reply code. */
+  refuse(address: string, count: number, code: number): void {
+    this.#refusals.set(address.toLowerCase(), { count, code });
   }
 
   /** Messages to this address, oldest first. */

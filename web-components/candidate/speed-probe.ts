@@ -3,11 +3,14 @@ import type { CandidateApi } from './candidate-api.js';
 // Well under the server's 1 MiB, at most four requests per check (the server allows 20 per 10 min).
 const SMALL = 2 * 1024;
 const MEDIUM = 32 * 1024;
-const LARGE = 256 * 1024;
-/** The large upload is tried only when the medium one says it takes less than this. */
+/** The last upload: the largest that should take under LARGE_BUDGET_MS at the medium's rate. */
+const LARGE_SIZES = [256 * 1024, 96 * 1024];
 const LARGE_BUDGET_MS = 2500;
-/** No single request of the check may take longer: a very slow link is "slow", not a wait. */
-const REQUEST_TIMEOUT_MS = 4000;
+/**
+ * No single request of the check may take longer: a very slow link is "slow", not a wait. Long
+ * enough that a loaded phone (or server) is not taken for a dead connection.
+ */
+const REQUEST_TIMEOUT_MS = 8000;
 export const PROBE_STEPS = 4;
 
 export interface UploadMeasure {
@@ -21,8 +24,10 @@ const rate = (bytes: number, ms: number) => Math.round((bytes * 8) / Math.max(ms
 
 /**
  * Estimates the upload speed in a few seconds at most: a tiny request opens the connection, a
- * second gives the round trip, then 32 KiB, then 256 KiB only if that will be quick. Each size's
- * time less the round trip gives the rate. `onStep` reports progress (1…PROBE_STEPS).
+ * second gives the round trip, then 32 KiB, then the largest of 256 or 96 KiB that the 32 KiB
+ * says will take under 2.5 s. A size's time less the round trip gives the rate; the last upload
+ * is large enough next to the round trip that a busy machine's timing noise matters little.
+ * `onStep` reports progress (1…PROBE_STEPS).
  */
 export async function measureUpload(
   api: CandidateApi,
@@ -31,19 +36,23 @@ export async function measureUpload(
   let roundTripMs = 0;
   try {
     onStep(1);
-    await api.timeUpload(SMALL, REQUEST_TIMEOUT_MS); // opens the connection: not counted
+    const opening = await api.timeUpload(SMALL, REQUEST_TIMEOUT_MS);
     onStep(2);
-    roundTripMs = await api.timeUpload(SMALL, REQUEST_TIMEOUT_MS);
+    // The lower of the two: a late timer on a loaded device only ever adds time.
+    roundTripMs = Math.min(opening, await api.timeUpload(SMALL, REQUEST_TIMEOUT_MS));
     onStep(3);
     const medium = await api.timeUpload(MEDIUM, REQUEST_TIMEOUT_MS).catch(() => null);
-    // Timed out: slower than 32 KiB in 4 s (64 kbit/s), which is all we need to know.
+    // Timed out: slower than 32 KiB in 8 s (32 kbit/s), which is all we need to know.
     if (medium === null) return { kbps: rate(MEDIUM, REQUEST_TIMEOUT_MS), roundTripMs };
     const mediumKbps = rate(MEDIUM - SMALL, medium - roundTripMs);
-    const largeMs = roundTripMs + ((LARGE - SMALL) * 8) / mediumKbps;
-    if (largeMs > LARGE_BUDGET_MS) return { kbps: mediumKbps, roundTripMs };
+    const large = LARGE_SIZES.find(
+      (bytes) => roundTripMs + ((bytes - SMALL) * 8) / mediumKbps <= LARGE_BUDGET_MS,
+    );
+    if (!large) return { kbps: mediumKbps, roundTripMs };
     onStep(4);
-    const large = await api.timeUpload(LARGE, REQUEST_TIMEOUT_MS);
-    return { kbps: rate(LARGE - SMALL, large - roundTripMs), roundTripMs };
+    const largeMs = await api.timeUpload(large, REQUEST_TIMEOUT_MS).catch(() => null);
+    if (largeMs === null) return { kbps: rate(large, REQUEST_TIMEOUT_MS), roundTripMs };
+    return { kbps: rate(large - SMALL, largeMs - roundTripMs), roundTripMs };
   } catch {
     return { kbps: null, roundTripMs };
   }

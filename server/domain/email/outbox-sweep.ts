@@ -13,7 +13,7 @@ const BATCH = 500;
  * Safe to run in several processes at once: each change is a conditional update.
  */
 export async function sweepOutbox(deps: Deps): Promise<number> {
-  const now = deps.now().getTime();
+  const now = Date.now();
   const staleBefore = new Date(now - claimLeaseMs(deps)).toISOString();
   await deps.db
     .updateTable('emailOutbox')

@@ -27,11 +27,12 @@ export function emailEnabled(deps: Pick<Deps, 'config'>): boolean {
 export async function queueEmail(
   db: Kysely<Database>,
   email: NewEmail,
-  now: Date,
+  _now: Date,
 ): Promise<string | null> {
   const id = newId();
   const rendered = renderEmail(email.kind, email.language, email.vars);
-  const at = now.toISOString();
+  // Outbox times are operational (when to retry, what looks lost): real time, not a test clock.
+  const at = new Date().toISOString();
   const result = await db
     .insertInto('emailOutbox')
     .values({

@@ -20,7 +20,8 @@ export function claimLeaseMs(deps: Deps): number {
  */
 export function sendEmailJob(deps: Deps, mailer: Mailer): JobHandler<'send-email'> {
   return async ({ messageId }) => {
-    const now = deps.now();
+    // Claims are about processes being alive: real time, not the business clock.
+    const now = new Date();
     const staleBefore = new Date(now.getTime() - claimLeaseMs(deps)).toISOString();
     const claimed = await deps.db
       .updateTable('emailOutbox')

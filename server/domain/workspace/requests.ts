@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CreateInterviewRequest, CreateUserRequest, QuestionInput } from '../../contracts/api.js';
+import { InterviewDataRightsInput } from '../../contracts/data-rights.js';
 import { interviewRubricShape } from '../../contracts/review.js';
 
 /** A PATCH must say what to change: an empty body is a client mistake, not a no-op. */
@@ -49,6 +50,7 @@ export const UpdateInterviewRequest = z
     ...interviewRubricShape,
     /** Issue 11: the public apply link's settings, replaced as a whole. */
     public: programme,
+    ...InterviewDataRightsInput.shape,
   })
   .superRefine((value, ctx) =>
     requireSomeField(value, ctx, [
@@ -58,6 +60,7 @@ export const UpdateInterviewRequest = z
       'questions',
       'public',
       ...Object.keys(interviewRubricShape),
+      ...Object.keys(InterviewDataRightsInput.shape),
     ]),
   );
 

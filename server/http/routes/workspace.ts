@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
+import { withDataRightsOne } from '../../domain/erasure/interview-settings.js';
 import { interviewStats } from '../../domain/workspace/interview-stats.js';
 import { listUsers, updateUser } from '../../domain/workspace/manage-users.js';
 import { ratingsCsv } from '../../domain/workspace/ratings-export.js';
@@ -58,7 +59,12 @@ export function workspaceRoutes(deps: Deps): Router {
 
   router.patch('/interviews/:id', organisers, async (req, res) => {
     const changes = parseInput(UpdateInterviewRequest, req.body);
-    res.json(await updateInterview(deps, req.params.id as string, changes));
+    res.json(
+      await withDataRightsOne(
+        deps.db,
+        await updateInterview(deps, req.params.id as string, changes),
+      ),
+    );
   });
 
   router.get('/interviews/:id/stats', anyStaff, async (req, res) => {

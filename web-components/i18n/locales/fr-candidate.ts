@@ -221,6 +221,29 @@ export const candidateFr: Translations = {
   'cand.language': 'Langue',
   'rec.interrupted.other-tab':
     'Cette question est en cours d’enregistrement dans un autre onglet ou une autre fenêtre de ce navigateur. Terminez-la là-bas\u202f: cet onglet n’y touche pas. Rechargez ensuite cette page pour continuer ici.',
+  // Data rights: "Your data" (candidate/your-data.ts)
+  'cand.data.title': 'Vos données',
+  'cand.data.loading': 'Chargement…',
+  'cand.data.loadFailed':
+    'Impossible de charger cette partie. Refermez-la puis rouvrez-la pour réessayer.',
+  'cand.data.erased':
+    'Vos données ont été effacées\u202f: votre nom, votre adresse e-mail, vos enregistrements et tout ce qui concerne cet entretien ont disparu.',
+  'cand.data.privacyTitle': 'Comment vos données sont utilisées',
+  'cand.data.erasedBy': str`Tout ce que vous avez enregistré ici est effacé au plus tard le ${0}.`,
+  'cand.data.consented': str`Vous avez donné votre accord le ${0}.`,
+  'cand.data.agree': 'J’accepte',
+  'cand.data.download': 'Télécharger mes données',
+  'cand.data.downloaded': 'Vos données ont été téléchargées.',
+  'cand.data.downloadFailed': 'Impossible de télécharger vos données. Réessayez.',
+  'cand.data.erase': 'Effacer mes données…',
+  'cand.data.confirmTitle': 'Tout effacer\u202f?',
+  'cand.data.confirmBody':
+    'Cela supprime votre nom, votre adresse e-mail, chaque enregistrement et réponse que vous avez faits, ainsi que les évaluations, la décision et le retour qui les concernent. Votre lien cessera de fonctionner. C’est irréversible.',
+  'cand.data.confirm': 'Tout effacer',
+  'cand.data.cancel': 'Annuler',
+  'cand.data.eraseFailed': 'Impossible d’effacer vos données. Réessayez.',
+  'cand.data.builtInPrivacy':
+    'Votre nom, votre adresse e-mail et les enregistrements que vous faites ici servent uniquement à évaluer votre candidature, et seules les personnes qui l’évaluent peuvent les voir. Ils sont effacés automatiquement après la durée de conservation indiquée ci-dessous, ou immédiatement si vous le demandez depuis «\u202fVos données\u202f». Vous pouvez y télécharger une copie de vos données à tout moment.',
   // Programmes (branch programme-ui): extra time on request, feedback to come.
   'cand.extraTime.title': 'Besoin de plus de temps ?',
   'cand.extraTime.explain':

@@ -45,12 +45,14 @@ export class SignInForm extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { token, user } = await signInRequest(
+      const { token, user, mustChangePassword } = await signInRequest(
         String(data.get('email') ?? ''),
         String(data.get('password') ?? ''),
       );
       this.passwordInput.value = '';
-      this.dispatchEvent(workspaceEvent('ws-signed-in', { token, user }));
+      // After an admin reset the shell shows only "choose your own password" (issue 8).
+      const signedIn = mustChangePassword ? { ...user, mustChangePassword } : user;
+      this.dispatchEvent(workspaceEvent('ws-signed-in', { token, user: signedIn }));
     } catch (err) {
       this.error = errorText(err);
       this.passwordInput.select();

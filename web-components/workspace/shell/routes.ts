@@ -9,7 +9,9 @@ export type Route =
   | { view: 'edit-interview'; id: string }
   | { view: 'queue'; interviewId?: string; status?: InvitationStatus }
   | { view: 'review'; invitationId: string; status?: InvitationStatus }
-  | { view: 'users' };
+  | { view: 'users' }
+  | { view: 'account' }
+  | { view: 'audit'; invitationId?: string };
 
 const STATUSES: InvitationStatus[] = ['invited', 'started', 'completed', 'expired'];
 
@@ -36,6 +38,9 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (section === 'users') return { view: 'users' };
+  if (section === 'account') return { view: 'account' };
+  if (section === 'audit')
+    return { view: 'audit', invitationId: query.get('candidate') ?? undefined };
   return { view: 'interviews' };
 }
 
@@ -55,6 +60,9 @@ export const href = {
   review: (invitationId: string, status?: InvitationStatus) =>
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
+  account: () => '#/account',
+  audit: (invitationId?: string) =>
+    invitationId ? `#/audit?candidate=${encodeURIComponent(invitationId)}` : '#/audit',
 };
 
 /** The current route; the host re-renders when the hash changes. */

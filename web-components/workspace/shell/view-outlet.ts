@@ -5,7 +5,9 @@ import '../interviews/interview-list.js';
 import '../interviews/interview-page.js';
 import '../review/candidate-review.js';
 import '../review/review-queue.js';
+import '../session/change-password.js';
 import '../users/user-admin.js';
+import '../audit/audit-trail.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
 
@@ -35,9 +37,15 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'review':
       return html`<ws-candidate-review .ctx=${ctx} .invitationId=${route.invitationId}
         .status=${route.status ?? 'completed'}></ws-candidate-review>`;
+    case 'account':
+      return html`<ws-change-password .request=${ctx.api.changePassword}></ws-change-password>`;
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`
+        : notAllowed();
+    case 'audit':
+      return ctx.user.role === 'admin'
+        ? html`<ws-audit-trail .ctx=${ctx} .invitationId=${route.invitationId ?? ''}></ws-audit-trail>`
         : notAllowed();
   }
 }

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
+import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { buildWebAssets, fitsViewport, signIn } from './workspace/support.js';
+
+const SHOTS = process.env.SCREENSHOTS_DIR;
+
+describe('data rights in Chromium', function () {
+  this.timeout(180_000);
+  let server: TestServer;
+  let browser: TestBrowser;
+  let admin: Api;
+
+  before(async () => {
+    await buildWebAssets();
+    server = await startTestServer();
+    admin = await login(server.url);
+    browser = await launchBrowser({ viewport: { width: 360, height: 640 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a candidate downloads, then erases their data from their link', async () => {
+    const interview = await createInterview(admin);
+    const { invitation, candidate } = await inviteOne(admin, interview.id);
+    const page = await browser.newPage();
+    await page.goto(invitation.url!);
+    await page.getByText('Your data').click();
+    await page.getByRole('button', { name: 'I agree' }).click();
+    await page.getByText(/You agreed to this on/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download my data' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'my-interview-data.json');
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.ok(await fitsViewport(page));
+
+    await page.getByRole('button', { name: 'Erase my data…' }).click();
+    await page.getByRole('heading', { name: 'Erase everything?' }).waitFor();
+    await page.getByText(/every recording and answer you made/).waitFor();
+    if (SHOTS)
+      await page.screenshot({ path: path.join(SHOTS, 'erase-confirm-360.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Erase everything' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your data has been erased' }).waitFor();
+    assert.equal((await candidate.get('/candidate/session')).status, 404);
+
+    // The link, opened again, says the data is gone.
+    await page.reload();
+    await page.getByText('Your data').click();
+    await page.getByText('Your data has been erased').waitFor();
+    await page.close();
+  });
+
+  it('an admin reads the audit trail, by staff member', async () => {
+    const interview = await createInterview(admin);
+    const { invitation } = await inviteOne(admin, interview.id);
+    await admin.post(`/invitations/${invitation.id}/link`);
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/`);
+    await signIn(page);
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    assert.equal(await page.title(), 'Audit trail');
+    const list = page.getByRole('list', { name: 'Audit entries, newest first' });
+    await list.getByText('issued a new link').waitFor();
+    await page.getByLabel('Staff member').selectOption({ label: 'Administrator' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await list.getByText('issued a new link').first().waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 640 });
+    assert.ok(await fitsViewport(page));
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-360.png'), fullPage: true });
+    await page.close();
+  });
+});
