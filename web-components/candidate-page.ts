@@ -47,7 +47,8 @@ export class CandidatePage extends LitElement {
   override render() {
     if (this.feedback)
       return html`<language-switcher></language-switcher>
-        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
+        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>
+        <candidate-your-data token=${this.token}></candidate-your-data>`;
     return html`<language-switcher></language-switcher>
       <main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
           @recorder-error=${this.lookForFeedback}></interview-recorder>
