@@ -16,6 +16,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   now?: () => Date;
   maxLoginFailures?: number;
+  /** false: no audit trail (only to measure what it costs). */
+  audit?: boolean;
 }
 
 export interface TestServer extends RunningServer {
@@ -62,6 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     maxLoginFailures: options.maxLoginFailures,
     jobRetryBaseMs: 50,
+    audit: options.audit,
   });
   return {
     ...server,
