@@ -8,7 +8,10 @@ const outdir = path.join(root, 'dist/web');
 
 await mkdir(outdir, { recursive: true });
 await build({
-  entryPoints: [path.join(root, 'web-components/app.ts')],
+  entryPoints: [
+    path.join(root, 'web-components/app.ts'),
+    path.join(root, 'web-components/apply.ts'),
+  ],
   bundle: true,
   format: 'esm',
   target: ['es2022', 'safari15', 'firefox110', 'chrome110'],

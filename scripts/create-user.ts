@@ -47,6 +47,10 @@ try {
 } catch (err) {
   if (err instanceof ConfigError || err instanceof AppError) {
     console.error(err.message);
+    // A weak password's reason (from the strength check) is in the field errors.
+    const fieldErrors = err instanceof AppError ? err.extra.errors : undefined;
+    if (Array.isArray(fieldErrors))
+      for (const e of fieldErrors) console.error(`--${e.path} ${e.message}`);
     process.exit(1);
   }
   throw err;

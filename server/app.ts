@@ -2,8 +2,12 @@ import express, { type Express } from 'express';
 import type { Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Deps } from './deps.js';
+import { MAX_CHUNK_BYTES } from './domain/start-answer.js';
 import { NotFoundError } from './errors.js';
+import { noStore, refuseControlCharactersInPath } from './http/api-hygiene.js';
+import { type BodyTimeouts, bodyTimeout } from './http/body-timeout.js';
 import { openCors } from './http/cors.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './http/login-throttles.js';
 import { problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
 import { candidateRoutes } from './http/routes/candidate.js';
@@ -12,15 +16,24 @@ import { healthRoute } from './http/routes/health.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
+import { programmeRoutes } from './http/routes/programme-staff.js';
+import { publicProgrammeRoutes } from './http/routes/programmes.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { staffRoutes } from './http/routes/staff.js';
+import { structuredReviewRoutes } from './http/routes/structured-review.js';
 import { workspaceRoutes } from './http/routes/workspace.js';
 
 export interface AppOptions {
   /** Failed logins per address and email per 15 minutes. */
   maxLoginFailures?: number;
-  /** Where failed-login counts live (Redis when several processes share the load). */
-  rateLimitStore?: Store;
+  /** Failed logins per address across emails, and per account across addresses (issue 8). */
+  loginLimits?: Partial<Omit<LoginThrottleLimits, 'perAddressAndEmail'>>;
+  /** Where failed-login counts live, one store per limiter name (Redis in the cluster). */
+  rateLimitStores?: (name: string) => Store;
+  /** How long request bodies may take to arrive (issue 8); defaults from the config. */
+  bodyTimeouts?: Partial<BodyTimeouts>;
+  /** Where application counts per address live (Redis when several processes serve). */
+  applyRateLimitStore?: Store;
   /** Dependencies /health checks besides the database and storage, by name. */
   healthChecks?: Record<string, () => Promise<void>>;
 }
@@ -40,20 +53,42 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
 
   app.use('/assets', openCors('GET, HEAD'));
   const api = express.Router();
+  api.use(noStore);
+  api.use(refuseControlCharactersInPath);
+  api.use(
+    bodyTimeout(
+      {
+        jsonMs: deps.config.jsonBodyTimeoutSeconds * 1000,
+        uploadMinBytesPerSecond: deps.config.uploadMinBytesPerSecond,
+        uploadMaxBytes: MAX_CHUNK_BYTES,
+        ...options.bodyTimeouts,
+      },
+      deps.log,
+    ),
+  );
   api.use('/candidate', openCors('GET, POST, PUT'));
   api.use(express.json({ limit: '1mb' }));
   api.get('/health', healthRoute(deps, options.healthChecks ?? {}));
   api.use(
     staffRoutes(deps, {
-      maxLoginFailures: options.maxLoginFailures ?? 10,
-      store: options.rateLimitStore,
+      limits: {
+        ...DEFAULT_LOGIN_LIMITS,
+        ...options.loginLimits,
+        perAddressAndEmail: options.maxLoginFailures ?? DEFAULT_LOGIN_LIMITS.perAddressAndEmail,
+      },
+      storeFor: options.rateLimitStores,
     }),
   );
   api.use(interviewRoutes(deps));
   api.use(dataRightsRoutes(deps)); // before candidateRoutes, which guards all of /candidate
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
+  api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(
+    publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
+    programmeRoutes(deps),
+  );
   api.use(() => {
     throw new NotFoundError('There is no such endpoint.');
   });

@@ -16,8 +16,13 @@ import { connectRedis, pingRedis } from './redis.js';
  */
 export interface Cluster {
   jobQueue(options: { concurrency: number; retryBaseMs?: number }): JobQueue;
-  /** Shared counters, so a guesser cannot spread attempts over the API processes. */
-  loginRateLimitStore(): Store;
+  /**
+   * Shared counters, so a guesser cannot spread attempts over the API processes; one store
+   * per limiter `name` (each needs its own keys).
+   */
+  loginRateLimitStore(name?: string): Store;
+  /** Shared counters of public applications per address (issue 11). */
+  applyRateLimitStore(): Store;
   /** Events raised in any process reach the sockets of this one. */
   shareSocketEvents(io: SocketServer): void;
   /** A worker has no sockets: it sends its events to the API processes. Returns a stop function. */
@@ -31,9 +36,14 @@ export function joinCluster(config: Readonly<Config>, log: Logger, redisUrl: str
   return {
     jobQueue: (options) =>
       new BullMqJobQueue({ redis, log, lockSeconds: config.jobLockSeconds, ...options }),
-    loginRateLimitStore: () =>
+    loginRateLimitStore: (name = 'login') =>
       new RedisStore({
-        prefix: 'interviews:login:',
+        prefix: `interviews:${name}:`,
+        sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+      }),
+    applyRateLimitStore: () =>
+      new RedisStore({
+        prefix: 'interviews:apply:',
         sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
       }),
     shareSocketEvents: (io) => useRedisAdapter(io, redis),

@@ -31,6 +31,16 @@ export interface Config {
   jobLockSeconds: number;
   /** With Redis: how often answers left `processing` without a queued job are re-queued. */
   strandedSweepSeconds: number;
+  /** Issue 8: a JSON body must arrive within this many seconds (408 otherwise). */
+  jsonBodyTimeoutSeconds: number;
+  /** Issue 8: the slowest upload rate accepted; an upload's time limit follows from its size. */
+  uploadMinBytesPerSecond: number;
+  /** Issue 11: email is on when both are set (smtp://user:pass@host:port, smtps://…). */
+  email: { smtpUrl: string; from: string } | null;
+  /** A reminder goes this many hours before an invitation's expiry. */
+  reminderHours: number;
+  /** How often the reminder and outbox sweep runs. */
+  reminderSweepSeconds: number;
   /** How often candidates whose retention time is up are erased. */
   retentionSweepSeconds: number;
 }
@@ -95,6 +105,17 @@ const schema = z
       .min(1)
       .max(86400)
       .default(60),
+    JSON_BODY_TIMEOUT_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(300)
+      .default(10),
+    UPLOAD_MIN_BYTES_PER_SECOND: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1024)
+      .default(64 * 1024),
     RETENTION_SWEEP_SECONDS: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -107,8 +128,33 @@ const schema = z
       .min(1)
       .max(16)
       .default(1),
+    SMTP_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+        .optional(),
+    ),
+    MAIL_FROM: optional.pipe(z.string().max(320).optional()),
+    REMINDER_HOURS: z.coerce
+      .number({ message: 'must be a number' })
+      .min(0)
+      .max(24 * 365)
+      .default(48),
+    REMINDER_SWEEP_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(86400)
+      .default(300),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.SMTP_URL) !== Boolean(env.MAIL_FROM)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'set SMTP_URL and MAIL_FROM together (email is off without both)',
+      });
+    }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({
         code: 'custom',
@@ -188,6 +234,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     role: e.SERVER_ROLE,
     jobLockSeconds: e.JOB_LOCK_SECONDS,
     strandedSweepSeconds: e.STRANDED_SWEEP_SECONDS,
+    jsonBodyTimeoutSeconds: e.JSON_BODY_TIMEOUT_SECONDS,
+    uploadMinBytesPerSecond: e.UPLOAD_MIN_BYTES_PER_SECOND,
+    email: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    reminderHours: e.REMINDER_HOURS,
+    reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     retentionSweepSeconds: e.RETENTION_SWEEP_SECONDS,
   });
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Audit } from './domain/audit/audit-log.js';
 import type { JobQueue } from './jobs/job-queue.js';
+import type { SessionRevocations } from './realtime/session-revocations.js';
 import type { StaffEvents } from './realtime/staff-events.js';
 
 /** Everything a use-case may need, passed in explicitly: no globals, easy to test. */
@@ -14,6 +15,8 @@ export interface Deps {
   storage: Storage;
   jobs: JobQueue;
   events: StaffEvents;
+  /** Issue 8: staff access that ended (sign-out, deactivation…), for the socket.io server. */
+  sessions: SessionRevocations;
   log: Logger;
   secrets: Secrets;
   /** The append-only trail of who saw or changed what (server/domain/audit). */

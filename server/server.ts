@@ -1,3 +1,4 @@
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
+import { runEmailWork } from './domain/email/email-worker.js';
 import { startRetentionSweep } from './domain/erasure/retention-sweep.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
@@ -18,8 +20,10 @@ import {
   processAnswerJob,
   requeueStrandedAnswers,
 } from './jobs/process-answer.js';
+import { sweepStaleChunks } from './jobs/sweep-stale-chunks.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { SessionRevocations } from './realtime/session-revocations.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { StaffEvents } from './realtime/staff-events.js';
 
@@ -33,7 +37,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServerOptions extends Pick<AppOptions, 'maxLoginFailures'> {
+export interface ServerOptions
+  extends Pick<AppOptions, 'maxLoginFailures' | 'loginLimits' | 'bodyTimeouts'> {
   log?: Logger;
   now?: () => Date;
   /** Retry delay base for media jobs (tests shorten it). */
@@ -48,6 +53,7 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
+  await keepDataPrivate(config.dataDir);
   const db = openDatabase(config, log);
   await migrateToLatest(db).catch(async (err: Error) => {
     await db.destroy().catch(() => {});
@@ -84,6 +90,7 @@ export async function startServer(
     storage,
     jobs,
     events,
+    sessions: new SessionRevocations(),
     log,
     secrets,
     audit,
@@ -99,6 +106,7 @@ export async function startServer(
     jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {
       onFailed: processAnswerFailed(deps),
     });
+    stopHooks.push(runEmailWork(deps));
   }
   const bootstrap =
     config.role === 'worker'
@@ -114,6 +122,7 @@ export async function startServer(
   await jobs.start();
   if (runsJobs)
     stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
+  if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
   if (runsJobs) stopHooks.push(startRetentionSweep(deps, config.retentionSweepSeconds));
 
   return {
@@ -140,8 +149,11 @@ async function listen(
 ): Promise<HttpServer> {
   const app = buildApp(deps, {
     maxLoginFailures: options.maxLoginFailures,
+    loginLimits: options.loginLimits,
+    bodyTimeouts: options.bodyTimeouts,
     healthChecks: cluster ? { redis: () => cluster.ping() } : {},
-    rateLimitStore: cluster?.loginRateLimitStore(),
+    rateLimitStores: cluster ? (name) => cluster.loginRateLimitStore(name) : undefined,
+    applyRateLimitStore: cluster?.applyRateLimitStore(),
   });
   const http = createServer(app);
   // Longer than the usual 60-s idle timeout of load balancers and proxies, so the server never
@@ -182,6 +194,31 @@ function sweepStrandedAnswers(deps: Deps, everySeconds: number | null): () => vo
   void sweep();
   if (!everySeconds) return () => {};
   const timer = setInterval(sweep, everySeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Nothing under DATA_DIR (the SQLite file, secrets, every video) is for other local users:
+ * new files are created 600 and directories 700 (umask 077, for this whole process: nothing
+ * it writes elsewhere needs to be shared either), and DATA_DIR itself is closed to others, which
+ * also covers files an older version left readable inside it.
+ */
+async function keepDataPrivate(dataDir: string): Promise<void> {
+  process.umask(0o077);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
+}
+
+/** Runs a sweep at start and then hourly; each is safe to run in several processes at once. */
+function everyHour(deps: Deps, name: string, sweep: (deps: Deps) => Promise<number>): () => void {
+  const run = () =>
+    sweep(deps).then(
+      (count) => count > 0 && deps.log.info({ count }, `${name} cleared ${count} item(s)`),
+      (err: Error) => deps.log.warn({ err }, `${name} failed`),
+    );
+  void run();
+  const timer = setInterval(run, 3600 * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,8 +1,12 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
+import './candidate/language-switcher.js';
 import './candidate/your-data.js';
 import { applyPreferredLocale } from './i18n/localization.js';
+import { releasedFeedback } from './programme/candidate-feedback.js';
+import './programme/candidate-feedback.js';
+import type { Feedback } from './programme/programme-types.js';
 
 /**
  * The page behind an invitation link (/i/<token>): the token comes from the path, the language
@@ -17,9 +21,23 @@ export class CandidatePage extends LitElement {
     main {
       display: block;
     }
+    language-switcher {
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: 0.5rem 0.75rem 0;
+    }
   `;
 
   @state() private token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+  /** Released feedback: shown instead of the recorder once the interview is over. */
+  @state() private feedback: Feedback | null = null;
+
+  /** After the interview (finished, or closed): the link now leads to the feedback, if any. */
+  private async lookForFeedback(event: Event) {
+    const detail = (event as CustomEvent<{ step?: string; code?: string }>).detail;
+    if (detail.step !== 'finished' && detail.code !== 'expired') return;
+    this.feedback = (await releasedFeedback(this.token).catch(() => null)) ?? this.feedback;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -27,7 +45,12 @@ export class CandidatePage extends LitElement {
   }
 
   override render() {
-    return html`<main><interview-recorder token=${this.token}></interview-recorder>
-      <candidate-your-data token=${this.token}></candidate-your-data></main>`;
+    if (this.feedback)
+      return html`<language-switcher></language-switcher>
+        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
+    return html`<language-switcher></language-switcher>
+      <main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
+          @recorder-error=${this.lookForFeedback}></interview-recorder>
+        <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }

@@ -4,6 +4,11 @@
  * upload throttled as on an ordinary home or 4G connection.
  *
  *   npx tsx scripts/bench/stop-to-saved.ts [--runs 3] [--seconds 60,180] [--up-mbps 5] [--rtt-ms 40]
+ *   npx tsx scripts/bench/stop-to-saved.ts --profile weak [--runs 3]
+ *
+ * Profiles: `home` (the default: 5 Mbit/s up, 40 ms RTT, 1- and 3-minute answers; target p95
+ * ≤ 1 s) and `weak` (400 kbit/s up, 300 ms RTT, a 2-minute answer; target p95 ≤ 3 s, reached by
+ * the recorder choosing a quality that its upload keeps up with). Explicit flags override them.
  *
  * Real parts only: the built bundle in Debian Chromium with its fake camera (MediaRecorder,
  * H.264 where offered), the real server in-process on SQLite and local disk, Chromium's own
@@ -23,14 +28,27 @@ import {
 import { launchBrowser } from '../../test/helpers/browser.js';
 import { startTestServer, type TestServer } from '../../test/helpers/test-server.js';
 
-const { values } = parseArgs({
+const PROFILES = {
+  home: { seconds: '60,180', 'up-mbps': '5', 'rtt-ms': '40' },
+  weak: { seconds: '120', 'up-mbps': '0.4', 'rtt-ms': '300' },
+};
+const { values: flags } = parseArgs({
   options: {
+    profile: { type: 'string', default: 'home' },
     runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '60,180' },
-    'up-mbps': { type: 'string', default: '5' },
-    'rtt-ms': { type: 'string', default: '40' },
+    seconds: { type: 'string' },
+    'up-mbps': { type: 'string' },
+    'rtt-ms': { type: 'string' },
   },
 });
+const profile = PROFILES[flags.profile as keyof typeof PROFILES];
+if (!profile) throw new Error(`--profile is one of ${Object.keys(PROFILES).join(', ')}`);
+const values = {
+  runs: flags.runs,
+  seconds: flags.seconds ?? profile.seconds,
+  'up-mbps': flags['up-mbps'] ?? profile['up-mbps'],
+  'rtt-ms': flags['rtt-ms'] ?? profile['rtt-ms'],
+};
 const runs = Number(values.runs);
 const durations = values.seconds.split(',').map(Number);
 const upBytesPerSecond = (Number(values['up-mbps']) * 1_000_000) / 8;
@@ -40,6 +58,8 @@ interface Measure {
   stopToSavedMs: number;
   backlogBytes: number;
   mimeType: string;
+  /** The picture the recorder chose for the link, e.g. "640×360 at 300 kbit/s". */
+  quality: string;
   /** "idle → chunks/179 +120…260 → complete +300…340" */
   timeline: string;
 }
@@ -115,6 +135,18 @@ async function measureOnce(server: TestServer, seconds: number): Promise<Measure
     await reachPractice(page, invited.url);
     await skipPractice(page);
     await startAnswer(page);
+    const quality = await page.evaluate(() => {
+      const step = document
+        .querySelector('candidate-page')
+        ?.shadowRoot?.querySelector('interview-recorder')
+        ?.shadowRoot?.querySelector('question-step') as unknown as {
+        quality: { kind: string; videoBitsPerSecond?: number };
+        stream: MediaStream;
+      };
+      const { width, height } = step.stream.getVideoTracks()[0]?.getSettings() ?? {};
+      if (step.quality.kind === 'audio') return 'sound only';
+      return `${width}×${height} at ${Math.round((step.quality.videoBitsPerSecond ?? 0) / 1000)} kbit/s`;
+    });
     await armClock(page);
     await page.waitForTimeout(seconds * 1000);
     await page.getByRole('button', { name: 'Stop recording' }).click();
@@ -127,6 +159,7 @@ async function measureOnce(server: TestServer, seconds: number): Promise<Measure
       stopToSavedMs: result.ms,
       backlogBytes: result.backlog,
       mimeType: answers.body.answers[0].mimeType,
+      quality,
       timeline: [result.state, ...steps].join(' → '),
     };
   } finally {
@@ -153,6 +186,7 @@ async function main(): Promise<void> {
         console.log(
           `${seconds} s answer, run ${run}: ${Math.round(measure.stopToSavedMs)} ms ` +
             `(backlog at stop ${(measure.backlogBytes / 1024).toFixed(0)} KiB, ${measure.mimeType}, ` +
+            `${measure.quality}, ` +
             `load ${loadavg()[0]!.toFixed(1)})\n    ${measure.timeline}`,
         );
       }

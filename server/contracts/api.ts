@@ -3,17 +3,31 @@
  * the web components. No Node imports here: this file is bundled for browsers too.
  */
 import { z } from 'zod';
+import {
+  type InvitationProgrammeFields,
+  InvitationProgrammeOptions,
+  type ProgrammeSettings,
+  ProgrammeSettingsInput,
+} from './programmes.js';
+import {
+  type CandidateRef,
+  type Competency,
+  type Decision,
+  interviewRubricShape,
+  type QuestionRubric,
+  questionRubricShape,
+  type ReviewSettings,
+} from './review.js';
+import { refuseControls, safeText } from './safe-text.js';
 
 export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ message: 'is not an email address' }).max(254));
+// Control characters and bidi overrides are refused, invisible ones removed (safe-text.ts).
+const text = (max: number) => safeText({ min: 1, max });
+const email = refuseControls(z.string().trim().toLowerCase()).pipe(
+  z.email({ message: 'is not an email address' }).max(254),
+);
 const int = (min: number, max: number) =>
   z
     .number({ message: 'must be a number' })
@@ -22,7 +36,7 @@ const int = (min: number, max: number) =>
     .max(max, `must be at most ${max}`);
 
 export const LoginRequest = z.object({
-  email: z.string().trim().toLowerCase().max(254),
+  email: refuseControls(z.string().trim().toLowerCase().max(254)),
   password: z.string().max(1024),
 });
 
@@ -33,16 +47,23 @@ export const CreateUserRequest = z.object({
   role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }),
 });
 
+/** Extension (issue 8): `POST /me/password`. The new password's strength is checked on the server. */
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, 'is required').max(1024),
+  newPassword: z.string().min(10, 'must be at least 10 characters').max(1024),
+});
+
 export const QuestionInput = z.object({
   prompt: text(2000),
   thinkSeconds: int(0, 600),
   maxSeconds: int(10, 900),
   retakes: int(0, 10),
+  ...questionRubricShape,
 });
 
 export const CreateInterviewRequest = z.object({
   title: text(200),
-  intro: z.string().trim().max(10_000).optional().default(''),
+  intro: safeText({ max: 10_000, multiline: true }).optional().default(''),
   deadline: z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
     .nullable()
@@ -51,18 +72,24 @@ export const CreateInterviewRequest = z.object({
     .array(QuestionInput)
     .min(1, 'needs at least one question')
     .max(20, 'allows at most 20 questions'),
+  ...interviewRubricShape,
+  public: ProgrammeSettingsInput.optional(),
 });
 
 export const CreateInvitationsRequest = z.object({
   candidates: z
-    .array(z.object({ name: text(200), email }))
+    .array(
+      z.object({ name: text(200), email, language: InvitationProgrammeOptions.candidateLanguage }),
+    )
     .min(1, 'needs at least one candidate')
     .max(500, 'allows at most 500 candidates per call'),
+  sendEmail: InvitationProgrammeOptions.sendEmail,
+  allowDuplicates: InvitationProgrammeOptions.allowDuplicates,
 });
 
 export const StartAnswerRequest = z.object({
   questionId: text(100),
-  mimeType: z.string().trim().min(1, 'is required').max(200),
+  mimeType: refuseControls(z.string().trim().min(1, 'is required').max(200)),
 });
 
 export const CompleteAnswerRequest = z.object({
@@ -72,7 +99,7 @@ export const CompleteAnswerRequest = z.object({
 
 export const RateAnswerRequest = z.object({
   score: int(1, 5),
-  comment: z.string().max(5000, 'is longer than 5000 characters').optional().default(''),
+  comment: safeText({ max: 5000, multiline: true }).optional().default(''),
 });
 
 export type InvitationStatus = 'invited' | 'started' | 'completed' | 'expired';
@@ -83,6 +110,13 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** Extension (issue 8): true (else absent) after an admin reset, until a new password is set. */
+  mustChangePassword?: boolean;
+}
+
+/** Extension (issue 8): a user as `GET /users` lists them, with whether they may sign in. */
+export interface StaffMember extends User {
+  active: boolean;
 }
 
 export interface Question {
@@ -94,18 +128,26 @@ export interface Question {
   retakes: number;
 }
 
+/** A question as staff see it: with its rubric (candidates never see the rubric). */
+export interface InterviewQuestion extends Question, QuestionRubric {}
+
 export interface Interview {
   id: string;
   title: string;
   intro: string;
   deadline: string | null;
   createdAt: string;
-  questions: Question[];
+  questions: InterviewQuestion[];
+  competencies: Competency[];
+  review: ReviewSettings;
+  /** The public apply link's settings (issue 11); null when the interview has none. */
+  public?: ProgrammeSettings | null;
 }
 
-export interface Invitation {
+export interface Invitation extends Partial<InvitationProgrammeFields> {
   id: string;
-  candidate: { id: string; name: string; email: string };
+  candidate: { id: string; name: string; email: string; label: string };
+  decision: Decision | null;
   status: InvitationStatus;
   /** Present only in the answer to the create call: the token is never stored. */
   url?: string;
@@ -151,7 +193,8 @@ export interface CandidateSession {
 export interface QueueItem {
   invitationId: string;
   interviewId: string;
-  candidate: { id: string; name: string; email: string };
+  /** Name and email only when the interview is not blind. */
+  candidate: CandidateRef;
   completedAt: string | null;
   answers: {
     id: string;
@@ -173,8 +216,12 @@ export interface AnswerForReview {
   width: number | null;
   height: number | null;
   videoUrl: string | null;
+  /** An AAC audio/mp4 rendition, signed like videoUrl; every ready answer has one. */
+  audioUrl: string | null;
   posterUrl: string | null;
   error: string | null;
+  /** Extension: whose answer, as review endpoints show a candidate. */
+  candidate: CandidateRef;
 }
 
 export interface Rating {
@@ -184,6 +231,9 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
+  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
+  firstScore: number;
+  revisedAfterReveal: boolean;
 }
 
 export interface StaffEventMap {

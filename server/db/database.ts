@@ -12,7 +12,11 @@ import {
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as initial from './migrations/001-initial.js';
+import * as security from './migrations/002-security.js';
+import * as structuredReview from './migrations/003-structured-review.js';
+import * as programmesEmail from './migrations/004-programmes-email.js';
 import * as dataRights from './migrations/005-data-rights.js';
+import * as boundedMedia from './migrations/006-bounded-media.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -21,7 +25,11 @@ export type Db = Kysely<Database>;
 // Migrations are imported, not read from a folder, so they work however the code is bundled.
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-security': security,
+  '003-structured-review': structuredReview,
   '005-data-rights': dataRights,
+  '006-bounded-media': boundedMedia,
+  '004-programmes-email': programmesEmail,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */
@@ -54,7 +62,13 @@ export function openDatabase(
 
 /** Brings the schema up to date; safe to call at every start. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Features are built in parallel, each with its own numbered migration touching only its own
+    // tables and columns: a database may have run a later number before an earlier one lands.
+    allowUnorderedMigrations: true,
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

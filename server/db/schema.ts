@@ -1,13 +1,15 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table shapes as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
  */
+import type { Generated } from 'kysely';
+
 export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
 export type AnswerStatus = 'recording' | 'processing' | 'ready' | 'failed';
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Columns added after the first release are optional: rows written without them get defaults. */
+export type Outcome = 'advance' | 'hold' | 'decline';
 
 export interface UsersTable {
   id: string;
@@ -16,6 +18,18 @@ export interface UsersTable {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Issue 8: tokens signed with an older version no longer work. */
+  tokenVersion: Generated<number>;
+  deactivatedAt: string | null;
+  /** 0 or 1 (portable): set by an admin reset, cleared when the user picks a new password. */
+  mustChangePassword: Generated<number>;
+}
+
+/** Issue 8: signed-out staff tokens, by their `jti`, kept until they expire. */
+export interface RevokedTokensTable {
+  jti: string;
+  userId: string;
+  expiresAt: string;
 }
 
 export interface InterviewsTable {
@@ -29,6 +43,10 @@ export interface InterviewsTable {
   retentionDays: Generated<number>;
   /** Null: the built-in privacy notice. */
   privacyText: string | null;
+  /** JSON: [{ key, name, description }]. */
+  competencies?: string;
+  /** JSON: the review settings given; defaults fill the rest when read. */
+  reviewSettings?: string;
 }
 
 export interface QuestionsTable {
@@ -39,6 +57,10 @@ export interface QuestionsTable {
   thinkSeconds: number;
   maxSeconds: number;
   retakes: number;
+  competency?: string | null;
+  guidance?: string;
+  /** JSON: { "1"?: text, …, "5"?: text }. */
+  anchors?: string;
 }
 
 export interface CandidatesTable {
@@ -64,6 +86,18 @@ export interface InvitationsTable {
   consentAt: string | null;
   /** Key into privacy_texts: the exact text the candidate agreed to. */
   consentVersion: string | null;
+  /** The number of the candidate's pseudonym ("Candidate 7"), given on first need. */
+  labelNumber?: number | null;
+  // Issue 11 (migration 004): where the candidate came from, language, extra time.
+  source: Generated<'invited' | 'applied'>;
+  duplicateOf: string | null;
+  locationKey: string | null;
+  language: Generated<'en' | 'fr'>;
+  /** 1 when the candidate asked for extra time. */
+  extraTime: Generated<number>;
+  /** JSON { eligibility, consentAt } of an application. */
+  application: string | null;
+  applicationKey: string | null;
 }
 
 export interface AnswersTable {
@@ -82,10 +116,20 @@ export interface AnswersTable {
   error: string | null;
   videoKey: string | null;
   posterKey: string | null;
+  audioKey?: string | null;
   createdAt: string;
   completedAt: string | null;
   updatedAt: string;
+  /** The effective length limit the take's budgets come from (answerBudget); null: older take. */
+  budgetMaxSeconds: number | null;
+  /** Bytes its chunks hold in storage (bigint on PostgreSQL: compare in SQL, read with Number). */
+  storedBytes: number;
+  /** Why a failed take failed: decides whether it costs an attempt. */
+  failureCause: FailureCause | null;
 }
+
+/** `server`: ours, free; `media`: not media; `replaced`: a newer take closed it; `expired`: never submitted. */
+export type FailureCause = 'server' | 'media' | 'replaced' | 'expired';
 
 export interface ChunksTable {
   answerId: string;
@@ -104,6 +148,21 @@ export interface RatingsTable {
   comment: string;
   createdAt: string;
   updatedAt: string;
+  /** When colleagues' ratings of this answer first became visible to this rater. */
+  revealedAt?: string | null;
+  /** The score at that moment (null: not revealed yet, the current score stands). */
+  firstScore?: number | null;
+  revisedAfterReveal?: number;
+  /** 0 when the rater could already see colleagues' scores before giving their first. */
+  firstBlind?: number;
+}
+
+export interface DecisionsTable {
+  invitationId: string;
+  outcome: Outcome;
+  note: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface JobsTable {
@@ -117,6 +176,10 @@ export interface JobsTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Whose job it is (an invitation): one owner cannot hold every slot. */
+  fairGroup: string | null;
+  /** Relative work (seconds of media): among due jobs the cheaper runs first. */
+  cost: number;
 }
 
 /** Append-only (the database refuses UPDATE and DELETE); names are joined at read time. */
@@ -143,6 +206,44 @@ export interface ErasedLinksTable {
   erasedAt: string;
 }
 
+// Issue 11 (migration 004).
+export interface ProgrammesTable {
+  interviewId: string;
+  enabled: number;
+  slug: string;
+  locations: string;
+  eligibility: string;
+  consentText: string | null;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  invitationId: string | null;
+  kind: string;
+  dedupeKey: string | null;
+  toAddress: string;
+  subject: string;
+  textBody: string | null;
+  htmlBody: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  claimedAt: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FeedbackTable {
+  invitationId: string;
+  summary: string;
+  competencies: string;
+  releasedAt: string | null;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   interviews: InterviewsTable;
@@ -153,7 +254,12 @@ export interface Database {
   chunks: ChunksTable;
   ratings: RatingsTable;
   jobs: JobsTable;
+  revokedTokens: RevokedTokensTable;
   auditLog: AuditLogTable;
   privacyTexts: PrivacyTextsTable;
   erasedLinks: ErasedLinksTable;
+  decisions: DecisionsTable;
+  programmes: ProgrammesTable;
+  emailOutbox: EmailOutboxTable;
+  feedback: FeedbackTable;
 }

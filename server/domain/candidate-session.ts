@@ -1,6 +1,7 @@
 import type { CandidateSession } from '../contracts/api.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { effectiveLimits } from './accommodations/effective-limits.js';
 import { receivedChunksOf, toAnswer } from './answer-view.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
 import { questionsOf } from './interviews.js';
@@ -41,7 +42,12 @@ export async function candidateSession(
   );
   return {
     candidate,
-    interview: { ...interview, questions: await questionsOf(deps.db, invitation.interviewId) },
+    interview: {
+      ...interview,
+      questions: (await questionsOf(deps.db, invitation.interviewId)).map((q) =>
+        effectiveLimits(q, invitation),
+      ),
+    },
     answers: rows.map((r) => toAnswer(r, chunks.get(r.id))),
     invitation: {
       id: invitation.id,

@@ -2,6 +2,7 @@ import type { Answer } from '../contracts/api.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
+import { enqueueOrLeaveToSweep } from '../jobs/enqueue-answer.js';
 import { answerWithChunks, loadOwnAnswer } from './answer-view.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
 
@@ -18,6 +19,7 @@ export async function completeAnswer(
   const answer = await loadOwnAnswer(deps.db, invitation.id, answerId);
   if (answer.status !== 'recording') return answerWithChunks(deps.db, answer);
   assertWithinUploadGrace(deps, await candidateContext(deps, invitation));
+  if (invitation.status === 'completed') throw interviewCompleted();
 
   const received = (
     await deps.db.selectFrom('chunks').select('idx').where('answerId', '=', answerId).execute()
@@ -53,18 +55,49 @@ export async function completeAnswer(
     })
     .where('id', '=', answerId)
     .where('status', '=', 'recording')
+    // In the same statement: a "finish" that landed meanwhile makes the interview final.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('invitations')
+          .select('invitations.id')
+          .where('invitations.id', '=', invitation.id)
+          .where('invitations.status', '!=', 'completed'),
+      ),
+    )
     .executeTakeFirst();
   if (updated.numUpdatedRows > 0n) {
     // The answer is safely `processing` in the database. If queueing fails now (Redis down) or
     // the process dies here, the stranded-answer sweep queues it later: the candidate is not failed.
-    await deps.jobs
-      .enqueue('process-answer', { answerId }, { jobId: answerId })
-      .catch((err: Error) => deps.log.warn({ err, answerId }, 'media job not queued yet'));
+    const limitSeconds = answer.budgetMaxSeconds ?? (await questionLimit(deps, answer.questionId));
+    const claimedSeconds = (input.durationMs ?? limitSeconds * 1000) / 1000;
+    await enqueueOrLeaveToSweep(deps, {
+      id: answerId,
+      invitationId: invitation.id,
+      costSeconds: Math.min(limitSeconds, claimedSeconds),
+    });
     deps.events.publish('answer-status', {
       answerId,
       invitationId: invitation.id,
       status: 'processing',
     });
   }
-  return answerWithChunks(deps.db, await loadOwnAnswer(deps.db, invitation.id, answerId));
+  const current = await loadOwnAnswer(deps.db, invitation.id, answerId);
+  if (current.status === 'recording') throw interviewCompleted();
+  return answerWithChunks(deps.db, current);
+}
+
+function interviewCompleted(): ConflictError {
+  return new ConflictError(
+    'interview_completed',
+    'You have already finished this interview; its answers can no longer change.',
+  );
+}
+
+async function questionLimit(deps: Deps, questionId: string): Promise<number> {
+  const question = await deps.db
+    .selectFrom('questions')
+    .select('maxSeconds')
+    .where('id', '=', questionId)
+    .executeTakeFirstOrThrow();
+  return question.maxSeconds;
 }

@@ -3,7 +3,9 @@ import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
+import { sendReceipt } from './email/receipt.js';
 import { questionsOf } from './interviews.js';
+import { withReviewFields } from './review/pseudonyms.js';
 
 /** The candidate is done: every question needs a submitted take. Idempotent. */
 export async function finishInterview(
@@ -45,6 +47,10 @@ export async function finishInterview(
         invitationId: invitation.id,
         status: 'completed',
       });
+      // Issue 11: a receipt by email; its failure must not fail the finish.
+      await sendReceipt(deps, invitation.id).catch((err: Error) =>
+        deps.log.warn({ err }, 'receipt not queued'),
+      );
     }
   }
   return invitationView(deps, invitation.id);
@@ -64,11 +70,14 @@ async function invitationView(deps: Deps, invitationId: string): Promise<Invitat
     ])
     .where('invitations.id', '=', invitationId)
     .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    candidate: { id: row.candidateId, name: row.name, email: row.email },
-    status: 'completed',
-    expiresAt: row.expiresAt,
-    completedAt: row.completedAt,
-  };
+  const [view] = await withReviewFields(deps, [
+    {
+      id: row.id,
+      candidate: { id: row.candidateId, name: row.name, email: row.email },
+      status: 'completed',
+      expiresAt: row.expiresAt,
+      completedAt: row.completedAt,
+    },
+  ]);
+  return view!;
 }

@@ -3,8 +3,12 @@ import { hashCandidateToken, newCandidateToken } from '../auth/candidate-tokens.
 import type { CreateInvitationsRequest, Invitation } from '../contracts/api.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
+import { dispatchEmails } from './email/outbox.js';
 import { getInterview } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
+import { queueInvitationEmails } from './programmes/invitation-emails.js';
+import { programmeFieldsOf } from './programmes/invitation-fields.js';
+import { withReviewFields } from './review/pseudonyms.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
 
@@ -30,8 +34,9 @@ export async function createInvitations(
     token: newCandidateToken(),
     candidate: { id: newId(), name: c.name, email: c.email },
     invitationId: newId(),
+    language: c.language ?? ('en' as const),
   }));
-  await deps.db.transaction().execute(async (trx) => {
+  const messageIds = await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('candidates')
       .values(created.map((c) => ({ ...c.candidate, createdAt })))
@@ -49,11 +54,20 @@ export async function createInvitations(
           startedAt: null,
           completedAt: null,
           createdAt,
+          language: c.language,
         })),
       )
       .execute();
+    return queueInvitationEmails(trx, deps, interview, expiresAt, created, input.sendEmail);
   });
-  return created.map((c) => ({
+  dispatchEmails(deps, messageIds);
+  const fields = await programmeFieldsOf(
+    deps,
+    interviewId,
+    created.map((c) => c.invitationId),
+  );
+  const bare = created.map((c) => ({
+    ...fields.get(c.invitationId),
     id: c.invitationId,
     candidate: c.candidate,
     status: visibleStatus({ status: 'invited', expiresAt }, interview.deadline, now),
@@ -61,6 +75,7 @@ export async function createInvitations(
     expiresAt,
     completedAt: null,
   }));
+  return withReviewFields(deps, bare);
 }
 
 export async function listInvitations(deps: Deps, interviewId: string): Promise<Invitation[]> {
@@ -82,11 +97,18 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     .orderBy('invitations.id')
     .execute();
   const now = deps.now();
-  return rows.map((r) => ({
+  const fields = await programmeFieldsOf(
+    deps,
+    interviewId,
+    rows.map((r) => r.id),
+  );
+  const bare = rows.map((r) => ({
+    ...fields.get(r.id),
     id: r.id,
     candidate: { id: r.candidateId, name: r.name, email: r.email },
     status: visibleStatus(r, interview.deadline, now),
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
   }));
+  return withReviewFields(deps, bare);
 }

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
-import type { AnswersTable, ChunksTable, InvitationsTable } from '../db/schema.js';
+import type { Transaction } from 'kysely';
+import type { AnswersTable, Database, InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { BadRequestError, ConflictError, InputError, NotFoundError } from '../errors.js';
+import { AppError, BadRequestError, ConflictError, InputError, NotFoundError } from '../errors.js';
+import { answerBudget } from '../media/answer-budget.js';
 import { assertWithinUploadGrace, contextWithDeadline } from './candidate-access.js';
 
 /** 15 minutes of 1-second slices is 900; this leaves room for smaller slices. */
@@ -28,26 +29,67 @@ export function parseChunkIndex(raw: string): number {
   return Number(raw);
 }
 
+/** The take would hold more bytes than its question's length can justify (answerBudget). */
+export class TakeTooLargeError extends AppError {
+  constructor(maxBytes: number) {
+    super(
+      413,
+      'take_too_large',
+      `This take holds more than a recording of this question's length can (${Math.floor(maxBytes / 1_000_000)} MB).`,
+      { maxBytes },
+    );
+  }
+}
+
 /**
- * Before any byte is stored: the answer is this candidate's and still takes chunks. One query
- * reads the answer and the interview's deadline together: this runs for every chunk.
+ * Before any byte is stored: the answer is this candidate's, still takes chunks, the interview
+ * is not finished, the index is within the take's budget and the take has room left. One query
+ * reads the answer, its budget and the interview's deadline together: this runs for every chunk.
  */
 export async function answerAcceptingChunks(
   deps: Deps,
   invitation: InvitationsTable,
   answerId: string,
+  index: number,
 ): Promise<Pick<AnswersTable, 'id' | 'status'>> {
   const row = await deps.db
     .selectFrom('answers')
     .innerJoin('interviews', (join) => join.on('interviews.id', '=', invitation.interviewId))
-    .select(['answers.id', 'answers.status', 'interviews.deadline'])
+    .innerJoin('questions', 'questions.id', 'answers.questionId')
+    .select([
+      'answers.id',
+      'answers.status',
+      'answers.storedBytes',
+      'answers.budgetMaxSeconds',
+      'questions.maxSeconds',
+      'interviews.deadline',
+    ])
     .where('answers.id', '=', answerId)
     .where('answers.invitationId', '=', invitation.id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('There is no such answer.');
   assertWithinUploadGrace(deps, contextWithDeadline(deps, invitation, row.deadline));
+  assertNotFinished(invitation);
   assertRecording(row);
+  const budget = answerBudget(row.budgetMaxSeconds ?? row.maxSeconds);
+  if (index > budget.maxChunkIndex) {
+    throw new ConflictError(
+      'chunk_index_out_of_range',
+      `A take of this question has at most ${budget.maxChunkIndex + 1} chunks.`,
+      { maxChunkIndex: budget.maxChunkIndex },
+    );
+  }
+  if (Number(row.storedBytes) >= budget.maxBytes) throw new TakeTooLargeError(budget.maxBytes);
   return row;
+}
+
+function assertNotFinished(invitation: Pick<InvitationsTable, 'status'>): void {
+  if (invitation.status === 'completed') {
+    throw new ConflictError(
+      'interview_completed',
+      'You have already finished this interview; it takes no more recordings.',
+    );
+  }
 }
 
 function assertRecording(answer: Pick<AnswersTable, 'status'>): void {
@@ -60,8 +102,10 @@ function assertRecording(answer: Pick<AnswersTable, 'status'>): void {
 }
 
 /**
- * Records a stored chunk as the one for its index. Returns the storage keys that are now
- * garbage (a replaced chunk, or this one if it was refused) for the caller to delete.
+ * Records a stored chunk as the one for its index (a resend replaces the earlier copy) and adds
+ * its bytes to the take's total, refusing it beyond the take's budget. Returns the storage keys
+ * that are now garbage (a replaced chunk) for the caller to delete; a refused chunk's own bytes
+ * are deleted here.
  */
 export async function recordChunk(
   deps: Deps,
@@ -70,102 +114,84 @@ export async function recordChunk(
   stored: StoredChunk,
   expectedSha256: string | undefined,
 ): Promise<{ garbage: string[] }> {
-  if (expectedSha256 !== undefined && expectedSha256.trim().toLowerCase() !== stored.sha256) {
-    await deps.storage.delete(stored.key);
-    throw new BadRequestError(
-      'checksum_mismatch',
-      'The chunk arrived damaged (its SHA-256 differs). Send it again.',
-    );
-  }
-  const row = {
-    storageKey: stored.key,
-    size: stored.size,
-    sha256: stored.sha256,
-    createdAt: deps.now().toISOString(),
-  };
   try {
-    if (await insertFirstCopy(deps, answerId, index, row)) return { garbage: [] };
-    return await replaceCopy(deps, answerId, index, row);
+    if (expectedSha256 !== undefined && expectedSha256.trim().toLowerCase() !== stored.sha256) {
+      throw new BadRequestError(
+        'checksum_mismatch',
+        'The chunk arrived damaged (its SHA-256 differs). Send it again.',
+      );
+    }
+    return await deps.db
+      .transaction()
+      .execute((trx) => recordInTransaction(trx, deps, answerId, index, stored));
   } catch (err) {
     await deps.storage.delete(stored.key);
     throw err;
   }
 }
 
-type ChunkRow = Omit<ChunksTable, 'answerId' | 'idx'>;
-
-/**
- * The common case in one statement: the first copy of this chunk, while the answer is still
- * recording (checked in the same statement: `complete` may have landed while bytes streamed).
- * False when the answer is closed or the chunk is a resend.
- */
-async function insertFirstCopy(
+async function recordInTransaction(
+  trx: Transaction<Database>,
   deps: Deps,
   answerId: string,
   index: number,
-  row: ChunkRow,
-): Promise<boolean> {
-  // Typed casts so PostgreSQL knows what the bare parameters in the select list are.
-  const text = (value: string) => sql<string>`cast(${value} as text)`;
-  const integer = (value: number) => sql<number>`cast(${value} as integer)`;
-  const result = await deps.db
-    .insertInto('chunks')
-    .columns(['answerId', 'idx', 'storageKey', 'size', 'sha256', 'createdAt'])
-    .expression(
-      deps.db
-        .selectFrom('answers')
-        .select([
-          text(answerId).as('answerId'),
-          integer(index).as('idx'),
-          text(row.storageKey).as('storageKey'),
-          integer(row.size).as('size'),
-          text(row.sha256).as('sha256'),
-          text(row.createdAt).as('createdAt'),
-        ])
-        .where('id', '=', answerId)
-        .where('status', '=', 'recording'),
-    )
-    .onConflict((conflict) => conflict.columns(['answerId', 'idx']).doNothing())
-    .executeTakeFirst();
-  return result.numInsertedOrUpdatedRows === 1n;
-}
-
-/** A resend (the client never saw our answer) replaces the chunk; or the answer has closed. */
-async function replaceCopy(
-  deps: Deps,
-  answerId: string,
-  index: number,
-  row: ChunkRow,
+  stored: StoredChunk,
 ): Promise<{ garbage: string[] }> {
-  return deps.db.transaction().execute(async (trx) => {
-    const answer = await trx
-      .selectFrom('answers')
-      .select('status')
-      .where('id', '=', answerId)
-      .executeTakeFirst();
-    // Gone: the take was abandoned (it had no chunk yet) while these bytes were arriving.
-    if (!answer) throw new NotFoundError('There is no such answer.');
-    assertRecording(answer);
-    const previous = await trx
-      .selectFrom('chunks')
-      .select('storageKey')
+  // Taking the answer's row lock first (a no-op write) orders this chunk against the take's
+  // other chunks and against `complete` on PostgreSQL; SQLite runs one transaction at a time.
+  const locked = await trx
+    .updateTable('answers')
+    .set((eb) => ({ storedBytes: eb.ref('storedBytes') }))
+    .where('id', '=', answerId)
+    .where('status', '=', 'recording')
+    .executeTakeFirst();
+  const answer = await trx
+    .selectFrom('answers')
+    .innerJoin('invitations', 'invitations.id', 'answers.invitationId')
+    .innerJoin('questions', 'questions.id', 'answers.questionId')
+    .select([
+      'answers.status',
+      'answers.storedBytes',
+      'answers.budgetMaxSeconds',
+      'questions.maxSeconds',
+      'invitations.status as invitationStatus',
+    ])
+    .where('answers.id', '=', answerId)
+    .executeTakeFirst();
+  // Gone: the take was abandoned (it had no chunk yet) while these bytes were arriving.
+  if (!answer) throw new NotFoundError('There is no such answer.');
+  if (locked.numUpdatedRows === 0n) assertRecording({ status: answer.status });
+  // "Finish" may have landed while the bytes streamed: a finished interview is final.
+  assertNotFinished({ status: answer.invitationStatus });
+  const previous = await trx
+    .selectFrom('chunks')
+    .select(['storageKey', 'size'])
+    .where('answerId', '=', answerId)
+    .where('idx', '=', index)
+    .executeTakeFirst();
+  const budget = answerBudget(answer.budgetMaxSeconds ?? answer.maxSeconds);
+  const storedBytes = Number(answer.storedBytes) - (previous?.size ?? 0) + stored.size;
+  if (storedBytes > budget.maxBytes) throw new TakeTooLargeError(budget.maxBytes);
+
+  const row = {
+    storageKey: stored.key,
+    size: stored.size,
+    sha256: stored.sha256,
+    createdAt: deps.now().toISOString(),
+  };
+  if (previous) {
+    await trx
+      .updateTable('chunks')
+      .set(row)
       .where('answerId', '=', answerId)
       .where('idx', '=', index)
-      .executeTakeFirst();
-    if (previous) {
-      await trx
-        .updateTable('chunks')
-        .set(row)
-        .where('answerId', '=', answerId)
-        .where('idx', '=', index)
-        .execute();
-    } else {
-      // Deleted between the two statements: cannot happen while recording, but stay correct.
-      await trx
-        .insertInto('chunks')
-        .values({ answerId, idx: index, ...row })
-        .execute();
-    }
-    return { garbage: previous ? [previous.storageKey] : [] };
-  });
+      .execute();
+  } else {
+    await trx
+      .insertInto('chunks')
+      .values({ answerId, idx: index, ...row })
+      .execute();
+  }
+  await trx.updateTable('answers').set({ storedBytes }).where('id', '=', answerId).execute();
+  return { garbage: previous ? [previous.storageKey] : [] };
 }

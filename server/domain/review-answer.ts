@@ -1,26 +1,45 @@
-import type { AnswerForReview } from '../contracts/api.js';
+import type { AnswerForReview, User } from '../contracts/api.js';
 import type { Deps } from '../deps.js';
-import { NotFoundError } from '../errors.js';
 import { signedMediaUrl } from './media-urls.js';
+import { answerContext } from './review/answer-context.js';
+import { candidateRef } from './review/pseudonyms.js';
 
-export async function answerForReview(deps: Deps, answerId: string): Promise<AnswerForReview> {
-  const row = await deps.db
-    .selectFrom('answers')
-    .selectAll()
-    .where('id', '=', answerId)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError('There is no such answer.');
-  const playable = row.status === 'ready';
+/**
+ * An answer to review. Audio first: while the interview hides video until rated, a caller who
+ * has not rated this answer gets its audio only, neither the video nor the poster (a face is
+ * what audio first keeps out of the first impression). Blind interviews show a pseudonym.
+ */
+export async function answerForReview(
+  deps: Deps,
+  viewer: User,
+  answerId: string,
+): Promise<AnswerForReview> {
+  const { answer, settings, candidate } = await answerContext(deps, answerId);
+  const playable = answer.status === 'ready';
+  const pictureShown =
+    playable && (!settings.hideVideoUntilRated || (await hasRated(deps, viewer, answerId)));
   return {
-    id: row.id,
-    invitationId: row.invitationId,
-    questionId: row.questionId,
-    status: row.status,
-    durationMs: row.durationMs,
-    width: row.width,
-    height: row.height,
-    videoUrl: playable ? await signedMediaUrl(deps.storage, row.videoKey) : null,
-    posterUrl: playable ? await signedMediaUrl(deps.storage, row.posterKey) : null,
-    error: row.error,
+    id: answer.id,
+    invitationId: answer.invitationId,
+    questionId: answer.questionId,
+    status: answer.status as AnswerForReview['status'],
+    durationMs: answer.durationMs,
+    width: answer.width,
+    height: answer.height,
+    videoUrl: pictureShown ? await signedMediaUrl(deps.storage, answer.videoKey) : null,
+    audioUrl: playable ? await signedMediaUrl(deps.storage, answer.audioKey) : null,
+    posterUrl: pictureShown ? await signedMediaUrl(deps.storage, answer.posterKey) : null,
+    error: answer.error,
+    candidate: candidateRef(candidate, settings.blind),
   };
+}
+
+async function hasRated(deps: Deps, viewer: User, answerId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('ratings')
+    .select('id')
+    .where('answerId', '=', answerId)
+    .where('reviewerId', '=', viewer.id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,8 +1,11 @@
 import type { InvitationStatus, QueueItem, User } from '../contracts/api.js';
-import type { AnswersTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { visibleStatus } from './invitation-status.js';
 import { signedMediaUrl } from './media-urls.js';
+import { latestTakes } from './review/latest-takes.js';
+import { candidateRef, labelNumbersOf } from './review/pseudonyms.js';
+import { reviewSettingsOf } from './review/rubric.js';
+import { canSeeOthers } from './review/sealed.js';
 
 export interface QueueFilter {
   interviewId?: string;
@@ -10,9 +13,10 @@ export interface QueueFilter {
   status?: InvitationStatus;
 }
 
-const SUBMITTED = ['processing', 'ready', 'failed'] as const;
-
-/** Candidates to review, those still waiting for my ratings first, oldest completion first. */
+/**
+ * Candidates to review, those still waiting for my ratings first, oldest completion first.
+ * Blind interviews show pseudonyms; `ratingCount` counts only ratings I may see (sealed).
+ */
 export async function reviewQueue(
   deps: Deps,
   reviewer: User,
@@ -30,6 +34,7 @@ export async function reviewQueue(
       'invitations.expiresAt',
       'invitations.completedAt',
       'interviews.deadline',
+      'interviews.reviewSettings',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
@@ -44,10 +49,9 @@ export async function reviewQueue(
   );
   if (invitations.length === 0) return [];
 
-  const answers = await latestSubmittedAnswers(
-    deps,
-    invitations.map((i) => i.id),
-  );
+  const ids = invitations.map((i) => i.id);
+  const labels = await labelNumbersOf(deps.db, ids);
+  const answers = await latestTakes(deps.db, { invitationIds: ids });
   const ratings = answers.length
     ? await deps.db
         .selectFrom('ratings')
@@ -59,20 +63,35 @@ export async function reviewQueue(
         )
         .execute()
     : [];
+  const countOf = new Map<string, number>();
+  const ratedByMe = new Set<string>();
+  for (const r of ratings) {
+    countOf.set(r.answerId, (countOf.get(r.answerId) ?? 0) + 1);
+    if (r.reviewerId === reviewer.id) ratedByMe.add(r.answerId);
+  }
 
   const items = await Promise.all(
     invitations.map(async (inv): Promise<QueueItem> => {
+      const settings = reviewSettingsOf(inv);
       const mine = answers.filter((a) => a.invitationId === inv.id);
-      const ids = new Set(mine.map((a) => a.id));
-      const theirRatings = ratings.filter((r) => ids.has(r.answerId));
-      const ratedByMe = new Set(
-        theirRatings.filter((r) => r.reviewerId === reviewer.id).map((r) => r.answerId),
-      );
       const playable = mine.filter((a) => a.status === 'ready');
+      const visibleCount = mine.reduce((sum, a) => {
+        const count = countOf.get(a.id) ?? 0;
+        const seen = canSeeOthers(reviewer, ratedByMe.has(a.id), count, settings.ratingsRequired);
+        return sum + (seen ? count : 0);
+      }, 0);
       return {
         invitationId: inv.id,
         interviewId: inv.interviewId,
-        candidate: { id: inv.candidateId, name: inv.name, email: inv.email },
+        candidate: candidateRef(
+          {
+            id: inv.candidateId,
+            name: inv.name,
+            email: inv.email,
+            labelNumber: labels.get(inv.id),
+          },
+          settings.blind,
+        ),
         completedAt: inv.completedAt,
         answers: await Promise.all(
           mine.map(async (a) => ({
@@ -80,13 +99,16 @@ export async function reviewQueue(
             questionId: a.questionId,
             status: a.status,
             durationMs: a.durationMs,
+            // Audio first keeps faces out of the list too until I have rated the answer.
             posterUrl:
-              a.status === 'ready' ? await signedMediaUrl(deps.storage, a.posterKey) : null,
+              a.status === 'ready' && (!settings.hideVideoUntilRated || ratedByMe.has(a.id))
+                ? await signedMediaUrl(deps.storage, a.posterKey)
+                : null,
           })),
         ),
         // Rated by me: every playable answer has my score (failed ones cannot be rated).
         myRated: playable.length > 0 && playable.every((a) => ratedByMe.has(a.id)),
-        ratingCount: theirRatings.length,
+        ratingCount: visibleCount,
       };
     }),
   );
@@ -95,28 +117,4 @@ export async function reviewQueue(
       Number(a.myRated) - Number(b.myRated) ||
       (a.completedAt ?? '').localeCompare(b.completedAt ?? ''),
   );
-}
-
-/** Per invitation and question, the latest submitted take (the one reviewed), in question order. */
-async function latestSubmittedAnswers(
-  deps: Deps,
-  invitationIds: string[],
-): Promise<(AnswersTable & { position: number })[]> {
-  const rows = await deps.db
-    .selectFrom('answers')
-    .innerJoin('questions', 'questions.id', 'answers.questionId')
-    .selectAll('answers')
-    .select('questions.position')
-    .where('answers.invitationId', 'in', invitationIds)
-    .where('answers.status', 'in', SUBMITTED)
-    .orderBy('questions.position')
-    .orderBy('answers.attempt', 'desc')
-    .execute();
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const slot = `${r.invitationId}/${r.questionId}`;
-    if (seen.has(slot)) return false;
-    seen.add(slot);
-    return true;
-  });
 }

@@ -1,11 +1,14 @@
 import type { Answer } from '../contracts/api.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { InvitationsTable } from '../db/schema.js';
+import type { AnswersTable, InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { ConflictError, NotFoundError, UnsupportedMediaTypeError } from '../errors.js';
 import { newId } from '../ids.js';
+import { answerBudget } from '../media/answer-budget.js';
 import { toAnswer } from './answer-view.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
+import { type ClosedTakes, closeOpenTakes, queueSubmittedTakes } from './close-open-takes.js';
+import { countedAttempts } from './retake-accounting.js';
 
 /**
  * The largest chunk accepted. MediaRecorder's 1-second slices are ~100–500 KB, but after a
@@ -15,7 +18,10 @@ export const MAX_CHUNK_BYTES = 64 * 1024 * 1024;
 
 const ACCEPTED_TYPE = /^(video\/(webm|mp4)|audio\/[a-z0-9.+-]+)(\s*;.*)?$/i;
 
-/** A new take of a question: each call is a new attempt, up to 1 + retakes. */
+/**
+ * A new take of a question: each call is a new attempt, up to 1 + retakes (retake-accounting.ts
+ * says which failed takes are free). An open take of the same question is closed first.
+ */
 export async function startAnswer(
   deps: Deps,
   invitation: InvitationsTable,
@@ -28,13 +34,13 @@ export async function startAnswer(
   }
   const question = await deps.db
     .selectFrom('questions')
-    .select(['id', 'retakes'])
+    .select(['id', 'retakes', 'maxSeconds'])
     .where('id', '=', input.questionId)
     .where('interviewId', '=', invitation.interviewId)
     .executeTakeFirst();
   if (!question) throw new NotFoundError('There is no such question in this interview.');
 
-  const answer = await insertNextAttempt(
+  const { answer, closed } = await insertNextAttempt(
     deps,
     invitation.id,
     question,
@@ -49,6 +55,7 @@ export async function startAnswer(
     }
     throw err;
   });
+  await queueSubmittedTakes(deps, invitation.id, closed);
   if (invitation.status === 'invited') await markStarted(deps, invitation);
   return toAnswer(answer);
 }
@@ -56,33 +63,43 @@ export async function startAnswer(
 async function insertNextAttempt(
   deps: Deps,
   invitationId: string,
-  question: { id: string; retakes: number },
+  question: { id: string; retakes: number; maxSeconds: number },
   mimeType: string,
-) {
+): Promise<{ answer: AnswersTable; closed: ClosedTakes }> {
   return deps.db.transaction().execute(async (trx) => {
+    // In the same transaction as the insert: "finish" cannot slip between check and take.
+    const invitation = await trx
+      .selectFrom('invitations')
+      .select('status')
+      .where('id', '=', invitationId)
+      .executeTakeFirstOrThrow();
+    if (invitation.status === 'completed') {
+      throw new ConflictError('interview_completed', 'You have already finished this interview.');
+    }
     const takes = await trx
       .selectFrom('answers')
-      .select(['attempt', 'status'])
+      .select(['attempt', 'status', 'failureCause'])
       .where('invitationId', '=', invitationId)
       .where('questionId', '=', question.id)
       .execute();
-    // A take that failed in processing was our problem, not the candidate's: it costs no retake.
-    const counted = takes.filter((t) => t.status !== 'failed').length;
-    if (counted >= 1 + question.retakes) {
+    if (countedAttempts(takes) >= 1 + question.retakes) {
       throw new ConflictError(
         'retakes_exhausted',
         'You have used every attempt for this question.',
       );
     }
+    const closed = await closeOpenTakes(trx, deps, { invitationId, questionId: question.id });
+    // The accommodations feature gives some candidates a longer limit: it plugs in here.
+    const budgetMaxSeconds = question.maxSeconds;
     const now = deps.now().toISOString();
-    const row = {
+    const row: AnswersTable = {
       id: newId(),
       invitationId,
       questionId: question.id,
       attempt: Math.max(0, ...takes.map((t) => t.attempt)) + 1,
       mimeType,
       status: 'recording' as const,
-      maxChunkBytes: MAX_CHUNK_BYTES,
+      maxChunkBytes: Math.min(MAX_CHUNK_BYTES, answerBudget(budgetMaxSeconds).maxBytes),
       chunkCount: null,
       clientDurationMs: null,
       durationMs: null,
@@ -94,8 +111,11 @@ async function insertNextAttempt(
       createdAt: now,
       completedAt: null,
       updatedAt: now,
+      budgetMaxSeconds,
+      storedBytes: 0,
+      failureCause: null,
     };
     await trx.insertInto('answers').values(row).execute();
-    return row;
+    return { answer: row, closed };
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { assertStrongPassword } from '../auth/password-quality.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Role, User } from '../contracts/api.js';
 import type { Db } from '../db/database.js';
@@ -13,8 +14,19 @@ export interface NewUser {
   role: Role;
 }
 
-export async function createUser(db: Db, input: NewUser, now: Date): Promise<User> {
+/**
+ * Creates a staff user. The password must pass the strength check, except for the operator's
+ * ADMIN_PASSWORD and the generated first password (`trusted`), which are not typed by a user.
+ */
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  now: Date,
+  options: { trusted?: boolean } = {},
+): Promise<User> {
   const email = input.email.trim().toLowerCase();
+  if (!options.trusted)
+    assertStrongPassword(input.password, 'password', { email, name: input.name });
   const taken = await db
     .selectFrom('users')
     .select('id')
@@ -26,7 +38,10 @@ export async function createUser(db: Db, input: NewUser, now: Date): Promise<Use
     await db
       .insertInto('users')
       .values({
-        ...user,
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
         passwordHash: await hashPassword(input.password),
         createdAt: now.toISOString(),
       })
@@ -40,19 +55,48 @@ export async function createUser(db: Db, input: NewUser, now: Date): Promise<Use
   return user;
 }
 
-/** The user for these credentials; one answer for unknown email and wrong password, same cost. */
-export async function authenticate(db: Db, email: string, password: string): Promise<User> {
+export type Authentication =
+  | { ok: true; user: User; tokenVersion: number; mustChangePassword: boolean }
+  /** `userId` when the email is a user's (for the security log), never said to the caller. */
+  | { ok: false; userId: string | null };
+
+/**
+ * Checks credentials. Unknown email, wrong password and deactivated account cost the same and
+ * end in the same answer (the route's), so none can be told apart from outside.
+ */
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<Authentication> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'passwordHash'])
+    .select([
+      'id',
+      'email',
+      'name',
+      'role',
+      'passwordHash',
+      'tokenVersion',
+      'deactivatedAt',
+      'mustChangePassword',
+    ])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
-  if (!row || !ok) {
-    throw new UnauthenticatedError('The email or password is not correct.', 'invalid_credentials');
-  }
-  const { passwordHash: _, ...user } = row;
-  return user;
+  if (!row || !ok || row.deactivatedAt !== null) return { ok: false, userId: row?.id ?? null };
+  const { id, name, role } = row;
+  return {
+    ok: true,
+    user: { id, email: row.email, name, role },
+    tokenVersion: row.tokenVersion,
+    mustChangePassword: row.mustChangePassword === 1,
+  };
+}
+
+/** The one answer to every failed sign-in. */
+export function invalidCredentials(): UnauthenticatedError {
+  return new UnauthenticatedError('The email or password is not correct.', 'invalid_credentials');
 }
 
 export type BootstrapResult =
@@ -81,6 +125,7 @@ export async function bootstrapAdmin(
       db,
       { email, name: 'Administrator', password: configured.password, role: 'admin' },
       now,
+      { trusted: true },
     );
     return { kind: 'configured-admin-created', email };
   }
@@ -88,6 +133,8 @@ export async function bootstrapAdmin(
   if (anyone) return { kind: 'nothing-to-do' };
   const password = randomBytes(12).toString('base64url');
   const email = 'admin@localhost';
-  await createUser(db, { email, name: 'Administrator', password, role: 'admin' }, now);
+  await createUser(db, { email, name: 'Administrator', password, role: 'admin' }, now, {
+    trusted: true,
+  });
   return { kind: 'generated-admin', email, password };
 }

@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
 import { hashCandidateToken, looksLikeCandidateToken } from '../auth/candidate-tokens.js';
-import { verifyStaffToken } from '../auth/staff-tokens.js';
 import type { Role, User } from '../contracts/api.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
-import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export function bearerToken(req: Request): string | null {
   const header = req.get('authorization');
@@ -13,31 +13,53 @@ export function bearerToken(req: Request): string | null {
   return match?.[1] ?? null;
 }
 
-/** Resolves a staff token to a current user (a deleted user's token stops working at once). */
+/** Resolves a staff token to a current user (deleted, deactivated or signed out: null). */
 export async function userForStaffToken(deps: Deps, token: string | null): Promise<User | null> {
-  const claims = token ? verifyStaffToken(token, deps.secrets.jwt) : null;
-  if (!claims) return null;
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role'])
-    .where('id', '=', claims.userId)
-    .executeTakeFirst();
-  return user ?? null;
+  return (await staffSessionForToken(deps, token))?.user ?? null;
 }
 
-/** Requires a staff token, optionally one of the given roles; puts the user in res.locals. */
+/** 403 with its own code, so the workspace knows to show the "choose a new password" form. */
+class PasswordChangeRequiredError extends AppError {
+  constructor() {
+    super(403, 'password_change_required', 'Choose a new password before you continue.');
+  }
+}
+
+async function authenticateStaff(deps: Deps, req: Request, res: Response): Promise<StaffSession> {
+  const session = await staffSessionForToken(deps, bearerToken(req));
+  if (!session) throw new UnauthenticatedError('Sign in with a valid staff token.');
+  res.locals.user = session.user;
+  res.locals.staffSession = session;
+  return session;
+}
+
+/**
+ * Requires a staff token, optionally one of the given roles; puts the user in res.locals.
+ * A user who must change their password (after an admin reset) is refused everything else.
+ */
 export function requireStaff(deps: Deps, ...roles: Role[]) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const user = await userForStaffToken(deps, bearerToken(req));
-    if (!user) throw new UnauthenticatedError('Sign in with a valid staff token.');
-    if (roles.length > 0 && !roles.includes(user.role)) throw new ForbiddenError();
-    res.locals.user = user;
+    const session = await authenticateStaff(deps, req, res);
+    if (session.mustChangePassword) throw new PasswordChangeRequiredError();
+    if (roles.length > 0 && !roles.includes(session.user.role)) throw new ForbiddenError();
+    next();
+  };
+}
+
+/** For the few endpoints a user with a pending password change may use: me, password, sign-out. */
+export function requireSignedIn(deps: Deps) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    await authenticateStaff(deps, req, res);
     next();
   };
 }
 
 export function currentUser(res: Response): User {
   return res.locals.user as User;
+}
+
+export function currentStaffSession(res: Response): StaffSession {
+  return res.locals.staffSession as StaffSession;
 }
 
 /** Requires a candidate token; puts its invitation in res.locals. Expiry is each use-case's call. */

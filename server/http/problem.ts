@@ -47,6 +47,15 @@ function clientErrorOf(err: unknown): { status: number; code: string; detail: st
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
     return { status: 415, code: 'unsupported_media_type', detail: 'Send the body as UTF-8 JSON.' };
   }
+  // PostgreSQL refusing a NUL or an invalid byte: input the schemas should have refused (the
+  // rules are in contracts/safe-text.ts), so still the client's, never a 500.
+  if (e.code === '22021' || e.code === '22P05') {
+    return {
+      status: 400,
+      code: 'invalid_request',
+      detail: 'The request contains a character that cannot be stored.',
+    };
+  }
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return { status: e.status, code: 'invalid_request', detail: 'The request could not be read.' };
   }

@@ -2,21 +2,37 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
 import { JobHandlers } from './job-handlers.js';
-import {
-  type JobHandler,
-  type JobHandlerOptions,
-  type JobName,
-  type JobPayloads,
-  type JobQueue,
-  PermanentJobError,
+import type {
+  EnqueueOptions,
+  JobHandler,
+  JobHandlerOptions,
+  JobName,
+  JobPayloads,
+  JobQueue,
 } from './job-queue.js';
+import {
+  isFinalFailure,
+  type RetryPolicy,
+  retryDelayMs,
+  retryPolicy,
+  slotsPerGroup,
+  unknownJobError,
+} from './retry-policy.js';
+
+/** Due jobs looked at per claim: the fairest among them is taken. */
+const CLAIM_WINDOW = 100;
+/**
+ * Aging: a job's cost (seconds of media) delays it by this much per unit against cheaper jobs
+ * queued later, so short answers overtake a long one yet the long one is never starved.
+ */
+const WAIT_MS_PER_COST = 1000;
 
 export interface InProcessJobQueueOptions {
   db: Db;
   log: Logger;
   concurrency: number;
+  /** Overrides of the shared retry policy (retry-policy.ts); tests shorten the delays. */
   maxAttempts?: number;
-  /** Delay before retry n (1-based): base × 4^(n-1). */
   retryBaseMs?: number;
   /** How often to look for due jobs when nobody wakes the queue (retries that came due). */
   pollMs?: number;
@@ -30,13 +46,17 @@ export interface InProcessJobQueueOptions {
 export class InProcessJobQueue implements JobQueue {
   readonly #handlers = new JobHandlers();
   readonly #running = new Set<Promise<void>>();
-  readonly #opts: Required<InProcessJobQueueOptions>;
+  /** Jobs running now, by fair group. */
+  readonly #groupsRunning = new Map<string, number>();
+  readonly #opts: Required<Omit<InProcessJobQueueOptions, 'maxAttempts' | 'retryBaseMs'>>;
+  readonly #policy: RetryPolicy;
   #timer: NodeJS.Timeout | undefined;
   #stopped = true;
   #pumping = false;
 
   constructor(options: InProcessJobQueueOptions) {
-    this.#opts = { maxAttempts: 4, retryBaseMs: 2000, pollMs: 1000, ...options };
+    this.#opts = { pollMs: 1000, ...options };
+    this.#policy = retryPolicy(options);
   }
 
   handle<N extends JobName>(
@@ -50,7 +70,7 @@ export class InProcessJobQueue implements JobQueue {
   async enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
-    options: { jobId?: string } = {},
+    options: EnqueueOptions = {},
   ): Promise<boolean> {
     const now = new Date().toISOString();
     const id = options.jobId ? `${name}:${options.jobId}` : newId();
@@ -69,6 +89,8 @@ export class InProcessJobQueue implements JobQueue {
       lockedAt: null,
       lastError: null,
       updatedAt: now,
+      fairGroup: options.fairGroup ?? null,
+      cost: options.cost ?? 0,
     };
     if (existing) await this.#opts.db.updateTable('jobs').set(row).where('id', '=', id).execute();
     else
@@ -114,8 +136,15 @@ export class InProcessJobQueue implements JobQueue {
     while (!this.#stopped && this.#running.size < this.#opts.concurrency) {
       const job = await this.#claimNext();
       if (!job) return;
+      const group = job.fairGroup;
+      if (group) this.#groupsRunning.set(group, (this.#groupsRunning.get(group) ?? 0) + 1);
       const run = this.#run(job).finally(() => {
         this.#running.delete(run);
+        if (group) {
+          const left = (this.#groupsRunning.get(group) ?? 1) - 1;
+          if (left > 0) this.#groupsRunning.set(group, left);
+          else this.#groupsRunning.delete(group);
+        }
         this.#wake();
       });
       this.#running.add(run);
@@ -124,17 +153,16 @@ export class InProcessJobQueue implements JobQueue {
 
   async #claimNext() {
     const now = new Date().toISOString();
-    const names = this.#handlers.names;
-    if (names.length === 0) return undefined;
-    const job = await this.#opts.db
+    if (this.#handlers.names.length === 0) return undefined;
+    const due = await this.#opts.db
       .selectFrom('jobs')
       .selectAll()
       .where('status', '=', 'queued')
       .where('runAfter', '<=', now)
-      .where('name', 'in', names)
       .orderBy('runAfter')
-      .limit(1)
-      .executeTakeFirst();
+      .limit(CLAIM_WINDOW)
+      .execute();
+    const job = this.#fairest(due);
     if (!job) return undefined;
     const claimed = await this.#opts.db
       .updateTable('jobs')
@@ -145,11 +173,30 @@ export class InProcessJobQueue implements JobQueue {
     return claimed.numUpdatedRows > 0n ? { ...job, attempts: job.attempts + 1 } : undefined;
   }
 
+  /**
+   * Of the due jobs, the one to run: never one whose owner already holds its share of the
+   * slots; otherwise the earliest once each is pushed back by its cost (short ones first).
+   */
+  #fairest<J extends { fairGroup: string | null; cost: number; runAfter: string }>(
+    due: J[],
+  ): J | undefined {
+    const share = slotsPerGroup(this.#opts.concurrency);
+    const allowed = due.filter(
+      (job) => !job.fairGroup || (this.#groupsRunning.get(job.fairGroup) ?? 0) < share,
+    );
+    const score = (job: J) => Date.parse(job.runAfter) + job.cost * WAIT_MS_PER_COST;
+    return allowed.reduce<J | undefined>(
+      (best, job) => (best === undefined || score(job) < score(best) ? job : best),
+      undefined,
+    );
+  }
+
   async #run(job: { id: string; name: string; payload: string; attempts: number }): Promise<void> {
     const payload = JSON.parse(job.payload) as JobPayloads[JobName];
     const log = this.#opts.log.child({ job: job.name, jobId: job.id, attempt: job.attempts });
     let lastLogged = -1;
     try {
+      if (!this.#handlers.has(job.name)) throw unknownJobError(job.name);
       await this.#handlers.run(job.name, payload, {
         attempt: job.attempts,
         progress: (percent) => {
@@ -161,9 +208,8 @@ export class InProcessJobQueue implements JobQueue {
       await this.#settle(job.id, { status: 'done', lastError: null });
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
-      const final = error instanceof PermanentJobError || job.attempts >= this.#opts.maxAttempts;
-      if (!final) {
-        const delay = this.#opts.retryBaseMs * 4 ** (job.attempts - 1);
+      if (!isFinalFailure(this.#policy, error, job.attempts)) {
+        const delay = retryDelayMs(this.#policy, job.attempts);
         log.warn({ err: error, retryInMs: delay }, 'job failed; will retry');
         await this.#settle(job.id, {
           status: 'queued',

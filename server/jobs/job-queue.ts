@@ -1,6 +1,8 @@
 /** Every job the system runs, with its payload: typed so a producer cannot send a bad one. */
 export interface JobPayloads {
   'process-answer': { answerId: string };
+  /** Issue 11: deliver one message of the email outbox. */
+  'send-email': { messageId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +32,15 @@ export class PermanentJobError extends Error {
   }
 }
 
+export interface EnqueueOptions {
+  /** At most one pending job per id (see `enqueue`). */
+  jobId?: string;
+  /** Whose job this is (a candidate's invitation): one owner cannot hold every slot. */
+  fairGroup?: string;
+  /** Relative work, e.g. seconds of media: among waiting jobs the cheaper runs first. */
+  cost?: number;
+}
+
 /**
  * Background work that survives a restart. The embedded runner keeps jobs in the database;
  * a Redis-backed one (BullMQ) serves several processes.
@@ -42,7 +53,7 @@ export interface JobQueue {
   enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
-    options?: { jobId?: string },
+    options?: EnqueueOptions,
   ): Promise<boolean>;
   /** Registers the handler for a job name; call before `start`. */
   handle<N extends JobName>(name: N, handler: JobHandler<N>, options?: JobHandlerOptions<N>): void;

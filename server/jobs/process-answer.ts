@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
 import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
+import { answerBudget } from '../media/answer-budget.js';
+import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { enqueueProcessAnswer } from './enqueue-answer.js';
+import { failTake } from './fail-take.js';
 import { type JobContext, PermanentJobError } from './job-queue.js';
-
-/** Shown when processing failed for a reason that is ours, not the recording's. */
-const INTERNAL_FAILURE =
-  'We could not process this recording. It is kept safe; an administrator can retry it.';
 
 /**
  * Turns an answer's chunks into a playable MP4 and a poster: join → convert → store → record.
@@ -27,6 +27,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         'answers.status',
         'answers.invitationId',
         'answers.clientDurationMs',
+        'answers.budgetMaxSeconds',
         'questions.maxSeconds',
       ])
       .where('answers.id', '=', answerId)
@@ -51,13 +52,16 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
       const inputPath = path.join(workDir, 'recording');
       await joinChunks(deps, answerId, inputPath);
       const joinedMs = Date.now() - started;
+      // Every limit of this take, from its effective length limit (an accommodation raises it).
+      const budget = answerBudget(answer.budgetMaxSeconds ?? answer.maxSeconds);
       const result = await convertRecording({
         binaries: ffmpeg,
         log,
         inputPath,
         workDir,
         // Generous: a phone's clock or a late stop can run past the limit; never refuse real video.
-        maxDurationMs: (answer.maxSeconds * 2 + 120) * 1000,
+        maxDurationMs: budget.maxDurationMs,
+        decodeLimits: budget,
         expectedDurationMs: answer.clientDurationMs ?? undefined,
         onProgress: (percent) => {
           ctx.progress(percent);
@@ -74,9 +78,15 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
           contentType: 'image/jpeg',
         });
       }
+      const audioKey = await storeAudioRendition(
+        { binaries: ffmpeg, storage: deps.storage, log },
+        answerId,
+        result.videoPath,
+      );
       const stored = await deps.db
         .updateTable('answers')
         .set({
+          audioKey,
           status: 'ready',
           durationMs: result.durationMs,
           width: result.width,
@@ -143,14 +153,8 @@ async function joinChunks(deps: Deps, answerId: string, target: string): Promise
 /** After the last try: the answer is `failed` with a sentence a person can act on. */
 export function processAnswerFailed(deps: Deps) {
   return async ({ answerId }: { answerId: string }, error: Error): Promise<void> => {
-    const sentence = error instanceof PermanentJobError ? error.message : INTERNAL_FAILURE;
-    const row = await deps.db
-      .updateTable('answers')
-      .set({ status: 'failed', error: sentence, updatedAt: deps.now().toISOString() })
-      .where('id', '=', answerId)
-      .where('status', '=', 'processing')
-      .returning('invitationId')
-      .executeTakeFirst();
+    // Only the recording's own fault (not media) costs the candidate; a failure of ours is free.
+    const row = await failTake(deps, answerId, error instanceof PermanentJobError ? error : null);
     if (row)
       deps.events.publish('answer-status', {
         answerId,
@@ -164,10 +168,20 @@ export function processAnswerFailed(deps: Deps) {
 export async function requeueStrandedAnswers(deps: Deps): Promise<number> {
   const stranded = await deps.db
     .selectFrom('answers')
-    .select('id')
-    .where('status', '=', 'processing')
+    .innerJoin('questions', 'questions.id', 'answers.questionId')
+    .select([
+      'answers.id',
+      'answers.invitationId',
+      'answers.budgetMaxSeconds',
+      'questions.maxSeconds',
+    ])
+    .where('answers.status', '=', 'processing')
     .execute();
-  for (const { id } of stranded)
-    await deps.jobs.enqueue('process-answer', { answerId: id }, { jobId: id });
+  for (const answer of stranded)
+    await enqueueProcessAnswer(deps, {
+      id: answer.id,
+      invitationId: answer.invitationId,
+      costSeconds: answer.budgetMaxSeconds ?? answer.maxSeconds,
+    });
   return stranded.length;
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
+import type { AnswerBudget } from './answer-budget.js';
 import { planEncode } from './encode-plan.js';
 import type { FfmpegBinaries } from './ffmpeg-binaries.js';
 import { createCommand, FfmpegFailure, runCommand } from './ffmpeg-command.js';
@@ -25,7 +26,15 @@ export interface ConvertRecordingOptions {
   /** 0..100, rising, whole numbers. */
   onProgress?: (percent: number) => void;
   log?: Logger;
+  /**
+   * What decoding this input may cost (from answerBudget). With it, frames are counted before
+   * anything is decoded and an input over budget is refused; reaching the timeout is the input's
+   * fault (too_costly), not a failure worth a retry.
+   */
+  decodeLimits?: DecodeLimits;
 }
+
+export type DecodeLimits = Pick<AnswerBudget, 'maxFrames' | 'maxPixels' | 'encodeTimeoutMs'>;
 
 export interface ConvertedRecording {
   videoPath: string;
@@ -58,6 +67,8 @@ const RECORDING_CONTAINERS = new Set([
   'aac',
   'flac',
 ]);
+/** fluent-ffmpeg's message when it killed ffmpeg at the command's timeout. */
+const TIMED_OUT = /ran into a timeout/;
 /** ffmpeg complaints about this machine or this ffmpeg build (retry, fix), not about the upload. */
 const OUR_TROUBLE =
   /No space left|Cannot allocate memory|Too many open files|Read-only file system|Permission denied|Unrecognized option|Option not found|Unknown encoder|Encoder not found/i;
@@ -73,8 +84,10 @@ export async function convertRecording(
   const videoPath = join(workDir, 'answer.mp4');
   const clock = stopwatch();
 
-  const input = await probeMedia(inputPath, binaries);
+  const limits = options.decodeLimits;
+  const input = await probeMedia(inputPath, binaries, { countFrames: limits !== undefined });
   checkInput(input, maxDurationMs);
+  if (limits) checkDecodeCost(input, limits);
   const probe = clock.lap();
 
   const plan = planEncode(input);
@@ -137,6 +150,22 @@ function checkInput(info: MediaInfo, maxDurationMs: number): void {
   }
 }
 
+/**
+ * A decode bomb (a huge picture repeated at a thousand frames a second, each frame a few bytes)
+ * is cheap to upload and ruinous to decode: refuse it from the counted frames, before decoding.
+ */
+function checkDecodeCost(info: MediaInfo, limits: DecodeLimits): void {
+  if (!info.video) return;
+  const frames = info.video.frames ?? 0;
+  const pixels = frames * info.video.width * info.video.height;
+  if (frames > limits.maxFrames || pixels > limits.maxPixels) {
+    throw new UnplayableMediaError(
+      'too_costly',
+      `${frames} frames of ${info.video.width}x${info.video.height}`,
+    );
+  }
+}
+
 /** The output decides the real length: Chrome's WebM does not state one. */
 function checkOutput(input: MediaInfo, output: MediaInfo, maxDurationMs: number): number {
   const durationMs = output.durationMs ?? 0;
@@ -158,8 +187,11 @@ async function encode(
   onTimemark: (seconds: number) => void,
 ): Promise<void> {
   const capSeconds = (options.maxDurationMs + DURATION_GRACE_MS + 1000) / 1000;
+  const limits = options.decodeLimits;
   // Generous: a 2-core box encodes at about realtime in the worst case.
-  const timeoutSeconds = Math.ceil(60 + 3 * capSeconds);
+  const timeoutSeconds = limits
+    ? Math.ceil(limits.encodeTimeoutMs / 1000)
+    : Math.ceil(60 + 3 * capSeconds);
   const command = createCommand(options.binaries, { timeoutSeconds })
     .input(options.inputPath)
     .outputOptions([
@@ -183,13 +215,17 @@ async function encode(
     }
   } catch (error) {
     await rm(videoPath, { force: true });
-    throw classifyEncodeFailure(error);
+    throw classifyEncodeFailure(error, limits !== undefined);
   }
 }
 
-function classifyEncodeFailure(error: unknown): Error {
+function classifyEncodeFailure(error: unknown, timeoutFromBudget: boolean): Error {
   if (!(error instanceof FfmpegFailure))
     return error instanceof Error ? error : new Error(String(error));
+  // A budget's timeout pays for honest video of the allowed length three times over: an input
+  // that outlasts it costs more than it may, and another try would cost as much again.
+  if (timeoutFromBudget && TIMED_OUT.test(error.message))
+    return new UnplayableMediaError('too_costly', error.message);
   // Killed (timeout, shutdown), out of disk, an ffmpeg too old: not the upload's fault.
   if (error.exitCode === null || OUR_TROUBLE.test(error.stderrTail)) return error;
   return new UnplayableMediaError('damaged', error.stderrTail);

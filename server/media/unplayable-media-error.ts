@@ -5,7 +5,8 @@ export type UnplayableReason =
   | 'too_long'
   | 'bad_dimensions'
   | 'empty'
-  | 'damaged';
+  | 'damaged'
+  | 'too_costly';
 
 const SENTENCES: Record<UnplayableReason, string> = {
   not_media: 'The upload is not a playable video or audio recording.',
@@ -15,6 +16,8 @@ const SENTENCES: Record<UnplayableReason, string> = {
     'The video has a picture size that cannot be played (at most 4096 pixels a side).',
   empty: 'The recording is empty: no picture or sound could be read from it.',
   damaged: 'The recording is damaged and could not be played back.',
+  too_costly:
+    'The recording holds far more picture than a camera makes in the time allowed, so it cannot be processed.',
 };
 
 /**

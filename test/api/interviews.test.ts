@@ -47,13 +47,17 @@ describe('API v1 interviews (PostgreSQL)', () => {
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     const interview = res.body;
     assert.deepEqual(Object.keys(interview).sort(), [
+      'competencies',
       'createdAt',
       'deadline',
       'id',
       'intro',
+      'public',
       'questions',
+      'review',
       'title',
     ]);
+    assert.equal(interview.public, null, 'no public apply link unless asked');
     assert.match(interview.id, /^[A-Za-z0-9_-]+$/);
     assert.equal(interview.title, 'Support engineer');
     assert.equal(interview.intro, 'Welcome!');
@@ -63,6 +67,9 @@ describe('API v1 interviews (PostgreSQL)', () => {
     assert.equal(interview.questions.length, QUESTIONS.length);
     interview.questions.forEach((q: any, i: number) => {
       assert.deepEqual(Object.keys(q).sort(), [
+        'anchors',
+        'competency',
+        'guidance',
         'id',
         'maxSeconds',
         'position',
@@ -71,7 +78,17 @@ describe('API v1 interviews (PostgreSQL)', () => {
         'thinkSeconds',
       ]);
       assert.match(q.id, /^[A-Za-z0-9_-]+$/);
-      assert.deepEqual({ ...q, id: undefined }, { ...QUESTIONS[i], id: undefined, position: i });
+      assert.deepEqual(
+        { ...q, id: undefined },
+        {
+          ...QUESTIONS[i],
+          id: undefined,
+          position: i,
+          competency: null,
+          guidance: '',
+          anchors: {},
+        },
+      );
     });
     assert.equal(
       new Set(interview.questions.map((q: any) => q.id)).size,

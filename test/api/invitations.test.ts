@@ -50,14 +50,24 @@ describe('API v1 invitations (SQLite)', () => {
     const [invitation] = res.body.items;
     assert.equal(res.body.items.length, 1);
     assert.deepEqual(Object.keys(invitation).sort(), [
+      'accommodations',
       'candidate',
       'completedAt',
+      'decision',
+      'duplicateOf',
+      'email',
       'expiresAt',
       'id',
+      'language',
+      'location',
+      'source',
       'status',
       'url',
     ]);
-    assert.deepEqual(Object.keys(invitation.candidate).sort(), ['email', 'id', 'name']);
+    assert.equal(invitation.source, 'invited');
+    assert.equal(invitation.language, 'en');
+    assert.equal(invitation.email, null, 'no email without a mail server');
+    assert.deepEqual(Object.keys(invitation.candidate).sort(), ['email', 'id', 'label', 'name']);
     assert.equal(invitation.candidate.name, 'Ada Lovelace');
     assert.equal(invitation.candidate.email, 'ada@example.test');
     assert.equal(invitation.status, 'invited');

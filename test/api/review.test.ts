@@ -30,6 +30,8 @@ const QUEUE_ITEM_KEYS = [
 ];
 const QUEUE_ANSWER_KEYS = ['durationMs', 'id', 'posterUrl', 'questionId', 'status'];
 const REVIEW_ANSWER_KEYS = [
+  'audioUrl',
+  'candidate',
   'durationMs',
   'error',
   'height',
@@ -41,7 +43,16 @@ const REVIEW_ANSWER_KEYS = [
   'videoUrl',
   'width',
 ];
-const RATING_KEYS = ['answerId', 'comment', 'id', 'reviewer', 'score', 'updatedAt'];
+const RATING_KEYS = [
+  'answerId',
+  'comment',
+  'firstScore',
+  'id',
+  'reviewer',
+  'revisedAfterReveal',
+  'score',
+  'updatedAt',
+];
 
 /** The types of an MP4's top-level boxes, in file order. */
 function topLevelBoxes(bytes: Buffer): string[] {
@@ -127,7 +138,8 @@ for (const config of CONFIGS) {
       assert.deepEqual(Object.keys(item).sort(), QUEUE_ITEM_KEYS);
       assert.equal(item.invitationId, done.id);
       assert.equal(item.interviewId, interview.id);
-      assert.deepEqual(item.candidate, done.candidate);
+      // Blind by default: the pseudonym, never the name.
+      assert.deepEqual(item.candidate, { id: done.candidate.id, label: done.candidate.label });
       assert.equal(item.completedAt, done.completedAt);
       assert.match(item.completedAt, ISO_UTC);
       assert.equal(item.myRated, false);
@@ -198,6 +210,20 @@ for (const config of CONFIGS) {
           [...Buffer.from(await poster.arrayBuffer()).subarray(0, 3)],
           [0xff, 0xd8, 0xff],
         );
+
+        // The audio rendition: AAC in MP4, no video track, index first, byte ranges.
+        assert.ok(secondsValid(answer.audioUrl) >= 600, 'the audio link lasts at least 10 minutes');
+        const audio = await fetch(answer.audioUrl);
+        assert.equal(audio.status, 200);
+        assert.equal(audio.headers.get('content-type'), 'audio/mp4');
+        const audioBytes = Buffer.from(await audio.arrayBuffer());
+        const audioBoxes = topLevelBoxes(audioBytes);
+        assert.ok(audioBoxes.indexOf('moov') < audioBoxes.indexOf('mdat'), audioBoxes.join(','));
+        assert.ok(audioBytes.includes('mp4a') && !audioBytes.includes('avc1'), 'AAC audio only');
+        const audioPart = await fetch(answer.audioUrl, { headers: { Range: 'bytes=10-59' } });
+        assert.equal(audioPart.status, 206);
+        assert.equal(audioPart.headers.get('content-range'), `bytes 10-59/${audioBytes.length}`);
+        assert.deepEqual(Buffer.from(await audioPart.arrayBuffer()), audioBytes.subarray(10, 60));
       }
     });
 
@@ -263,11 +289,16 @@ for (const config of CONFIGS) {
       );
     });
 
-    it('marks the candidate myRated once I have rated every ready answer, and counts ratings', async () => {
+    it('marks the candidate myRated once I have rated every ready answer, and counts the ratings I may see', async () => {
       const reviewer = reviewers[2]!;
       const before = await queueItem(reviewer);
       assert.equal(before.myRated, false);
-      const count = before.ratingCount;
+      assert.equal(
+        before.ratingCount,
+        0,
+        'sealed: colleagues’ ratings are not counted before mine',
+      );
+      const count = (await ratingsOf(admin, ready[0]!.id)).length;
 
       assert.equal(
         (await reviewer.put(`/answers/${ready[0]!.id}/ratings/me`, { score: 3 })).status,

@@ -66,7 +66,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(questions[0], { ...second, prompt: 'Why us?', position: 0 });
       assert.deepEqual(
         { ...questions[1], id: undefined },
-        { ...third, id: undefined, position: 1 },
+        { ...third, id: undefined, position: 1, competency: null, guidance: '', anchors: {} },
       );
       assert.deepEqual(questions[2], { ...first, position: 2 });
 

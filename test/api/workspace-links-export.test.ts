@@ -57,6 +57,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(Object.keys(res.body).sort(), [
         'candidate',
         'completedAt',
+        'decision',
         'expiresAt',
         'id',
         'status',

@@ -31,7 +31,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       assert.equal(res.status, 200);
       assert.deepEqual(Object.keys(res.body), ['items']);
       for (const user of res.body.items) {
-        assert.deepEqual(Object.keys(user).sort(), ['email', 'id', 'name', 'role']);
+        assert.deepEqual(Object.keys(user).sort(), ['active', 'email', 'id', 'name', 'role']);
       }
       const emails = res.body.items.map((u: any) => u.email);
       assert.ok(emails.includes(ADMIN.email));

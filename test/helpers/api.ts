@@ -112,6 +112,9 @@ export async function createInterview(
   return res.body;
 }
 
+/** Emails unique in the test process: an email already invited to an interview is skipped. */
+let invitedSoFar = 0;
+
 /** Invites candidates; returns each invitation with an Api signed in as that candidate. */
 export async function invite(
   staff: Api,
@@ -120,7 +123,7 @@ export async function invite(
 ): Promise<{ invitation: Invitation; candidate: Api }[]> {
   const candidates = Array.from({ length: count }, (_, i) => ({
     name: `Candidate ${i + 1}`,
-    email: `c${i + 1}@example.test`,
+    email: `c${i + 1}-${++invitedSoFar}@example.test`,
   }));
   const res = await staff.post<{ items: Invitation[] }>(`/interviews/${interviewId}/invitations`, {
     candidates,

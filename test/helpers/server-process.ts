@@ -1,7 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+let built = false;
+/** Compiles the server into dist/server once per test run: the processes run what `npm start` runs. */
+function ensureServerBuild(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  built = true;
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -12,9 +23,10 @@ export interface ServerProcess {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** `server/main.ts` as its own process, the way `npm start` runs it. */
+/** The compiled server as its own process, the way `npm start` runs it. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  ensureServerBuild();
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

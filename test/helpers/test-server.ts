@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import { type RunningServer, startServer } from '../../server/server.js';
+import { type RunningServer, type ServerOptions, startServer } from '../../server/server.js';
 import { type DatabaseKind, freshDatabase } from './databases.js';
 import { type RunningS3rver, startS3rver } from './s3rver.js';
 
@@ -18,6 +19,10 @@ export interface TestServerOptions {
   maxLoginFailures?: number;
   /** false: no audit trail (only to measure what it costs). */
   audit?: boolean;
+  /** Issue 8: sign-in throttles per address and per account, request body timeouts, a log to read. */
+  loginLimits?: ServerOptions['loginLimits'];
+  bodyTimeouts?: ServerOptions['bodyTimeouts'];
+  log?: Logger;
 }
 
 export interface TestServer extends RunningServer {
@@ -58,11 +63,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   };
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   const server = await startServer(config, {
     log,
     now: options.now,
     maxLoginFailures: options.maxLoginFailures,
+    loginLimits: options.loginLimits,
+    bodyTimeouts: options.bodyTimeouts,
     jobRetryBaseMs: 50,
     audit: options.audit,
   });

@@ -7,6 +7,7 @@ import { PermanentJobError } from '../../server/jobs/job-queue.js';
 import { connectRedis } from '../../server/redis.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { freePort } from '../helpers/test-server.js';
+import { jobQueueContract } from './job-queue-contract.js';
 
 const log = pino({ level: 'silent' });
 /** Where BullMqJobQueue keeps its jobs: what an operator opens with bullmq's own Queue. */
@@ -345,4 +346,6 @@ describe('BullMqJobQueue on Redis', function () {
       assert.fail(`connections still open: ${JSON.stringify(await clientNames())}`),
     );
   });
+
+  jobQueueContract(() => ({ make: (options) => queue(options) }));
 });

@@ -4,6 +4,7 @@ import type { Db } from '../../server/db/database.js';
 import { InProcessJobQueue } from '../../server/jobs/in-process-job-queue.js';
 import { PermanentJobError } from '../../server/jobs/job-queue.js';
 import { DATABASE_KINDS, openTestDb } from '../helpers/open-test-db.js';
+import { jobQueueContract } from './job-queue-contract.js';
 
 const log = pino({ level: 'silent' });
 
@@ -167,5 +168,17 @@ for (const kind of DATABASE_KINDS) {
       await q.stop();
       assert.equal(calls, 1);
     });
+  });
+}
+
+for (const kind of DATABASE_KINDS) {
+  describe(`InProcessJobQueue on ${kind}: shared contract`, () => {
+    let db: Db;
+    let close: () => Promise<void>;
+    beforeEach(async () => {
+      ({ db, close } = await openTestDb(kind));
+    });
+    afterEach(() => close());
+    jobQueueContract(() => ({ make: (options) => queue(db, options) }));
   });
 }

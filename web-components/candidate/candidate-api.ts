@@ -74,6 +74,12 @@ export class CandidateApi {
     return this.send('POST', path, { body, headers: JSON_HEADERS });
   }
 
+  /** Extra time (1.5×) on every question; 409 `already_started` once a real take began. */
+  accommodations(request: { extraTime: true }): Promise<CandidateSession> {
+    const body = JSON.stringify(request);
+    return this.send('POST', '/candidate/accommodations', { body, headers: JSON_HEADERS });
+  }
+
   finish(): Promise<Invitation> {
     return this.send('POST', '/candidate/finish');
   }
@@ -88,11 +94,12 @@ export class CandidateApi {
   }
 
   /** Times an upload of `bytes` to the speed-check extension, which counts and drops them. */
-  async timeUpload(bytes: number): Promise<number> {
+  async timeUpload(bytes: number, timeoutMs?: number): Promise<number> {
     const started = performance.now();
     await this.send('POST', '/candidate/upload-test', {
       body: new Uint8Array(bytes),
       headers: { 'content-type': 'application/octet-stream' },
+      timeoutMs,
     });
     return performance.now() - started;
   }

@@ -25,6 +25,8 @@ export interface UploaderOptions {
   scope: string;
   policy?: RetryPolicy;
   isOnline?: () => boolean;
+  /** A take another tab is recording right now: this one leaves it alone. */
+  isBusyElsewhere?: (answerId: string) => boolean;
   onChange?: (status: UploadStatus) => void;
 }
 
@@ -86,7 +88,8 @@ export class ChunkUploader {
     this.running = true;
     const generation = ++this.generation;
     for (const take of await this.options.outbox.takes(this.options.scope)) {
-      if (!this.takes.has(take.answerId)) await this.track(take);
+      if (this.takes.has(take.answerId) || this.options.isBusyElsewhere?.(take.answerId)) continue;
+      await this.track(take);
     }
     void this.run(generation);
   }
@@ -116,6 +119,7 @@ export class ChunkUploader {
       pending,
       submitted: false,
       failure: null,
+      requests: [],
       ops: Promise.resolve(),
     });
     this.changed();
@@ -167,6 +171,11 @@ export class ChunkUploader {
     });
   }
 
+  /** Sizes and times of the take's chunk requests so far (empty for an unknown take). */
+  requestTimes(answerId: string): { bytes: number; ms: number }[] {
+    return this.takes.get(answerId)?.requests ?? [];
+  }
+
   status(): UploadStatus {
     const takes = [...this.takes.values()].map(progressOf);
     return {
@@ -213,7 +222,11 @@ export class ChunkUploader {
   private async sendChunk(take: TakeState, index: number): Promise<void> {
     const key = `${take.answerId}/${index}`;
     const chunk = this.hot.get(key) ?? (await this.options.outbox.chunk(take.answerId, index));
-    if (chunk) await this.options.api.putChunk(take.answerId, index, chunk.bytes, chunk.sha256);
+    if (chunk) {
+      const started = performance.now();
+      await this.options.api.putChunk(take.answerId, index, chunk.bytes, chunk.sha256);
+      take.requests.push({ bytes: chunk.bytes.byteLength, ms: performance.now() - started });
+    }
     take.pending.delete(index);
     if (chunk && this.hot.delete(key)) this.hotBytes -= chunk.bytes.byteLength;
     // Not awaited: a removal lost to a crash only means sending that chunk once more.

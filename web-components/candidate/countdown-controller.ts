@@ -24,7 +24,8 @@ export class CountdownController implements ReactiveController {
   start(ms: number, options: CountdownOptions): void {
     this.stop();
     this.endsAt = Date.now() + ms;
-    let warned = false;
+    // A countdown that starts inside the warning window has nothing to warn about.
+    let warned = options.warnAtMs !== undefined && ms <= options.warnAtMs;
     this.timer = setInterval(() => {
       const left = this.remainingMs ?? 0;
       if (!warned && options.warnAtMs !== undefined && left <= options.warnAtMs && left > 0) {

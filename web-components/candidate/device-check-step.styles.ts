@@ -13,6 +13,9 @@ export const deviceCheckStyles = css`
   }
   camera-preview {
     width: 100%;
+    /* Room below for the level meter and the continue button on a phone. */
+    max-height: 35vh;
+    max-height: 35dvh;
   }
   .checks {
     list-style: none;
@@ -38,6 +41,16 @@ export const deviceCheckStyles = css`
   }
   ol {
     padding-left: 1.25rem;
+  }
+  .probe {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin-bottom: 0.75rem;
+  }
+  .probe p {
+    margin: 0;
   }
   .link {
     display: block;

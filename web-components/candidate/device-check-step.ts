@@ -10,9 +10,10 @@ import { deviceProblem } from './device-help.js';
 import { announce, emit } from './events.js';
 import { megabitsPerSecond } from './format.js';
 import type { MediaSnapshot } from './media-controller.js';
-import { AUDIO_BITS_PER_SECOND, videoBitrate } from './recording-format.js';
+import { chooseQuality, MAX_VIDEO_BPS } from './quality-ladder.js';
+import { AUDIO_BITS_PER_SECOND } from './recording-format.js';
 import { sharedStyles } from './shared.styles.js';
-import { measureUploadKbps, speedVerdict } from './speed-probe.js';
+import { measureUpload, PROBE_STEPS, speedVerdict } from './speed-probe.js';
 
 /**
  * Camera and microphone check: a mirrored preview, a level meter, device choice, what this
@@ -28,6 +29,8 @@ export class DeviceCheckStep extends LitElement {
   @property({ attribute: false }) support!: BrowserSupport;
   @property({ attribute: false }) api!: CandidateApi;
   @state() private uploadKbps: number | null | undefined = undefined;
+  @state() private probeStep = 0;
+  private roundTripMs = 0;
   /** Null until the candidate asks; false when the browser would not copy. */
   @state() private copied: boolean | null = null;
   @query('h2') private heading!: HTMLElement;
@@ -37,10 +40,21 @@ export class DeviceCheckStep extends LitElement {
   }
 
   override firstUpdated(): void {
-    void measureUploadKbps(this.api).then((kbps) => {
+    const onStep = (step: number) => {
+      if (this.uploadKbps === undefined) this.probeStep = step;
+    };
+    void measureUpload(this.api, onStep).then(({ kbps, roundTripMs }) => {
+      // Skipped meanwhile: the candidate's choice stands.
+      if (this.uploadKbps !== undefined) return;
       this.uploadKbps = kbps;
+      this.roundTripMs = roundTripMs;
     });
   }
+
+  /** Not measured: answers start at full quality and adapt from what their uploads achieve. */
+  private skipCheck = () => {
+    this.uploadKbps = null;
+  };
 
   override updated(changed: PropertyValues<this>): void {
     const before = changed.get('media') as MediaSnapshot | undefined;
@@ -119,9 +133,13 @@ export class DeviceCheckStep extends LitElement {
 
   private speed() {
     if (this.uploadKbps === undefined) {
-      return html`<p role="status">${msg('Checking your connection…', { id: 'rec.speed.checking' })}</p>`;
+      return html`<div class="probe">
+        <p id="probe-label">${msg('Checking your connection…', { id: 'rec.speed.checking' })}</p>
+        <progress max=${PROBE_STEPS} .value=${this.probeStep} aria-labelledby="probe-label"></progress>
+        <button @click=${this.skipCheck}>${msg('Skip the check', { id: 'rec.speed.skip' })}</button>
+      </div>`;
     }
-    const needed = (videoBitrate(1280, 720, null) + AUDIO_BITS_PER_SECOND) / 1000;
+    const needed = (MAX_VIDEO_BPS + AUDIO_BITS_PER_SECOND) / 1000;
     const verdict = speedVerdict(this.uploadKbps, needed);
     const advice = {
       fast: msg('Your connection is fast enough.', { id: 'rec.speed.fast' }),
@@ -129,10 +147,7 @@ export class DeviceCheckStep extends LitElement {
         'Your connection is good enough. Each answer finishes uploading moments after you stop.',
         { id: 'rec.speed.enough' },
       ),
-      slow: msg(
-        'Your connection is slow. Answers are recorded at a lower quality and may take a while to upload after you stop: keep this page open until they are sent. Wi-Fi may help.',
-        { id: 'rec.speed.slow' },
-      ),
+      slow: this.slowAdvice(),
       unknown: msg(
         'We could not check your connection. You can still go on: answers are kept on this device until they are sent.',
         { id: 'rec.speed.unknown' },
@@ -143,6 +158,21 @@ export class DeviceCheckStep extends LitElement {
         ? ''
         : `${msg(str`Upload speed: ${megabitsPerSecond(this.uploadKbps)} Mbit/s.`, { id: 'rec.speed.measured' })} `;
     return html`<p role="status">${measured}${advice}</p>`;
+  }
+
+  /** What a slow connection changes: a smaller picture, or sound only. */
+  private slowAdvice(): string {
+    const quality = chooseQuality(this.uploadKbps ?? null);
+    if (quality.kind === 'audio') {
+      return msg(
+        'Your connection is too slow for video: your answers will be recorded with sound only, so that they upload as you speak. Wi-Fi may let you record video.',
+        { id: 'rec.speed.audio-only' },
+      );
+    }
+    return msg(
+      str`Your connection is slow: your answers will be recorded at a lower picture quality (${quality.shortSide}p), so that they upload as you speak. Wi-Fi may help.`,
+      { id: 'rec.speed.lower' },
+    );
   }
 
   private deviceSelect(
@@ -181,7 +211,7 @@ export class DeviceCheckStep extends LitElement {
         </div>
       </div>
       <div class="actions">
-        <button class="primary" @click=${() => emit(this, 'devices-confirmed', { uploadKbps: this.uploadKbps ?? null })}>
+        <button class="primary" @click=${() => emit(this, 'devices-confirmed', { uploadKbps: this.uploadKbps ?? null, roundTripMs: this.roundTripMs })}>
           ${msg('Everything works: continue', { id: 'rec.devices.continue' })}
         </button>
       </div>

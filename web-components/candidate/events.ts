@@ -46,11 +46,15 @@ export interface AnnounceDetail {
 
 export interface QuestionDoneDetail {
   questionId: string;
+  /** The take kept for it on this device, if one was recorded here. */
+  answerId: string | null;
 }
 
 export interface DevicesConfirmedDetail {
   /** Measured upload speed in kbit/s, when the probe could run. */
   uploadKbps: number | null;
+  /** A tiny request's time during the check (mostly the round trip). */
+  roundTripMs: number;
 }
 
 export interface MediaRequestDetail {

@@ -11,6 +11,7 @@ import './finished-step.js';
 import { recorderStyles } from './interview-recorder.styles.js';
 import { MediaController } from './media-controller.js';
 import './question-step.js';
+import { nextEstimate } from './quality-ladder.js';
 import { stepView } from './recorder-views.js';
 import { browserSupports, pickRecordingFormat } from './recording-format.js';
 import {
@@ -18,6 +19,7 @@ import {
   hasStarted,
   type QuestionProgress,
   questionProgress,
+  withWaitingTakes,
 } from './session-progress.js';
 import { sharedStyles } from './shared.styles.js';
 import { UploadController } from './upload-controller.js';
@@ -48,6 +50,8 @@ export class InterviewRecorder extends LitElement {
   @state() problem = '';
   @state() announcement = '';
   @state() uploadKbps: number | null = null;
+  /** A tiny request's time at the device check: read off each upload time to get the rate. */
+  roundTripMs = 0;
   api: CandidateApi | null = null;
   readonly media = new MediaController(this);
   readonly uploads = new UploadController(this);
@@ -96,7 +100,9 @@ export class InterviewRecorder extends LitElement {
 
   private adopt(session: CandidateSession): void {
     this.session = session;
-    this.progress = questionProgress(session);
+    this.progress = withWaitingTakes(questionProgress(session), (id) =>
+      this.uploads.isWaitingHere(id),
+    );
     this.questionIndex = firstOpenQuestion(this.progress);
   }
 
@@ -123,8 +129,17 @@ export class InterviewRecorder extends LitElement {
     if (this.media.status !== 'ready') void this.media.start();
   }
 
-  onDevicesConfirmed(uploadKbps: number | null): void {
+  /** The candidate asked for extra time: the server answers with the longer limits. */
+  onExtraTime(request: { result?: Promise<unknown> }): void {
+    request.result = this.api!.accommodations({ extraTime: true }).then((session) => {
+      this.adopt(session);
+      return session;
+    });
+  }
+
+  onDevicesConfirmed(uploadKbps: number | null, roundTripMs: number): void {
     this.uploadKbps = uploadKbps;
+    this.roundTripMs = roundTripMs;
     this.step = this.returning ? this.nextQuestionStep() : 'practice';
   }
 
@@ -132,7 +147,12 @@ export class InterviewRecorder extends LitElement {
     this.step = this.nextQuestionStep();
   }
 
-  onQuestionDone(): void {
+  onQuestionDone(answerId: string | null): void {
+    // Between questions, the quality follows the upload rate the last answer really achieved.
+    if (answerId) {
+      const achieved = this.uploads.achievedKbps(answerId, this.roundTripMs);
+      this.uploadKbps = nextEstimate(this.uploadKbps, achieved);
+    }
     this.questionIndex += 1;
     this.step = this.nextQuestionStep();
   }
@@ -145,8 +165,11 @@ export class InterviewRecorder extends LitElement {
 
   /** Once every take on this device is accepted, tells the server the candidate is done. */
   private async maybeFinish(): Promise<void> {
-    const open = this.uploads.status.takes.some((t) => !t.submitted && !t.failure);
-    if (this.step !== 'finishing' || this.finishing || open) return;
+    // Everything recorded here is on the server first: after finish it would be refused.
+    const { takes, error } = this.uploads.status;
+    const waiting = takes.some((t) => !t.submitted && !t.failure);
+    if (error?.code === 'interview_completed') return this.finishedElsewhere();
+    if (this.step !== 'finishing' || this.finishing || waiting) return;
     this.finishing = true;
     try {
       const invitation = await this.api!.finish();
@@ -162,7 +185,17 @@ export class InterviewRecorder extends LitElement {
     }
   }
 
+  /** Another tab or device finished the interview: say so rather than wait for ever. */
+  private finishedElsewhere(): void {
+    if (this.step === 'finished') return;
+    this.problem = '';
+    this.step = 'finished';
+  }
+
   private async afterFinishFailed(err: unknown): Promise<void> {
+    if (err instanceof CandidateApiError && err.code === 'interview_completed') {
+      return this.finishedElsewhere();
+    }
     if (err instanceof CandidateApiError && err.code === 'unanswered_questions') {
       // A take did not make it (e.g. it failed processing): go back to the first open question.
       this.adopt(await this.api!.session());
@@ -187,7 +220,7 @@ export class InterviewRecorder extends LitElement {
     if (changed.has('step') || changed.has('questionIndex')) {
       void this.stepChanged(changed.get('step'));
     }
-    if (this.step === 'finishing') void this.maybeFinish();
+    if (this.step === 'finishing' || this.uploads.status.error) void this.maybeFinish();
   }
 
   private async stepChanged(previous: RecorderStep | undefined): Promise<void> {

@@ -58,6 +58,20 @@ async function capTo720p(track: MediaStreamTrack | undefined): Promise<void> {
 }
 
 /**
+ * Asks the camera for a picture whose short side is `shortSide` (smaller on a slow link: fewer
+ * pixels look better than a starved encoder), keeping its shape and the way it is held.
+ */
+export async function fitPicture(stream: MediaStream | null, shortSide: number): Promise<void> {
+  const track = stream?.getVideoTracks()[0];
+  const { width, height } = track?.getSettings() ?? {};
+  if (!track || !width || !height || Math.min(width, height) === shortSide) return;
+  const long = Math.round((shortSide * Math.max(width, height)) / Math.min(width, height));
+  const size =
+    height > width ? { width: shortSide, height: long } : { width: long, height: shortSide };
+  await track.applyConstraints(size).catch(() => undefined);
+}
+
+/**
  * The camera and microphone for a Lit host: one stream shared by the preview, the level meter
  * and the recorder, so permission is asked once. Releases the devices when the host leaves, and
  * reopens them when the page comes back after the system took them away.

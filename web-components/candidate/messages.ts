@@ -51,3 +51,9 @@ export function startErrorMessage(err: unknown): string {
   if (err instanceof CandidateApiError) return err.message;
   return msg('Recording could not start. Please try again.', { id: 'rec.error.start' });
 }
+
+/** Creating a take failed in a way a returning connection fixes: wait rather than give up. */
+export function canWaitForConnection(err: unknown): boolean {
+  if (err instanceof NetworkError) return true;
+  return err instanceof CandidateApiError && (err.status >= 500 || err.status === 429);
+}

@@ -14,15 +14,84 @@ export const questionStyles = css`
   }
   .stage {
     display: grid;
-    gap: 1rem;
+    gap: 0.75rem;
+  }
+  camera-preview,
+  video.playback {
+    width: 100%;
+    max-height: 55vh;
+  }
+  /*
+   * While thinking and recording, the clock, the progress and the button stay in view: pinned
+   * to the bottom of the screen when the page is taller than it, and the picture shrinks on
+   * phones so that it fits above them (a phone's own bars take another ~100 px).
+   */
+  .controls {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    display: grid;
+    gap: 0.5rem;
+    padding-block: 0.5rem;
+    background: var(--ir-background, Canvas);
+  }
+  .controls p {
+    margin: 0;
+  }
+  .controls .actions {
+    margin-top: 0;
+  }
+  .controls .actions button {
+    flex: 1 1 auto;
+  }
+  .clock-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+  }
+  .time-left,
+  .quality {
+    font-size: 0.9375rem;
+  }
+  @media (max-width: 47.99rem) {
+    /* What is left of the screen once the header, prompt and controls (~31rem) are placed. */
+    camera-preview {
+      max-height: 30vh;
+      max-height: clamp(7rem, 100dvh - 31rem, 40dvh);
+    }
+    .prompt {
+      font-size: 1.125rem;
+      padding: 0.5rem 0.75rem;
+      margin-bottom: 0.75rem;
+    }
   }
   @media (min-width: 48rem) {
     .stage {
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
       align-items: start;
     }
+    .controls {
+      position: static;
+    }
   }
-  camera-preview,
+  /* A phone on its side: picture and controls side by side within the short height. */
+  @media (orientation: landscape) and (max-height: 32rem) {
+    .stage {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      align-items: start;
+    }
+    camera-preview {
+      max-height: 55vh;
+      max-height: 55dvh;
+    }
+    .controls {
+      position: static;
+    }
+    .prompt {
+      font-size: 1rem;
+    }
+  }
   video.playback {
     width: 100%;
     max-height: 55vh;
@@ -36,7 +105,7 @@ export const questionStyles = css`
     padding-left: 1.25rem;
   }
   .clock {
-    font-size: 2rem;
+    font-size: 1.75rem;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     margin: 0;

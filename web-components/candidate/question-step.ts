@@ -7,17 +7,27 @@ import type { TakeProgress, UploadStatus } from './chunk-uploader.js';
 import { CountdownController } from './countdown-controller.js';
 import { announce, emit } from './events.js';
 import { spokenDuration } from './format.js';
-import { questionOf, startErrorMessage } from './messages.js';
+import { fitPicture } from './media-controller.js';
+import { canWaitForConnection, questionOf, startErrorMessage } from './messages.js';
 import { PlaybackController } from './playback-controller.js';
+import { chooseQuality, type Quality } from './quality-ladder.js';
 import { questionStyles } from './question-step.styles.js';
-import { introView, recordingView, reviewView, thinkingView } from './question-views.js';
-import { type RecordingFormat, videoBitrate } from './recording-format.js';
+import {
+  introView,
+  preparingView,
+  recordingView,
+  reviewView,
+  thinkingView,
+} from './question-views.js';
+import { browserSupports, pickRecordingFormat, type RecordingFormat } from './recording-format.js';
 import { sharedStyles } from './shared.styles.js';
 import { TakeRecorder, type TakeResult } from './take-recorder.js';
 import type { UploadController } from './upload-controller.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 export type QuestionPhase =
   | 'intro'
+  | 'preparing'
   | 'thinking'
   | 'starting'
   | 'recording'
@@ -51,12 +61,20 @@ export class QuestionStep extends LitElement {
   @property({ attribute: false }) stream: MediaStream | null = null;
   @property({ attribute: false }) format!: RecordingFormat;
   @property({ attribute: false }) uploadKbps: number | null = null;
+  /** The interview accepts sound-only answers when the connection is too slow for video. */
+  @property({ type: Boolean }) audioOnlyAllowed = true;
   @property({ attribute: false }) uploads: UploadController | null = null;
   /** The uploads' progress, passed down so that this step re-renders as chunks go out. */
   @property({ attribute: false }) uploadStatus: UploadStatus | null = null;
 
   @state() phase: QuestionPhase = 'intro';
   @state() answer: Answer | null = null;
+  /** The take created on the server for the next recording, before the prompt is shown. */
+  @state() prepared: Answer | null = null;
+  /** The take could not be created for want of a connection: the prompt stays hidden. */
+  @state() waitingForConnection = false;
+  /** What the next take records: picked from the upload speed when the prompt is revealed. */
+  @state() quality: Quality = { kind: 'video', videoBitsPerSecond: 1_500_000, shortSide: 720 };
   @state() submitted = false;
   @state() endedEarly = false;
   @state() error = '';
@@ -66,6 +84,7 @@ export class QuestionStep extends LitElement {
   readonly thinking = new CountdownController(this);
   readonly playback = new PlaybackController(this);
   private reminded = new Set<number>();
+  private readonly connectionBack = new WakeableSleep();
   @query('h2') private heading!: HTMLElement;
 
   focusHeading(): void {
@@ -83,22 +102,40 @@ export class QuestionStep extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
     if (this.interrupted && this.phase === 'intro') this.settleInterrupted(this.interrupted);
   }
 
   override disconnectedCallback(): void {
+    window.removeEventListener('online', this.onOnline);
+    this.connectionBack.wake();
     // Removed mid-take (the embedding page moved on): keep what was recorded.
     if (this.recorder.state === 'recording' || this.recorder.state === 'paused') void this.stop();
+    else if (this.prepared) this.giveBack(this.prepared);
     super.disconnectedCallback();
   }
 
-  /** Shows the prompt and starts the thinking time. */
-  reveal(): void {
+  private readonly onOnline = () => this.connectionBack.wake();
+
+  /** The format of the next take: sound only when the quality chosen says so. */
+  get takeFormat(): RecordingFormat {
+    if (this.quality.kind !== 'audio') return this.format;
+    return pickRecordingFormat(browserSupports, true) ?? this.format;
+  }
+
+  /**
+   * Shows the prompt and starts the thinking time, once the take exists on the server: offline,
+   * the question stays hidden (and its thinking time unspent) until the connection returns, so
+   * that being offline never buys extra time to think.
+   */
+  async reveal(): Promise<void> {
     this.error = '';
+    if (!this.practice && !this.prepared && !(await this.prepareTake())) return;
     if (this.question.thinkSeconds === 0) return void this.startRecording();
     this.phase = 'thinking';
     this.thinking.start(this.question.thinkSeconds * 1000, {
       onEnd: () => void this.startRecording(),
+      // Said only when it is news: with 10 s or less to think it would come at once.
       warnAtMs: 10_000,
       onWarn: () => announce(this, msg('Recording starts in 10 seconds.', { id: 'rec.think.ten' })),
     });
@@ -110,38 +147,80 @@ export class QuestionStep extends LitElement {
     );
   }
 
+  /** Picks the quality for the connection and creates the take, waiting for a connection. */
+  private async prepareTake(): Promise<boolean> {
+    this.phase = 'preparing';
+    this.quality = chooseQuality(this.uploadKbps, { audioOnlyAllowed: this.audioOnlyAllowed });
+    if (this.quality.kind === 'video') await fitPicture(this.stream, this.quality.shortSide);
+    for (;;) {
+      try {
+        const format = this.takeFormat;
+        this.prepared = await this.uploads!.beginTake(this.question.id, format.mimeType);
+        this.waitingForConnection = false;
+        return true;
+      } catch (err) {
+        if (!canWaitForConnection(err)) {
+          Object.assign(this, { phase: 'intro', waitingForConnection: false });
+          this.error = startErrorMessage(err);
+          return false;
+        }
+        if (!this.waitingForConnection) {
+          announce(
+            this,
+            msg('Waiting for the connection. The question stays hidden until it returns.', {
+              id: 'rec.prepare.waiting',
+            }),
+          );
+        }
+        this.waitingForConnection = true;
+        await this.connectionBack.until(5000);
+        if (!this.isConnected) return false;
+      }
+    }
+  }
+
+  /** The candidate asks to try at once rather than wait for the next automatic attempt. */
+  retryPrepare(): void {
+    this.connectionBack.wake();
+  }
+
+  /** A take created but never recorded: the uploader abandons it, so it costs no attempt. */
+  private giveBack(answer: Answer): void {
+    this.prepared = null;
+    void this.uploads!.endTake(answer.id, 0, true).catch(() => undefined);
+  }
+
   async startRecording(): Promise<void> {
     // An ended stream would fail after the attempt is spent on the server: check it first.
     if (this.phase === 'starting' || this.phase === 'recording' || !this.stream?.active) return;
     this.thinking.stop();
     this.phase = 'starting';
-    let answer: Answer | null = null;
+    const answer = this.prepared;
+    this.prepared = null;
     try {
-      if (!this.practice)
-        answer = await this.uploads!.beginTake(this.question.id, this.format.mimeType);
       Object.assign(this, { answer, submitted: false, endedEarly: false, error: '' });
       this.beginTake(answer);
       this.takesUsed += 1;
     } catch (err) {
-      // A take that never recorded: the uploader abandons it, so it costs no attempt.
-      if (answer) void this.uploads!.endTake(answer.id, 0, true).catch(() => undefined);
+      if (answer) this.giveBack(answer);
       // No countdown now (it was stopped): the candidate presses the button when ready.
-      this.phase = 'thinking';
+      this.phase = 'intro';
       this.error = startErrorMessage(err);
     }
   }
 
   private beginTake(answer: Answer | null): void {
-    const stream = this.stream!;
-    const video = stream.getVideoTracks()[0]?.getSettings();
+    const audioOnly = this.quality.kind === 'audio';
+    const stream = audioOnly ? new MediaStream(this.stream!.getAudioTracks()) : this.stream!;
     this.recorder.start({
       stream,
-      format: this.format,
-      videoBitsPerSecond: videoBitrate(video?.width ?? 1280, video?.height ?? 720, this.uploadKbps),
+      format: this.takeFormat,
+      videoBitsPerSecond:
+        this.quality.kind === 'video' ? this.quality.videoBitsPerSecond : 1_500_000,
       limitMs: this.question.maxSeconds * 1000,
-      onSlice: (slice, recordedMs) => {
+      onSlice: (slice, recordedMs, leaving) => {
         if (answer)
-          void this.uploads!.addSlice(answer.id, slice, recordedMs).catch(() =>
+          void this.uploads!.addSlice(answer.id, slice, recordedMs, leaving).catch(() =>
             this.storageProblem(),
           );
       },
@@ -226,7 +305,9 @@ export class QuestionStep extends LitElement {
   private settleInterrupted(answer: Answer): void {
     this.phase = 'interrupted';
     this.answer = answer;
-    if (this.uploads?.hasLocal(answer.id)) this.awaitSubmission(answer.id);
+    if (this.uploads?.hasLocal(answer.id) && !this.uploads.isBusyElsewhere(answer.id)) {
+      this.awaitSubmission(answer.id);
+    }
   }
 
   async keepUploadedPart(): Promise<void> {
@@ -256,12 +337,16 @@ export class QuestionStep extends LitElement {
     if (this.retakesRemaining <= 0) return;
     this.playback.clear();
     this.phase = 'intro';
-    this.reveal();
+    void this.reveal();
   }
 
   next(): void {
     if (this.practice) emit(this, 'practice-done', {});
-    else emit(this, 'question-done', { questionId: this.question.id });
+    else
+      emit(this, 'question-done', {
+        questionId: this.question.id,
+        answerId: this.answer?.id ?? null,
+      });
   }
 
   private storageProblem(): void {
@@ -295,6 +380,7 @@ export class QuestionStep extends LitElement {
       : questionOf(this.position, this.total);
     const body = {
       intro: () => introView(this),
+      preparing: () => preparingView(this),
       thinking: () => thinkingView(this),
       starting: () => thinkingView(this),
       recording: () => recordingView(this),

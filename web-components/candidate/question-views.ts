@@ -29,7 +29,7 @@ export function introView(step: QuestionStep) {
         : null
     }
     <div class="actions">
-      <button class="primary" data-autofocus @click=${() => step.reveal()}>
+      <button class="primary" data-autofocus @click=${() => void step.reveal()}>
         ${
           q.thinkSeconds === 0
             ? msg('Show the question and start recording', { id: 'rec.reveal.record' })
@@ -45,18 +45,49 @@ export function introView(step: QuestionStep) {
   `;
 }
 
+/** The take is being created on the server: the prompt stays hidden until it exists. */
+export function preparingView(step: QuestionStep) {
+  if (!step.waitingForConnection) {
+    return html`<p role="status">${msg('Getting ready…', { id: 'rec.prepare.busy' })}</p>`;
+  }
+  return html`<div class="notice" role="status">
+      <p>${msg('Waiting for the connection. Your question stays hidden and your thinking time has not started: both begin as soon as the connection returns. Your place in the interview is kept.', { id: 'rec.prepare.offline' })}</p>
+    </div>
+    <div class="actions">
+      <button class="primary" data-autofocus @click=${() => step.retryPrepare()}>${msg('Try again now', { id: 'rec.prepare.retry' })}</button>
+    </div>`;
+}
+
+/** Says so when the connection made this take smaller than full quality. */
+function qualityNote(step: QuestionStep) {
+  const { quality } = step;
+  if (step.practice || (quality.kind === 'video' && quality.shortSide >= 720)) return null;
+  const text =
+    quality.kind === 'audio'
+      ? msg('Your connection is too slow for video: this answer is recorded with sound only.', {
+          id: 'rec.quality.audio',
+        })
+      : msg(
+          str`To suit your connection, this answer is recorded at a lower picture quality (${quality.shortSide}p).`,
+          {
+            id: 'rec.quality.lower',
+          },
+        );
+  return html`<p class="muted quality">${text}</p>`;
+}
+
 export function thinkingView(step: QuestionStep) {
   const left = step.thinking.remainingMs;
   const starting = step.phase === 'starting';
   return html`${prompt(step, true)}
     <div class="stage">
       <camera-preview .stream=${step.stream}></camera-preview>
-      <div>
+      <div class="controls">
         ${
           left === null
             ? html`<p>${msg('Press the button when you are ready.', { id: 'rec.think.ready' })}</p>`
-            : html`<p>${msg('Recording starts in', { id: 'rec.think.starts-in' })}</p>
-              <p class="clock" role="timer">${clock(left + 999)}</p>`
+            : html`<p class="clock-line"><span>${msg('Recording starts in', { id: 'rec.think.starts-in' })}</span>
+              <span class="clock" role="timer">${clock(left + 999)}</span></p>`
         }
         <div class="actions">
           <button class="danger" ?disabled=${starting || !step.stream} @click=${() => step.startRecording()}>
@@ -67,6 +98,7 @@ export function thinkingView(step: QuestionStep) {
             }
           </button>
         </div>
+        ${qualityNote(step)}
       </div>
     </div>`;
 }
@@ -79,17 +111,17 @@ export function recordingView(step: QuestionStep) {
   return html`${prompt(step, false)}
     <div class="stage">
       <camera-preview .stream=${step.stream}></camera-preview>
-      <div>
-        <p>
+      <div class="controls">
+        <p class="clock-line">
           ${
             paused
               ? html`<span class="badge paused"><span aria-hidden="true">❚❚</span> ${msg('Paused', { id: 'rec.paused' })}</span>`
               : html`<span class="badge"><span class="dot" aria-hidden="true"></span>${msg('Recording', { id: 'rec.recording' })}</span>`
           }
+          <span class="clock" role="timer">${clock(elapsed)} / ${clock(limitMs)}</span>
         </p>
-        <p class="clock" role="timer">${clock(elapsed)} / ${clock(limitMs)}</p>
         <progress max=${limitMs} .value=${elapsed} aria-label=${msg('Answer time used', { id: 'rec.time-used' })}></progress>
-        <p>${msg(str`${clock(limitMs - elapsed + 999)} left. Recording stops by itself at the limit.`, { id: 'rec.time-left' })}</p>
+        <p class="time-left">${msg(str`${clock(limitMs - elapsed + 999)} left. Recording stops by itself at the limit.`, { id: 'rec.time-left' })}</p>
         ${
           paused
             ? pausedActions(step)
@@ -153,6 +185,9 @@ function actions(step: QuestionStep, keep = () => step.next(), keepLabel = nextL
 
 function interruptedView(step: QuestionStep) {
   const answer = step.answer!;
+  if (step.uploads?.isBusyElsewhere(answer.id)) {
+    return html`<p class="notice" role="status">${msg('This question is being recorded in another tab or window of this browser. Finish it there: this tab leaves it alone. Then reload this page to carry on here.', { id: 'rec.interrupted.other-tab' })}</p>`;
+  }
   if (step.uploads?.hasLocal(answer.id)) {
     return html`<p class="notice">${msg('Your last recording of this question was interrupted. We kept what you recorded.', { id: 'rec.interrupted.local' })}</p>
       ${saving(step)} ${actions(step)}`;

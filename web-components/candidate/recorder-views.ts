@@ -75,7 +75,7 @@ function questionView(host: InterviewRecorder, practice: boolean) {
       .uploads=${practice ? null : host.uploads}
       .uploadStatus=${host.uploads.status}
       @practice-done=${() => host.onPracticeDone()}
-      @question-done=${() => host.onQuestionDone()}
+      @question-done=${(e: CustomEvent<{ answerId: string | null }>) => host.onQuestionDone(e.detail.answerId)}
     ></question-step>`,
   )}`;
 }
@@ -87,7 +87,7 @@ function devicesView(host: InterviewRecorder) {
     .support=${host.support}
     .api=${host.api}
     @media-request=${(e: CustomEvent<{ cameraId?: string; microphoneId?: string }>) => void host.media.start(e.detail)}
-    @devices-confirmed=${(e: CustomEvent<{ uploadKbps: number | null }>) => host.onDevicesConfirmed(e.detail.uploadKbps)}
+    @devices-confirmed=${(e: CustomEvent<{ uploadKbps: number | null; roundTripMs: number }>) => host.onDevicesConfirmed(e.detail.uploadKbps, e.detail.roundTripMs)}
   ></device-check-step>`;
 }
 
@@ -103,7 +103,9 @@ function body(host: InterviewRecorder) {
         .session=${host.session!}
         .returning=${host.returning}
         .answered=${host.progress.filter((p) => p.submitted).length}
+        .uploading=${host.progress.filter((p) => p.uploadingHere).length}
         @welcome-accepted=${() => host.onWelcomeAccepted()}
+        @extra-time-requested=${(e: CustomEvent<{ result?: Promise<unknown> }>) => host.onExtraTime(e.detail)}
       ></welcome-step>`;
     case 'devices':
       return devicesView(host);

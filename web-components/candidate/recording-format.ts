@@ -71,21 +71,6 @@ export function microphoneConstraints(deviceId?: string): MediaTrackConstraints 
 }
 
 export const AUDIO_BITS_PER_SECOND = 64_000;
-const MIN_VIDEO_BPS = 350_000;
-const MAX_VIDEO_BPS = 1_500_000;
-
-/**
- * About 1.5 Mbit/s for 720p, less for smaller pictures: plenty for a talking head, and small
- * enough that a phone on 4G uploads as fast as it records. When the measured upload is slower,
- * aim below it so that the answer is on the server moments after stop.
- */
-export function videoBitrate(width: number, height: number, uploadKbps: number | null): number {
-  const byPixels = ((width * height) / (1280 * 720)) * MAX_VIDEO_BPS;
-  const byUpload = uploadKbps ? uploadKbps * 1000 * 0.7 - AUDIO_BITS_PER_SECOND : MAX_VIDEO_BPS;
-  const bps = Math.min(byPixels, byUpload, MAX_VIDEO_BPS);
-  return Math.round(Math.max(MIN_VIDEO_BPS, bps));
-}
-
 /** Slices are cut to this size before upload (the server takes up to 64 MiB). */
 export const MAX_PIECE_BYTES = 8 * 1024 * 1024;
 

@@ -42,6 +42,8 @@ export function classifyFailure(err: unknown): FailureAction {
   if (err.status === 408 || err.status === 429 || err.status >= 500) return 'retry';
   // The bytes were damaged on the way: sending them again fixes it.
   if (err.code === 'checksum_mismatch') return 'retry';
+  // Finished (on another device or tab): nothing more can be added to this interview.
+  if (err.code === 'interview_completed') return 'halt';
   if (err.code === 'answer_closed') return 'closed';
   if (err.code === 'chunk_count_mismatch' || err.code === 'take_not_empty') return 'recount';
   if (err.status === 401 || err.status === 403 || err.status === 410) return 'halt';

@@ -12,6 +12,8 @@ export interface QuestionProgress {
   interrupted: Answer | null;
   /** The latest take failed processing: it costs nothing and must be recorded again. */
   failed: Answer | null;
+  /** `submitted` is a take stopped normally on this device that is still uploading from it. */
+  uploadingHere?: boolean;
 }
 
 const isSubmitted = (a: Answer) => a.status === 'processing' || a.status === 'ready';
@@ -51,4 +53,19 @@ export function firstOpenQuestion(progress: QuestionProgress[]): number {
 /** The candidate has already recorded something: they are coming back, not starting. */
 export function hasStarted(session: CandidateSession): boolean {
   return session.answers.length > 0;
+}
+
+/**
+ * The server's view corrected with this device's: a take the candidate stopped normally that is
+ * still waiting here to upload counts as answered (it is on its way), not as interrupted.
+ */
+export function withWaitingTakes(
+  progress: QuestionProgress[],
+  isWaitingHere: (answerId: string) => boolean,
+): QuestionProgress[] {
+  return progress.map((p) =>
+    p.interrupted && isWaitingHere(p.interrupted.id)
+      ? { ...p, submitted: p.interrupted, interrupted: null, uploadingHere: true }
+      : p,
+  );
 }

@@ -9,8 +9,8 @@ export interface TakeOptions {
   videoBitsPerSecond: number;
   /** The question's answer time: onLimit fires when it is used up. */
   limitMs: number;
-  /** Each slice, in order, with the recording time it reaches. */
-  onSlice: (slice: Blob, recordedMs: number) => void;
+  /** Each slice, in order, with the recording time it reaches; `leaving` as the page goes. */
+  onSlice: (slice: Blob, recordedMs: number, leaving: boolean) => void;
   onLimit: () => void;
   /** The recording ended without stop(): capture was taken away or the recorder failed. */
   onInterrupted: (result: TakeResult) => void;
@@ -50,6 +50,8 @@ export class TakeRecorder implements ReactiveController {
   private limitTimer: ReturnType<typeof setTimeout> | undefined;
   private finished: Promise<TakeResult> | null = null;
   private stopping = false;
+  /** The page announced it may go away: the next slices are its last moments. */
+  private leavingUntil = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -136,14 +138,31 @@ export class TakeRecorder implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('beforeunload', this.flush);
+    window.addEventListener('pagehide', this.flush);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('beforeunload', this.flush);
+    window.removeEventListener('pagehide', this.flush);
     // Leaving mid-take still hands every recorded slice to the outbox.
     if (this.recorder && this.recorder.state !== 'inactive') void this.stop();
     this.cleanUp();
   }
+
+  /**
+   * The page may be going away (a reload, a closed tab): hand over the slice being recorded now
+   * rather than at the end of its second, so that it reaches the outbox and the uploader while
+   * the page still runs (a navigation keeps the old page alive until the new one answers).
+   */
+  private readonly flush = () => {
+    if (this.state === 'recording' && this.recorder?.state === 'recording') {
+      // If the page stays after all (the person chose to stay), this lapses by itself.
+      this.leavingUntil = performance.now() + 2000;
+      this.recorder.requestData();
+    }
+  };
 
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') this.pause(true);
@@ -154,7 +173,7 @@ export class TakeRecorder implements ReactiveController {
   private onData(blob: Blob): void {
     if (blob.size > 0) {
       this.blobs.push(blob);
-      this.options?.onSlice(blob, this.elapsedMs);
+      this.options?.onSlice(blob, this.elapsedMs, performance.now() < this.leavingUntil);
     }
   }
 

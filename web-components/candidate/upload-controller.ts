@@ -2,10 +2,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Answer, CandidateSession } from '../../server/contracts/api.js';
 import { type CandidateApi, CandidateApiError } from './candidate-api.js';
 import { ChunkUploader, type UploadStatus } from './chunk-uploader.js';
-import { type Outbox, openOutbox } from './outbox.js';
+import { type Outbox, type OutboxTake, openOutbox } from './outbox.js';
+import { achievedKbps } from './quality-ladder.js';
 import { splitSlice } from './recording-format.js';
+import { forgetRescued, rescuedSlices, rescueSlice } from './rescue-store.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { sha256Hex } from './sha256.js';
+import { TakeLocks } from './take-locks.js';
 
 const IDLE: UploadStatus = {
   state: 'idle',
@@ -28,6 +31,10 @@ export class UploadController implements ReactiveController {
   private api: CandidateApi | null = null;
   private scope = '';
   private connected = false;
+  /** Held while this tab records a take, so that another tab does not close it meanwhile. */
+  private readonly locks = new TakeLocks();
+  /** Takes another tab was recording when this one opened. */
+  private busyElsewhere = new Set<string>();
   /** Takes being recorded: the next chunk index, and the slices still being prepared. */
   private readonly live = new Map<string, { nextIndex: number; prepared: Promise<void> }>();
 
@@ -53,11 +60,15 @@ export class UploadController implements ReactiveController {
     this.api = api;
     this.scope = session.invitation.id;
     this.outbox ??= await openOutbox();
+    this.busyElsewhere = await this.locks.heldElsewhere();
     for (const take of await this.outbox.takes(this.scope)) {
+      if (this.busyElsewhere.has(take.answerId)) continue;
       const server = session.answers.find((a) => a.id === take.answerId);
       if (server?.status !== 'recording') await this.outbox.removeTake(take.answerId);
-      else if (!take.closed)
-        await this.outbox.saveTake({ ...take, closed: true, interrupted: true });
+      else if (!take.closed) {
+        const rescued = await this.takeBackRescued(take, server.receivedChunks);
+        await this.outbox.saveTake({ ...take, ...rescued, closed: true, interrupted: true });
+      }
     }
     this.uploader = new ChunkUploader({
       api,
@@ -65,6 +76,7 @@ export class UploadController implements ReactiveController {
       scope: this.scope,
       policy: this.policy,
       isOnline: () => navigator.onLine,
+      isBusyElsewhere: (answerId) => this.busyElsewhere.has(answerId),
       onChange: (status) => {
         this.status = status;
         this.host.requestUpdate();
@@ -73,15 +85,59 @@ export class UploadController implements ReactiveController {
     if (this.connected) await this.uploader.start();
   }
 
+  /**
+   * Puts back into the outbox the slices rescued as the page went away, when they follow on from
+   * what the outbox or the server holds (a gap would make the take unsubmittable). Returns the
+   * take's chunk count and recorded time afterwards.
+   */
+  private async takeBackRescued(take: OutboxTake, onServer: number[]) {
+    const held = new Set(onServer);
+    let { nextIndex, recordedMs } = take;
+    for (const slice of rescuedSlices(take.answerId)) {
+      let reaches = true;
+      for (let i = nextIndex; i < slice.index; i++) reaches &&= held.has(i);
+      if (reaches && slice.index >= take.nextIndex) {
+        const chunk = { ...slice, sha256: await sha256Hex(slice.bytes) };
+        await this.outbox!.storeChunk(chunk, slice.recordedMs);
+        nextIndex = Math.max(nextIndex, slice.index + 1);
+        recordedMs = Math.max(recordedMs, slice.recordedMs);
+      }
+      forgetRescued(take.answerId, slice.index);
+    }
+    return { nextIndex, recordedMs };
+  }
+
   /** Whether this device holds (or held, this visit) the take's recording. */
   hasLocal(answerId: string): boolean {
     return this.status.takes.some((t) => t.answerId === answerId);
+  }
+
+  /** Whether another tab of this browser is recording that take right now. */
+  isBusyElsewhere(answerId: string): boolean {
+    return this.busyElsewhere.has(answerId);
+  }
+
+  /** The take was stopped by the candidate on this device and waits here to be uploaded. */
+  isWaitingHere(answerId: string): boolean {
+    const take = this.status.takes.find((t) => t.answerId === answerId);
+    return Boolean(take?.closed && !take.interrupted && !take.failure);
+  }
+
+  /** Something recorded is not yet accepted by the server: leaving now would strand it. */
+  get somethingWaits(): boolean {
+    return this.live.size > 0 || this.status.takes.some((t) => !t.submitted && !t.failure);
+  }
+
+  /** The upload rate the take's chunk requests achieved (kbit/s), or null if too few. */
+  achievedKbps(answerId: string, roundTripMs: number): number | null {
+    return achievedKbps(this.uploader?.requestTimes(answerId) ?? [], roundTripMs);
   }
 
   /** A new attempt on the server, and its place in the outbox. */
   async beginTake(questionId: string, mimeType: string): Promise<Answer> {
     const { api, outbox, uploader } = this.ready();
     const answer = await api.startAnswer(questionId, mimeType);
+    this.locks.hold(answer.id);
     const take = {
       answerId: answer.id,
       scope: this.scope,
@@ -103,19 +159,26 @@ export class UploadController implements ReactiveController {
    * Hands a recorded slice (cut to size) to the uploader, which stores it in the outbox and
    * sends it. Resolves once it is in the outbox.
    */
-  addSlice(answerId: string, slice: Blob, recordedMs: number): Promise<void> {
+  addSlice(answerId: string, slice: Blob, recordedMs: number, leaving = false): Promise<void> {
     const live = this.live.get(answerId);
     if (!live) return Promise.reject(new Error(`Take ${answerId} is not being recorded`));
     const { uploader } = this.ready();
+    // Indexes are given now, in recording order, whatever the preparation below takes.
+    const pieces = splitSlice(slice);
+    const first = live.nextIndex;
+    live.nextIndex += pieces.length;
+    // The page is going away: keep the slice where a synchronous write reaches at once.
+    if (leaving && pieces.length === 1) void rescueSlice(answerId, first, recordedMs, slice);
     const stored: Promise<void>[] = [];
     const work = live.prepared.then(async () => {
-      for (const piece of splitSlice(slice)) {
+      for (const [offset, piece] of pieces.entries()) {
         const bytes = await piece.arrayBuffer();
-        const chunk = { answerId, index: live.nextIndex++, bytes, sha256: await sha256Hex(bytes) };
-        stored.push(uploader.add(chunk, recordedMs));
+        const index = first + offset;
+        const chunk = { answerId, index, bytes, sha256: await sha256Hex(bytes) };
+        stored.push(uploader.add(chunk, recordedMs).then(() => forgetRescued(answerId, index)));
       }
     });
-    // Slices are prepared one after another, so indexes follow the recording order.
+    // Slices are prepared one after another, so that the outbox is written in order.
     live.prepared = work.catch(() => undefined);
     return work.then(() => Promise.all(stored)).then(() => undefined);
   }
@@ -125,7 +188,11 @@ export class UploadController implements ReactiveController {
     const live = this.live.get(answerId);
     await live?.prepared;
     this.live.delete(answerId);
-    await this.ready().uploader.close(answerId, recordedMs, interrupted);
+    try {
+      await this.ready().uploader.close(answerId, recordedMs, interrupted);
+    } finally {
+      this.locks.release(answerId);
+    }
   }
 
   /** Resolves once the server has accepted the take. */
@@ -161,6 +228,7 @@ export class UploadController implements ReactiveController {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onOnline);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.uploader?.start();
   }
 
@@ -169,7 +237,9 @@ export class UploadController implements ReactiveController {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('visibilitychange', this.onOnline);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.uploader?.stop();
+    this.locks.releaseAll();
   }
 
   private readonly onOnline = () => {
@@ -177,6 +247,14 @@ export class UploadController implements ReactiveController {
   };
 
   private readonly onOffline = () => this.host.requestUpdate();
+
+  /** Asks "Leave this page?" while a recording is on this device only (browsers show their own words). */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.somethingWaits) return;
+    event.preventDefault();
+    // Older browsers ask only when returnValue is set.
+    event.returnValue = '';
+  };
 
   private ready() {
     const { api, outbox, uploader } = this;

@@ -48,6 +48,8 @@ export interface TakeState {
   pending: Map<number, number>;
   submitted: boolean;
   failure: Problem | null;
+  /** Each chunk request's size and time, to learn the upload rate actually achieved. */
+  requests: { bytes: number; ms: number }[];
   /** This take's outbox writes, in order: a removal never overtakes the write it undoes. */
   ops: Promise<void>;
 }

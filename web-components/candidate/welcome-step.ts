@@ -2,7 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CandidateSession } from '../../server/contracts/api.js';
+import { blindReviewNote } from './blind-review-note.js';
 import { emit } from './events.js';
+import './extra-time-option.js';
 import { dateTime } from './format.js';
 import { answerTime, questionCount, retakeCount, thinkTime } from './messages.js';
 import { sharedStyles } from './shared.styles.js';
@@ -20,6 +22,8 @@ export class WelcomeStep extends LitElement {
   @property({ attribute: false }) session!: CandidateSession;
   /** Questions already answered: more than zero means the candidate is coming back. */
   @property({ type: Number }) answered = 0;
+  /** Of those, answers stopped on this device that are still uploading from it. */
+  @property({ type: Number }) uploading = 0;
   @property({ type: Boolean }) returning = false;
   @state() private consented = false;
   @state() private showConsentError = false;
@@ -123,6 +127,21 @@ export class WelcomeStep extends LitElement {
     `;
   }
 
+  private uploadingNote() {
+    if (this.uploading === 0) return null;
+    return html`<p>
+      ${
+        this.uploading === 1
+          ? msg('One of them was kept on this device and is uploading now.', {
+              id: 'cand.welcome.uploading-one',
+            })
+          : msg(str`${this.uploading} of them were kept on this device and are uploading now.`, {
+              id: 'cand.welcome.uploading-other',
+            })
+      }
+    </p>`;
+  }
+
   override render() {
     const { candidate, interview } = this.session;
     const total = interview.questions.length;
@@ -137,6 +156,7 @@ export class WelcomeStep extends LitElement {
             },
           )}
         </p>
+        ${this.uploadingNote()}
         <div class="actions">
           <button class="primary" @click=${this.continue}>${msg('Continue', { id: 'cand.welcome.continue' })}</button>
         </div>
@@ -145,7 +165,10 @@ export class WelcomeStep extends LitElement {
     return html`
       <h2 tabindex="-1">${msg(str`Hello ${candidate.name}`, { id: 'cand.welcome.hello' })}</h2>
       ${interview.intro ? html`<p class="intro">${interview.intro}</p>` : null}
-      ${this.expectations()} ${this.consent()}
+      ${blindReviewNote(this.session)}
+      ${this.expectations()}
+      <extra-time-option .session=${this.session}></extra-time-option>
+      ${this.consent()}
       <p class="muted">
         ${msg('Next, your browser will ask to use your camera and microphone.', { id: 'cand.welcome.next' })}
       </p>

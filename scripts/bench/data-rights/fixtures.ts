@@ -107,6 +107,9 @@ export async function benchCandidate(
         createdAt: now,
         completedAt: now,
         updatedAt: now,
+        budgetMaxSeconds: null,
+        storedBytes: 0,
+        failureCause: null,
       })
       .execute();
   }

@@ -10,7 +10,7 @@ import { type AppError, NotFoundError, UnauthenticatedError } from '../../errors
 export async function refusedCandidateLink(
   deps: Deps,
   token: string | null,
-  invitation: InvitationsTable | undefined,
+  invitation: Pick<InvitationsTable, 'erasingAt'> | undefined,
 ): Promise<AppError> {
   const erased =
     invitation?.erasingAt != null ||

@@ -3,6 +3,7 @@ import type { Invitation } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ExpiredError, NotFoundError } from '../../errors.js';
 import { visibleStatus } from '../invitation-status.js';
+import { withReviewFields } from '../review/pseudonyms.js';
 
 /**
  * A new link for an invitation whose link was lost: only a digest of the token is stored, so the
@@ -46,12 +47,15 @@ export async function reissueLink(deps: Deps, invitationId: string): Promise<Inv
     .where('status', '!=', 'completed')
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return reissueLink(deps, invitationId); // finished meanwhile
-  return {
-    id: row.id,
-    candidate: { id: row.candidateId, name: row.name, email: row.email },
-    status,
-    url: `${deps.config.publicUrl}/i/${token}`,
-    expiresAt: row.expiresAt,
-    completedAt: row.completedAt,
-  };
+  const [invitation] = await withReviewFields(deps, [
+    {
+      id: row.id,
+      candidate: { id: row.candidateId, name: row.name, email: row.email },
+      status,
+      url: `${deps.config.publicUrl}/i/${token}`,
+      expiresAt: row.expiresAt,
+      completedAt: row.completedAt,
+    },
+  ]);
+  return invitation!;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CreateInterviewRequest, CreateUserRequest, QuestionInput } from '../../contracts/api.js';
 import { InterviewDataRightsInput } from '../../contracts/data-rights.js';
+import { interviewRubricShape } from '../../contracts/review.js';
 
 /** A PATCH must say what to change: an empty body is a client mistake, not a no-op. */
 function requireSomeField(value: Record<string, unknown>, ctx: z.RefinementCtx, names: string[]) {
@@ -20,8 +21,10 @@ export const UpdateUserRequest = z
   .strictObject({
     name: CreateUserRequest.shape.name.optional(),
     role: CreateUserRequest.shape.role.optional(),
+    /** Issue 8: false deactivates (sign-in refused, tokens and sockets end), true reactivates. */
+    active: z.boolean({ message: 'must be true or false' }).optional(),
   })
-  .superRefine((value, ctx) => requireSomeField(value, ctx, ['name', 'role']));
+  .superRefine((value, ctx) => requireSomeField(value, ctx, ['name', 'role', 'active']));
 
 export type UserChanges = z.output<typeof UpdateUserRequest>;
 
@@ -30,7 +33,7 @@ export const QuestionEdit = QuestionInput.extend({
   id: z.string().trim().min(1, 'is required').max(100).optional(),
 });
 
-const { title, intro, deadline } = CreateInterviewRequest.shape;
+const { title, intro, deadline, public: programme } = CreateInterviewRequest.shape;
 
 export const UpdateInterviewRequest = z
   .strictObject({
@@ -44,6 +47,9 @@ export const UpdateInterviewRequest = z
       .min(1, 'needs at least one question')
       .max(20, 'allows at most 20 questions')
       .optional(),
+    ...interviewRubricShape,
+    /** Issue 11: the public apply link's settings, replaced as a whole. */
+    public: programme,
     ...InterviewDataRightsInput.shape,
   })
   .superRefine((value, ctx) =>
@@ -52,6 +58,8 @@ export const UpdateInterviewRequest = z
       'intro',
       'deadline',
       'questions',
+      'public',
+      ...Object.keys(interviewRubricShape),
       ...Object.keys(InterviewDataRightsInput.shape),
     ]),
   );

@@ -1,6 +1,8 @@
 import type { Interview } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { getInterview } from '../interviews.js';
+import { saveProgramme } from '../programmes/programme-settings.js';
+import { saveRubricChanges } from '../review/interview-rubric.js';
 import { followDeadline, type StatusChange } from './follow-deadline.js';
 import {
   checkQuestionIds,
@@ -23,7 +25,7 @@ export async function updateInterview(
   changes: InterviewChanges,
 ): Promise<Interview> {
   const current = await getInterview(deps.db, interviewId);
-  const { questions, deadline, ...text } = changes;
+  const { questions, deadline, competencies, review, public: programme, ...text } = changes;
   const newDeadline = deadline === undefined ? current.deadline : toIsoOrNull(deadline);
   if (questions) checkQuestionIds(current.questions, questions);
   const questionsChange = questions && !sameQuestions(current.questions, questions);
@@ -36,6 +38,8 @@ export async function updateInterview(
         await trx.updateTable('interviews').set(fields).where('id', '=', interviewId).execute();
       }
       if (questionsChange) await replaceQuestions(trx, interviewId, questions);
+      await saveRubricChanges(trx, interviewId, current, { competencies, review, questions });
+      if (programme) await saveProgramme(trx, interviewId, programme);
       if (newDeadline === current.deadline) return [];
       return followDeadline(trx, interviewId, current.deadline, newDeadline, deps.now());
     });

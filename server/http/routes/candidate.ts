@@ -41,6 +41,7 @@ export function candidateRoutes(deps: Deps): Router {
         deps,
         currentInvitation(res),
         req.params.answerId as string,
+        index,
       );
       if (!req.is('multipart/form-data')) {
         throw new InputError(

@@ -9,6 +9,7 @@ import {
 } from '../../domain/erasure/interview-settings.js';
 import { createInterview, getInterview, listInterviews } from '../../domain/interviews.js';
 import { createInvitations, listInvitations } from '../../domain/invitations.js';
+import { splitDuplicates } from '../../domain/programmes/invitation-emails.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
@@ -36,12 +37,22 @@ export function interviewRoutes(deps: Deps): Router {
 
   router.post('/interviews/:id/invitations', organisers, async (req, res) => {
     const input = parseInput(CreateInvitationsRequest, req.body);
-    const items = await createInvitations(deps, req.params.id as string, input);
+    // Issue 11: an email already invited is skipped and reported unless `allowDuplicates`.
+    const { fresh, skipped } = await splitDuplicates(
+      deps,
+      req.params.id as string,
+      input.candidates,
+      input.allowDuplicates,
+    );
+    const items =
+      fresh.length > 0 || skipped.length === 0
+        ? await createInvitations(deps, req.params.id as string, { ...input, candidates: fresh })
+        : [];
     deps.log.info(
       { interviewId: req.params.id, count: items.length, by: currentUser(res).id },
       'candidates invited',
     );
-    res.status(201).json({ items });
+    res.status(201).json(skipped.length > 0 ? { items, skipped } : { items });
   });
 
   router.get('/interviews/:id/invitations', organisers, async (req, res) => {

@@ -19,6 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
   '.webm': 'video/webm',
   '.jpg': 'image/jpeg',
+  '.m4a': 'audio/mp4',
 };
 
 /**

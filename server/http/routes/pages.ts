@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { projectRoot } from '../../project-root.js';
 
 /** Built browser assets (npm run build:web). */
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
+export const WEB_DIST = path.join(projectRoot(), 'dist/web');
 
-function page(title: string, element: string): string {
+function page(title: string, element: string, script = 'app'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -14,7 +15,7 @@ function page(title: string, element: string): string {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="stylesheet" href="/assets/page.css">
-<script type="module" src="/assets/app.js"></script>
+<script type="module" src="/assets/${script}.js"></script>
 </head>
 <body>
 ${element}
@@ -35,6 +36,9 @@ export function pageRoutes(): Router {
       .set('Cache-Control', 'no-store')
       .type('html')
       .send(page('Your interview', '<candidate-page></candidate-page>'));
+  });
+  router.get('/apply/:slug', (_req, res) => {
+    res.type('html').send(page('Apply', '<apply-page></apply-page>', 'apply'));
   });
   router.get('/', (_req, res) => {
     res.type('html').send(page('Interviews', '<staff-home></staff-home>'));

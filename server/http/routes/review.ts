@@ -25,7 +25,7 @@ export function reviewRoutes(deps: Deps): Router {
   });
 
   router.get('/answers/:answerId', anyStaff, async (req, res) => {
-    const answer = await answerForReview(deps, req.params.answerId as string);
+    const answer = await answerForReview(deps, currentUser(res), req.params.answerId as string);
     void deps.audit.record({
       actor: staffActor(currentUser(res)),
       action: 'answer.viewed',

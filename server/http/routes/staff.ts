@@ -1,57 +1,84 @@
 import { Router } from 'express';
-import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
-import { signStaffToken } from '../../auth/staff-tokens.js';
-import { CreateUserRequest, LoginRequest } from '../../contracts/api.js';
+import type { Store } from 'express-rate-limit';
+import { ChangePasswordRequest, CreateUserRequest, LoginRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
-import { auditFailedLogin } from '../../domain/audit/record-helpers.js';
-import { authenticate, createUser } from '../../domain/users.js';
-import { currentUser, requireStaff } from '../auth.js';
-import { rateLimitedHandler } from '../rate-limited.js';
+import { changeOwnPassword } from '../../domain/change-password.js';
+import { issueStaffToken, signOut } from '../../domain/staff-session.js';
+import { authenticate, createUser, invalidCredentials } from '../../domain/users.js';
+import { resetPassword } from '../../domain/workspace/reset-password.js';
+import { currentStaffSession, currentUser, requireSignedIn, requireStaff } from '../auth.js';
+import { type LoginThrottleLimits, loginThrottles } from '../login-throttles.js';
 import { parseInput } from '../validate.js';
 
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-
-/** Failed logins per address and email: slows password guessing without locking anyone out for long. */
-function loginRateLimit(maxFailures: number, store: Store | undefined) {
-  return rateLimit({
-    store,
-    // If the shared store (Redis) is down, sign-in stays possible; scrypt still slows guessing.
-    passOnStoreError: true,
-    windowMs: LOGIN_WINDOW_MS,
-    limit: maxFailures,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => {
-      const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
-      return `${ipKeyGenerator(req.ip ?? '')}|${email}`;
-    },
-    handler: rateLimitedHandler('Too many failed sign-in attempts. Wait a while and try again.'),
-  });
-}
-
+/**
+ * Sign-in and accounts:
+ *
+ * - POST /auth/login        { email, password } → { token, user, mustChangePassword? }
+ * - POST /auth/logout       (any staff token) → 204; that token stops working everywhere
+ * - GET  /me                → User, with `mustChangePassword: true` after an admin reset
+ * - POST /me/password       { currentPassword, newPassword } → { token, user }; every other
+ *                           token of the user stops working
+ * - POST /users             (admin) → 201 User; 400 when the password is easy to guess
+ * - POST /users/:id/password-reset (admin) → { password }: one-time, to be changed at sign-in
+ */
 export function staffRoutes(
   deps: Deps,
-  options: { maxLoginFailures: number; store?: Store },
+  options: { limits: LoginThrottleLimits; storeFor?: (name: string) => Store },
 ): Router {
   const router = Router();
+  const signedIn = requireSignedIn(deps);
 
   router.post(
     '/auth/login',
-    loginRateLimit(options.maxLoginFailures, options.store),
+    ...loginThrottles(options.limits, deps.log, options.storeFor),
     async (req, res) => {
       const { email, password } = parseInput(LoginRequest, req.body);
-      const user = await authenticate(deps.db, email, password).catch(
-        auditFailedLogin(deps, email),
-      );
-      deps.log.info({ userId: user.id }, 'staff signed in');
-      res.json({ token: signStaffToken(user.id, deps.secrets.jwt), user });
+      const result = await authenticate(deps.db, email, password);
+      if (!result.ok) {
+        // A security event with the client address; never the password, nor the email typed
+        // (people type passwords into it): the user id says which account, if any.
+        deps.log.warn(
+          { event: 'login.failed', ip: req.ip, userId: result.userId },
+          'failed sign-in',
+        );
+        void deps.audit.record({
+          actor: { type: 'staff', id: result.userId ?? null },
+          action: 'login.failed',
+          target: { type: 'user', id: result.userId ?? null },
+        });
+        throw invalidCredentials();
+      }
+      const { user, tokenVersion, mustChangePassword } = result;
+      deps.log.info({ userId: user.id, ip: req.ip }, 'staff signed in');
+      res.json({
+        token: issueStaffToken(deps, user.id, tokenVersion),
+        user,
+        ...(mustChangePassword ? { mustChangePassword: true } : {}),
+      });
     },
   );
 
-  router.get('/me', requireStaff(deps), (_req, res) => {
-    res.json(currentUser(res));
+  router.post('/auth/logout', signedIn, async (_req, res) => {
+    const session = currentStaffSession(res);
+    await signOut(deps, session);
+    deps.log.info({ userId: session.user.id }, 'staff signed out');
+    res.status(204).end();
+  });
+
+  router.get('/me', signedIn, (_req, res) => {
+    const session = currentStaffSession(res);
+    res.json({
+      ...session.user,
+      ...(session.mustChangePassword ? { mustChangePassword: true } : {}),
+    });
+  });
+
+  router.post('/me/password', signedIn, async (req, res) => {
+    const input = parseInput(ChangePasswordRequest, req.body);
+    const result = await changeOwnPassword(deps, currentUser(res), input);
+    deps.log.info({ userId: result.user.id }, 'password changed');
+    res.json(result);
   });
 
   router.post('/users', requireStaff(deps, 'admin'), async (req, res) => {
@@ -64,6 +91,13 @@ export function staffRoutes(
       target: { type: 'user', id: user.id },
     });
     res.status(201).json(user);
+  });
+
+  router.post('/users/:id/password-reset', requireStaff(deps, 'admin'), async (req, res) => {
+    const userId = req.params.id as string;
+    const result = await resetPassword(deps, userId);
+    deps.log.info({ userId, by: currentUser(res).id }, 'password reset by an admin');
+    res.json(result);
   });
 
   return router;

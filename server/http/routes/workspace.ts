@@ -47,7 +47,7 @@ export function workspaceRoutes(deps: Deps): Router {
 
   router.patch('/users/:id', admins, async (req, res) => {
     const changes = parseInput(UpdateUserRequest, req.body);
-    const user = await updateUser(deps, req.params.id as string, changes);
+    const user = await updateUser(deps, req.params.id as string, changes, currentUser(res).id);
     deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user updated');
     await deps.audit.record({
       actor: staffActor(currentUser(res)),

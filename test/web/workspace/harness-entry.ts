@@ -1,6 +1,9 @@
 // Bundled for the component tests: the elements under test, alone on a blank page.
 import { setLocale } from '../../../web-components/i18n/localization.js';
 import { LiveFeed } from '../../../web-components/workspace/live/live-feed.js';
+import '../../../web-components/workspace/interviews/programme-settings.js';
+import '../../../web-components/workspace/invitations/invite-form.js';
+import '../../../web-components/workspace/feedback/feedback-editor.js';
 import '../../../web-components/workspace/review/answer-player.js';
 import '../../../web-components/workspace/review/candidate-review.js';
 import '../../../web-components/workspace/review/rating-form.js';

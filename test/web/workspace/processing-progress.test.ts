@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import type {
   Interview,
-  Question,
+  InterviewQuestion,
   QueueItem,
   StaffEventMap,
 } from '../../../server/contracts/api.js';
+import { REVIEW_DEFAULTS } from '../../../server/contracts/review.js';
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
 import { HARNESS_STAFF_TOKEN, type Harness, sharedHarness } from './component-harness.js';
 
@@ -15,8 +16,9 @@ interface ProgressbarNode {
   valuenow: number | null;
 }
 
-function question(id: string, position: number, prompt: string): Question {
-  return { id, position, prompt, thinkSeconds: 30, maxSeconds: 120, retakes: 1 };
+function question(id: string, position: number, prompt: string): InterviewQuestion {
+  const rubric = { competency: null, guidance: '', anchors: {} };
+  return { id, position, prompt, thinkSeconds: 30, maxSeconds: 120, retakes: 1, ...rubric };
 }
 
 const INTERVIEW: Interview = {
@@ -29,6 +31,8 @@ const INTERVIEW: Interview = {
     question('q1', 1, 'Tell us about a problem you solved.'),
     question('q2', 2, 'Why does this role interest you?'),
   ],
+  competencies: [],
+  review: REVIEW_DEFAULTS,
 };
 
 /** One candidate who finished; both answers still being converted. */
@@ -36,7 +40,12 @@ const QUEUE: QueueItem[] = [
   {
     invitationId: 'inv-1',
     interviewId: 'int-1',
-    candidate: { id: 'cand-1', name: 'Lovelace, Ada', email: 'ada@example.test' },
+    candidate: {
+      id: 'cand-1',
+      label: 'Candidate 1',
+      name: 'Lovelace, Ada',
+      email: 'ada@example.test',
+    },
     completedAt: '2025-03-02T10:00:00.000Z',
     answers: ['q1', 'q2'].map((questionId, i) => ({
       id: `a${i + 1}`,
@@ -244,10 +253,25 @@ describe('workspace component: video processing progress, live over socket.io, i
     await row.locator('li[data-answer="a1"]').waitFor({ state: 'detached' });
     await page
       .getByRole('status')
-      .getByText('Video ready: Lovelace, Ada, question 1.', { exact: true })
+      .getByText('1 video(s) ready to review.', { exact: true })
       .waitFor();
     assert.equal(await barValue(second), null, 'the answer still processing keeps its bar');
     assert.equal(await row.locator('li[data-answer]').count(), 1);
+  });
+
+  it('queue: answers turning ready together make one summarised announcement', async () => {
+    await openPage();
+    await mount('ws-review-queue');
+    const row = page.locator('li[data-invitation="inv-1"]');
+    await row.locator('li[data-answer="a2"]').waitFor();
+    await status('a1', 'ready');
+    await status('a2', 'failed');
+    await page
+      .getByRole('status')
+      .getByText('1 video(s) ready to review, 1 could not be prepared.', { exact: true })
+      .waitFor();
+    const said = await page.getByRole('status').allTextContents();
+    assert.ok(!said.some((text) => text.includes('question 1')), 'no announcement per answer');
   });
 
   it('review page: from "Preparing video…" to a percentage, then the video when it is ready', async () => {

@@ -31,11 +31,16 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
    * `failFirst` makes the first save fail, as a dropped connection would.
    */
   async function mountForm(
-    options: { rating?: { score: number; comment: string }; failFirst?: boolean } = {},
+    options: {
+      rating?: { score: number; comment: string };
+      failFirst?: boolean;
+      anchors?: Record<string, string>;
+      evidenceRequired?: boolean;
+    } = {},
   ) {
     page = await browser.newPage();
     await page.goto(`${harness.url}/`);
-    await page.evaluate(({ rating, failFirst }) => {
+    await page.evaluate(({ rating, failFirst, anchors, evidenceRequired }) => {
       const w = window as any;
       w.saves = [];
       w.saved = [];
@@ -43,6 +48,8 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
       document.addEventListener('ws-rating-saved', (e: any) => w.saved.push(e.detail.rating));
       const form = document.createElement('ws-rating-form') as any;
       form.answerId = 'answer-1';
+      form.anchors = anchors ?? null;
+      form.evidenceRequired = evidenceRequired ?? false;
       form.rating = rating
         ? {
             id: 'r1',
@@ -157,5 +164,101 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
   it('has no serious accessibility violations', async () => {
     await mountForm({ rating: { score: 3, comment: '' } });
     assert.deepEqual(await seriousAxeViolations(page), []);
+  });
+
+  const ANCHORS = {
+    '1': 'Blames others; no example.',
+    '3': 'A real example, but vague about what they did.',
+    '5': 'A specific example, their own actions, and what they learned.',
+  };
+
+  /** Name and description of each radio, from Chromium's own accessibility tree. */
+  async function radios(): Promise<{ name: string; description: string; checked: boolean }[]> {
+    const session = await page.context().newCDPSession(page);
+    const found: { name: string; description: string; checked: boolean }[] = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { nodes } = (await session.send('Accessibility.getFullAXTree')) as any;
+      found.length = 0;
+      for (const node of nodes) {
+        if (node.role?.value !== 'radio') continue;
+        const prop = (n: string) => node.properties?.find((p: any) => p.name === n)?.value?.value;
+        found.push({
+          name: node.name?.value ?? '',
+          description: node.description?.value ?? '',
+          checked: prop('checked') === 'true' || prop('checked') === true,
+        });
+      }
+      if (found.length === 5) break;
+      await page.waitForTimeout(100);
+    }
+    await session.detach();
+    return found;
+  }
+
+  it('gives each score its anchor as the radio description; a checked radio keeps its name', async () => {
+    await mountForm({ rating: { score: 4, comment: '' }, anchors: ANCHORS });
+    await page.getByText(ANCHORS['5']).waitFor();
+    const tree = await radios();
+    assert.deepEqual(
+      tree.map((r) => r.name),
+      ['1', '2', '3', '4', '5'],
+      'names are the digits alone, also the checked one (no "4 ✓")',
+    );
+    assert.equal(tree[3]!.checked, true);
+    assert.equal(tree[0]!.description, ANCHORS['1']);
+    assert.equal(tree[4]!.description, ANCHORS['5']);
+    assert.equal(tree[1]!.description, 'No description for this score.');
+    // The anchor text itself is a click target: it chooses its score.
+    await page.getByText(ANCHORS['3']).click();
+    await page.waitForFunction('window.saves.at(-1)?.score === 3');
+    assert.equal(await page.getByRole('radio', { name: '3' }).isChecked(), true);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+  });
+
+  for (const anchors of [undefined, ANCHORS]) {
+    it(`lets each visible score be clicked where it is drawn (${anchors ? 'with' : 'without'} anchors)`, async () => {
+      await mountForm({ anchors });
+      // A click at any corner of a score's box reaches that score's own radio (no neighbour's
+      // hidden input lies over it).
+      const hits = await page.evaluate(() => {
+        const root = document.querySelector('ws-rating-form')!.shadowRoot!;
+        return [1, 2, 3, 4, 5].map((n) => {
+          const box = root.querySelector(`label[for="score-${n}"]`)!.getBoundingClientRect();
+          const points = [
+            [box.left + 8, box.top + 8],
+            [box.right - 8, box.bottom - 8],
+            [box.left + box.width / 2, box.top + box.height / 2],
+          ];
+          return points.map(([x, y]) => {
+            const hit = root.elementFromPoint(x!, y!);
+            return (hit?.closest('label') as HTMLLabelElement | null)?.htmlFor ?? hit?.id ?? null;
+          });
+        });
+      });
+      assert.deepEqual(
+        hits,
+        [1, 2, 3, 4, 5].map((n) => Array(3).fill(`score-${n}`)),
+      );
+      for (const n of [5, 2]) {
+        await page.getByText(String(n), { exact: true }).click();
+        await page.waitForFunction(`window.saves.at(-1)?.score === ${n}`);
+      }
+    });
+  }
+
+  it('with evidence required, waits for a comment of 20 characters before saving', async () => {
+    await mountForm({ evidenceRequired: true });
+    await page.getByText('4', { exact: true }).click();
+    await status().getByText('Write at least 20 characters of evidence to save.').waitFor();
+    await page.getByLabel('Evidence (at least 20 characters)').fill('Too short');
+    await page.waitForTimeout(1200);
+    assert.deepEqual(await saves(), []);
+    await page
+      .getByLabel('Evidence (at least 20 characters)')
+      .fill('Named the customer, the fix and the follow-up.');
+    await status().getByText('Saved', { exact: true }).waitFor();
+    assert.deepEqual(await saves(), [
+      { answerId: 'answer-1', score: 4, comment: 'Named the customer, the fix and the follow-up.' },
+    ]);
   });
 });

@@ -83,8 +83,6 @@ export const candidateFr: Translations = {
   'rec.speed.fast': 'Votre connexion est assez rapide.',
   'rec.speed.enough':
     'Votre connexion suffit. Chaque réponse finit d’être envoyée quelques instants après l’arrêt.',
-  'rec.speed.slow':
-    'Votre connexion est lente. Les réponses sont enregistrées en qualité réduite et peuvent mettre un moment à partir après l’arrêt\u202f: gardez cette page ouverte jusqu’à leur envoi. Le Wi-Fi peut aider.',
   'rec.speed.unknown':
     'Nous n’avons pas pu vérifier votre connexion. Vous pouvez continuer\u202f: les réponses sont gardées sur cet appareil jusqu’à leur envoi.',
   'rec.meter.label': 'Niveau du micro',
@@ -202,6 +200,27 @@ export const candidateFr: Translations = {
   'rec.finished.title': str`Merci, ${0}\u202f!`,
   'rec.finished.body':
     'Votre entretien est terminé et vos réponses ont été envoyées. Vous pouvez fermer cette page.',
+  // Issue 9 (recorder on a phone and a weak link): waiting for the connection, quality, tabs,
+  // resuming, language
+  'rec.prepare.waiting':
+    'En attente de la connexion. La question reste masquée jusqu’à son retour.',
+  'rec.prepare.busy': 'Préparation…',
+  'rec.prepare.offline':
+    'En attente de la connexion. Votre question reste masquée et votre temps de réflexion n’a pas commencé\u202f: les deux démarrent dès le retour de la connexion. Votre place dans l’entretien est gardée.',
+  'rec.prepare.retry': 'Réessayer maintenant',
+  'rec.quality.audio':
+    'Votre connexion est trop lente pour la vidéo\u202f: cette réponse est enregistrée avec le son seulement.',
+  'rec.quality.lower': str`Pour s’adapter à votre connexion, cette réponse est enregistrée avec une image de qualité réduite (${0}p).`,
+  'rec.speed.skip': 'Passer la vérification',
+  'rec.speed.audio-only':
+    'Votre connexion est trop lente pour la vidéo\u202f: vos réponses seront enregistrées avec le son seulement, pour être envoyées pendant que vous parlez. Le Wi-Fi vous permettrait peut-être d’enregistrer en vidéo.',
+  'rec.speed.lower': str`Votre connexion est lente\u202f: vos réponses seront enregistrées avec une image de qualité réduite (${0}p), pour être envoyées pendant que vous parlez. Le Wi-Fi peut aider.`,
+  'cand.welcome.uploading-one':
+    'L’une d’elles a été gardée sur cet appareil et est en cours d’envoi.',
+  'cand.welcome.uploading-other': str`${0} d’entre elles ont été gardées sur cet appareil et sont en cours d’envoi.`,
+  'cand.language': 'Langue',
+  'rec.interrupted.other-tab':
+    'Cette question est en cours d’enregistrement dans un autre onglet ou une autre fenêtre de ce navigateur. Terminez-la là-bas\u202f: cet onglet n’y touche pas. Rechargez ensuite cette page pour continuer ici.',
   // Data rights: "Your data" (candidate/your-data.ts)
   'cand.data.title': 'Vos données',
   'cand.data.loading': 'Chargement…',
@@ -225,4 +244,21 @@ export const candidateFr: Translations = {
   'cand.data.eraseFailed': 'Impossible d’effacer vos données. Réessayez.',
   'cand.data.builtInPrivacy':
     'Votre nom, votre adresse e-mail et les enregistrements que vous faites ici servent uniquement à évaluer votre candidature, et seules les personnes qui l’évaluent peuvent les voir. Ils sont effacés automatiquement après la durée de conservation indiquée ci-dessous, ou immédiatement si vous le demandez depuis «\u202fVos données\u202f». Vous pouvez y télécharger une copie de vos données à tout moment.',
+
+  // Structured review (issue 10): the welcome screen's blind-review line
+  'cand.welcome.blind':
+    'Les évaluateurs ne verront pas votre nom\u202f: ils évaluent seulement vos réponses.',
+  // Programmes (branch programme-ui): extra time on request, feedback to come.
+  'cand.extraTime.title': 'Besoin de plus de temps ?',
+  'cand.extraTime.explain':
+    'Vous pouvez disposer d’une fois et demie le temps de réflexion et de réponse, pour chaque question. Vous n’avez pas à vous justifier, et les personnes qui évaluent vos réponses n’en sont pas informées.',
+  'cand.extraTime.on':
+    'Le temps supplémentaire est activé : les durées ci-dessus en tiennent compte.',
+  'cand.extraTime.ask': 'Me donner plus de temps',
+  'cand.extraTime.tooLate':
+    'Le temps supplémentaire ne peut être choisi qu’avant le début de la première question.',
+  'cand.extraTime.failed':
+    'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
+  'rec.finished.feedback':
+    'Une fois vos réponses évaluées, nous vous enverrons par e-mail un lien pour lire votre retour.',
 };

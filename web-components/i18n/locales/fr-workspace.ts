@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
 
 /** French for the staff workspace (ids `ws.*`). `${0}`, `${1}`… are the English values in order. */
@@ -169,8 +170,6 @@ export const workspaceFr: Translations = {
   'ws.queue.rated': 'Noté par vous',
   'ws.queue.waiting': 'En attente de votre note',
   'ws.queue.subject': str`${0}, question ${1}`,
-  'ws.queue.videoReady': str`Vidéo prête : ${0}.`,
-  'ws.queue.videoFailed': str`La vidéo n’a pas pu être préparée : ${0}.`,
   'ws.queue.q': str`Q${0}`,
   'ws.queue.progressLabel': str`Préparation de la vidéo de ${0}`,
 
@@ -232,6 +231,42 @@ export const workspaceFr: Translations = {
   'ws.users.create': 'Ajouter',
   'ws.users.saveLabel': str`Enregistrer ${0}`,
   'ws.users.save': 'Enregistrer',
+
+  // Issue 8 (sec-auth): my password, forced change after a reset, deactivation and reset by an admin.
+  'ws.shell.account': 'Mon mot de passe',
+  'ws.password.title': 'Changer mon mot de passe',
+  'ws.password.forcedTitle': 'Choisissez votre mot de passe',
+  'ws.password.forced':
+    'Un administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer.',
+  'ws.password.others': 'Vos autres appareils seront déconnectés.',
+  'ws.password.oneTime': 'Mot de passe à usage unique',
+  'ws.password.current': 'Mot de passe actuel',
+  'ws.password.new': 'Nouveau mot de passe (10 caractères ou plus)',
+  'ws.password.hint':
+    'Quelques mots peu courants mis ensemble sont faciles à retenir et difficiles à deviner.',
+  'ws.password.confirm': 'Nouveau mot de passe, à nouveau',
+  'ws.password.submit': 'Changer le mot de passe',
+  'ws.password.changed': 'Votre mot de passe a été changé.',
+  'ws.password.mismatch': 'Les deux nouveaux mots de passe ne sont pas identiques.',
+  'ws.password.wrongCurrent': 'Le mot de passe actuel n’est pas correct.',
+  'ws.password.same': 'Choisissez un mot de passe différent de l’actuel.',
+  'ws.password.weak':
+    'Ce mot de passe est trop facile à deviner (mot de passe courant, mot du dictionnaire, suite de touches ou votre propre nom). Mettez ensemble trois ou quatre mots peu courants.',
+  'ws.users.inactive': 'Désactivé',
+  'ws.users.deactivate': 'Désactiver',
+  'ws.users.reactivate': 'Réactiver',
+  'ws.users.deactivateLabel': str`Désactiver ${0}`,
+  'ws.users.reactivateLabel': str`Réactiver ${0}`,
+  'ws.users.deactivateConfirm': str`Désactiver ${0} ? Cette personne est déconnectée immédiatement et ne peut plus se connecter.`,
+  'ws.users.deactivated': str`${0} est désactivé et déconnecté.`,
+  'ws.users.reactivated': str`${0} peut de nouveau se connecter.`,
+  'ws.users.reset': 'Réinitialiser le mot de passe',
+  'ws.users.resetLabel': str`Réinitialiser le mot de passe de ${0}`,
+  'ws.users.resetConfirm': str`Réinitialiser le mot de passe de ${0} ? Cette personne est déconnectée partout et devra choisir un nouveau mot de passe après s’être connectée avec le mot de passe à usage unique.`,
+  'ws.users.oneTimeTitle': str`Mot de passe à usage unique pour ${0}`,
+  'ws.users.oneTimeHelp':
+    'Transmettez-le en privé. Il n’est affiché que maintenant ; la personne choisira son propre mot de passe en se connectant avec.',
+  'ws.users.oneTimeDone': 'Terminé',
   // Data rights: audit trail (workspace/audit/audit-trail.ts)
   'ws.nav.audit': 'Journal',
   'ws.audit.title': 'Journal d’audit',
@@ -268,4 +303,76 @@ export const workspaceFr: Translations = {
   'ws.rights.privacy': 'Avis de confidentialité pour les candidats (facultatif)',
   'ws.rights.privacyHint':
     'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
+  // Structured review (issue 10)
+  ...reviewFr,
+  // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
+  'ws.prog.title': 'Candidatures publiques',
+  'ws.prog.saveFirst':
+    'Enregistrez d’abord l’entretien ; vous pourrez ensuite l’ouvrir aux candidatures par un lien public.',
+  'ws.prog.explain':
+    'Les candidats postulent par un seul lien : ils choisissent un lieu, répondent aux questions d’éligibilité et reçoivent leur propre lien d’entretien. Ni compte ni CV.',
+  'ws.prog.enabled': 'Accepter des candidatures par un lien public',
+  'ws.prog.slug': 'Adresse du lien',
+  'ws.prog.slugHint': str`3 à 60 lettres minuscules, chiffres ou traits d’union. Le lien sera ${0}/apply/${1}`,
+  'ws.prog.closed': 'Le lien est fermé : personne ne peut postuler.',
+  'ws.prog.link': 'Lien public (ouvert)',
+  'ws.prog.copy': 'Copier le lien',
+  'ws.prog.copied': 'Lien copié.',
+  'ws.prog.copyFailed': 'La copie est bloquée ici : sélectionnez le lien et copiez-le vous-même.',
+  'ws.prog.locations': 'Lieux et dates de clôture',
+  'ws.prog.locationsHint':
+    'Chaque lieu ferme à sa propre date et heure (dans votre fuseau horaire). Les candidats voient chaque date dans le leur.',
+  'ws.prog.locationName': str`Lieu ${0}`,
+  'ws.prog.deadline': 'Clôture des candidatures',
+  'ws.prog.remove': 'Retirer',
+  'ws.prog.removeLocation': str`Retirer le lieu ${0} ${1}`,
+  'ws.prog.addLocation': 'Ajouter un lieu',
+  'ws.prog.questions': 'Questions d’éligibilité',
+  'ws.prog.questionsHint':
+    'Des questions oui/non comme « Avez-vous le droit de travailler en France ? ». Toute personne dont la réponse diffère de celle attendue en est informée avec égards, et rien d’elle n’est conservé.',
+  'ws.prog.question': str`Question ${0}`,
+  'ws.prog.required': 'Réponse attendue pour postuler',
+  'ws.prog.yes': 'Oui',
+  'ws.prog.no': 'Non',
+  'ws.prog.removeQuestion': str`Retirer la question ${0}`,
+  'ws.prog.noQuestions': 'Aucune question : tout le monde peut postuler.',
+  'ws.prog.addQuestion': 'Ajouter une question',
+  'ws.prog.needLocation': 'Ajoutez au moins un lieu avant d’ouvrir le lien.',
+  'ws.prog.consent': 'Notice de confidentialité montrée aux candidats',
+  'ws.prog.consentHint':
+    'Qui voit leurs réponses, combien de temps elles sont conservées, comment en demander l’effacement. Vide, une notice standard est affichée.',
+  'ws.prog.saving': 'Enregistrement…',
+  'ws.prog.save': 'Enregistrer les candidatures publiques',
+  'ws.prog.savedOpen': 'Enregistré. Le lien public est ouvert.',
+  'ws.prog.savedClosed': 'Enregistré. Le lien public est fermé.',
+  'ws.prog.slugTaken': 'Un autre entretien utilise déjà cette adresse. Choisissez-en une autre.',
+  'ws.origin.applied': 'A postulé',
+  'ws.origin.invited': 'Invité',
+  'ws.origin.duplicate': 'A postulé à nouveau avec le même e-mail',
+  'ws.origin.extraTime': 'Temps supplémentaire (×1,5)',
+  'ws.origin.queued': 'E-mail en attente',
+  'ws.origin.sent': 'E-mail envoyé',
+  'ws.origin.failed': 'Échec de l’e-mail',
+  'ws.inv.origin': 'Candidature',
+  'ws.inv.locationFilter': 'Lieu',
+  'ws.inv.allLocations': 'Tous les lieux',
+  'ws.inv.noLocation': 'Sans lieu',
+  'ws.dup.title': str`${0} déjà invité(s) à cet entretien, donc pas invité(s) à nouveau :`,
+  'ws.dup.more': str`… et ${0} de plus.`,
+  'ws.dup.confirm': str`Inviter ces ${0} personnes à nouveau quand même`,
+  'ws.fb.open': 'Retour',
+  'ws.fb.openLabel': str`Retour pour ${0}`,
+  'ws.fb.title': str`Retour pour ${0}`,
+  'ws.fb.close': 'Fermer',
+  'ws.fb.releasedAt': str`Publié le ${0}. Les modifications enregistrées sont montrées au candidat.`,
+  'ws.fb.draftHint':
+    'Un brouillon : le candidat ne voit rien tant que vous ne l’avez pas publié. Les textes partent des ancres de la grille qui correspondent aux notes ; personnalisez-les.',
+  'ws.fb.summary': 'Synthèse',
+  'ws.fb.noCompetencies': 'Cet entretien n’a pas de compétences : rédigez seulement la synthèse.',
+  'ws.fb.save': 'Enregistrer le brouillon',
+  'ws.fb.saved': 'Brouillon enregistré.',
+  'ws.fb.release': 'Publier pour le candidat',
+  'ws.fb.rerelease': 'Enregistrer et publier à nouveau',
+  'ws.fb.releaseConfirm': str`Publier ce retour pour ${0} ? La personne recevra un e-mail et pourra le lire par son lien.`,
+  'ws.fb.released': 'Publié : le candidat peut maintenant le lire.',
 };

@@ -7,6 +7,7 @@ import type {
   QueueItem,
   Rating,
   Role,
+  StaffMember,
   User,
 } from '../../../server/contracts/api.js';
 import { ApiError, apiFetch } from '../../api-client.js';
@@ -73,11 +74,16 @@ export class WorkspaceApi {
   }
 
   me = () => this.request<User>('/me');
-  users = async () => (await this.request<{ items: User[] }>('/users')).items;
+  users = async () => (await this.request<{ items: StaffMember[] }>('/users')).items;
   createUser = (user: { email: string; name: string; password: string; role: Role }) =>
     this.#send<User>('POST', '/users', user);
-  updateUser = (id: string, changes: { name?: string; role?: Role }) =>
-    this.#send<User>('PATCH', `/users/${encodeURIComponent(id)}`, changes);
+  updateUser = (id: string, changes: { name?: string; role?: Role; active?: boolean }) =>
+    this.#send<StaffMember>('PATCH', `/users/${encodeURIComponent(id)}`, changes);
+  /** Issue 8: a one-time password for the user, shown to the admin once. */
+  resetPassword = (id: string) =>
+    this.#send<{ password: string }>('POST', `/users/${encodeURIComponent(id)}/password-reset`);
+  changePassword = (input: { currentPassword: string; newPassword: string }) =>
+    this.#send<{ token: string; user: User }>('POST', '/me/password', input);
 
   interviews = async () => (await this.request<{ items: Interview[] }>('/interviews')).items;
   interview = (id: string) => this.request<Interview>(`/interviews/${encodeURIComponent(id)}`);
@@ -121,10 +127,18 @@ export class WorkspaceApi {
 }
 
 /** Signs in; not through WorkspaceApi, which needs a session to exist. */
+/** Ends this token on the server (every process); best effort: signing out locally follows. */
+export async function signOutRequest(token: string): Promise<void> {
+  await fetch('/api/v1/auth/logout', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  }).catch(() => {});
+}
+
 export async function signInRequest(
   email: string,
   password: string,
-): Promise<{ token: string; user: User }> {
+): Promise<{ token: string; user: User; mustChangePassword?: boolean }> {
   const res = await fetch('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -134,7 +148,7 @@ export async function signInRequest(
   if (!res.ok) {
     throw new ApiError(res.status, body?.code ?? 'internal', body?.detail ?? res.statusText);
   }
-  return body as { token: string; user: User };
+  return body as { token: string; user: User; mustChangePassword?: boolean };
 }
 
 async function fetchFile(path: string, token: string): Promise<{ blob: Blob; filename: string }> {

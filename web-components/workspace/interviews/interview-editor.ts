@@ -10,6 +10,7 @@ import { href, navigate } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { tooManyQuestions } from './interview-advice.js';
 import { interviewEditorStyles } from './interview-editor.styles.js';
+import './programme-settings.js';
 import {
   draftOf,
   moved,
@@ -19,6 +20,10 @@ import {
 } from './question-draft.js';
 import { type QuestionHandlers, renderQuestionFields } from './question-fields.js';
 import './data-rights-fields.js';
+import '../structured/rubric-section.js';
+import { setPageTitle } from '../shared/page-title.js';
+import type { StructuredInterview } from '../structured/review-types.js';
+import { emptyStructure, rubricInput, structureOf } from '../structured/structure-draft.js';
 
 /**
  * Creates an interview, or edits one (`interviewId` set). Once candidates have started
@@ -36,6 +41,7 @@ export class InterviewEditor extends LitElement {
   @state() private deadline = '';
   @state() private questions: QuestionDraft[] = [newQuestionDraft()];
   @state() private questionsLocked = false;
+  @state() private structure = emptyStructure();
   @state() private loading = false;
   @state() private saving = false;
   @state() private error = '';
@@ -58,6 +64,7 @@ export class InterviewEditor extends LitElement {
       this.deadline = toLocalInput(interview.deadline);
       this.questions = interview.questions.map(draftOf);
       this.questionsLocked = stats.questionsLocked;
+      this.structure = structureOf(interview as StructuredInterview, this.questions);
     } catch (err) {
       this.error = errorText(err);
     } finally {
@@ -92,6 +99,12 @@ export class InterviewEditor extends LitElement {
   }
 
   protected override updated(): void {
+    setPageTitle(
+      this.interviewId
+        ? msg('Edit interview', { id: 'ws.editor.editTitle' })
+        : msg('New interview', { id: 'ws.editor.newTitle' }),
+      this.titleText,
+    );
     if (!this.focusAfterRender) return;
     this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
     this.focusAfterRender = '';
@@ -102,8 +115,13 @@ export class InterviewEditor extends LitElement {
       title: this.titleText,
       intro: this.intro,
       deadline: fromLocalInput(this.deadline),
-      questions: this.questions.map(toQuestionInput),
-    };
+      questions: this.questions.map((q) => ({
+        ...toQuestionInput(q),
+        ...rubricInput(this.structure, q.key),
+      })),
+      competencies: this.structure.competencies,
+      review: this.structure.review,
+    } as InterviewDraft;
   }
 
   private async save(event: SubmitEvent) {
@@ -122,7 +140,7 @@ export class InterviewEditor extends LitElement {
       const saved = this.interviewId
         ? await api.updateInterview(
             this.interviewId,
-            this.questionsLocked ? text : { ...text, questions },
+            { ...text, questions }, // locked ones go back unchanged, with their (editable) rubric
           )
         : await api.createInterview({ ...text, questions });
       navigate(href.interview(saved.id));
@@ -167,6 +185,11 @@ export class InterviewEditor extends LitElement {
         </div>
         ${this.renderQuestions()}
         <ws-data-rights-fields .ctx=${this.ctx} .interviewId=${this.interviewId}></ws-data-rights-fields>
+        <ws-rubric-section .questions=${this.questions} .structure=${this.structure} .onChange=${(
+          next: typeof this.structure,
+        ) => {
+          this.structure = next;
+        }}></ws-rubric-section>
         <p class="error" role="alert">${this.error}</p>
         <div class="actions row">
           <button class="primary" type="submit" ?disabled=${this.saving}>
@@ -175,6 +198,7 @@ export class InterviewEditor extends LitElement {
           <a class="button" href=${this.interviewId ? href.interview(this.interviewId) : href.interviews()}>${msg('Cancel', { id: 'ws.editor.cancel' })}</a>
         </div>
       </form>
+      <ws-programme-settings .ctx=${this.ctx} .interviewId=${this.interviewId}></ws-programme-settings>
     `;
   }
 

@@ -5,6 +5,7 @@ import type { Interview } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
+import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import { interviewListStyles } from './interview-list.styles.js';
@@ -21,6 +22,10 @@ export class InterviewList extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.interviews.reload();
+  }
+
+  protected override updated(): void {
+    setPageTitle(msg('Interviews', { id: 'ws.list.title' }));
   }
 
   override render() {

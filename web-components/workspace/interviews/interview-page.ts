@@ -9,6 +9,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import { formatClock, formatDateTime } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
+import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import '../shared/status-badge.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
@@ -58,6 +59,10 @@ export class InterviewPage extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    setPageTitle(this.data.value?.interview.title);
+  }
+
   override render() {
     return this.data.render(({ interview, stats }) => this.renderInterview(interview, stats));
   }
@@ -69,6 +74,13 @@ export class InterviewPage extends LitElement {
       <p class="meta">${interview.deadline ? msg(str`Deadline: ${formatDateTime(interview.deadline)}`, { id: 'ws.page.deadline' }) : msg('No deadline', { id: 'ws.page.noDeadline' })}</p>
       <div class="row actions">
         <a class="button primary" href=${href.queue({ interviewId: interview.id })}>${msg('Review answers', { id: 'ws.page.review' })}</a>
+        <a class="button" href=${href.byQuestion(interview.id)}>${msg('Review by question', { id: 'ws.byq.pickTitle' })}</a>
+        ${
+          organiser
+            ? html`<a class="button" href=${href.results(interview.id)}>${msg('Results', { id: 'ws.results.title' })}</a>
+          <a class="button" href=${href.reliability(interview.id)}>${msg('Reviewer agreement', { id: 'ws.rel.title' })}</a>`
+            : nothing
+        }
         ${
           organiser
             ? html`<a class="button" href=${href.editInterview(interview.id)}>${msg('Edit', { id: 'ws.page.edit' })}</a>

@@ -13,6 +13,9 @@ import type { WorkspaceContext } from '../workspace-context.js';
 import './invite-form.js';
 import { invitationPanelStyles } from './invitation-panel.styles.js';
 import './new-links.js';
+import '../feedback/feedback-dialog.js';
+import './invitation-origin.js';
+import { byLocation, renderLocationFilter } from './location-filter.js';
 
 /**
  * The candidates of an interview: invite more, see where each one stands (live), and give a
@@ -28,6 +31,7 @@ export class InvitationPanel extends LitElement {
   /** Links just created or re-issued: the only moment they can be shown. */
   @state() private freshLinks: Invitation[] = [];
   @state() private rowMessage = '';
+  @state() private locationFilter = '';
   private readonly invitations = new Loader(this, () => this.ctx.api.invitations(this.interviewId));
   private readonly live = new LiveController(this, () => this.ctx.live, {
     'invitation-status': (event) => this.applyStatus(event.detail),
@@ -91,15 +95,18 @@ export class InvitationPanel extends LitElement {
   private renderTable(items: Invitation[]) {
     if (items.length === 0)
       return html`<p>${msg('Nobody is invited yet.', { id: 'ws.inv.empty' })}</p>`;
-    return html`<table>
+    return html`${renderLocationFilter(items, this.locationFilter, (key) => {
+      this.locationFilter = key;
+    })}<table>
       <caption class="visually-hidden">${msg('Invited candidates and their status', { id: 'ws.inv.caption' })}</caption>
       <thead><tr>
         <th scope="col">${msg('Name', { id: 'ws.inv.name' })}</th>
         <th scope="col">${msg('Email', { id: 'ws.inv.email' })}</th>
+        <th scope="col">${msg('Application', { id: 'ws.inv.origin' })}</th>
         <th scope="col">${msg('Status', { id: 'ws.inv.status' })}</th>
         <th scope="col">${msg('Link', { id: 'ws.inv.link' })}</th>
       </tr></thead>
-      <tbody>${items.map((i) => this.renderRow(i))}</tbody>
+      <tbody>${byLocation(items, this.locationFilter).map((i) => this.renderRow(i))}</tbody>
     </table>`;
   }
 
@@ -111,11 +118,16 @@ export class InvitationPanel extends LitElement {
     return html`<tr data-invitation=${invitation.id}>
       <td>${invitation.candidate.name}</td>
       <td class="email">${invitation.candidate.email}</td>
+      <td><ws-invitation-origin .invitation=${invitation}></ws-invitation-origin></td>
       <td><ws-status-badge status=${invitation.status}></ws-status-badge><div class="hint">${when}</div></td>
       <td>${
         open
           ? html`<button type="button" class="link" @click=${() => this.reissue(invitation)}
           aria-label=${msg(str`New link for ${invitation.candidate.name}`, { id: 'ws.inv.reissueLabel' })}>${msg('New link', { id: 'ws.inv.reissue' })}</button>`
+          : nothing
+      }${
+        invitation.status === 'completed'
+          ? html`<ws-feedback-dialog .ctx=${this.ctx} .invitationId=${invitation.id} .candidateName=${invitation.candidate.name}></ws-feedback-dialog>`
           : nothing
       }</td>
     </tr>`;

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Invitation } from '../../../server/contracts/api.js';
+import { inviteCandidates, type SkippedDuplicate } from '../api/programme-api.js';
 import { workspaceEvent } from '../events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
@@ -13,6 +14,7 @@ import {
   parseCandidateList,
 } from './candidate-csv.js';
 import { inviteFormStyles } from './invite-form.styles.js';
+import { renderDuplicates } from './skipped-duplicates.js';
 
 /** The API takes at most this many candidates per call; longer lists go in several calls. */
 const BATCH = 500;
@@ -44,19 +46,34 @@ export class InviteForm extends LitElement {
   @state() private list: CandidateList | null = null;
   @state() private busy = false;
   @state() private message = '';
+  /** Emails already invited to this interview, skipped until the recruiter confirms. */
+  @state() private duplicates: (SkippedDuplicate & { name: string })[] = [];
   @query('#list') private listInput!: HTMLTextAreaElement;
 
-  private async invite(candidates: CandidateInput[]): Promise<boolean> {
+  private async invite(candidates: CandidateInput[], allowDuplicates = false): Promise<boolean> {
     this.busy = true;
     this.message = '';
+    this.duplicates = [];
     try {
       const invitations: Invitation[] = [];
+      const duplicates: typeof this.duplicates = [];
       for (let start = 0; start < candidates.length; start += BATCH) {
         const batch = candidates
           .slice(start, start + BATCH)
           .map(({ name, email }) => ({ name, email }));
-        invitations.push(...(await this.ctx.api.invite(this.interviewId, batch)));
+        const result = await inviteCandidates(
+          this.ctx.api,
+          this.interviewId,
+          batch,
+          allowDuplicates,
+        );
+        invitations.push(...result.items);
+        for (const d of result.duplicates) {
+          const asked = batch.find((c) => c.email.toLowerCase() === d.email.toLowerCase());
+          duplicates.push({ ...d, name: d.name ?? asked?.name ?? '' });
+        }
       }
+      this.duplicates = duplicates;
       this.dispatchEvent(workspaceEvent('ws-invited', { invitations }));
       this.message = msg(str`${invitations.length} candidate(s) invited. Copy their links below.`, {
         id: 'ws.invite.done',
@@ -133,6 +150,7 @@ export class InviteForm extends LitElement {
         </form>
       </details>
       <p role="status">${this.message}</p>
+      ${renderDuplicates(this.duplicates, this.busy, () => void this.invite(this.duplicates, true))}
     `;
   }
 

@@ -11,6 +11,15 @@ export const answerPlayerStyles = css`
     background: #000;
     border-radius: 0.5rem;
   }
+  /* Audio first: a slim bar with the native controls, no picture. */
+  video.audio-only {
+    aspect-ratio: auto;
+    height: 3.5rem;
+  }
+  .audio-note {
+    margin: 0.25rem 0 0;
+    font-weight: 600;
+  }
   .preload {
     display: none;
   }

@@ -28,6 +28,10 @@ export class AnswerPlayer extends LitElement {
   @property({ attribute: false }) renewSource?: RenewSource;
   /** Off when the page around handles the reviewer keys (and drives this player itself). */
   @property({ type: Boolean }) keyboard = true;
+  /** Audio first: the source is the answer's sound alone, and no picture (not even a poster). */
+  @property({ type: Boolean }) audioOnly = false;
+  /** Starts as soon as the source can play: "Next" moves on and plays at once. */
+  @property({ type: Boolean }) autoplay = false;
   @state() private currentSrc: string | null = null;
   @state() private currentPoster: string | null = null;
   @state() private rate = rememberedRate();
@@ -122,9 +126,11 @@ export class AnswerPlayer extends LitElement {
 
   override render() {
     return html`
-      <video class="main" controls playsinline preload="auto" aria-label=${this.label}
-        src=${this.currentSrc ?? nothing} poster=${this.currentPoster ?? nothing}
+      <video class=${this.audioOnly ? 'main audio-only' : 'main'} controls playsinline preload="auto" aria-label=${this.label}
+        ?autoplay=${this.autoplay}
+        src=${this.currentSrc ?? nothing} poster=${(!this.audioOnly && this.currentPoster) || nothing}
         @loadedmetadata=${this.onLoadedMetadata} @error=${this.onError}></video>
+      ${this.audioOnly ? html`<p class="audio-note">${msg('Audio only: the video appears once you have rated this answer.', { id: 'ws.player.audioOnly' })}</p>` : nothing}
       ${this.preloadSrc ? html`<video class="preload" preload="auto" muted aria-hidden="true" tabindex="-1" src=${this.preloadSrc}></video>` : nothing}
       ${
         this.failed

@@ -52,8 +52,13 @@ export const candidateReviewStyles = css`
   .question {
     grid-area: question;
   }
-  ws-rating-form {
+  ws-rating-form,
+  .rating {
     grid-area: rating;
+  }
+  .rating {
+    display: grid;
+    gap: 1rem;
   }
   .prompt {
     font-size: 1.1rem;

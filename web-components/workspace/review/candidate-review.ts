@@ -2,7 +2,11 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { AnswerStatus, InvitationStatus } from '../../../server/contracts/api.js';
+import type {
+  AnswerForReview,
+  AnswerStatus,
+  InvitationStatus,
+} from '../../../server/contracts/api.js';
 import type { WorkspaceEvent } from '../events.js';
 import { LiveController } from '../live/live-controller.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -16,8 +20,16 @@ import type { AnswerPlayer } from './answer-player.js';
 import { candidateReviewStyles } from './candidate-review.styles.js';
 import { PlayerKeysController } from './player-keys.js';
 import './rating-form.js';
+import { setPageTitle } from '../shared/page-title.js';
 import type { RatingForm } from './rating-form.js';
 import { CandidateReviewData, type ReviewSlot } from './review-data.js';
+import '../structured/colleague-scores.js';
+import {
+  candidateLabel,
+  type RubricQuestion,
+  reviewSettingsOf,
+  type StructuredInterview,
+} from '../structured/review-types.js';
 
 /** One candidate's answers in question order, the prompt beside the video, and my ratings. */
 @localized()
@@ -82,6 +94,12 @@ export class CandidateReview extends LitElement {
   }
 
   protected override updated(): void {
+    const { item, interview } = this.data;
+    setPageTitle(
+      item ? candidateLabel(item.candidate) : null,
+      msg('Review', { id: 'ws.nav.review' }),
+      interview?.title,
+    );
     const slots = this.data.slots;
     this.data.ensureDetail(slots[this.selected]?.answer?.id);
     this.data.ensureDetail(slots[this.selected + 1]?.answer?.id);
@@ -123,7 +141,7 @@ export class CandidateReview extends LitElement {
     return html`
       <header>
         <div>
-          <h1>${item.candidate.name}</h1>
+          <h1>${candidateLabel(item.candidate)}</h1>
           <p><a href=${href.interview(interview.id)}>${interview.title}</a></p>
         </div>
         <p class="progress" role="status">${msg(str`${rated} of ${total} rated`, { id: 'ws.review.progress' })}</p>
@@ -165,10 +183,15 @@ export class CandidateReview extends LitElement {
           <p class="prompt">${slot.question.prompt}</p>
           ${answer ? html`<ws-status-badge status=${answer.status}></ws-status-badge>` : nothing}
         </section>
+        <div class="rating">
         <ws-rating-form .answerId=${answer?.id ?? ''} .rating=${answer ? (this.data.mine.get(answer.id) ?? null) : null}
+          .anchors=${(slot.question as RubricQuestion).anchors ?? null}
+          ?evidenceRequired=${reviewSettingsOf(this.data.interview as StructuredInterview).evidenceRequired}
           ?disabled=${answer?.status !== 'ready'}
           .save=${(answerId: string, rating: { score: number; comment: string }) => this.ctx.api.rate(answerId, rating)}
           @ws-rating-saved=${(e: WorkspaceEvent<'ws-rating-saved'>) => this.data.recordRating(e.detail.rating)}></ws-rating-form>
+        <ws-colleague-scores .ratings=${(answer && this.data.all.get(answer.id)) ?? []} myId=${this.ctx.user.id}></ws-colleague-scores>
+        </div>
       </div>`;
   }
 
@@ -187,15 +210,18 @@ export class CandidateReview extends LitElement {
         <p>${msg('The video is being prepared. It will play here as soon as it is ready.', { id: 'ws.review.processing' })}</p>
       </div>`;
     }
-    const detail = this.data.details.get(answer.id);
-    if (!detail?.videoUrl) {
+    const detail = this.data.details.get(answer.id) as
+      | (AnswerForReview & { audioUrl?: string | null })
+      | undefined;
+    const src = detail?.videoUrl ?? detail?.audioUrl ?? null;
+    if (!detail || !src) {
       return html`<div class="waiting">
         <progress aria-labelledby="loading-video"></progress>
         <p id="loading-video">${msg('Loading the video…', { id: 'ws.review.loadingVideo' })}</p>
       </div>`;
     }
     const next = this.data.slots[this.selected + 1]?.answer;
-    return html`<ws-answer-player .src=${detail.videoUrl} .poster=${detail.posterUrl}
+    return html`<ws-answer-player .src=${src} .poster=${detail.posterUrl} ?audioOnly=${!detail.videoUrl}
       .preloadSrc=${next ? (this.data.details.get(next.id)?.videoUrl ?? null) : null}
       label=${msg(str`Answer to question ${slot.number}`, { id: 'ws.review.videoLabel' })}
       .renewSource=${() => this.data.refreshAnswer(answer.id)} .keyboard=${false}></ws-answer-player>`;

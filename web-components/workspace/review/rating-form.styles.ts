@@ -8,14 +8,42 @@ export const ratingFormStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
+    margin-bottom: 0.75rem;
   }
-  .scores input {
+  /* With anchors each score is a row: its number, then what an answer at that score looks like. */
+  .scores.anchored {
+    flex-direction: column;
+    flex-wrap: nowrap;
+  }
+  /* Each option is a positioned label: its hidden radio covers that option only. */
+  .option {
+    position: relative;
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .anchored .option {
+    border: 2px solid var(--ws-border);
+    border-radius: 0.5rem;
+    padding: 0.35rem 0.5rem 0.35rem 0.35rem;
+    background: var(--ws-bg);
+  }
+  .option input {
     position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
     opacity: 0;
-    width: 1px;
-    height: 1px;
   }
-  .scores label {
+  /* Positioned after the radio, so they paint over it: a click on them goes through the label. */
+  .number,
+  .anchor {
+    position: relative;
+  }
+  .number {
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -24,25 +52,35 @@ export const ratingFormStyles = css`
     border: 2px solid var(--ws-border);
     border-radius: 0.5rem;
     font-size: 1.1rem;
-    cursor: pointer;
+    font-weight: 600;
     background: var(--ws-bg);
+    flex: none;
   }
-  .scores input:checked + label {
+  .anchor {
+    align-self: center;
+    font-size: 0.95rem;
+  }
+  .anchor.missing {
+    color: var(--ws-muted);
+  }
+  .option:has(input:checked) .number {
     background: var(--ws-accent);
     border-color: var(--ws-accent);
     color: var(--ws-accent-text);
     font-weight: 700;
   }
-  /* The check mark repeats the selection for those who cannot see the colour change. */
-  .scores input:checked + label::after {
-    content: ' ✓';
+  .anchored .option:has(input:checked) {
+    border-color: var(--ws-accent);
+    font-weight: 600;
   }
-  .scores input:focus-visible + label {
+  /* The check mark repeats the selection for those who cannot see the colour change. Its
+     alternative text is empty, so the radio's name stays "4", not "4 ✓". */
+  .option:has(input:checked) .number::after {
+    content: ' ✓' / '';
+  }
+  .option:has(input:focus-visible) .number {
     outline: 3px solid var(--ws-focus);
     outline-offset: 2px;
-  }
-  .scores {
-    margin-bottom: 0.75rem;
   }
   .state {
     min-height: 1.5rem;

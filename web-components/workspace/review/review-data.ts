@@ -28,6 +28,8 @@ export class CandidateReviewData implements ReactiveController {
   slots: ReviewSlot[] = [];
   readonly details = new Map<string, AnswerForReview>();
   readonly mine = new Map<string, Rating>();
+  /** Everyone's ratings of an answer, as far as the server unseals them to me. */
+  readonly all = new Map<string, Rating[]>();
   error = '';
   #fetching = new Set<string>();
 
@@ -51,6 +53,7 @@ export class CandidateReviewData implements ReactiveController {
           : await api.interview(item.interviewId);
       const rateable = item.answers.filter((a) => a.status === 'ready');
       const ratings = await Promise.all(rateable.map((a) => api.ratings(a.id)));
+      for (const [i, a] of rateable.entries()) this.all.set(a.id, ratings[i] ?? []);
       for (const rating of ratings.flat()) {
         if (rating.reviewer.id === user.id) this.mine.set(rating.answerId, rating);
       }
@@ -100,6 +103,17 @@ export class CandidateReviewData implements ReactiveController {
   recordRating(rating: Rating): void {
     this.mine.set(rating.answerId, rating);
     this.host.requestUpdate();
+    // Rated: colleagues' scores unseal, and audio first lets the video through.
+    const { api } = this.ctx();
+    void api.ratings(rating.answerId).then(
+      (items) => {
+        this.all.set(rating.answerId, items);
+        this.host.requestUpdate();
+      },
+      () => {},
+    );
+    if (!this.details.get(rating.answerId)?.videoUrl)
+      void this.refreshAnswer(rating.answerId).catch(() => {});
   }
 
   /** Answers I can rate, and how many of them I have. */

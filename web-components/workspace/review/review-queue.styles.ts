@@ -16,7 +16,7 @@ export const reviewQueueStyles = css`
   }
   li.card {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-columns: 6rem minmax(0, 1fr) auto;
     gap: 0.25rem 1rem;
     align-items: center;
   }
@@ -48,9 +48,38 @@ export const reviewQueueStyles = css`
   .mine {
     font-weight: 600;
   }
+  .thumb {
+    width: 6rem;
+    aspect-ratio: 16 / 9;
+    height: auto;
+    object-fit: cover;
+    border-radius: 0.35rem;
+    background: var(--ws-bg);
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: 2.75rem;
+    align-self: end;
+    margin-bottom: 0.75rem;
+  }
+  .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+  .counts {
+    margin: 0.5rem 0;
+  }
   @media (max-width: 40rem) {
     li.card {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template-columns: 5rem minmax(0, 1fr);
+    }
+    .thumb {
+      width: 5rem;
+    }
+    .mine {
+      grid-column: 1 / -1;
     }
   }
 `;

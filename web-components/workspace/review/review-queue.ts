@@ -12,6 +12,13 @@ import { LiveController } from '../live/live-controller.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
+import { setPageTitle } from '../shared/page-title.js';
+import {
+  candidateLabel,
+  reviewSettingsOf,
+  type StructuredInterview,
+} from '../structured/review-types.js';
+import { queueView, StatusDigest } from './queue-view.js';
 import '../shared/processing-progress.js';
 import { href, navigate } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
@@ -19,6 +26,7 @@ import { reviewQueueStyles } from './review-queue.styles.js';
 
 /** A burst of events (a candidate finishing several answers) causes one reload, not ten. */
 const RELOAD_DELAY_MS = 300;
+const PAGE_SIZE = 20;
 
 /**
  * Candidates to review, those waiting for my ratings first (the server's order). New
@@ -34,6 +42,13 @@ export class ReviewQueue extends LitElement {
   @property() status: InvitationStatus = 'completed';
   @state() private interviews: Interview[] = [];
   @state() private announcement = '';
+  @state() private search = '';
+  @state() private onlyMine = false;
+  @state() private shown = PAGE_SIZE;
+  /** Many answers turning ready at once make one sentence, not one per answer. */
+  private readonly digest = new StatusDigest((text) => {
+    this.announcement = text;
+  });
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly queue = new Loader(this, () =>
     this.ctx.api.queue({ interviewId: this.interviewId || undefined, status: this.status }),
@@ -61,6 +76,12 @@ export class ReviewQueue extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.reloadTimer);
+    this.digest.cancel();
+  }
+
+  protected override updated(): void {
+    const title = this.interviews.find((i) => i.id === this.interviewId)?.title;
+    setPageTitle(msg('Review queue', { id: 'ws.queue.title' }), title);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -85,13 +106,7 @@ export class ReviewQueue extends LitElement {
     if (!items?.some((i) => i.invitationId === event.invitationId)) return;
     const found = this.find(event.answerId);
     if (found && found.answer.status === 'processing' && event.status !== 'processing') {
-      const subject = this.subject(found.item, found.answer.questionId);
-      if (event.status === 'ready')
-        this.announcement = msg(str`Video ready: ${subject}.`, { id: 'ws.queue.videoReady' });
-      if (event.status === 'failed')
-        this.announcement = msg(str`The video could not be prepared: ${subject}.`, {
-          id: 'ws.queue.videoFailed',
-        });
+      if (event.status === 'ready' || event.status === 'failed') this.digest.add(event.status);
       this.queue.set(
         items.map((item) =>
           item === found.item
@@ -117,7 +132,7 @@ export class ReviewQueue extends LitElement {
 
   /** "Lovelace, Ada, question 2": whose answer, to a screen reader outside the row. */
   private subject(item: QueueItem, questionId: string): string {
-    const name = item.candidate.name;
+    const name = candidateLabel(item.candidate);
     const number = this.questionNumber(item, questionId);
     return number === null
       ? name
@@ -160,9 +175,50 @@ export class ReviewQueue extends LitElement {
           </select>
         </div>
       </div>
+      <div class="filters">
+        <div class="field">
+          <label for="search">${msg('Search', { id: 'ws.queue.search' })}</label>
+          <input id="search" type="search" .value=${this.search} @input=${(e: Event) => {
+            this.search = (e.target as HTMLInputElement).value;
+            this.shown = PAGE_SIZE;
+          }} />
+        </div>
+        <div class="check">
+          <input id="only-mine" type="checkbox" .checked=${this.onlyMine} @change=${(e: Event) => {
+            this.onlyMine = (e.target as HTMLInputElement).checked;
+            this.shown = PAGE_SIZE;
+          }} />
+          <label for="only-mine">${msg('Not rated by me', { id: 'ws.queue.notRated' })}</label>
+        </div>
+      </div>
+      ${this.renderByQuestionLink()}
       <p role="status" class="hint">${this.announcement}</p>
-      ${this.queue.render((items) => (items.length ? html`<ul class="plain">${items.map((i) => this.renderItem(i))}</ul>` : html`<p>${msg('Nobody to review yet. Completed interviews appear here as they come in.', { id: 'ws.queue.empty' })}</p>`))}
+      ${this.queue.render((items) => this.renderList(items))}
     `;
+  }
+
+  private renderByQuestionLink() {
+    const interview = this.interviews.find((i) => i.id === this.interviewId);
+    if (!interview) return nothing;
+    return html`<p><a class="button" href=${href.byQuestion(interview.id)}>${msg('Review question by question', { id: 'ws.queue.byQuestion' })}</a></p>`;
+  }
+
+  private renderList(all: QueueItem[]) {
+    if (!all.length)
+      return html`<p>${msg('Nobody to review yet. Completed interviews appear here as they come in.', { id: 'ws.queue.empty' })}</p>`;
+    const view = queueView(all, { search: this.search, onlyMine: this.onlyMine });
+    const page = view.items.slice(0, this.shown);
+    return html`<p class="counts"><strong>${msg(str`${view.waiting} waiting for you`, { id: 'ws.queue.waitingCount' })}</strong>
+        · ${msg(str`${all.length} candidate(s) in all`, { id: 'ws.queue.total' })}
+        ${view.items.length !== all.length ? html` · ${msg(str`${view.items.length} shown`, { id: 'ws.queue.shown' })}` : nothing}</p>
+      <ul class="plain">${page.map((i) => this.renderItem(i))}</ul>
+      ${
+        view.items.length > this.shown
+          ? html`<button type="button" @click=${() => {
+              this.shown += PAGE_SIZE;
+            }}>${msg(str`Show ${Math.min(PAGE_SIZE, view.items.length - this.shown)} more`, { id: 'ws.results.more' })}</button>`
+          : nothing
+      }`;
   }
 
   private renderItem(item: QueueItem) {
@@ -170,8 +226,9 @@ export class ReviewQueue extends LitElement {
     const processing = item.answers.filter((a) => a.status === 'processing');
     const answers = item.answers.length;
     return html`<li class="card" data-invitation=${item.invitationId}>
+      ${this.renderThumbnail(item)}
       <div>
-        <h2><a href=${href.review(item.invitationId, this.status)}>${item.candidate.name}</a></h2>
+        <h2><a href=${href.review(item.invitationId, this.status)}>${candidateLabel(item.candidate)}</a></h2>
         <p class="meta">${title}${item.completedAt ? html` · ${msg(str`completed ${formatDateTime(item.completedAt)}`, { id: 'ws.queue.completedAt' })}` : nothing}</p>
         <p class="meta">${msg(str`${answers} answer(s)`, { id: 'ws.queue.answers' })}
           · ${msg(str`${item.ratingCount} rating(s) in all`, { id: 'ws.queue.ratings' })}</p>
@@ -191,6 +248,16 @@ export class ReviewQueue extends LitElement {
           : html`<span aria-hidden="true">○ </span>${msg('Waiting for your rating', { id: 'ws.queue.waiting' })}`
       }</p>
     </li>`;
+  }
+
+  /** A still of the first answer; not while audio first holds the picture back from me. */
+  private renderThumbnail(item: QueueItem) {
+    const interview = this.interviews.find((i) => i.id === item.interviewId);
+    const hidden = reviewSettingsOf(interview as StructuredInterview).hideVideoUntilRated;
+    const poster = item.answers.find((a) => a.status === 'ready' && a.posterUrl)?.posterUrl;
+    if (!poster || (hidden && !item.myRated))
+      return html`<span class="thumb" aria-hidden="true"></span>`;
+    return html`<img class="thumb" src=${poster} alt="" loading="lazy" width="96" height="54" />`;
   }
 
   private renderProcessing(item: QueueItem, answer: QueueItem['answers'][number]) {

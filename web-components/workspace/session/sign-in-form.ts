@@ -1,10 +1,12 @@
 import { localized, msg } from '@lit/localize';
+import '../../candidate/language-switcher.js';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { signInRequest } from '../api/workspace-api.js';
 import { workspaceEvent } from '../events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
+import { setPageTitle } from '../shared/page-title.js';
 import type { SignedOutReason } from './session-store.js';
 import { signInStyles } from './sign-in-form.styles.js';
 
@@ -44,12 +46,14 @@ export class SignInForm extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { token, user } = await signInRequest(
+      const { token, user, mustChangePassword } = await signInRequest(
         String(data.get('email') ?? ''),
         String(data.get('password') ?? ''),
       );
       this.passwordInput.value = '';
-      this.dispatchEvent(workspaceEvent('ws-signed-in', { token, user }));
+      // After an admin reset the shell shows only "choose your own password" (issue 8).
+      const signedIn = mustChangePassword ? { ...user, mustChangePassword } : user;
+      this.dispatchEvent(workspaceEvent('ws-signed-in', { token, user: signedIn }));
     } catch (err) {
       this.error = errorText(err);
       this.passwordInput.select();
@@ -58,9 +62,14 @@ export class SignInForm extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    setPageTitle(msg('Sign in', { id: 'ws.signin.title' }));
+  }
+
   override render() {
     const notice = this.notice();
     return html`
+      <language-switcher></language-switcher>
       <h1 id="sign-in-title">${msg('Sign in', { id: 'ws.signin.title' })}</h1>
       ${notice ? html`<p class="notice" role="status">${notice}</p>` : nothing}
       <form @submit=${this.submit} aria-labelledby="sign-in-title">

@@ -10,7 +10,11 @@ export type Route =
   | { view: 'queue'; interviewId?: string; status?: InvitationStatus }
   | { view: 'review'; invitationId: string; status?: InvitationStatus }
   | { view: 'users' }
-  | { view: 'audit'; invitationId?: string };
+  | { view: 'account' }
+  | { view: 'audit'; invitationId?: string }
+  | { view: 'by-question'; interviewId: string; questionId?: string }
+  | { view: 'results'; id: string }
+  | { view: 'reliability'; id: string };
 
 const STATUSES: InvitationStatus[] = ['invited', 'started', 'completed', 'expired'];
 
@@ -26,6 +30,10 @@ export function parseRoute(hash: string): Route {
   const [section, id, action] = parts;
   if (section === 'interviews' && id === 'new') return { view: 'new-interview' };
   if (section === 'interviews' && id && action === 'edit') return { view: 'edit-interview', id };
+  if (section === 'interviews' && id && (action === 'results' || action === 'reliability'))
+    return { view: action, id };
+  if (section === 'by-question' && id)
+    return { view: 'by-question', interviewId: id, questionId: action };
   if (section === 'interviews' && id) return { view: 'interview', id };
   if (section === 'review' && id)
     return { view: 'review', invitationId: id, status: statusParam(query) };
@@ -37,6 +45,7 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (section === 'users') return { view: 'users' };
+  if (section === 'account') return { view: 'account' };
   if (section === 'audit')
     return { view: 'audit', invitationId: query.get('candidate') ?? undefined };
   return { view: 'interviews' };
@@ -58,8 +67,13 @@ export const href = {
   review: (invitationId: string, status?: InvitationStatus) =>
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
+  account: () => '#/account',
   audit: (invitationId?: string) =>
     invitationId ? `#/audit?candidate=${encodeURIComponent(invitationId)}` : '#/audit',
+  byQuestion: (interviewId: string, questionId?: string) =>
+    `#/by-question/${encodeURIComponent(interviewId)}${questionId ? `/${encodeURIComponent(questionId)}` : ''}`,
+  results: (id: string) => `#/interviews/${encodeURIComponent(id)}/results`,
+  reliability: (id: string) => `#/interviews/${encodeURIComponent(id)}/reliability`,
 };
 
 /** The current route; the host re-renders when the hash changes. */

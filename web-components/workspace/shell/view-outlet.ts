@@ -5,8 +5,10 @@ import '../interviews/interview-list.js';
 import '../interviews/interview-page.js';
 import '../review/candidate-review.js';
 import '../review/review-queue.js';
+import '../session/change-password.js';
 import '../users/user-admin.js';
 import '../audit/audit-trail.js';
+import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
 
@@ -36,6 +38,14 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'review':
       return html`<ws-candidate-review .ctx=${ctx} .invitationId=${route.invitationId}
         .status=${route.status ?? 'completed'}></ws-candidate-review>`;
+    case 'account':
+      return html`<ws-change-password .request=${ctx.api.changePassword}></ws-change-password>`;
+    case 'by-question':
+    case 'results':
+    case 'reliability':
+      return canOrganise(ctx.user) || route.view === 'by-question'
+        ? renderStructuredView(route, ctx)
+        : notAllowed();
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`

@@ -4,10 +4,11 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { User } from '../../../server/contracts/api.js';
 import { getLocale, type Locale, setLocale } from '../../i18n/localization.js';
-import { WorkspaceApi } from '../api/workspace-api.js';
+import { signOutRequest, WorkspaceApi } from '../api/workspace-api.js';
 import type { WorkspaceEvent } from '../events.js';
 import { LiveFeed } from '../live/live-feed.js';
 import { SessionStore } from '../session/session-store.js';
+import '../session/change-password.js';
 import '../session/sign-in-form.js';
 import { baseStyles, themeTokens } from '../shared/base.styles.js';
 import type { WorkspaceContext } from '../workspace-context.js';
@@ -116,6 +117,7 @@ export class WorkspaceShell extends LitElement {
     }
     const expired = !this.session.session;
     const ctx = this.contextFor(user);
+    if (user.mustChangePassword && !expired) return this.renderForcedPasswordChange(ctx);
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${msg('Skip to content', { id: 'ws.shell.skip' })}</a>
       <div ?inert=${expired}>
@@ -160,9 +162,25 @@ export class WorkspaceShell extends LitElement {
           <option value="en" ?selected=${getLocale() === 'en'} lang="en">English</option>
           <option value="fr" ?selected=${getLocale() === 'fr'} lang="fr">Français</option>
         </select>
-        <button type="button" @click=${() => this.session.signOut()}>${msg('Sign out', { id: 'ws.shell.signOut' })}</button>
+        <a href=${href.account()} aria-current=${current(['account']) ?? nothing}>${msg('My password', { id: 'ws.shell.account' })}</a>
+        <button type="button" @click=${this.signOut}>${msg('Sign out', { id: 'ws.shell.signOut' })}</button>
       </div>
     </header>`;
+  }
+
+  /** Revokes the token on the server (issue 8), then forgets it here. */
+  private signOut = async () => {
+    const token = this.session.session?.token;
+    this.session.signOut();
+    if (token) await signOutRequest(token);
+  };
+
+  /** After an admin reset: nothing but choosing a new password, or signing out. */
+  private renderForcedPasswordChange(ctx: WorkspaceContext) {
+    return html`<div class="signed-out">
+      <ws-change-password forced .request=${ctx.api.changePassword} @ws-signed-in=${this.onSignedIn}></ws-change-password>
+      <p><button type="button" @click=${this.signOut}>${msg('Sign out', { id: 'ws.shell.signOut' })}</button></p>
+    </div>`;
   }
 
   private renderExpiredDialog(email: string) {

@@ -37,6 +37,21 @@ export const userAdminStyles = css`
   .new select {
     width: 100%;
   }
+  .account-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-top: 0.5rem;
+  }
+  li.inactive {
+    border-style: dashed;
+  }
+  .one-time code.password {
+    font-size: 1.2rem;
+    word-break: break-all;
+    user-select: all;
+  }
   @media (max-width: 40rem) {
     form.user {
       grid-template-columns: minmax(0, 1fr);

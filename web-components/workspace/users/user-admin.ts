@@ -1,11 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Role, User } from '../../../server/contracts/api.js';
+import type { Role, StaffMember, User } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import { Loader } from '../shared/loader.js';
+import { setPageTitle } from '../shared/page-title.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { ROLE_CHOICES, roleName } from './role-names.js';
 import { userAdminStyles } from './user-admin.styles.js';
@@ -32,6 +33,55 @@ export class UserAdmin extends LitElement {
     void this.users.reload();
   }
 
+  /** Issue 8: a one-time password just made, shown until the admin moves on. */
+  @state() private oneTime: { user: StaffMember; password: string } | null = null;
+
+  private replace(saved: StaffMember) {
+    this.users.set((this.users.value ?? []).map((u) => (u.id === saved.id ? saved : u)));
+  }
+
+  private async setActive(user: StaffMember, active: boolean) {
+    if (
+      !active &&
+      !confirm(
+        msg(str`Deactivate ${user.name}? They are signed out at once and can no longer sign in.`, {
+          id: 'ws.users.deactivateConfirm',
+        }),
+      )
+    )
+      return;
+    try {
+      const saved = await this.ctx.api.updateUser(user.id, { active });
+      this.replace(saved);
+      this.message = active
+        ? msg(str`${saved.name} can sign in again.`, { id: 'ws.users.reactivated' })
+        : msg(str`${saved.name} is deactivated and signed out.`, { id: 'ws.users.deactivated' });
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
+  private async resetPassword(user: StaffMember) {
+    if (
+      !confirm(
+        msg(
+          str`Reset the password of ${user.name}? They are signed out everywhere and must choose a new password after signing in with the one-time password.`,
+          { id: 'ws.users.resetConfirm' },
+        ),
+      )
+    )
+      return;
+    try {
+      const { password } = await this.ctx.api.resetPassword(user.id);
+      this.oneTime = { user, password };
+      this.message = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#one-time')?.focus();
+    } catch (err) {
+      this.message = errorText(err);
+    }
+  }
+
   private async saveUser(event: SubmitEvent, user: User) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
@@ -48,7 +98,7 @@ export class UserAdmin extends LitElement {
     }
     try {
       const saved = await this.ctx.api.updateUser(user.id, { name, role });
-      this.users.set((this.users.value ?? []).map((u) => (u.id === saved.id ? saved : u)));
+      this.replace(saved);
       this.message = msg(str`Saved ${saved.name}.`, { id: 'ws.users.saved' });
     } catch (err) {
       this.message = errorText(err);
@@ -67,7 +117,7 @@ export class UserAdmin extends LitElement {
         password: String(data.get('password')),
         role: String(data.get('role')) as Role,
       });
-      this.users.set([...(this.users.value ?? []), user]);
+      this.users.set([...(this.users.value ?? []), { ...user, active: true }]);
       this.message = msg(str`${user.name} can now sign in.`, { id: 'ws.users.created' });
       form.reset();
     } catch (err) {
@@ -75,10 +125,15 @@ export class UserAdmin extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    setPageTitle(msg('Users', { id: 'ws.users.title' }));
+  }
+
   override render() {
     return html`
       <h1>${msg('Users', { id: 'ws.users.title' })}</h1>
       <p role="status">${this.message}</p>
+      ${this.renderOneTime()}
       ${this.users.render((users) => keyed(this.revision, html`<ul class="plain users">${users.map((u) => this.renderUser(u))}</ul>`))}
       <h2>${msg('Add a user', { id: 'ws.users.add' })}</h2>
       <form class="new card" @submit=${this.createUser}>
@@ -95,9 +150,23 @@ export class UserAdmin extends LitElement {
     `;
   }
 
-  private renderUser(user: User) {
+  private renderOneTime() {
+    if (!this.oneTime) return nothing;
+    const { user, password } = this.oneTime;
+    return html`<section id="one-time" class="card one-time" tabindex="-1" aria-labelledby="one-time-title">
+      <h2 id="one-time-title">${msg(str`One-time password for ${user.name}`, { id: 'ws.users.oneTimeTitle' })}</h2>
+      <p>${msg('Give it to them privately. It is shown only now; they choose their own password when they sign in with it.', { id: 'ws.users.oneTimeHelp' })}</p>
+      <p><code class="password">${password}</code></p>
+      <button type="button" @click=${() => {
+        this.oneTime = null;
+      }}>${msg('Done', { id: 'ws.users.oneTimeDone' })}</button>
+    </section>`;
+  }
+
+  private renderUser(user: StaffMember) {
     const id = `u-${user.id}`;
-    return html`<li class="card">
+    const self = user.id === this.ctx.user.id;
+    return html`<li class="card ${user.active ? '' : 'inactive'}">
       <form class="user" @submit=${(e: SubmitEvent) => this.saveUser(e, user)} aria-label=${user.email}>
         <div class="field"><label for="${id}-name">${msg('Name', { id: 'ws.users.name' })}</label>
           <input id="${id}-name" name="name" required maxlength="200" .value=${user.name} /></div>
@@ -106,6 +175,18 @@ export class UserAdmin extends LitElement {
           <select id="${id}-role" name="role">${roleOptions(user.role)}</select></div>
         <button type="submit" aria-label=${msg(str`Save ${user.name}`, { id: 'ws.users.saveLabel' })}>${msg('Save', { id: 'ws.users.save' })}</button>
       </form>
+      <div class="account-actions">
+        ${user.active ? nothing : html`<strong class="state">${msg('Deactivated', { id: 'ws.users.inactive' })}</strong>`}
+        ${
+          self
+            ? nothing
+            : html`<button type="button" @click=${() => this.setActive(user, !user.active)}
+                aria-label=${user.active ? msg(str`Deactivate ${user.name}`, { id: 'ws.users.deactivateLabel' }) : msg(str`Reactivate ${user.name}`, { id: 'ws.users.reactivateLabel' })}>
+                ${user.active ? msg('Deactivate', { id: 'ws.users.deactivate' }) : msg('Reactivate', { id: 'ws.users.reactivate' })}</button>
+              <button type="button" @click=${() => this.resetPassword(user)}
+                aria-label=${msg(str`Reset the password of ${user.name}`, { id: 'ws.users.resetLabel' })}>${msg('Reset password', { id: 'ws.users.reset' })}</button>`
+        }
+      </div>
     </li>`;
   }
 }

@@ -1,0 +1,146 @@
+/**
+ * Contracts of issue 11: public programmes (apply links), email status, candidate feedback and
+ * accommodations (../shared/API.md "Programmes", "Email", "Candidate feedback",
+ * "Accommodations"). No Node imports: bundled for browsers too.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
+const key = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lowercase letters, digits or dashes');
+const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+function uniqueKeys(items: { key: string }[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.key))
+      ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'is used twice' });
+    seen.add(item.key);
+  });
+}
+
+/** `public` on POST/PATCH /interviews: the programme's apply link. */
+export const ProgrammeSettingsInput = z.object({
+  enabled: z.boolean({ message: 'must be true or false' }),
+  slug: z.string().regex(/^[a-z0-9-]{3,60}$/, 'must be 3–60 lowercase letters, digits or dashes'),
+  locations: z
+    .array(z.object({ key, name: text(200), deadline: isoDateTime }))
+    .max(100, 'allows at most 100 locations')
+    .superRefine(uniqueKeys),
+  eligibility: z
+    .array(
+      z.object({
+        key,
+        prompt: text(500),
+        requiredAnswer: z.boolean({ message: 'must be true or false' }),
+      }),
+    )
+    .max(20, 'allows at most 20 questions')
+    .superRefine(uniqueKeys)
+    .default([]),
+  /** Extension: the privacy text shown with the consent box; a default one when left out. */
+  consentText: z.string().trim().max(5000).optional(),
+});
+export type ProgrammeSettingsInput = z.output<typeof ProgrammeSettingsInput>;
+
+/** The settings as echoed on an Interview (deadlines normalised to UTC). */
+export interface ProgrammeSettings {
+  enabled: boolean;
+  slug: string;
+  locations: { key: string; name: string; deadline: string }[];
+  eligibility: { key: string; prompt: string; requiredAnswer: boolean }[];
+  consentText: string;
+}
+
+/** GET /public/programmes/:slug: what anyone may see (never `requiredAnswer`). */
+export interface PublicProgramme {
+  title: string;
+  intro: string;
+  locations: { key: string; name: string; deadline: string; open: boolean }[];
+  eligibility: { key: string; prompt: string }[];
+  consentText: string;
+}
+
+export const ApplicationRequest = z.object({
+  name: text(200),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'is not an email address' }).max(254)),
+  locationKey: z.string().max(40),
+  eligibility: z.record(z.string().max(40), z.boolean({ message: 'must be true or false' })),
+  consent: z.literal(true, { message: 'must be true' }),
+  language: z.enum(LANGUAGES).optional(),
+  /**
+   * Extension: the honeypot. The form hides this field from people (and assistive technology);
+   * a bot that fills it in is answered as if it succeeded, and nothing is stored or sent.
+   */
+  website: z.string().max(2000).optional(),
+});
+export type ApplicationRequest = z.output<typeof ApplicationRequest>;
+
+export type ApplicationResult = { status: 'sent' } | { status: 'created'; url: string };
+
+export type EmailStatus = 'queued' | 'sent' | 'failed';
+
+/** Fields an Invitation gains (organisers only). */
+export interface InvitationProgrammeFields {
+  source: 'invited' | 'applied';
+  duplicateOf: string | null;
+  location: { key: string; name: string } | null;
+  language: Language;
+  accommodations: { extraTime: boolean };
+  /**
+   * Extension: the latest email to this candidate (null when none was sent): `error` is the
+   * SMTP server's reply when sending failed for good.
+   */
+  email: {
+    kind: EmailKind;
+    status: EmailStatus;
+    error: string | null;
+    updatedAt: string;
+  } | null;
+}
+
+export type EmailKind = 'invitation' | 'application' | 'reminder' | 'receipt' | 'feedback';
+
+/** Extension to POST /interviews/:id/invitations: per-candidate language, email, duplicates. */
+export const InvitationProgrammeOptions = {
+  candidateLanguage: z.enum(LANGUAGES).optional(),
+  sendEmail: z.boolean().optional(),
+  /** Invite an email already invited to this interview anyway (otherwise it is skipped). */
+  allowDuplicates: z.boolean().optional().default(false),
+};
+
+/** Extension: how POST /interviews/:id/invitations reports candidates it skipped. */
+export interface SkippedDuplicate {
+  email: string;
+  /** The invitation this email already has (null: repeated in the same request). */
+  invitationId: string | null;
+}
+
+export const FeedbackRequest = z.object({
+  summary: z.string().trim().max(10_000, 'is longer than 10000 characters').optional(),
+  competencies: z
+    .array(z.object({ key, text: z.string().trim().max(5000, 'is longer than 5000 characters') }))
+    .max(12)
+    .superRefine(uniqueKeys)
+    .default([]),
+});
+export type FeedbackRequest = z.output<typeof FeedbackRequest>;
+
+export interface Feedback {
+  summary: string;
+  competencies: { key: string; name: string; text: string }[];
+  releasedAt: string | null;
+}
+
+export const AccommodationsRequest = z.object({
+  extraTime: z.literal(true, { message: 'must be true' }),
+});

@@ -1,0 +1,193 @@
+/**
+ * Structured review (../shared/API.md, "Structured review"): competencies, anchored rubrics,
+ * review settings, decisions, results and reliability. Request schemas and response shapes
+ * shared by the server and the web components. No Node imports: bundled for browsers too.
+ */
+import { z } from 'zod';
+
+export const SCORES = ['1', '2', '3', '4', '5'] as const;
+export type ScoreKey = (typeof SCORES)[number];
+
+export const REVIEW_ORDERS = ['by-candidate', 'by-question'] as const;
+export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
+
+export const OUTCOMES = ['advance', 'hold', 'decline'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** A comment at least this long is the evidence `evidenceRequired` asks for. */
+export const EVIDENCE_MIN_CHARS = 20;
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `is longer than ${max} characters`);
+
+export const COMPETENCY_KEY = /^[a-z0-9-]{1,40}$/;
+
+export const CompetencyInput = z.strictObject({
+  key: z.string().regex(COMPETENCY_KEY, 'must be 1 to 40 of a-z, 0-9 and -'),
+  name: z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
+  description: optionalText(2000).optional().default(''),
+});
+
+export const CompetenciesInput = z
+  .array(CompetencyInput)
+  .max(12, 'allows at most 12 competencies')
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((c, index) => {
+      if (seen.has(c.key)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'key'], message: 'appears more than once' });
+      }
+      seen.add(c.key);
+    });
+  });
+
+/** What an answer at each score looks like; any subset of 1–5. */
+export const AnchorsInput = z.strictObject({
+  '1': optionalText(1000).optional(),
+  '2': optionalText(1000).optional(),
+  '3': optionalText(1000).optional(),
+  '4': optionalText(1000).optional(),
+  '5': optionalText(1000).optional(),
+});
+
+/**
+ * The rubric fields of a question, spread into QuestionInput. Left out of an edit they keep
+ * their value; `competency: null` unlinks the question.
+ */
+export const questionRubricShape = {
+  competency: z.string().regex(COMPETENCY_KEY, 'must be a competency key').nullable().optional(),
+  guidance: optionalText(2000).optional(),
+  anchors: AnchorsInput.optional(),
+};
+
+export const ReviewSettingsInput = z.strictObject({
+  order: z
+    .enum(REVIEW_ORDERS, { message: `must be one of ${REVIEW_ORDERS.join(', ')}` })
+    .optional(),
+  blind: z.boolean({ message: 'must be true or false' }).optional(),
+  hideVideoUntilRated: z.boolean({ message: 'must be true or false' }).optional(),
+  ratingsRequired: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10, 'must be at most 10')
+    .optional(),
+  evidenceRequired: z.boolean({ message: 'must be true or false' }).optional(),
+});
+
+/** The fields POST and PATCH /interviews accept for structured review, spread into their shape. */
+export const interviewRubricShape = {
+  competencies: CompetenciesInput.optional(),
+  review: ReviewSettingsInput.optional(),
+};
+
+/**
+ * Every question's competency must be one of the interview's. Used by create (both always
+ * known); an edit that sends only one of them is checked against the stored other.
+ */
+export function competencyIssues(
+  competencies: { key: string }[],
+  questions: { competency?: string | null }[],
+): { path: (string | number)[]; message: string }[] {
+  const keys = new Set(competencies.map((c) => c.key));
+  return questions.flatMap((q, index) =>
+    q.competency && !keys.has(q.competency)
+      ? [{ path: ['questions', index, 'competency'], message: 'is not one of the competencies' }]
+      : [],
+  );
+}
+
+export const DecisionRequest = z.strictObject({
+  outcome: z.enum(OUTCOMES, { message: `must be one of ${OUTCOMES.join(', ')}` }),
+  note: optionalText(5000).optional().default(''),
+});
+
+export interface Competency {
+  key: string;
+  name: string;
+  description: string;
+}
+
+export type Anchors = Partial<Record<ScoreKey, string>>;
+
+export interface ReviewSettings {
+  order: ReviewOrder;
+  blind: boolean;
+  hideVideoUntilRated: boolean;
+  ratingsRequired: number;
+  evidenceRequired: boolean;
+}
+
+export const REVIEW_DEFAULTS: ReviewSettings = {
+  order: 'by-candidate',
+  blind: true,
+  hideVideoUntilRated: false,
+  ratingsRequired: 2,
+  evidenceRequired: false,
+};
+
+/** The rubric fields every Question echoes. */
+export interface QuestionRubric {
+  competency: string | null;
+  guidance: string;
+  anchors: Anchors;
+}
+
+/**
+ * A candidate as review endpoints show them: always `id` and `label` (a stable pseudonym);
+ * `name` and `email` only where the interview is not blind (and always for organisers in
+ * invitations and results).
+ */
+export interface CandidateRef {
+  id: string;
+  label: string;
+  name?: string;
+  email?: string;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  note: string;
+  decidedBy: { id: string; name: string };
+  decidedAt: string;
+}
+
+export interface ByQuestionItem {
+  answerId: string;
+  invitationId: string;
+  candidate: CandidateRef;
+  status: 'processing' | 'ready' | 'failed';
+  durationMs: number | null;
+  posterUrl: string | null;
+  myScore: number | null;
+}
+
+export interface ScoreSummary {
+  mean: number | null;
+  n: number;
+  /** Extension: population standard deviation of those ratings (null without any). */
+  spread: number | null;
+}
+
+export interface ResultItem {
+  invitationId: string;
+  candidate: { id: string; name: string; email: string; label: string };
+  /** Extension: the invitation status, so that the results page can filter. */
+  status: string;
+  competencies: ({ key: string } & ScoreSummary)[];
+  overall: ScoreSummary;
+  ratingsComplete: boolean;
+  decision: Decision | null;
+}
+
+export interface AlphaFigure {
+  alpha: number | null;
+  units: number;
+  ratings: number;
+}
+
+export interface Reliability {
+  overall: AlphaFigure;
+  questions: ({ questionId: string } & AlphaFigure)[];
+  reviewers: { reviewer: { id: string; name: string }; ratings: number; meanDeviation: number }[];
+}

@@ -1,0 +1,66 @@
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends one message; resolves once the SMTP server accepted it. */
+export interface Mailer {
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+/** An SMTP error: `permanent` for a 5xx reply (retrying cannot help), `reply` for staff to read. */
+export class SmtpError extends Error {
+  constructor(
+    readonly reply: string,
+    readonly permanent: boolean,
+  ) {
+    super(reply);
+    this.name = 'SmtpError';
+  }
+}
+
+const POOL_DEFAULTS = {
+  pool: 'true',
+  maxConnections: '4',
+  connectionTimeout: '10000',
+  greetingTimeout: '10000',
+  socketTimeout: '20000',
+};
+
+/** nodemailer over SMTP, with a small pool of kept-alive connections and short timeouts. */
+export function smtpMailer(smtpUrl: string, from: string): Mailer {
+  // Pooled connections are kept alive between messages (no handshake per message); the URL's
+  // query string may tune them (?pool=true&maxConnections=4…); short timeouts keep a dead server
+  // from holding a job.
+  const url = new URL(smtpUrl);
+  for (const [name, value] of Object.entries(POOL_DEFAULTS)) {
+    if (!url.searchParams.has(name)) url.searchParams.set(name, value);
+  }
+  const transport = nodemailer.createTransport(url.toString(), { from });
+  return {
+    async send(message) {
+      try {
+        await transport.sendMail({
+          from,
+          ...message,
+          disableFileAccess: true,
+          disableUrlAccess: true,
+        });
+      } catch (err) {
+        const e = err as { responseCode?: number; response?: string; message?: string };
+        // The server's own words (e.g. "550 5.1.1 mailbox unavailable"), never our credentials.
+        const reply = (e.response ?? e.message ?? 'The mail server could not be reached.').slice(
+          0,
+          500,
+        );
+        throw new SmtpError(reply, typeof e.responseCode === 'number' && e.responseCode >= 500);
+      }
+    },
+    close: () => transport.close(),
+  };
+}

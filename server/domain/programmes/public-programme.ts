@@ -1,0 +1,57 @@
+import type { ProgrammeSettings, PublicProgramme } from '../../contracts/programmes.js';
+import type { Deps } from '../../deps.js';
+import { NotFoundError } from '../../errors.js';
+import { toProgrammeSettings } from './programme-settings.js';
+
+export interface OpenProgramme {
+  interviewId: string;
+  title: string;
+  intro: string;
+  deadline: string | null;
+  settings: ProgrammeSettings;
+}
+
+/** An enabled programme by its slug; 404 for an unknown or a disabled one alike. */
+export async function loadOpenProgramme(deps: Deps, slug: string): Promise<OpenProgramme> {
+  const row = /^[a-z0-9-]{3,60}$/.test(slug)
+    ? await deps.db
+        .selectFrom('programmes')
+        .innerJoin('interviews', 'interviews.id', 'programmes.interviewId')
+        .selectAll('programmes')
+        .select(['interviews.title', 'interviews.intro', 'interviews.deadline'])
+        .where('programmes.slug', '=', slug)
+        .where('programmes.enabled', '=', 1)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw new NotFoundError('There is no open programme at this address.');
+  return {
+    interviewId: row.interviewId,
+    title: row.title,
+    intro: row.intro,
+    deadline: row.deadline,
+    settings: toProgrammeSettings(row),
+  };
+}
+
+/** When applications for a location close: its own deadline, or the interview's if earlier. */
+export function locationClosesAt(deadline: string, interviewDeadline: string | null): string {
+  return interviewDeadline && interviewDeadline < deadline ? interviewDeadline : deadline;
+}
+
+/** GET /public/programmes/:slug: what an applicant sees; never the required answers. */
+export async function publicProgramme(deps: Deps, slug: string): Promise<PublicProgramme> {
+  const programme = await loadOpenProgramme(deps, slug);
+  const now = deps.now().toISOString();
+  return {
+    title: programme.title,
+    intro: programme.intro,
+    locations: programme.settings.locations.map((l) => ({
+      key: l.key,
+      name: l.name,
+      deadline: l.deadline,
+      open: locationClosesAt(l.deadline, programme.deadline) > now,
+    })),
+    eligibility: programme.settings.eligibility.map(({ key, prompt }) => ({ key, prompt })),
+    consentText: programme.settings.consentText,
+  };
+}

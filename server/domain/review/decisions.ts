@@ -1,0 +1,73 @@
+import type { Decision, Outcome } from '../../contracts/review.js';
+import type { Db } from '../../db/database.js';
+import type { Deps } from '../../deps.js';
+import { NotFoundError } from '../../errors.js';
+
+/** Decisions on these invitations, by invitation id. */
+export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<string, Decision>> {
+  if (invitationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('decisions')
+    .innerJoin('users', 'users.id', 'decisions.decidedBy')
+    .select([
+      'decisions.invitationId',
+      'decisions.outcome',
+      'decisions.note',
+      'decisions.decidedAt',
+      'users.id as userId',
+      'users.name',
+    ])
+    .where('decisions.invitationId', 'in', invitationIds)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.invitationId,
+      {
+        outcome: r.outcome,
+        note: r.note,
+        decidedBy: { id: r.userId, name: r.name },
+        decidedAt: r.decidedAt,
+      },
+    ]),
+  );
+}
+
+/** Advance, hold or decline a candidate, with a note; a second call replaces the decision. */
+export async function decide(
+  deps: Deps,
+  decider: { id: string; name: string },
+  invitationId: string,
+  input: { outcome: Outcome; note: string },
+): Promise<Decision> {
+  const invitation = await deps.db
+    .selectFrom('invitations')
+    .select('id')
+    .where('id', '=', invitationId)
+    .executeTakeFirst();
+  if (!invitation) throw new NotFoundError('There is no such invitation.');
+  const row = {
+    invitationId,
+    outcome: input.outcome,
+    note: input.note,
+    decidedBy: decider.id,
+    decidedAt: deps.now().toISOString(),
+  };
+  await deps.db
+    .insertInto('decisions')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('invitationId').doUpdateSet({
+        outcome: row.outcome,
+        note: row.note,
+        decidedBy: row.decidedBy,
+        decidedAt: row.decidedAt,
+      }),
+    )
+    .execute();
+  return {
+    outcome: row.outcome,
+    note: row.note,
+    decidedBy: { id: decider.id, name: decider.name },
+    decidedAt: row.decidedAt,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/database.js';
+import type { AnswersTable } from '../../db/schema.js';
+
+/** Takes that were handed in: the latest of these per question is the one reviewed. */
+export const SUBMITTED = ['processing', 'ready', 'failed'] as const;
+
+export interface TakeScope {
+  invitationIds?: string[];
+  interviewId?: string;
+  questionId?: string;
+}
+
+/**
+ * Per invitation and question, the latest submitted take (the one reviewed), in question order.
+ * Scoped by invitations, by interview, and optionally to one question.
+ */
+export async function latestTakes(
+  db: Db,
+  scope: TakeScope,
+): Promise<(AnswersTable & { position: number })[]> {
+  if (scope.invitationIds?.length === 0) return [];
+  let query = db
+    .selectFrom('answers')
+    .innerJoin('questions', 'questions.id', 'answers.questionId')
+    .selectAll('answers')
+    .select('questions.position')
+    .where('answers.status', 'in', SUBMITTED);
+  if (scope.invitationIds) query = query.where('answers.invitationId', 'in', scope.invitationIds);
+  if (scope.interviewId) query = query.where('questions.interviewId', '=', scope.interviewId);
+  if (scope.questionId) query = query.where('answers.questionId', '=', scope.questionId);
+  const rows = await query
+    .orderBy('questions.position')
+    .orderBy('answers.invitationId')
+    .orderBy('answers.attempt', 'desc')
+    .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const slot = `${r.invitationId}/${r.questionId}`;
+    if (seen.has(slot)) return false;
+    seen.add(slot);
+    return true;
+  });
+}

@@ -1,0 +1,97 @@
+import type { Deps } from '../deps.js';
+import { UPLOAD_GRACE_MS } from '../domain/candidate-access.js';
+import { closesAt } from '../domain/invitation-status.js';
+
+/** Chunks of a failed take are kept this long (a retry by an administrator), then deleted. */
+export const FAILED_TAKE_RETENTION_MS = 7 * 24 * 3600 * 1000;
+/** Takes handled per run: a sweep stays short; the next run takes the rest. */
+const BATCH = 200;
+
+export const UNSUBMITTED_TAKE =
+  'This take was never submitted; its upload was discarded after the interview closed.';
+
+/**
+ * Deletes the chunks that can never become an answer: those of takes left open past the upload
+ * grace after the interview closed (or after the candidate finished), and those of takes that
+ * failed more than a week ago. Safe with several processes sweeping at once: a take's chunks are
+ * deleted from storage before their rows (a sweep that dies half-way is finished by the next),
+ * every step is idempotent, and such takes can no longer receive chunks. Returns how many takes
+ * were cleared.
+ */
+export async function sweepStaleChunks(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const stale = [...(await openTakesPastGrace(deps, now)), ...(await oldFailedTakes(deps, now))];
+  for (const answerId of stale) {
+    await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('chunks').where('answerId', '=', answerId).execute();
+      await trx.updateTable('answers').set({ storedBytes: 0 }).where('id', '=', answerId).execute();
+      // An open take is closed for good: it shows as failed, not as recording forever.
+      await trx
+        .updateTable('answers')
+        .set({
+          status: 'failed',
+          failureCause: 'expired',
+          error: UNSUBMITTED_TAKE,
+          updatedAt: now.toISOString(),
+        })
+        .where('id', '=', answerId)
+        .where('status', '=', 'recording')
+        .execute();
+    });
+  }
+  return stale.length;
+}
+
+async function openTakesPastGrace(deps: Deps, now: Date): Promise<string[]> {
+  const graceStart = new Date(now.getTime() - UPLOAD_GRACE_MS).toISOString();
+  const open = await deps.db
+    .selectFrom('answers')
+    .innerJoin('invitations', 'invitations.id', 'answers.invitationId')
+    .innerJoin('interviews', 'interviews.id', 'invitations.interviewId')
+    .select([
+      'answers.id',
+      'invitations.status',
+      'invitations.expiresAt',
+      'invitations.completedAt',
+      'interviews.deadline',
+    ])
+    .where('answers.status', '=', 'recording')
+    // Cheap first cut in SQL; the exact closing time (expiry or deadline) is decided below.
+    .where((eb) =>
+      eb.or([
+        eb('invitations.expiresAt', '<=', graceStart),
+        eb('interviews.deadline', '<=', graceStart),
+        eb('invitations.completedAt', '<=', graceStart),
+      ]),
+    )
+    .limit(BATCH)
+    .execute();
+  return open
+    .filter(
+      (take) =>
+        closesAt(take, take.deadline) <= graceStart ||
+        (take.status === 'completed' &&
+          take.completedAt !== null &&
+          take.completedAt <= graceStart),
+    )
+    .map((take) => take.id);
+}
+
+async function oldFailedTakes(deps: Deps, now: Date): Promise<string[]> {
+  const before = new Date(now.getTime() - FAILED_TAKE_RETENTION_MS).toISOString();
+  const failed = await deps.db
+    .selectFrom('answers')
+    .select('id')
+    .where('status', '=', 'failed')
+    .where('updatedAt', '<=', before)
+    // Only those still holding chunks: a cleared take is not looked at again.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('chunks').select('chunks.idx').whereRef('chunks.answerId', '=', 'answers.id'),
+      ),
+    )
+    .limit(BATCH)
+    .execute();
+  return failed.map((take) => take.id);
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { type Api, login } from '../../helpers/api.js';
+import {
+  launchBrowser,
+  PHONE,
+  seriousAxeViolations,
+  type TestBrowser,
+} from '../../helpers/browser.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { buildBundle, reachPractice, recordAnswer, skipPractice } from '../candidate/support.js';
+import { type Mailbox, startMailbox } from './mailbox.js';
+
+const DAY = 24 * 3600 * 1000;
+
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  assert.deepEqual(
+    violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+    [],
+    `serious accessibility problems on ${where}`,
+  );
+}
+
+describe('programme: apply on a phone, receive the link by email, record, read the feedback', function () {
+  this.timeout(180_000);
+  let mailbox: Mailbox;
+  let server: TestServer;
+  let browser: TestBrowser;
+  let staff: Api;
+  /** The server's clock runs this far ahead of the real one: the test moves it past expiry. */
+  let clockOffsetMs = 0;
+
+  before(async () => {
+    mailbox = await startMailbox();
+    [server, browser] = await Promise.all([
+      startTestServer({
+        env: { SMTP_URL: mailbox.url, MAIL_FROM: 'Graduate programme <jobs@example.test>' },
+        now: () => new Date(Date.now() + clockOffsetMs),
+      }),
+      launchBrowser(PHONE),
+      buildBundle(),
+    ]);
+    staff = await login(server.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mailbox?.close();
+  });
+
+  it('takes a candidate from the public link to their released feedback', async () => {
+    const closes = new Date(Date.now() + 10 * DAY).toISOString();
+    const created = await staff.post('/interviews', {
+      title: 'Graduate programme',
+      intro: 'No CV: apply in two minutes.',
+      questions: [{ prompt: 'Why this programme?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 }],
+      public: {
+        enabled: true,
+        slug: 'graduates-2027',
+        locations: [
+          { key: 'paris', name: 'Paris', deadline: closes },
+          { key: 'lille', name: 'Lille', deadline: new Date(Date.now() - DAY).toISOString() },
+        ],
+        eligibility: [
+          { key: 'rtw', prompt: 'Do you have the right to work in France?', requiredAnswer: true },
+        ],
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/apply/graduates-2027`);
+    await page.getByRole('heading', { name: 'Graduate programme' }).waitFor();
+    assert.equal(await page.title(), 'Graduate programme');
+    assert.equal(
+      await page.getByRole('radio', { name: /Lille/ }).isDisabled(),
+      true,
+      'a closed city cannot be chosen',
+    );
+    await assertAccessible(page, 'the apply page');
+
+    await page.getByLabel('Your name').fill('Ada Lovelace');
+    await page.getByLabel('Your email address').fill('ada@example.test');
+    await page.getByRole('radio', { name: /Paris/ }).check();
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('checkbox', { name: /I have read this notice/ }).check();
+    await page.getByRole('button', { name: 'Apply now' }).tap();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await page.getByText('We have sent a link to ada@example.test.', { exact: false }).waitFor();
+    assert.match(await page.title(), /^Check your email/);
+    await assertAccessible(page, 'the "check your email" page');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scrolling on a phone (${width} px)`);
+
+    const mail = await mailbox.waitFor('ada@example.test', /^Your application/);
+    const link = /https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
+    assert.ok(link, `the email holds an interview link:\n${mail.text}`);
+    assert.ok(link.startsWith(server.url), link);
+
+    // Extra time, without giving a reason: every question's times grow by half.
+    await page.goto(link);
+    await page.getByText('5 seconds to think', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Give me extra time' }).tap();
+    await page.getByText('Extra time is on', { exact: false }).waitFor();
+    await page.getByText('8 seconds to think', { exact: false }).waitFor();
+    await assertAccessible(page, 'the welcome screen with extra time');
+    await reachPractice(page, link);
+    await skipPractice(page);
+    await recordAnswer(page, 2);
+    await page.getByRole('button', { name: 'Finish the interview' }).tap();
+    await page.getByRole('heading', { name: 'Thank you, Ada Lovelace!' }).waitFor();
+    await page
+      .getByText('we will email you a link to read your feedback', { exact: false })
+      .waitFor();
+
+    // The organiser sees where she came from, then writes and releases her feedback.
+    const invitations = await staff.get(`/interviews/${created.body.id}/invitations`);
+    const [invitation] = invitations.body.items;
+    assert.equal(invitation.source, 'applied');
+    assert.deepEqual(invitation.location, { key: 'paris', name: 'Paris' });
+    assert.equal(invitation.status, 'completed');
+    assert.deepEqual(invitation.accommodations, { extraTime: true });
+    const draft = await staff.put(`/invitations/${invitation.id}/feedback`, {
+      summary: 'A clear, warm answer.\nThank you for applying.',
+      competencies: [],
+    });
+    assert.equal(draft.status, 200, JSON.stringify(draft.body));
+    const released = await staff.post(`/invitations/${invitation.id}/feedback/release`);
+    assert.equal(released.status, 200, JSON.stringify(released.body));
+
+    // Weeks later the interview has closed; the link in the email shows the feedback.
+    clockOffsetMs = 30 * DAY;
+    const announced = await mailbox.waitFor('ada@example.test', /feedback/i);
+    const feedbackLink = /https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]+/.exec(announced.text ?? '')?.[0];
+    assert.ok(feedbackLink, `the feedback email holds her link:\n${announced.text}`);
+    await page.goto(feedbackLink);
+    await page.getByRole('heading', { name: 'Your feedback' }).waitFor();
+    await page.getByText('A clear, warm answer.').waitFor();
+    assert.equal(await page.title(), 'Your feedback');
+    await assertAccessible(page, 'the feedback page');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(
+      await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(),
+      false,
+      'the print button is not printed',
+    );
+    await page.close();
+  });
+});

@@ -1,0 +1,127 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Feedback } from './programme-types.js';
+
+/** The released feedback for the invitation behind `token`; null before release (404). */
+export async function releasedFeedback(token: string, apiBase = ''): Promise<Feedback | null> {
+  const res = await fetch(`${apiBase}/api/v1/candidate/feedback`, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  });
+  if (!res.ok) return null;
+  return (await res.json()) as Feedback;
+}
+
+/**
+ * What a candidate reads after the interview: the summary and a paragraph per competency.
+ * Printable: the print stylesheet drops the controls and prints black on white.
+ */
+@localized()
+@customElement('candidate-feedback')
+export class CandidateFeedback extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      max-width: 42rem;
+      margin: 0 auto;
+      padding: 1rem;
+      line-height: 1.6;
+    }
+    h1 {
+      font-size: 1.5rem;
+      line-height: 1.25;
+      margin: 0.5rem 0 0.75rem;
+    }
+    h1:focus {
+      outline: none;
+    }
+    h2 {
+      font-size: 1.15rem;
+      margin: 1.5rem 0 0.25rem;
+    }
+    p {
+      margin: 0 0 0.75rem;
+      white-space: pre-line;
+    }
+    .muted {
+      color: #4b5563;
+    }
+    button {
+      font: inherit;
+      font-weight: 600;
+      min-height: 48px;
+      padding: 0.625rem 1.25rem;
+      border-radius: 0.5rem;
+      border: 2px solid #1d4ed8;
+      background: transparent;
+      color: #1d4ed8;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 3px solid #1a73e8;
+      outline-offset: 2px;
+    }
+    @media (prefers-color-scheme: dark) {
+      .muted {
+        color: #d1d5db;
+      }
+      button {
+        color: #93c5fd;
+        border-color: #93c5fd;
+      }
+    }
+    @media print {
+      :host {
+        max-width: none;
+        padding: 0;
+        color: #000;
+        background: #fff;
+        font-size: 11pt;
+      }
+      .no-print {
+        display: none;
+      }
+      .muted {
+        color: #000;
+      }
+      h2 {
+        break-after: avoid;
+      }
+      section {
+        break-inside: avoid;
+      }
+    }
+  `;
+
+  @property({ attribute: false }) feedback!: Feedback;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.title = msg('Your feedback', { id: 'fb.pageTitle' });
+  }
+
+  override render() {
+    const f = this.feedback;
+    const released = f.releasedAt
+      ? new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+          dateStyle: 'long',
+        }).format(new Date(f.releasedAt))
+      : '';
+    return html`<main>
+      <h1 tabindex="-1">${msg('Your feedback', { id: 'fb.title' })}</h1>
+      ${released ? html`<p class="muted">${msg(str`Written for you after your interview, ${released}.`, { id: 'fb.released' })}</p>` : nothing}
+      ${f.summary ? html`<section><h2>${msg('Summary', { id: 'fb.summary' })}</h2><p>${f.summary}</p></section>` : nothing}
+      ${f.competencies
+        .filter((c) => c.text.trim())
+        .map((c) => html`<section><h2>${c.name}</h2><p>${c.text}</p></section>`)}
+      <p class="no-print"><button type="button" @click=${() => window.print()}>${msg('Print or save as PDF', { id: 'fb.print' })}</button></p>
+    </main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'candidate-feedback': CandidateFeedback;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The workspace's calls for programmes, invitations with their email status, and candidate
+ * feedback (API.md "Programmes", "Email", "Candidate feedback"), on top of WorkspaceApi so that
+ * sign-in handling stays in one place.
+ */
+import type { Interview, Invitation } from '../../../server/contracts/api.js';
+import type {
+  Feedback,
+  InvitationProgrammeFields,
+  ProgrammeSettings,
+} from '../../programme/programme-types.js';
+import type { WorkspaceApi } from './workspace-api.js';
+
+export type ProgrammeInvitation = Invitation & InvitationProgrammeFields;
+
+/** An invitation skipped because that email was already invited to the interview. */
+export interface SkippedDuplicate {
+  email: string;
+  name?: string;
+  /** The invitation this email already has (null: twice in the same request). */
+  invitationId: string | null;
+}
+
+export interface InviteResult {
+  items: ProgrammeInvitation[];
+  duplicates: SkippedDuplicate[];
+}
+
+const id = encodeURIComponent;
+
+function send<T>(api: WorkspaceApi, method: string, path: string, body?: unknown): Promise<T> {
+  return api.request<T>(path, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export async function programmeSettings(
+  api: WorkspaceApi,
+  interviewId: string,
+): Promise<{ title: string; settings: ProgrammeSettings | null }> {
+  const interview = await api.interview(interviewId);
+  const settings = (interview as Interview & { public?: ProgrammeSettings | null }).public ?? null;
+  return { title: interview.title, settings };
+}
+
+export const saveProgrammeSettings = (
+  api: WorkspaceApi,
+  interviewId: string,
+  settings: ProgrammeSettings,
+) => send<Interview>(api, 'PATCH', `/interviews/${id(interviewId)}`, { public: settings });
+
+export async function programmeInvitations(
+  api: WorkspaceApi,
+  interviewId: string,
+): Promise<ProgrammeInvitation[]> {
+  return (await api.invitations(interviewId)) as ProgrammeInvitation[];
+}
+
+/**
+ * Invites candidates. An email already invited to this interview is reported and skipped
+ * unless `allowDuplicates` (the recruiter confirmed they want a second invitation).
+ */
+export async function inviteCandidates(
+  api: WorkspaceApi,
+  interviewId: string,
+  candidates: { name: string; email: string }[],
+  allowDuplicates = false,
+): Promise<InviteResult> {
+  const body = await send<{ items: ProgrammeInvitation[]; skipped?: SkippedDuplicate[] }>(
+    api,
+    'POST',
+    `/interviews/${id(interviewId)}/invitations`,
+    {
+      candidates,
+      ...(allowDuplicates ? { allowDuplicates: true } : {}),
+    },
+  );
+  return { items: body.items, duplicates: body.skipped ?? [] };
+}
+
+export const feedbackDraft = (api: WorkspaceApi, invitationId: string) =>
+  api.request<Feedback>(`/invitations/${id(invitationId)}/feedback`);
+
+export const saveFeedback = (
+  api: WorkspaceApi,
+  invitationId: string,
+  feedback: { summary: string; competencies: { key: string; text: string }[] },
+) => send<Feedback>(api, 'PUT', `/invitations/${id(invitationId)}/feedback`, feedback);
+
+export const releaseFeedback = (api: WorkspaceApi, invitationId: string) =>
+  send<Feedback>(api, 'POST', `/invitations/${id(invitationId)}/feedback/release`);

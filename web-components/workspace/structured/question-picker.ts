@@ -1,0 +1,76 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { Loader } from '../shared/loader.js';
+import { href } from '../shell/routes.js';
+import type { WorkspaceContext } from '../workspace-context.js';
+import type { StructuredInterview } from './review-types.js';
+import { structuredApi } from './structured-api.js';
+
+/** The questions of an interview to review one at a time, with how far I am on each. */
+@localized()
+@customElement('ws-question-picker')
+export class QuestionPicker extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      ol {
+        padding-left: 1.5rem;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .meta {
+        color: var(--ws-muted);
+        margin: 0.2rem 0 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) ctx!: WorkspaceContext;
+  @property({ attribute: false }) interview!: StructuredInterview;
+  private readonly counts = new Loader(this, () =>
+    Promise.all(
+      this.interview.questions.map(async (q) => {
+        const items = await structuredApi(this.ctx.api).byQuestion(this.interview.id, q.id);
+        const rateable = items.filter((i) => i.status !== 'failed');
+        return {
+          total: rateable.length,
+          waiting: rateable.filter((i) => i.myScore === null).length,
+        };
+      }),
+    ),
+  );
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('interview')) void this.counts.reload();
+  }
+
+  override render() {
+    const interview = this.interview;
+    return html`<h1>${msg('Review by question', { id: 'ws.byq.pickTitle' })}</h1>
+      <p><a href=${href.interview(interview.id)}>${interview.title}</a></p>
+      <p>${msg('Rate every candidate’s answer to one question before the next: it keeps one strong answer from colouring the rest.', { id: 'ws.byq.why' })}</p>
+      <ol>
+        ${interview.questions.map((q, i) => {
+          const count = this.counts.value?.[i];
+          return html`<li>
+            <a href=${href.byQuestion(interview.id, q.id)}>${q.prompt}</a>
+            <p class="meta">${
+              count
+                ? msg(str`${count.waiting} of ${count.total} waiting for you`, {
+                    id: 'ws.byq.waiting',
+                  })
+                : msg('Loading…', { id: 'ws.loading' })
+            }</p>
+          </li>`;
+        })}
+      </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ws-question-picker': QuestionPicker;
+  }
+}

@@ -1,0 +1,104 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { errorText } from '../shared/error-text.js';
+import type { WorkspaceContext } from '../workspace-context.js';
+import type {
+  ByQuestionItem,
+  RubricQuestion,
+  StructuredAnswer,
+  StructuredInterview,
+  StructuredRating,
+} from './review-types.js';
+import { type StructuredApi, structuredApi } from './structured-api.js';
+
+/**
+ * Every answer to one question, in my own shuffled order (the server's), with each answer's
+ * playable links and its ratings (mine, and colleagues' once unsealed), fetched when needed.
+ */
+export class QuestionReviewData implements ReactiveController {
+  interview: StructuredInterview | null = null;
+  question: RubricQuestion | null = null;
+  items: ByQuestionItem[] = [];
+  readonly details = new Map<string, StructuredAnswer>();
+  readonly ratings = new Map<string, StructuredRating[]>();
+  error = '';
+  #pending = new Set<string>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly ctx: () => WorkspaceContext,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get api(): StructuredApi {
+    return structuredApi(this.ctx().api);
+  }
+
+  async load(interviewId: string, questionId: string): Promise<void> {
+    try {
+      const interview =
+        this.interview?.id === interviewId ? this.interview : await this.api.interview(interviewId);
+      this.interview = interview;
+      this.question = interview.questions.find((q) => q.id === questionId) ?? null;
+      this.items = questionId ? await this.api.byQuestion(interviewId, questionId) : [];
+      this.error = '';
+    } catch (err) {
+      this.error = errorText(err);
+    }
+    this.host.requestUpdate();
+  }
+
+  mine(answerId: string): StructuredRating | null {
+    const me = this.ctx().user.id;
+    return this.ratings.get(answerId)?.find((r) => r.reviewer.id === me) ?? null;
+  }
+
+  /** The links (and, with them, whether the video is still held back) and the ratings. */
+  ensure(item: ByQuestionItem | undefined, withRatings: boolean): void {
+    if (item?.status !== 'ready') return;
+    const id = item.answerId;
+    if (!this.details.has(id)) this.#once(`d${id}`, () => this.refreshAnswer(id));
+    if (withRatings && !this.ratings.has(id)) this.#once(`r${id}`, () => this.refreshRatings(id));
+  }
+
+  #once(key: string, work: () => Promise<unknown>) {
+    if (this.#pending.has(key)) return;
+    this.#pending.add(key);
+    void work()
+      .catch(() => {})
+      .finally(() => this.#pending.delete(key));
+  }
+
+  async refreshAnswer(answerId: string): Promise<StructuredAnswer> {
+    const detail = await this.api.answer(answerId);
+    this.details.set(answerId, detail);
+    this.host.requestUpdate();
+    return detail;
+  }
+
+  async refreshRatings(answerId: string): Promise<void> {
+    this.ratings.set(answerId, await this.api.ratings(answerId));
+    this.host.requestUpdate();
+  }
+
+  /** Rated: colleagues' scores unseal and, audio first, the video is now allowed. */
+  recordRating(rating: StructuredRating): void {
+    const others = (this.ratings.get(rating.answerId) ?? []).filter(
+      (r) => r.reviewer.id !== rating.reviewer.id,
+    );
+    this.ratings.set(rating.answerId, [...others, rating]);
+    const item = this.items.find((i) => i.answerId === rating.answerId);
+    if (item) item.myScore = rating.score;
+    const detail = this.details.get(rating.answerId);
+    if (detail && !detail.videoUrl) void this.refreshAnswer(rating.answerId).catch(() => {});
+    void this.refreshRatings(rating.answerId).catch(() => {});
+    this.host.requestUpdate();
+  }
+
+  progress(): { rated: number; total: number } {
+    const rateable = this.items.filter((i) => i.status !== 'failed');
+    return { rated: rateable.filter((i) => i.myScore !== null).length, total: rateable.length };
+  }
+}

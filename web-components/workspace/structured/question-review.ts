@@ -1,0 +1,191 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { WorkspaceEvent } from '../events.js';
+import '../review/answer-player.js';
+import type { AnswerPlayer } from '../review/answer-player.js';
+import { candidateReviewStyles } from '../review/candidate-review.styles.js';
+import { PlayerKeysController } from '../review/player-keys.js';
+import '../review/rating-form.js';
+import type { RatingForm } from '../review/rating-form.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { setPageTitle } from '../shared/page-title.js';
+import { href } from '../shell/routes.js';
+import type { WorkspaceContext } from '../workspace-context.js';
+import './colleague-scores.js';
+import './question-picker.js';
+import { questionReviewStyles } from './question-review.styles.js';
+import { QuestionReviewData } from './question-review-data.js';
+import { type ByQuestionItem, candidateLabel, reviewSettingsOf } from './review-types.js';
+
+/**
+ * Question by question: every candidate's answer to one question, in an order of my own, with
+ * the question, its guidance and its anchored scores beside the player. "Next" plays the next
+ * answer at once (its media is already loading). Without a question, the questions to pick from.
+ */
+@localized()
+@customElement('ws-question-review')
+export class QuestionReview extends LitElement {
+  static override styles = [baseStyles, candidateReviewStyles, questionReviewStyles];
+
+  @property({ attribute: false }) ctx!: WorkspaceContext;
+  @property() interviewId = '';
+  @property() questionId = '';
+  @state() private index = 0;
+  /** Set by a move: the next answer starts playing as soon as it can. */
+  @state() private autoplay = false;
+  @state() private announcement = '';
+  @query('ws-rating-form') private ratingForm?: RatingForm;
+  @query('ws-answer-player') private player?: AnswerPlayer;
+  private readonly data = new QuestionReviewData(this, () => this.ctx);
+  protected readonly keys = new PlayerKeysController(this, {
+    togglePlay: () => this.player?.togglePlay(),
+    seekBy: (seconds) => this.player?.seekBy(seconds),
+    step: (direction) => this.step(direction),
+    score: (score) => this.ratingForm?.setScore(score),
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('interviewId') || changed.has('questionId')) void this.load();
+  }
+
+  private async load() {
+    this.index = 0;
+    this.autoplay = false;
+    this.announcement = '';
+    await this.data.load(this.interviewId, this.questionId);
+    // Start where my work is: the server puts the answers I have not rated first.
+    this.index = Math.max(
+      0,
+      this.data.items.findIndex((i) => i.myScore === null && i.status !== 'failed'),
+    );
+  }
+
+  protected override updated(): void {
+    const { items, question, interview } = this.data;
+    const current = items[this.index];
+    this.data.ensure(current, true);
+    this.data.ensure(items[this.index + 1], false);
+    const number = question && interview ? interview.questions.indexOf(question) + 1 : 0;
+    if (!this.questionId || !interview)
+      setPageTitle(msg('Review by question', { id: 'ws.byq.pickTitle' }), interview?.title);
+    else
+      setPageTitle(
+        current ? candidateLabel(current.candidate) : null,
+        msg(str`Question ${number}`, { id: 'ws.byq.titleQuestion' }),
+        interview.title,
+      );
+  }
+
+  private step(direction: -1 | 1) {
+    const next = this.index + direction;
+    if (next < 0 || next >= this.data.items.length) {
+      if (direction === 1)
+        this.announcement = msg('That was the last answer to this question.', {
+          id: 'ws.byq.last',
+        });
+      return;
+    }
+    this.index = next;
+    this.autoplay = true;
+    const item = this.data.items[next]!;
+    this.announcement = msg(
+      str`Answer ${next + 1} of ${this.data.items.length}: ${candidateLabel(item.candidate)}`,
+      { id: 'ws.byq.moved' },
+    );
+  }
+
+  override render() {
+    const { interview, question, error } = this.data;
+    if (error) return html`<p class="error" role="alert">${error}</p>`;
+    if (!interview)
+      return html`<p role="status" aria-busy="true">${msg('Loading…', { id: 'ws.loading' })}</p>`;
+    if (!this.questionId || !question)
+      return html`<ws-question-picker .ctx=${this.ctx} .interview=${interview}></ws-question-picker>`;
+    const number = interview.questions.indexOf(question) + 1;
+    const items = this.data.items;
+    const { rated, total } = this.data.progress();
+    const item = items[this.index];
+    const nextQuestion = interview.questions[number];
+    return html`
+      <header>
+        <div>
+          <h1>${msg(str`Question ${number} of ${interview.questions.length}`, { id: 'ws.byq.heading' })}</h1>
+          <p><a href=${href.byQuestion(interview.id)}>${interview.title}</a></p>
+        </div>
+        <p class="progress">${msg(str`${rated} of ${total} rated by you`, { id: 'ws.byq.progress' })}</p>
+      </header>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${
+        rated === total && total > 0
+          ? html`<p class="done">${msg('You have rated every answer to this question.', { id: 'ws.byq.allDone' })}
+          ${nextQuestion ? html`<a href=${href.byQuestion(interview.id, nextQuestion.id)}>${msg(str`On to question ${number + 1}`, { id: 'ws.byq.nextQuestion' })}</a>` : nothing}</p>`
+          : nothing
+      }
+      ${items.length === 0 ? html`<p>${msg('No candidate has answered this question yet.', { id: 'ws.byq.empty' })}</p>` : nothing}
+      ${item ? this.renderAnswer(item, number) : nothing}
+    `;
+  }
+
+  private renderAnswer(item: ByQuestionItem, number: number) {
+    const question = this.data.question!;
+    const interview = this.data.interview!;
+    const settings = reviewSettingsOf(interview);
+    const competency = interview.competencies?.find((c) => c.key === question.competency);
+    const label = candidateLabel(item.candidate);
+    const mine = this.data.mine(item.answerId);
+    const count = this.data.items.length;
+    return html`<div class="stage">
+      <div class="player">
+        <p class="who">${msg(str`Answer ${this.index + 1} of ${count}: ${label}`, { id: 'ws.byq.answerOf' })}</p>
+        ${this.renderMedia(item, number, label)}
+        <div class="row moves">
+          <button type="button" ?disabled=${this.index === 0} @click=${() => this.step(-1)}>← ${msg('Previous', { id: 'ws.byq.previous' })}</button>
+          <button type="button" class=${item.myScore !== null ? 'primary' : ''} ?disabled=${this.index >= count - 1}
+            @click=${() => this.step(1)}>${msg('Next answer', { id: 'ws.byq.next' })} →</button>
+        </div>
+      </div>
+      <section class="question" aria-labelledby="question-title">
+        <h2 id="question-title">${msg('The question', { id: 'ws.byq.question' })}</h2>
+        <p class="prompt">${question.prompt}</p>
+        ${competency ? html`<p class="competency"><strong>${msg('Competency:', { id: 'ws.byq.competency' })}</strong> ${competency.name}${competency.description ? html` · ${competency.description}` : nothing}</p>` : nothing}
+        ${question.guidance ? html`<h3>${msg('What to look for', { id: 'ws.byq.guidance' })}</h3><p class="guidance">${question.guidance}</p>` : nothing}
+      </section>
+      <div class="rating">
+        <ws-rating-form .answerId=${item.answerId} .rating=${mine} .anchors=${question.anchors ?? null}
+          ?evidenceRequired=${settings.evidenceRequired} ?disabled=${item.status !== 'ready'}
+          .save=${(answerId: string, rating: { score: number; comment: string }) => this.data.api.rate(answerId, rating)}
+          @ws-rating-saved=${(e: WorkspaceEvent<'ws-rating-saved'>) => this.data.recordRating(e.detail.rating)}></ws-rating-form>
+        <ws-colleague-scores .ratings=${this.data.ratings.get(item.answerId) ?? []} myId=${this.ctx.user.id}></ws-colleague-scores>
+      </div>
+    </div>`;
+  }
+
+  private renderMedia(item: ByQuestionItem, number: number, label: string) {
+    if (item.status === 'failed')
+      return html`<div class="waiting"><p>${msg('This recording could not be converted into a playable video.', { id: 'ws.review.failed' })}</p></div>`;
+    if (item.status !== 'ready')
+      return html`<div class="waiting"><p>${msg('The video is being prepared. It will play here as soon as it is ready.', { id: 'ws.review.processing' })}</p></div>`;
+    const detail = this.data.details.get(item.answerId);
+    const src = detail?.videoUrl ?? detail?.audioUrl ?? null;
+    if (!detail || !src)
+      return html`<div class="waiting"><progress aria-labelledby="loading-media"></progress>
+        <p id="loading-media">${msg('Loading the video…', { id: 'ws.review.loadingVideo' })}</p></div>`;
+    const next = this.data.items[this.index + 1];
+    const nextDetail = next ? this.data.details.get(next.answerId) : undefined;
+    return html`<ws-answer-player .src=${src} .poster=${detail.posterUrl} ?audioOnly=${!detail.videoUrl}
+      ?autoplay=${this.autoplay} .keyboard=${false}
+      .preloadSrc=${nextDetail ? (nextDetail.videoUrl ?? nextDetail.audioUrl ?? null) : null}
+      label=${msg(str`Answer of ${label} to question ${number}`, { id: 'ws.byq.mediaLabel' })}
+      .renewSource=${async () => {
+        const fresh = await this.data.refreshAnswer(item.answerId);
+        return { videoUrl: fresh.videoUrl ?? fresh.audioUrl ?? null, posterUrl: fresh.posterUrl };
+      }}></ws-answer-player>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ws-question-review': QuestionReview;
+  }
+}

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+export const resultsPageStyles = css`
+  :host {
+    display: block;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+  }
+  .results {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @media (min-width: 56rem) {
+    .results {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.2rem;
+  }
+  .meta {
+    color: var(--ws-muted);
+    margin: 0.2rem 0;
+    overflow-wrap: anywhere;
+  }
+  .summary {
+    font-weight: 600;
+  }
+  .complete,
+  .incomplete {
+    margin: 0.3rem 0;
+  }
+  .figures {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.2rem 0.75rem;
+    margin: 0.5rem 0;
+  }
+  .figures dt {
+    font-weight: 600;
+  }
+  .figures dd {
+    margin: 0;
+  }
+`;

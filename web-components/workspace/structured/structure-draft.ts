@@ -1,0 +1,92 @@
+import type { QuestionDraft } from '../interviews/question-draft.js';
+import {
+  type Anchors,
+  type Competency,
+  REVIEW_DEFAULTS,
+  type ReviewSettings,
+  SCORES,
+  type StructuredInterview,
+} from './review-types.js';
+
+/** A question's rubric as the editor holds it. */
+export interface RubricDraft {
+  competency: string | null;
+  guidance: string;
+  anchors: Anchors;
+}
+
+/** Competencies, review settings and each question's rubric (by the editor's question key). */
+export interface StructureDraft {
+  competencies: Competency[];
+  review: ReviewSettings;
+  rubrics: Record<number, RubricDraft>;
+}
+
+export function emptyRubric(): RubricDraft {
+  return { competency: null, guidance: '', anchors: {} };
+}
+
+export function emptyStructure(): StructureDraft {
+  return { competencies: [], review: { ...REVIEW_DEFAULTS }, rubrics: {} };
+}
+
+/** The saved interview's structure; `questions` are its questions' drafts, in the same order. */
+export function structureOf(
+  interview: StructuredInterview,
+  questions: QuestionDraft[],
+): StructureDraft {
+  const rubrics: Record<number, RubricDraft> = {};
+  interview.questions.forEach((q, i) => {
+    const key = questions[i]?.key;
+    if (key === undefined) return;
+    rubrics[key] = {
+      competency: q.competency ?? null,
+      guidance: q.guidance ?? '',
+      anchors: { ...(q.anchors ?? {}) },
+    };
+  });
+  return {
+    competencies: (interview.competencies ?? []).map((c) => ({ ...c })),
+    review: { ...REVIEW_DEFAULTS, ...(interview.review ?? {}) },
+    rubrics,
+  };
+}
+
+export function rubricOf(structure: StructureDraft, key: number): RubricDraft {
+  return structure.rubrics[key] ?? emptyRubric();
+}
+
+/** What the API receives for one question: empty anchors are left out. */
+export function rubricInput(structure: StructureDraft, key: number) {
+  const rubric = rubricOf(structure, key);
+  const anchors: Anchors = {};
+  for (const n of SCORES) {
+    const text = rubric.anchors[`${n}`]?.trim();
+    if (text) anchors[`${n}`] = text;
+  }
+  const known = structure.competencies.some((c) => c.key === rubric.competency);
+  return {
+    competency: known ? rubric.competency : null,
+    guidance: rubric.guidance.trim(),
+    anchors,
+  };
+}
+
+export function hasAnchors(rubric: RubricDraft): boolean {
+  return SCORES.some((n) => rubric.anchors[`${n}`]?.trim());
+}
+
+/** A key from a name: "Client focus" → "client-focus", unique among `taken`. */
+export function competencyKey(name: string, taken: string[]): string {
+  const base =
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 34) || 'competency';
+  let key = base;
+  for (let n = 2; taken.includes(key); n++) key = `${base}-${n}`;
+  return key;
+}

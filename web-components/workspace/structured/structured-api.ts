@@ -1,0 +1,46 @@
+import type { WorkspaceApi } from '../api/workspace-api.js';
+import type {
+  ByQuestionItem,
+  Decision,
+  Outcome,
+  Reliability,
+  ResultsItem,
+  StructuredAnswer,
+  StructuredInterview,
+  StructuredRating,
+} from './review-types.js';
+
+const id = encodeURIComponent;
+
+/** The structured-review endpoints of API.md, over the workspace's signed-in client. */
+export function structuredApi(api: WorkspaceApi) {
+  return {
+    interview: (interviewId: string) =>
+      api.request<StructuredInterview>(`/interviews/${id(interviewId)}`),
+    byQuestion: async (interviewId: string, questionId: string) =>
+      (
+        await api.request<{ items: ByQuestionItem[] }>(
+          `/review/by-question?${new URLSearchParams({ interviewId, questionId })}`,
+        )
+      ).items,
+    answer: (answerId: string) => api.request<StructuredAnswer>(`/answers/${id(answerId)}`),
+    ratings: async (answerId: string) =>
+      (await api.request<{ items: StructuredRating[] }>(`/answers/${id(answerId)}/ratings`)).items,
+    rate: (answerId: string, rating: { score: number; comment: string }) =>
+      api.request<StructuredRating>(`/answers/${id(answerId)}/ratings/me`, {
+        method: 'PUT',
+        body: JSON.stringify(rating),
+      }),
+    decide: (invitationId: string, decision: { outcome: Outcome; note?: string }) =>
+      api.request<Decision>(`/invitations/${id(invitationId)}/decision`, {
+        method: 'PUT',
+        body: JSON.stringify(decision),
+      }),
+    results: async (interviewId: string) =>
+      (await api.request<{ items: ResultsItem[] }>(`/interviews/${id(interviewId)}/results`)).items,
+    reliability: (interviewId: string) =>
+      api.request<Reliability>(`/interviews/${id(interviewId)}/reliability`),
+  };
+}
+
+export type StructuredApi = ReturnType<typeof structuredApi>;
