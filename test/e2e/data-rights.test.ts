@@ -79,4 +79,26 @@ describe('data rights in Chromium', function () {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-360.png'), fullPage: true });
     await page.close();
   });
+
+  it('an organiser sets retention in plain words in the editor', async () => {
+    const interview = await createInterview(admin);
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(`${server.url}/#/interviews/${interview.id}/edit`);
+    const days = page.getByLabel('Erase each candidate’s data after (days)');
+    await days.or(page.getByLabel('Email')).first().waitFor();
+    if (!(await days.isVisible())) await signIn(page); // this browser may still be signed in
+    await days.waitFor();
+    assert.equal(await days.inputValue(), '365');
+    await days.fill('0');
+    await page.getByText('erased as soon as the interview closes').waitFor();
+    await page.getByLabel('Privacy notice for candidates (optional)').fill('We keep it a week.');
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-360.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save interview' }).click();
+    await page.waitForURL(/#\/interviews\/[^/]+$/);
+    const saved = (await admin.get(`/interviews/${interview.id}`)).body;
+    assert.equal(saved.retentionDays, 0);
+    assert.equal(saved.privacyText, 'We keep it a week.');
+    await page.close();
+  });
 });

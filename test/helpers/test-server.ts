@@ -17,6 +17,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   now?: () => Date;
   maxLoginFailures?: number;
+  /** false: no audit trail (only to measure what it costs). */
+  audit?: boolean;
   /** Issue 8: sign-in throttles per address and per account, request body timeouts, a log to read. */
   loginLimits?: ServerOptions['loginLimits'];
   bodyTimeouts?: ServerOptions['bodyTimeouts'];
@@ -69,6 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     loginLimits: options.loginLimits,
     bodyTimeouts: options.bodyTimeouts,
     jobRetryBaseMs: 50,
+    audit: options.audit,
   });
   return {
     ...server,

@@ -294,6 +294,15 @@ export const workspaceFr: Translations = {
   'ws.audit.userCreated': 'a créé un utilisateur',
   'ws.audit.userUpdated': 'a modifié un utilisateur',
   'ws.audit.loginFailed': 'n’a pas réussi à se connecter',
+  // Data rights: retention and privacy notice in the editor (interviews/data-rights-fields.ts)
+  'ws.rights.legend': 'Données des candidats',
+  'ws.rights.days': 'Effacer les données de chaque candidat après (jours)',
+  'ws.rights.hintZero':
+    'Son nom, son e-mail, ses enregistrements, évaluations, décision et retour sont effacés dès la clôture de l’entretien.',
+  'ws.rights.hint': str`Son nom, son e-mail, ses enregistrements, évaluations, décision et retour sont effacés ${0} jours après la date limite (ou après l’expiration de son lien s’il n’y a pas de date limite). Les candidats peuvent aussi les effacer plus tôt eux-mêmes.`,
+  'ws.rights.privacy': 'Avis de confidentialité pour les candidats (facultatif)',
+  'ws.rights.privacyHint':
+    'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
   // Structured review (issue 10)
   ...reviewFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.

@@ -19,6 +19,7 @@ import {
   toQuestionInput,
 } from './question-draft.js';
 import { type QuestionHandlers, renderQuestionFields } from './question-fields.js';
+import './data-rights-fields.js';
 import '../structured/rubric-section.js';
 import { setPageTitle } from '../shared/page-title.js';
 import type { StructuredInterview } from '../structured/review-types.js';
@@ -130,7 +131,11 @@ export class InterviewEditor extends LitElement {
     this.error = '';
     try {
       const { api } = this.ctx;
-      const { questions, ...text } = this.draft();
+      const { questions, ...draftText } = this.draft();
+      const text = {
+        ...draftText,
+        ...this.renderRoot.querySelector('ws-data-rights-fields')?.values(),
+      };
       // Locked questions are not sent at all: only what may still change.
       const saved = this.interviewId
         ? await api.updateInterview(
@@ -179,6 +184,7 @@ export class InterviewEditor extends LitElement {
           <p class="hint" id="deadline-hint">${msg('In your time zone. Without a deadline, each link stays open 30 days. Changing it also moves the links already sent.', { id: 'ws.editor.deadlineHint' })}</p>
         </div>
         ${this.renderQuestions()}
+        <ws-data-rights-fields .ctx=${this.ctx} .interviewId=${this.interviewId}></ws-data-rights-fields>
         <ws-rubric-section .questions=${this.questions} .structure=${this.structure} .onChange=${(
           next: typeof this.structure,
         ) => {
