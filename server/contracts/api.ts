@@ -179,7 +179,14 @@ export interface UploadTestResult {
 
 export interface CandidateSession {
   candidate: { name: string };
-  interview: { title: string; intro: string; deadline: string | null; questions: Question[] };
+  interview: {
+    title: string;
+    intro: string;
+    deadline: string | null;
+    questions: Question[];
+    /** Extension: reviewers see a pseudonym, not the candidate's name. */
+    blindReview?: boolean;
+  };
   answers: Answer[];
   /** Extension: where the candidate stands. */
   invitation: {
@@ -187,6 +194,8 @@ export interface CandidateSession {
     status: InvitationStatus;
     expiresAt: string;
     completedAt: string | null;
+    /** Extension: what the candidate asked for (extra time), so a reload knows. */
+    accommodations?: { extraTime: boolean };
   };
 }
 

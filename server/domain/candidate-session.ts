@@ -6,6 +6,7 @@ import { receivedChunksOf, toAnswer } from './answer-view.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
 import { questionsOf } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
+import { reviewSettingsOf } from './review/rubric.js';
 
 /** What the candidate page needs to start or resume. Opening it marks the invitation started. */
 export async function candidateSession(
@@ -21,7 +22,7 @@ export async function candidateSession(
 
   const interview = await deps.db
     .selectFrom('interviews')
-    .select(['title', 'intro', 'deadline'])
+    .select(['title', 'intro', 'deadline', 'reviewSettings'])
     .where('id', '=', invitation.interviewId)
     .executeTakeFirstOrThrow();
   const candidate = await deps.db
@@ -40,10 +41,13 @@ export async function candidateSession(
     deps.db,
     rows.map((r) => r.id),
   );
+  const { reviewSettings, ...shown } = interview;
   return {
     candidate,
     interview: {
-      ...interview,
+      ...shown,
+      // The welcome screen tells the candidate that reviewers will not see their name.
+      blindReview: reviewSettingsOf({ reviewSettings }).blind,
       questions: (await questionsOf(deps.db, invitation.interviewId)).map((q) =>
         effectiveLimits(q, invitation),
       ),
@@ -54,6 +58,7 @@ export async function candidateSession(
       status: visibleStatus(current, ctx.deadline, deps.now()),
       expiresAt: ctx.closesAt,
       completedAt: invitation.completedAt,
+      accommodations: { extraTime: Number(invitation.extraTime) === 1 },
     },
   };
 }
