@@ -501,6 +501,8 @@ for (const config of CONFIGS) {
       assert.equal(listed.find((i: Invitation) => i.id !== target).decision, null);
       const results = (await recruiter.get(`/interviews/${interview.id}/results`)).body.items;
       assert.deepEqual(results.find((i: any) => i.invitationId === target).decision, second.body);
+      const audit = (await admin.get(`/audit?invitationId=${target}`)).body.items;
+      assert.equal(audit.filter((e: any) => e.action === 'decision.saved').length, 2);
     });
 
     it('exports label, competency, first score, revision and decision columns in the ratings CSV', async () => {
