@@ -2,6 +2,7 @@ import type { InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { visibleStatus } from '../invitation-status.js';
 import { signedMediaUrl } from '../media-urls.js';
+import { PROGRAMME_EXPORT_SECTIONS } from './programme-export.js';
 
 /**
  * Parts of the export that other features own (the application with its location and
@@ -10,7 +11,7 @@ import { signedMediaUrl } from '../media-urls.js';
 export const EXPORT_SECTIONS: ((
   deps: Deps,
   invitation: InvitationsTable,
-) => Promise<Record<string, unknown>>)[] = [];
+) => Promise<Record<string, unknown>>)[] = [...PROGRAMME_EXPORT_SECTIONS];
 
 /**
  * Everything held about the candidate that they gave or were given: GDPR's right of access, in

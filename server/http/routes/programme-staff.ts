@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { AccommodationsRequest, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { requestExtraTime } from '../../domain/accommodations/request-extra-time.js';
+import { staffActor } from '../../domain/audit/audit-log.js';
 import {
   candidateFeedback,
   feedbackDraft,
@@ -35,8 +36,15 @@ export function programmeRoutes(deps: Deps): Router {
   });
 
   router.post('/invitations/:id/feedback/release', organisers, async (req, res) => {
-    const feedback = await releaseFeedback(deps, req.params.id as string);
-    deps.log.info({ invitationId: req.params.id, by: currentUser(res).id }, 'feedback released');
+    const invitationId = req.params.id as string;
+    const feedback = await releaseFeedback(deps, invitationId);
+    deps.log.info({ invitationId, by: currentUser(res).id }, 'feedback released');
+    await deps.audit.record({
+      actor: staffActor(currentUser(res)),
+      action: 'feedback.released',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
     res.json(feedback);
   });
 
