@@ -52,8 +52,10 @@ describe('API v1 interviews (PostgreSQL)', () => {
       'deadline',
       'id',
       'intro',
+      'privacyText',
       'public',
       'questions',
+      'retentionDays',
       'review',
       'title',
     ]);
