@@ -17,6 +17,7 @@ import * as structuredReview from './migrations/003-structured-review.js';
 import * as programmesEmail from './migrations/004-programmes-email.js';
 import * as dataRights from './migrations/005-data-rights.js';
 import * as boundedMedia from './migrations/006-bounded-media.js';
+import * as extraLinks from './migrations/007-extra-links.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '005-data-rights': dataRights,
   '006-bounded-media': boundedMedia,
   '004-programmes-email': programmesEmail,
+  '007-extra-links': extraLinks,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

@@ -206,6 +206,13 @@ export interface ErasedLinksTable {
   erasedAt: string;
 }
 
+// Lasting candidate links (migration 007): links emailed besides the main one.
+export interface InvitationLinksTable {
+  tokenHash: string;
+  invitationId: string;
+  createdAt: string;
+}
+
 // Issue 11 (migration 004).
 export interface ProgrammesTable {
   interviewId: string;
@@ -258,6 +265,7 @@ export interface Database {
   auditLog: AuditLogTable;
   privacyTexts: PrivacyTextsTable;
   erasedLinks: ErasedLinksTable;
+  invitationLinks: InvitationLinksTable;
   decisions: DecisionsTable;
   programmes: ProgrammesTable;
   emailOutbox: EmailOutboxTable;

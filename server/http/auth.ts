@@ -4,6 +4,7 @@ import type { Role, User } from '../contracts/api.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
+import { invitationForExtraLink } from '../domain/extra-links.js';
 import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
@@ -66,14 +67,15 @@ export function currentStaffSession(res: Response): StaffSession {
 export function requireCandidate(deps: Deps) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const token = bearerToken(req);
-    const invitation =
-      token && looksLikeCandidateToken(token)
-        ? await deps.db
-            .selectFrom('invitations')
-            .selectAll()
-            .where('tokenHash', '=', hashCandidateToken(token))
-            .executeTakeFirst()
-        : undefined;
+    const tokenHash = token && looksLikeCandidateToken(token) ? hashCandidateToken(token) : null;
+    // The main link first (one lookup on the hot chunk path); links emailed later only on a miss.
+    const invitation = tokenHash
+      ? ((await deps.db
+          .selectFrom('invitations')
+          .selectAll()
+          .where('tokenHash', '=', tokenHash)
+          .executeTakeFirst()) ?? (await invitationForExtraLink(deps, tokenHash)))
+      : undefined;
     if (!invitation || invitation.erasingAt)
       throw await refusedCandidateLink(deps, token, invitation);
     res.locals.invitation = invitation;

@@ -27,6 +27,6 @@ export class FinishedStep extends LitElement {
     }
     return html`<h2 tabindex="-1">${msg(str`Thank you, ${this.name}!`, { id: 'rec.finished.title' })}</h2>
       <p>${msg('Your interview is complete and your answers have been sent. You can close this page.', { id: 'rec.finished.body' })}</p>
-      <p>${msg('Once your answers are assessed, we will email you a link to read your feedback.', { id: 'rec.finished.feedback' })}</p>`;
+      <p>${msg('Once your answers are assessed, we will tell you by email; this same link will then show your feedback.', { id: 'rec.finished.feedback' })}</p>`;
   }
 }

@@ -1,5 +1,6 @@
-import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
+import { newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { Deps } from '../../deps.js';
+import { addExtraLink } from '../extra-links.js';
 import { closesAt } from '../invitation-status.js';
 import { dispatchEmails, emailEnabled, queueEmail } from './outbox.js';
 
@@ -9,7 +10,8 @@ const BATCH = 500;
  * One reminder per unfinished invitation, REMINDER_HOURS before it closes (also for one created
  * inside that window). "Once" is the unique key `reminder:<invitation>` of the outbox, so
  * several processes may sweep at the same time. A candidate who never opened their link gets a
- * fresh one (only digests are kept, so the first cannot be sent again; nobody is using it); one
+ * fresh one beside the first, which keeps working (only digests are kept, so the first cannot
+ * be sent again); one
  * who started is pointed to the link they already use, which keeps working.
  */
 export async function sendDueReminders(deps: Deps): Promise<number> {
@@ -73,12 +75,9 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
         now,
       );
       // Another process sent this reminder already: change nothing.
+      // The reminder's link is added beside the first one, which keeps working.
       if (messageId && token) {
-        await trx
-          .updateTable('invitations')
-          .set({ tokenHash: hashCandidateToken(token) })
-          .where('id', '=', invitation.id)
-          .execute();
+        await addExtraLink(trx, invitation.id, now, token);
       }
       return messageId;
     });

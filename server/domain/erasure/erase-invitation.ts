@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { AuditActor } from '../audit/audit-log.js';
+import { rememberErasedExtraLinks } from '../extra-links.js';
 import { deleteWhereIn, EXTRA_STATEMENTS, mediaPrefixes, ownedTables } from './invitation-data.js';
 
 /** A claim older than this belongs to a process that died mid-erasure: another may take it. */
@@ -119,6 +120,7 @@ async function deleteRows(
     ).map((r) => r.id);
     for (const table of tables.byAnswer) await deleteWhereIn(trx, table, 'answer_id', answerIds);
     for (const statement of EXTRA_STATEMENTS) await statement(trx, { invitationId, answerIds });
+    await rememberErasedExtraLinks(trx, invitationId, deps.now());
     for (const table of tables.byInvitation)
       await deleteWhereIn(trx, table, 'invitation_id', [invitationId]);
     await trx.deleteFrom('invitations').where('id', '=', invitationId).execute();

@@ -1,8 +1,8 @@
-import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
+import { addExtraLink } from '../extra-links.js';
 import { prefillCompetencies } from './prefill.js';
 import { rubricOf, scoresOfLatestTakes } from './rubric.js';
 
@@ -107,8 +107,8 @@ export async function saveFeedback(
 
 /**
  * Makes the feedback readable by the candidate and tells them by email. The email carries a
- * fresh link (only digests of links are kept, so the first one cannot be sent again); the
- * interview is finished, so no recording can be cut short by the old link stopping.
+ * fresh link (only digests of links are kept, so the first one cannot be sent again), added
+ * beside the first: the link the candidate already has opens the feedback too.
  */
 export async function releaseFeedback(deps: Deps, invitationId: string): Promise<Feedback> {
   const invitation = await completedInvitation(deps, invitationId);
@@ -126,12 +126,7 @@ export async function releaseFeedback(deps: Deps, invitationId: string): Promise
       .where('releasedAt', 'is', null)
       .executeTakeFirst();
     if (released.numUpdatedRows === 0n || !emailEnabled(deps)) return null;
-    const token = newCandidateToken();
-    await trx
-      .updateTable('invitations')
-      .set({ tokenHash: hashCandidateToken(token) })
-      .where('id', '=', invitationId)
-      .execute();
+    const token = await addExtraLink(trx, invitationId, now);
     return queueEmail(
       trx,
       {

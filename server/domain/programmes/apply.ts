@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, ExpiredError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
+import { revokeExtraLinks } from '../extra-links.js';
 import { loadOpenProgramme, locationClosesAt, type OpenProgramme } from './public-programme.js';
 
 export class NotEligibleError extends AppError {
@@ -105,12 +106,13 @@ async function applyWithEmail(
         .executeTakeFirst();
       // Finished (or gone meanwhile): there is nothing a new link could do.
       if (!existing || existing.status === 'completed') return null;
-      // A fresh link for the same invitation: the earlier link stops working at once.
+      // A fresh link for the same invitation: the earlier links stop working at once.
       await trx
         .updateTable('invitations')
         .set({ tokenHash: hashCandidateToken(token) })
         .where('id', '=', existing.id)
         .execute();
+      await revokeExtraLinks(trx, existing.id);
       return send(trx, existing.id, existing.name);
     });
 

@@ -2,13 +2,14 @@ import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-toke
 import type { Invitation } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ExpiredError, NotFoundError } from '../../errors.js';
+import { revokeExtraLinks } from '../extra-links.js';
 import { visibleStatus } from '../invitation-status.js';
 import { withReviewFields } from '../review/pseudonyms.js';
 
 /**
  * A new link for an invitation whose link was lost: only a digest of the token is stored, so the
- * old link cannot be shown again. The new token replaces the old one, which stops working at
- * once (a link sent to a wrong address is revoked this way too). Answers already recorded stay.
+ * old link cannot be shown again. The new token replaces the old one and every link emailed
+ * since, which stop working at once (a link sent to a wrong address is revoked this way too). Answers already recorded stay.
  */
 export async function reissueLink(deps: Deps, invitationId: string): Promise<Invitation> {
   const row = await deps.db
@@ -40,13 +41,19 @@ export async function reissueLink(deps: Deps, invitationId: string): Promise<Inv
   }
 
   const token = newCandidateToken();
-  const result = await deps.db
-    .updateTable('invitations')
-    .set({ tokenHash: hashCandidateToken(token) })
-    .where('id', '=', invitationId)
-    .where('status', '!=', 'completed')
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return reissueLink(deps, invitationId); // finished meanwhile
+  const replaced = await deps.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('invitations')
+      .set({ tokenHash: hashCandidateToken(token) })
+      .where('id', '=', invitationId)
+      .where('status', '!=', 'completed')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    // Links emailed later (reminders) are revoked too: a re-issue leaves exactly one link.
+    await revokeExtraLinks(trx, invitationId);
+    return true;
+  });
+  if (!replaced) return reissueLink(deps, invitationId); // finished meanwhile
   const [invitation] = await withReviewFields(deps, [
     {
       id: row.id,

@@ -112,9 +112,7 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     await recordAnswer(page, 2);
     await page.getByRole('button', { name: 'Finish the interview' }).tap();
     await page.getByRole('heading', { name: 'Thank you, Ada Lovelace!' }).waitFor();
-    await page
-      .getByText('we will email you a link to read your feedback', { exact: false })
-      .waitFor();
+    await page.getByText('this same link will then show your feedback', { exact: false }).waitFor();
 
     // The organiser sees where she came from, then writes and releases her feedback.
     const invitations = await staff.get(`/interviews/${created.body.id}/invitations`);
@@ -147,6 +145,11 @@ describe('programme: apply on a phone, receive the link by email, record, read t
       false,
       'the print button is not printed',
     );
+    // The link from her first email opens the same feedback.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Your feedback' }).waitFor();
+    await page.getByText('A clear, warm answer.').waitFor();
     await page.close();
   });
 });

@@ -258,5 +258,5 @@ export const candidateFr: Translations = {
   'cand.extraTime.failed':
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
   'rec.finished.feedback':
-    'Une fois vos réponses évaluées, nous vous enverrons par e-mail un lien pour lire votre retour.',
+    'Une fois vos réponses évaluées, nous vous préviendrons par e-mail ; ce même lien affichera alors votre retour.',
 };

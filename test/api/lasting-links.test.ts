@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import {
+  Api,
+  createInterview,
+  login,
+  recordAnswer,
+  tokenOf,
+  waitForAnswer,
+} from '../helpers/api.js';
+import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR } from './support.js';
+
+const SETUPS = [
+  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
+  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
+] as const;
+
+let people = 0;
+
+for (const setup of SETUPS) {
+  describe(`Every emailed link keeps opening the invitation (${setup.name})`, function () {
+    this.timeout(120_000);
+    const clock = new Clock();
+    let smtp: TestSmtpServer;
+    let server: TestServer;
+    let admin: Api;
+
+    before(async () => {
+      smtp = await new TestSmtpServer().start();
+      server = await startTestServer({
+        database: setup.database,
+        storage: setup.storage,
+        now: clock.now,
+        env: {
+          SMTP_URL: smtp.url,
+          MAIL_FROM: 'jobs@example.test',
+          REMINDER_SWEEP_SECONDS: '1',
+          REMINDER_HOURS: '48',
+        },
+      });
+      admin = await login(server.url);
+    });
+    afterEach(() => clock.reset());
+    after(async () => {
+      await server?.stop();
+      await smtp?.close();
+    });
+
+    async function inviteOne(interviewId: string) {
+      const email = `lasting-${++people}-${process.pid}@example.test`;
+      const res = await admin.post(`/interviews/${interviewId}/invitations`, {
+        candidates: [{ name: `Kim ${people}`, email }],
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const invitation = res.body.items[0];
+      await smtp.waitFor(() => smtp.to(email).length === 1);
+      assert.equal(linkIn(smtp.to(email)[0]!), invitation.url);
+      return { invitation, email, original: new Api(server.url, tokenOf(invitation.url)) };
+    }
+
+    it('after feedback release the original link and the emailed one read it; after erasure both answer 404', async () => {
+      const deadline = new Date(clock.now().getTime() + 72 * HOUR).toISOString();
+      const interview = await createInterview(admin, {
+        deadline,
+        questions: [{ prompt: 'Tell us', thinkSeconds: 5, maxSeconds: 30, retakes: 0 }],
+      });
+      const { invitation, email, original } = await inviteOne(interview.id);
+      const answer = await recordAnswer(
+        original,
+        interview.questions[0]!.id,
+        CLIP_MIME,
+        await clipChunks(2),
+      );
+      assert.equal((await waitForAnswer(original, answer.id)).status, 'ready');
+      assert.equal((await original.post('/candidate/finish')).status, 200);
+      await smtp.waitFor(() => smtp.to(email).length === 2); // the receipt
+      const saved = await admin.put(`/invitations/${invitation.id}/feedback`, {
+        summary: 'Thoughtful answers.',
+        competencies: [],
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      const released = await admin.post(`/invitations/${invitation.id}/feedback/release`);
+      assert.equal(released.status, 200, JSON.stringify(released.body));
+      await smtp.waitFor(() => smtp.to(email).length === 3);
+      const emailed = new Api(server.url, tokenOf(linkIn(smtp.to(email)[2]!)));
+
+      // Days after the interview closed, both links open the feedback.
+      clock.advance(5 * 24 * HOUR);
+      for (const link of [original, emailed]) {
+        const read = await link.get('/candidate/feedback');
+        assert.equal(read.status, 200, JSON.stringify(read.body));
+        assert.equal(read.body.summary, 'Thoughtful answers.');
+      }
+
+      const erased = await admin.request('DELETE', `/invitations/${invitation.id}`);
+      assert.equal(erased.status, 204, JSON.stringify(erased.body));
+      for (const link of [original, emailed]) {
+        expectProblem(await link.get('/candidate/feedback'), 404, 'not_found');
+        expectProblem(await link.get('/candidate/session'), 404, 'not_found');
+      }
+    });
+
+    it('a reminder adds a link beside the first; a staff re-issue revokes both', async () => {
+      const deadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
+      const interview = await createInterview(admin, { deadline });
+      const { invitation, email, original } = await inviteOne(interview.id);
+
+      clock.advance(8.5 * 24 * HOUR); // 36 hours left: the reminder goes out with a link
+      await smtp.waitFor(() => smtp.to(email).length === 2);
+      const reminded = linkIn(smtp.to(email)[1]!);
+      assert.notEqual(reminded, invitation.url);
+      const fromReminder = new Api(server.url, tokenOf(reminded));
+      for (const link of [original, fromReminder]) {
+        const session = await link.get('/candidate/session');
+        assert.equal(session.status, 200, JSON.stringify(session.body));
+      }
+
+      const reissued = await admin.post(`/invitations/${invitation.id}/link`);
+      assert.equal(reissued.status, 200, JSON.stringify(reissued.body));
+      for (const link of [original, fromReminder])
+        expectProblem(await link.get('/candidate/session'), 401, 'unauthenticated');
+      const current = new Api(server.url, tokenOf(reissued.body.url));
+      assert.equal((await current.get('/candidate/session')).status, 200);
+    });
+  });
+}
