@@ -25,6 +25,7 @@ const DATA_DELAY_MS = 50;
 async function startSlowSmtp(): Promise<{
   url: string;
   received: { to: string; subject: string }[];
+  errors: Error[];
   close(): Promise<void>;
 }> {
   const received: { to: string; subject: string }[] = [];
@@ -45,11 +46,17 @@ async function startSlowSmtp(): Promise<{
       });
     },
   });
+  const errors: Error[] = [];
+  // The killed worker's connections are reset under the server's feet: expected, nothing else is.
+  server.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== 'ECONNRESET') errors.push(err);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    errors,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -124,18 +131,18 @@ describe('email across processes: a worker SIGKILLed while sending', function ()
     const staffA = await login(`http://127.0.0.1:${portA}`, ADMIN.email, ADMIN.password);
     const staffB = new Api(`http://127.0.0.1:${portB}`, staffA.token);
 
-    // Half the candidates are invited through each API process.
+    // Half the candidates are invited through each API process, one request after the other:
+    // the two at once into one interview can deadlock in PostgreSQL while review labels are
+    // given (reported separately; not an email matter).
     const interview = await createInterview(staffA, { title: 'Mail scale' });
     const addresses = Array.from({ length: CANDIDATES }, (_, i) => `m${i + 1}@example.test`);
     const halves = [addresses.slice(0, CANDIDATES / 2), addresses.slice(CANDIDATES / 2)];
-    const invited = await Promise.all(
-      [staffA, staffB].map((staff, i) =>
-        staff.post(`/interviews/${interview.id}/invitations`, {
-          candidates: halves[i]!.map((email, n) => ({ name: `Candidate ${n + 1}`, email })),
-        }),
-      ),
-    );
-    for (const res of invited) assert.equal(res.status, 201, JSON.stringify(res.body));
+    for (const [i, staff] of [staffA, staffB].entries()) {
+      const res = await staff.post(`/interviews/${interview.id}/invitations`, {
+        candidates: halves[i]!.map((email, n) => ({ name: `Candidate ${n + 1}`, email })),
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+    }
 
     // The worker dies mid-batch: some messages sent, some claimed, some not yet touched.
     await until(() => smtp.received.length >= CANDIDATES / 5, 60_000);
@@ -176,6 +183,7 @@ describe('email across processes: a worker SIGKILLed while sending', function ()
         `${inFlight.rows.length} claimed but not marked sent; ` +
         `after: ${smtp.received.length} received, ${duplicates} duplicate(s)`,
     );
+    assert.deepEqual(smtp.errors, [], 'the mail server saw no error but the killed connections');
     assert.deepEqual(missing, [], 'every candidate received their invitation');
     assert.ok(
       smtp.received.every((m) => m.subject.includes('Mail scale')),
