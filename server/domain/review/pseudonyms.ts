@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Invitation } from '../../contracts/api.js';
 import type { CandidateRef, Decision } from '../../contracts/review.js';
 import type { Db } from '../../db/database.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { isDeadlock, isUniqueViolation } from '../../db/errors.js';
 import type { Deps } from '../../deps.js';
 import { decisionsOf } from './decisions.js';
 
@@ -70,7 +70,10 @@ export async function ensureLabels(db: Db, interviewIds: string[]): Promise<void
       });
       return;
     } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= 5) throw err;
+      // Two processes labelling the same interview at once: one loses (a duplicate number, or
+      // PostgreSQL breaking a deadlock between their row locks) and tries again a moment later.
+      if (!(isUniqueViolation(err) || isDeadlock(err)) || attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)));
     }
   }
 }
