@@ -147,6 +147,31 @@ describe('workspace component: <ws-answer-player> in Chromium', function () {
     assert.equal(await page.evaluate(() => (window as any).renewals), 1, 'one renewal, no loop');
   });
 
+  it('shows the preloaded next answer at once: the element that loaded it plays it', async () => {
+    await mountPlayer();
+    const player = "document.querySelector('ws-answer-player')";
+    const spare = `${player}.shadowRoot.querySelector('video.preload')`;
+    await page.evaluate(`${player}.preloadSrc = '/clip.mp4?next'`);
+    await page.waitForFunction(`${spare}?.readyState >= 3`, null, { timeout: 10_000 });
+    await page.evaluate(`${player}.autoplay = true`);
+    // Right after the move the answer's frames are already there: nothing loads again.
+    const shown = await page.evaluate<{ readyState: number; src: string; label: string }>(
+      `(async () => {
+        ${player}.src = '/clip.mp4?next';
+        await ${player}.updateComplete;
+        const v = ${VIDEO};
+        return { readyState: v.readyState, src: v.currentSrc, label: v.getAttribute('aria-label') };
+      })()`,
+    );
+    assert.ok(shown.readyState >= 2, `readyState ${shown.readyState} right after the move`);
+    assert.match(shown.src, /\/clip\.mp4\?next$/);
+    assert.equal(shown.label, 'Answer to question 1');
+    await page.waitForFunction(`${VIDEO}.currentTime > 0.3`, null, { timeout: 10_000 });
+    // The answer before is silent and hidden, and there is still one video to find.
+    assert.equal(await page.evaluate(`${spare}.paused`), true);
+    assert.equal(await page.locator('ws-answer-player video:visible').count(), 1);
+  });
+
   it('has no serious accessibility violations', async () => {
     await mountPlayer();
     assert.deepEqual(await seriousAxeViolations(page), []);

@@ -11,7 +11,8 @@ export type RenewSource = () => Promise<{ videoUrl: string | null; posterUrl: st
 
 /**
  * A recorded answer: native controls plus speed (remembered), reviewer keys, a preloaded next
- * answer, and recovery when the signed video link expires mid-review (30 minutes): the player
+ * answer (in a second, hidden media element that is swapped in when it becomes the answer, so
+ * it plays at once instead of loading again), and recovery when the signed video link expires mid-review (30 minutes): the player
  * asks for a fresh link and carries on where it was.
  */
 @localized()
@@ -32,7 +33,9 @@ export class AnswerPlayer extends LitElement {
   @property({ type: Boolean }) audioOnly = false;
   /** Starts as soon as the source can play: "Next" moves on and plays at once. */
   @property({ type: Boolean }) autoplay = false;
-  @state() private currentSrc: string | null = null;
+  /** The sources of the two media elements: the one shown (`active`) and the spare. */
+  @state() private slots: [string | null, string | null] = [null, null];
+  @state() private active: 0 | 1 = 0;
   @state() private currentPoster: string | null = null;
   @state() private rate = rememberedRate();
   @state() private failed = false;
@@ -40,6 +43,8 @@ export class AnswerPlayer extends LitElement {
   /** Where to carry on after a link renewal. */
   private resume: { time: number; playing: boolean } | null = null;
   private renewedFor: string | null = null;
+  /** The element that was shown before the last swap, to hand its state on in `updated`. */
+  private swappedOut: HTMLVideoElement | null = null;
 
   protected readonly keys = new PlayerKeysController(
     this,
@@ -52,14 +57,61 @@ export class AnswerPlayer extends LitElement {
     () => this.keyboard,
   );
 
+  private get currentSrc(): string | null {
+    return this.slots[this.active];
+  }
+
+  private set currentSrc(src: string | null) {
+    this.setSlot(this.active, src);
+  }
+
+  private setSlot(slot: 0 | 1, src: string | null) {
+    const slots: [string | null, string | null] = [...this.slots];
+    slots[slot] = src;
+    this.slots = slots;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src')) {
-      this.currentSrc = this.src;
+      const spare = this.active === 0 ? 1 : 0;
+      if (this.src && this.src === this.slots[spare]) {
+        // The spare has been loading this very source: show it rather than load it again.
+        this.swappedOut = this.video ?? null;
+        this.active = spare;
+      } else this.currentSrc = this.src;
       this.resume = null;
       this.renewedFor = null;
       this.failed = false;
     }
+    if (changed.has('src') || changed.has('preloadSrc')) {
+      const spare = this.active === 0 ? 1 : 0;
+      // Without a next answer the spare keeps what it has (the previous answer, ready to go back to).
+      if (
+        this.preloadSrc &&
+        this.preloadSrc !== this.currentSrc &&
+        this.preloadSrc !== this.slots[spare]
+      )
+        this.setSlot(spare, this.preloadSrc);
+    }
     if (changed.has('poster')) this.currentPoster = this.poster;
+  }
+
+  protected override updated(): void {
+    const old = this.swappedOut;
+    const video = this.video;
+    if (!old || !video) return;
+    this.swappedOut = null;
+    // Carry on as the one element did before: sound settings, speed, focus; rewind the old one
+    // so that going back to it starts from the beginning, as a fresh load would.
+    video.muted = old.muted;
+    video.volume = old.volume;
+    const hadFocus = this.shadowRoot?.activeElement === old;
+    old.pause();
+    old.currentTime = 0;
+    this.applyRate();
+    if (hadFocus) video.focus();
+    if (video.error) void this.onError();
+    else if (this.autoplay) void video.play().catch(() => {});
   }
 
   togglePlay(): void {
@@ -88,9 +140,11 @@ export class AnswerPlayer extends LitElement {
     this.video.playbackRate = this.rate;
   }
 
-  private onLoadedMetadata() {
-    this.applyRate();
-    if (!this.resume) return;
+  private onLoadedMetadata(event: Event) {
+    const target = event.target as HTMLVideoElement;
+    target.defaultPlaybackRate = this.rate;
+    target.playbackRate = this.rate;
+    if (target !== this.video || !this.resume) return;
     const { time, playing } = this.resume;
     this.resume = null;
     this.video.currentTime = time;
@@ -98,7 +152,9 @@ export class AnswerPlayer extends LitElement {
   }
 
   /** Most likely the signed link expired: get a new one once per source, then give up. */
-  private async onError() {
+  private async onError(event?: Event) {
+    // The spare's errors wait until it is shown (see `updated`).
+    if (event && event.target !== this.video) return;
     const failedSrc = this.currentSrc;
     if (!this.renewSource || !failedSrc || this.renewedFor === failedSrc) {
       this.failed = true;
@@ -126,12 +182,8 @@ export class AnswerPlayer extends LitElement {
 
   override render() {
     return html`
-      <video class=${this.audioOnly ? 'main audio-only' : 'main'} controls playsinline preload="auto" aria-label=${this.label}
-        ?autoplay=${this.autoplay}
-        src=${this.currentSrc ?? nothing} poster=${(!this.audioOnly && this.currentPoster) || nothing}
-        @loadedmetadata=${this.onLoadedMetadata} @error=${this.onError}></video>
+      ${([0, 1] as const).map((slot) => this.renderVideo(slot))}
       ${this.audioOnly ? html`<p class="audio-note">${msg('Audio only: the video appears once you have rated this answer.', { id: 'ws.player.audioOnly' })}</p>` : nothing}
-      ${this.preloadSrc ? html`<video class="preload" preload="auto" muted aria-hidden="true" tabindex="-1" src=${this.preloadSrc}></video>` : nothing}
       ${
         this.failed
           ? html`<p class="error" role="alert">${msg('The video could not be played.', { id: 'ws.player.failed' })}
@@ -151,6 +203,21 @@ export class AnswerPlayer extends LitElement {
         <kbd>1</kbd>–<kbd>5</kbd> ${msg('score', { id: 'ws.player.keyScore' })}
       </p>
     `;
+  }
+
+  /**
+   * Always both elements, from one template in the same place, so that a swap only changes
+   * attributes and each element keeps its loaded media. The spare is hidden from everyone.
+   */
+  private renderVideo(slot: 0 | 1) {
+    const shown = slot === this.active;
+    const src = this.slots[slot];
+    const kind = this.audioOnly ? 'main audio-only' : 'main';
+    return html`<video class=${shown ? kind : 'preload'} ?controls=${shown} playsinline preload="auto"
+        aria-label=${shown ? this.label : nothing} aria-hidden=${shown ? nothing : 'true'} tabindex=${shown ? nothing : '-1'}
+        ?autoplay=${shown && this.autoplay}
+        src=${src ?? nothing} poster=${(shown && !this.audioOnly && this.currentPoster) || nothing}
+        @loadedmetadata=${this.onLoadedMetadata} @error=${this.onError}></video>`;
   }
 }
 
