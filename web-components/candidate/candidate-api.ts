@@ -1,4 +1,5 @@
 import type { Answer, CandidateSession, Invitation } from '../../server/contracts/api.js';
+import type { CandidatePrivacy } from '../../server/contracts/data-rights.js';
 import { ApiError } from '../api-client.js';
 
 /** A problem document from the candidate API, with its extra members (e.g. `missing`). */
@@ -72,6 +73,17 @@ export class CandidateApi {
     const body = JSON.stringify({ chunkCount, durationMs: durationMs && Math.round(durationMs) });
     const path = `/candidate/answers/${encodeURIComponent(answerId)}/complete`;
     return this.send('POST', path, { body, headers: JSON_HEADERS });
+  }
+
+  /**
+   * Records consent to the privacy text the server holds now, unless it already has it (a
+   * candidate who reloads the welcome screen is not recorded twice).
+   */
+  async recordConsent(): Promise<void> {
+    const privacy = await this.send<CandidatePrivacy>('GET', '/candidate/privacy');
+    if (privacy.consentedAt) return;
+    const body = JSON.stringify({ version: privacy.version });
+    await this.send('POST', '/candidate/consent', { body, headers: JSON_HEADERS });
   }
 
   /** Extra time (1.5×) on every question; 409 `already_started` once a real take began. */

@@ -63,6 +63,8 @@ export class InterviewRecorder extends LitElement {
   readonly uploads = new UploadController(this);
   support: BrowserSupport = checkBrowserSupport();
   private finishing = false;
+  /** Consent is sent to the server at most once per page. */
+  private consentSent = false;
   /** The last load failed for want of a connection: retry when it comes back. */
   private problemIsNetwork = false;
 
@@ -131,6 +133,12 @@ export class InterviewRecorder extends LitElement {
   }
 
   onWelcomeAccepted(): void {
+    // Consent was ticked on a first visit: the server keeps when. Best effort, once: a failure
+    // (offline, a server hiccup) must never stand between the candidate and the interview.
+    if (!this.returning && !this.consentSent) {
+      this.consentSent = true;
+      void this.api?.recordConsent().catch(() => {});
+    }
     this.step = 'devices';
     if (this.media.status !== 'ready') void this.media.start();
   }

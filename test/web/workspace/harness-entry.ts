@@ -3,6 +3,7 @@ import { setLocale } from '../../../web-components/i18n/localization.js';
 import { LiveFeed } from '../../../web-components/workspace/live/live-feed.js';
 import '../../../web-components/workspace/interviews/programme-settings.js';
 import '../../../web-components/workspace/invitations/invite-form.js';
+import '../../../web-components/workspace/invitations/invitation-panel.js';
 import '../../../web-components/workspace/feedback/feedback-editor.js';
 import '../../../web-components/workspace/review/answer-player.js';
 import '../../../web-components/workspace/review/candidate-review.js';

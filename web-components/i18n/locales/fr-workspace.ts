@@ -375,4 +375,14 @@ export const workspaceFr: Translations = {
   'ws.fb.rerelease': 'Enregistrer et publier à nouveau',
   'ws.fb.releaseConfirm': str`Publier ce retour pour ${0} ? La personne recevra un e-mail et pourra le lire par son lien.`,
   'ws.fb.released': 'Publié : le candidat peut maintenant le lire.',
+  // Admin erasure from the candidates list (erase-ui).
+  'ws.erase.open': 'Effacer…',
+  'ws.erase.openLabel': str`Effacer ${0}…`,
+  'ws.erase.title': str`Effacer ${0} ?`,
+  'ws.erase.what': str`Cela supprime le nom de ${0}, son e-mail (${1}), chaque enregistrement, les notes, la décision et le retour.`,
+  'ws.erase.final': 'C’est irréversible.',
+  'ws.erase.audit': 'Le journal d’audit garde la trace qu’un candidat a été effacé, sans son nom.',
+  'ws.erase.cancel': 'Annuler',
+  'ws.erase.confirm': str`Effacer ${0} définitivement`,
+  'ws.erase.done': str`${0} a été effacé(e).`,
 };

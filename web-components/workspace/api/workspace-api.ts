@@ -109,6 +109,9 @@ export class WorkspaceApi {
     ).items;
   reissueLink = (invitationId: string) =>
     this.#send<Invitation>('POST', `/invitations/${encodeURIComponent(invitationId)}/link`);
+  /** Admin only: the candidate and everything about them go for good (204). */
+  eraseInvitation = (invitationId: string) =>
+    this.#send<null>('DELETE', `/invitations/${encodeURIComponent(invitationId)}`);
 
   queue = async (filter: { interviewId?: string; status?: InvitationStatus } = {}) => {
     const query = new URLSearchParams(

@@ -15,6 +15,7 @@ import { invitationPanelStyles } from './invitation-panel.styles.js';
 import './new-links.js';
 import '../feedback/feedback-dialog.js';
 import './invitation-origin.js';
+import './erase-dialog.js';
 import { byLocation, renderLocationFilter } from './location-filter.js';
 
 /**
@@ -77,7 +78,7 @@ export class InvitationPanel extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="candidates-title">
-      <h2 id="candidates-title">${msg('Candidates', { id: 'ws.inv.title' })}</h2>
+      <h2 id="candidates-title" tabindex="-1">${msg('Candidates', { id: 'ws.inv.title' })}</h2>
       <ws-invite-form .ctx=${this.ctx} .interviewId=${this.interviewId} @ws-invited=${this.onInvited}></ws-invite-form>
       ${
         this.freshLinks.length
@@ -110,6 +111,17 @@ export class InvitationPanel extends LitElement {
     </table>`;
   }
 
+  private renderErase(invitation: Invitation) {
+    return html`<ws-erase-dialog .ctx=${this.ctx} .invitationId=${invitation.id}
+      .candidateName=${invitation.candidate.name} .candidateEmail=${invitation.candidate.email}
+      .onErased=${(name: string) => {
+        this.rowMessage = msg(str`${name} was erased.`, { id: 'ws.erase.done' });
+        void this.invitations.reload();
+        // The row and its button are gone: focus goes somewhere stable, not to the page top.
+        this.renderRoot.querySelector<HTMLElement>('#candidates-title')?.focus();
+      }}></ws-erase-dialog>`;
+  }
+
   private renderRow(invitation: Invitation) {
     const open = invitation.status === 'invited' || invitation.status === 'started';
     const when = invitation.completedAt
@@ -129,7 +141,7 @@ export class InvitationPanel extends LitElement {
         invitation.status === 'completed'
           ? html`<ws-feedback-dialog .ctx=${this.ctx} .invitationId=${invitation.id} .candidateName=${invitation.candidate.name}></ws-feedback-dialog>`
           : nothing
-      }</td>
+      }${this.ctx.user.role === 'admin' ? this.renderErase(invitation) : nothing}</td>
     </tr>`;
   }
 }
