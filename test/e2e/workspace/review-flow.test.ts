@@ -80,6 +80,12 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
         ['Why does this role interest you?', 45, 120, 1],
       ],
     );
+    // This flow reads candidates by name; blind review (the default) is covered by
+    // test/e2e/workspace/structured-review.test.ts.
+    const open = await admin.request('PATCH', `/interviews/${interviewId}`, {
+      review: { blind: false },
+    });
+    assert.equal(open.status, 200, JSON.stringify(open.body));
   });
 
   it('invites two candidates from an uploaded CSV and shows their links once', async () => {
@@ -101,7 +107,11 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
       links.set(name!, url);
     }
     const rows = page.locator('tr[data-invitation]');
-    await rows.filter({ hasText: 'Grace Hopper' }).getByText('Invited').waitFor();
+    await rows
+      .filter({ hasText: 'Grace Hopper' })
+      .locator('ws-status-badge')
+      .getByText('Invited')
+      .waitFor();
     await checkAxe('interview page');
   });
 

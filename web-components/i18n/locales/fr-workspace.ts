@@ -261,7 +261,7 @@ export const workspaceFr: Translations = {
   'ws.users.deactivated': str`${0} est désactivé et déconnecté.`,
   'ws.users.reactivated': str`${0} peut de nouveau se connecter.`,
   'ws.users.reset': 'Réinitialiser le mot de passe',
-  'ws.users.resetLabel': str`Réinitialiser le mot de passe de ${0}`,
+  'ws.users.resetLabel': str`Réinitialiser le mot de passe\u00a0: ${0}`,
   'ws.users.resetConfirm': str`Réinitialiser le mot de passe de ${0} ? Cette personne est déconnectée partout et devra choisir un nouveau mot de passe après s’être connectée avec le mot de passe à usage unique.`,
   'ws.users.oneTimeTitle': str`Mot de passe à usage unique pour ${0}`,
   'ws.users.oneTimeHelp':

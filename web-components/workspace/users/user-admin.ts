@@ -184,7 +184,7 @@ export class UserAdmin extends LitElement {
                 aria-label=${user.active ? msg(str`Deactivate ${user.name}`, { id: 'ws.users.deactivateLabel' }) : msg(str`Reactivate ${user.name}`, { id: 'ws.users.reactivateLabel' })}>
                 ${user.active ? msg('Deactivate', { id: 'ws.users.deactivate' }) : msg('Reactivate', { id: 'ws.users.reactivate' })}</button>
               <button type="button" @click=${() => this.resetPassword(user)}
-                aria-label=${msg(str`Reset the password of ${user.name}`, { id: 'ws.users.resetLabel' })}>${msg('Reset password', { id: 'ws.users.reset' })}</button>`
+                aria-label=${msg(str`Reset password: ${user.name}`, { id: 'ws.users.resetLabel' })}>${msg('Reset password', { id: 'ws.users.reset' })}</button>`
         }
       </div>
     </li>`;
