@@ -150,7 +150,10 @@ describe('workspace end to end: blind, audio-first review question by question, 
     await signIn(page);
     await page.goto(`${server.url}/#/interviews/${interviewId}/results`);
     await page.getByRole('heading', { name: 'Results', level: 1 }).waitFor();
-    assert.match(await page.title(), /^Results · Client advisor/);
+    // The title follows once the results have loaded.
+    await page.waitForFunction(() => document.title.startsWith('Results · Client advisor'), null, {
+      timeout: 15_000,
+    });
     const card = page.locator('li[data-invitation]').filter({ hasText: 'Ada Lovelace' });
     await card.getByText('Every answer fully rated').waitFor();
     await card.getByRole('radio', { name: 'Advance' }).check();

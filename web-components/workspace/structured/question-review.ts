@@ -62,6 +62,8 @@ export class QuestionReview extends LitElement {
   }
 
   protected override updated(): void {
+    // A view left behind (its data may still arrive) must not rename the screen that replaced it.
+    if (!this.isConnected) return;
     const { items, question, interview } = this.data;
     const current = items[this.index];
     this.data.ensure(current, true);
