@@ -14,7 +14,14 @@ const outdir = path.join(root, 'dist/server');
 export async function buildServer(): Promise<string> {
   await rm(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, 'server/main.ts')],
+    entryPoints: [
+      path.join(root, 'server/main.ts'),
+      // A worker thread's own entry: password-quality.ts starts it from beside the bundle.
+      {
+        in: path.join(root, 'server/auth/password-quality.worker.ts'),
+        out: 'password-quality.worker',
+      },
+    ],
     bundle: true,
     splitting: true,
     platform: 'node',

@@ -30,7 +30,7 @@ export async function changeOwnPassword(
       { path: 'newPassword', message: 'is the same as the current password' },
     ]);
   }
-  assertStrongPassword(input.newPassword, 'newPassword', user);
+  await assertStrongPassword(input.newPassword, 'newPassword', user);
   const passwordHash = await hashPassword(input.newPassword);
   const tokenVersion = row.tokenVersion + 1;
   const changed = await deps.db

@@ -26,7 +26,7 @@ export async function createUser(
 ): Promise<User> {
   const email = input.email.trim().toLowerCase();
   if (!options.trusted)
-    assertStrongPassword(input.password, 'password', { email, name: input.name });
+    await assertStrongPassword(input.password, 'password', { email, name: input.name });
   const taken = await db
     .selectFrom('users')
     .select('id')

@@ -67,6 +67,29 @@ describe('npm start', function () {
       const script = await fetch(`http://127.0.0.1:${port}/assets/app.js`);
       assert.equal(script.status, 200);
 
+      // The password checker runs in a worker thread whose file the build writes beside the
+      // bundle: a weak new password is refused with the checker's reason, a strong one taken.
+      const credentials = output.match(/sign in as (\S+)\s+with the password (\S+)/);
+      assert.ok(credentials, `no generated admin password in:\n${output}`);
+      const api = `http://127.0.0.1:${port}/api/v1`;
+      const login = await fetch(`${api}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: credentials[1], password: credentials[2] }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const changePassword = (newPassword: string) =>
+        fetch(`${api}/me/password`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ currentPassword: credentials[2], newPassword }),
+        });
+      const weak = await changePassword('password1234');
+      assert.equal(weak.status, 400);
+      assert.match(((await weak.json()) as { detail: string }).detail, /stronger password/);
+      const strong = await changePassword('violet tugboat arithmetic marmalade');
+      assert.equal(strong.status, 200);
+
       const commands = await descendants(child.pid!);
       const server = commands.find((c) => c.includes('dist/server/main.js'));
       assert.ok(server, `no compiled server among:\n${commands.join('\n')}`);

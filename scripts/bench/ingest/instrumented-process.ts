@@ -1,9 +1,37 @@
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
-const PROBE = fileURLToPath(new URL('./process-probe.ts', import.meta.url));
 /** Where `--import tsx` resolves from: start every Node child here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+const COMPILED = join(REPO_ROOT, 'dist/bench');
+let compiled = false;
+
+/**
+ * The probe and the tus reference compiled to JavaScript once per run, so that neither measured
+ * process loads tsx: tsx and its loader thread add some 75 MB of memory and start-up CPU to a
+ * process, which would hide the difference between our compiled server and the reference.
+ */
+export function compiledBenchFile(name: 'process-probe' | 'tus-server'): string {
+  if (!compiled) {
+    buildSync({
+      entryPoints: ['process-probe', 'tus-server'].map((entry) =>
+        fileURLToPath(new URL(`./${entry}.ts`, import.meta.url)),
+      ),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      packages: 'external',
+      outdir: COMPILED,
+      logLevel: 'warning',
+    });
+    compiled = true;
+  }
+  return join(COMPILED, `${name}.js`);
+}
 
 export interface Instrumentation {
   /** Where each measured process writes its probe samples (process-probe.ts). */
@@ -12,13 +40,10 @@ export interface Instrumentation {
   cpuProfileDir?: string;
 }
 
-/**
- * Environment that preloads the probe into a Node process (and, if asked, profiles it). tsx is
- * imported first so the probe, TypeScript itself, loads.
- */
+/** Environment that preloads the (compiled) probe into a Node process and, if asked, profiles it. */
 export function instrumentedEnv(instrumentation: Instrumentation): Record<string, string> {
   const env: Record<string, string> = {
-    NODE_OPTIONS: `--import tsx --import ${PROBE}`,
+    NODE_OPTIONS: `--import ${compiledBenchFile('process-probe')}`,
     INGEST_PROBE_DIR: instrumentation.probeDir,
   };
   if (instrumentation.cpuProfileDir) env.INGEST_CPU_PROFILE_DIR = instrumentation.cpuProfileDir;

@@ -3,11 +3,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { mapConcurrently } from '../concurrency.js';
 import { freePort } from '../free-port.js';
 import { httpRequest } from '../http-client.js';
 import {
+  compiledBenchFile,
   type Instrumentation,
   instrumentedEnv,
   REPO_ROOT,
@@ -15,23 +15,26 @@ import {
 } from '../instrumented-process.js';
 import type { RecorderOutcome, RecorderTarget, SystemUnderTest } from '../types.js';
 
-const ENTRY = fileURLToPath(new URL('../tus-server.ts', import.meta.url));
 const TUS = { 'tus-resumable': '1.0.0' };
 
 export async function startTus(instrumentation: Instrumentation): Promise<SystemUnderTest> {
   const directory = await mkdtemp(join(tmpdir(), 'ingest-tus-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  // Started like our server (node with tsx and the probe preloaded) so both carry the same overhead.
-  const child = spawn(process.execPath, [ENTRY, String(port), directory], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...instrumentedEnv(instrumentation),
+  // Started like our server: compiled JavaScript with the compiled probe preloaded, no tsx.
+  const child = spawn(
+    process.execPath,
+    [compiledBenchFile('tus-server'), String(port), directory],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        ...instrumentedEnv(instrumentation),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (data: Buffer) => {
       if (data.toString().includes('tus listening')) resolve();
