@@ -5,7 +5,8 @@
  *     [--setup embedded|scaleout|scaleout-disk|tus|all (or a comma list)] [--generators 2]
  *     [--cpu-prof DIR] [--json FILE] [--quiet-cores 0.5] [--quiet-wait-s 180]
  *     [--server-env KEY=VALUE …] [--variant NAME] (environment added to our server processes for
- *     an experiment, and the name its rows get)
+ *     an experiment, and the name its rows get) [--chunk-body raw|multipart] (how our recorders
+ *     send a chunk: as the body, as the candidate page does, or as the contract's multipart form)
  *
  * Each (setup, recorder count) gets a fresh server process; the load comes from separate
  * generator processes. Prints a markdown table; --json appends every row to FILE as a JSON line;
@@ -57,6 +58,7 @@ function parseOptions() {
       json: { type: 'string' },
       'server-env': { type: 'string', multiple: true, default: [] },
       variant: { type: 'string' },
+      'chunk-body': { type: 'string', default: 'raw' },
     },
   });
   const positive = (name: string, raw: string) => {
@@ -94,11 +96,16 @@ function parseOptions() {
     quietCores: Number(values['quiet-cores']),
     quietWaitMs: Number(values['quiet-wait-s']) * 1000,
     json: values.json,
+    chunkBody: values['chunk-body'],
   };
 }
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  if (!['raw', 'multipart'].includes(options.chunkBody))
+    throw new Error('--chunk-body is raw or multipart');
+  // Read by chunk-senders.ts in the generator processes, which inherit this environment.
+  process.env.INGEST_CHUNK_BODY = options.chunkBody;
   if (options.cpuProfileDir) await mkdir(options.cpuProfileDir, { recursive: true });
   const starters = setups(options.serverEnv);
   const rows: IngestRow[] = [];
@@ -116,9 +123,13 @@ async function main(): Promise<void> {
         quietWaitMs: options.quietWaitMs,
       });
       // A variant (say, an experiment) is named in the setup column; tus rows stay plain.
+      const variant = [
+        options.variant,
+        options.chunkBody === 'multipart' ? 'multipart' : undefined,
+      ].filter(Boolean);
       const row =
-        options.variant && setup !== 'tus'
-          ? { ...measured, setup: `${measured.setup} (${options.variant})` }
+        variant.length > 0 && setup !== 'tus'
+          ? { ...measured, setup: `${measured.setup} (${variant.join(', ')})` }
           : measured;
       console.log(
         `  p99 ${row.p99Ms.toFixed(0)} ms, ${row.ackedMBps.toFixed(1)} MB/s, RSS ${row.peakRssMb.toFixed(0)} MB, ` +

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { hashCandidateToken, looksLikeCandidateToken } from '../auth/candidate-tokens.js';
 import type { Role, User } from '../contracts/api.js';
+import { compiledOnce } from '../db/compiled-once.js';
+import type { Db } from '../db/database.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
@@ -63,18 +65,26 @@ export function currentStaffSession(res: Response): StaffSession {
   return res.locals.staffSession as StaffSession;
 }
 
+/**
+ * The invitation a candidate link's main token opens. Built and compiled once: it runs for
+ * every chunk of every recording (see compiled-once.ts).
+ */
+function invitationByToken(db: Db) {
+  const query = compiledOnce<{ tokenHash: string }, InvitationsTable>(db, (param) =>
+    db.selectFrom('invitations').selectAll().where('tokenHash', '=', param('tokenHash')),
+  );
+  return async (tokenHash: string) => (await query({ tokenHash })).rows[0];
+}
+
 /** Requires a candidate token; puts its invitation in res.locals. Expiry is each use-case's call. */
 export function requireCandidate(deps: Deps) {
+  const byToken = invitationByToken(deps.db);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const token = bearerToken(req);
     const tokenHash = token && looksLikeCandidateToken(token) ? hashCandidateToken(token) : null;
     // The main link first (one lookup on the hot chunk path); links emailed later only on a miss.
     const invitation = tokenHash
-      ? ((await deps.db
-          .selectFrom('invitations')
-          .selectAll()
-          .where('tokenHash', '=', tokenHash)
-          .executeTakeFirst()) ?? (await invitationForExtraLink(deps, tokenHash)))
+      ? ((await byToken(tokenHash)) ?? (await invitationForExtraLink(deps, tokenHash)))
       : undefined;
     if (!invitation || invitation.erasingAt)
       throw await refusedCandidateLink(deps, token, invitation);

@@ -225,14 +225,14 @@ for (const config of CONFIGS) {
         assert.ok(processed.durationMs! > 1000, `durationMs ${processed.durationMs}`);
       });
 
-      it('refuses a body that is not multipart/form-data with 400 invalid_request, storing nothing', async () => {
+      it('refuses a body that is neither multipart/form-data nor raw bytes with 400 invalid_request, storing nothing', async () => {
         const c = await candidate();
         const answer = await startAnswer(c, free);
         const path = `/candidate/answers/${answer.id}/chunks/0`;
-        const raw = await c.request('PUT', path, 'raw bytes, not multipart', {
-          'content-type': 'application/octet-stream',
+        const text = await c.request('PUT', path, 'text, not a chunk', {
+          'content-type': 'text/plain',
         });
-        expectProblem(raw, 400, 'invalid_request');
+        expectProblem(text, 400, 'invalid_request');
         expectProblem(await c.put(path, { chunk: 'json' }), 400, 'invalid_request');
         assert.deepEqual((await reload(c, answer.id)).receivedChunks, []);
         assert.deepEqual((await c.putChunk(answer.id, 0, Buffer.from('ok'))).body, {
@@ -302,6 +302,70 @@ for (const config of CONFIGS) {
           index: 1,
           size: 6,
         });
+      });
+    });
+
+    describe('uploading chunks as the request body (extension: application/octet-stream)', () => {
+      it('takes a recording sent as raw chunks, checks their SHA-256 and makes it playable', async () => {
+        const chunks = await clipChunks(3);
+        const c = await candidate();
+        const answer = await startAnswer(c, free);
+        for (const [index, chunk] of chunks.entries()) {
+          const res = await c.putChunk(answer.id, index, chunk, { sha256: true, raw: true });
+          assert.equal(res.status, 200, JSON.stringify(res.body));
+          assert.deepEqual(res.body, { index, size: chunk.length });
+        }
+        const damaged = Buffer.concat([chunks[0]!.subarray(0, 100), Buffer.from('garbage')]);
+        expectProblem(
+          await c.putChunk(answer.id, 0, damaged, { sha256: sha256(chunks[0]!), raw: true }),
+          400,
+          'checksum_mismatch',
+        );
+        assert.deepEqual((await reload(c, answer.id)).receivedChunks, [0, 1, 2]);
+        const done = await c.post(`/candidate/answers/${answer.id}/complete`, { chunkCount: 3 });
+        assert.equal(done.status, 202, JSON.stringify(done.body));
+        const processed = await waitForAnswer(c, answer.id);
+        assert.equal(processed.status, 'ready', JSON.stringify(processed));
+        assert.ok(processed.durationMs! > 1000, `durationMs ${processed.durationMs}`);
+      });
+
+      it('refuses an empty body with 400 and records nothing', async () => {
+        const c = await candidate();
+        const answer = await startAnswer(c, free);
+        expectProblem(
+          await c.putChunk(answer.id, 0, Buffer.alloc(0), { raw: true }),
+          400,
+          'invalid_request',
+        );
+        assert.deepEqual((await reload(c, answer.id)).receivedChunks, []);
+      });
+
+      it('refuses a body above maxChunkBytes with 413, declared or streamed, and records nothing', async () => {
+        const c = await candidate();
+        const answer = await startAnswer(c, free);
+        const tooBig = Buffer.alloc(answer.maxChunkBytes + 1, 1);
+        expectProblem(await c.putChunk(answer.id, 0, tooBig, { raw: true }), 413, 'too_large');
+        // Without a Content-Length the server counts as the bytes arrive and stops at the bound.
+        const piece = Buffer.alloc(1024 * 1024, 2);
+        let sent = 0;
+        const stream = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent > answer.maxChunkBytes + 4 * piece.length) return controller.close();
+            sent += piece.length;
+            controller.enqueue(new Uint8Array(piece));
+          },
+        });
+        const streamed = await c
+          .request('PUT', `/candidate/answers/${answer.id}/chunks/0`, stream, {
+            'content-type': 'application/octet-stream',
+          })
+          .catch((err: Error) => ({ status: 0, body: err.message, headers: new Headers() }));
+        // The server answers 413 and closes the connection while the client is still sending;
+        // a client may see the answer or only the closed connection.
+        if (streamed.status !== 0) expectProblem(streamed, 413, 'too_large');
+        assert.deepEqual((await reload(c, answer.id)).receivedChunks, []);
+        const ok = await c.putChunk(answer.id, 0, Buffer.from('fits'), { raw: true });
+        assert.deepEqual(ok.body, { index: 0, size: 4 });
       });
     });
 

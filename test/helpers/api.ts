@@ -27,8 +27,11 @@ export class Api {
   ): Promise<ApiResponse<T>> {
     const init: RequestInit = { method, headers: { ...headers } };
     if (this.token) (init.headers as Record<string, string>).authorization = `Bearer ${this.token}`;
-    if (body instanceof FormData) init.body = body;
-    else if (typeof body === 'string') {
+    if (body instanceof FormData || body instanceof Uint8Array || body instanceof ReadableStream) {
+      init.body = body as BodyInit;
+      // A stream is sent as it is produced (chunked), without a Content-Length.
+      if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
+    } else if (typeof body === 'string') {
       init.body = body;
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     } else if (body !== undefined) {
@@ -54,23 +57,27 @@ export class Api {
     return this.request<T>('PUT', path, body, headers);
   }
 
-  /** Uploads one chunk as multipart field `chunk`, optionally with its SHA-256. */
+  /**
+   * Uploads one chunk as multipart field `chunk` (the contract), or with `raw` as the
+   * application/octet-stream body (the extension the recorder uses), optionally with its SHA-256.
+   */
   putChunk(
     answerId: string,
     index: number | string,
     bytes: Buffer,
-    options: { sha256?: string | boolean } = {},
+    options: { sha256?: string | boolean; raw?: boolean } = {},
   ) {
     const form = new FormData();
     form.append('chunk', new Blob([new Uint8Array(bytes)]), 'chunk');
     const headers: Record<string, string> = {};
+    if (options.raw) headers['content-type'] = 'application/octet-stream';
     if (options.sha256 === true)
       headers['x-chunk-sha256'] = createHash('sha256').update(bytes).digest('hex');
     else if (typeof options.sha256 === 'string') headers['x-chunk-sha256'] = options.sha256;
     return this.request<{ index: number; size: number }>(
       'PUT',
       `/candidate/answers/${answerId}/chunks/${index}`,
-      form,
+      options.raw ? new Uint8Array(bytes) : form,
       headers,
     );
   }

@@ -56,15 +56,17 @@ export class CandidateApi {
   }
 
   /** Sends one chunk; the server answers only once the bytes are durable. */
+  /**
+   * Sends one chunk as the request body (the server's application/octet-stream extension of the
+   * multipart contract): no form framing to build here or to parse on the server.
+   */
   putChunk(answerId: string, index: number, bytes: ArrayBuffer, sha256: string) {
-    const form = new FormData();
-    form.append('chunk', new Blob([bytes]), `chunk-${index}`);
     // Generous but finite: a stalled connection must not hold the queue forever.
     const timeoutMs = 30_000 + bytes.byteLength / 20;
     const path = `/candidate/answers/${encodeURIComponent(answerId)}/chunks/${index}`;
     return this.send<{ index: number; size: number }>('PUT', path, {
-      body: form,
-      headers: { 'x-chunk-sha256': sha256 },
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream', 'x-chunk-sha256': sha256 },
       timeoutMs,
     });
   }

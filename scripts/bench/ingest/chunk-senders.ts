@@ -22,7 +22,13 @@ function payloadFor(pool: ChunkPayload[], index: number): ChunkPayload {
   return pool[index % pool.length]!;
 }
 
-/** `PUT /api/v1/candidate/answers/:id/chunks/:index`, multipart, with its SHA-256. */
+/**
+ * How the API recorders send a chunk: as the body (`raw`, what the candidate page does) or as
+ * the contract's multipart form. Set by ingest.ts --chunk-body for its generator processes.
+ */
+const CHUNK_BODY = process.env.INGEST_CHUNK_BODY === 'multipart' ? 'multipart' : 'raw';
+
+/** `PUT /api/v1/candidate/answers/:id/chunks/:index` with its SHA-256, as the recorder sends it. */
 function apiSender(
   target: Extract<RecorderTarget, { kind: 'api' }>,
   agent: http.Agent,
@@ -39,10 +45,11 @@ function apiSender(
           agent,
           headers: {
             authorization: `Bearer ${target.token}`,
-            'content-type': MULTIPART_CONTENT_TYPE,
+            'content-type':
+              CHUNK_BODY === 'raw' ? 'application/octet-stream' : MULTIPART_CONTENT_TYPE,
             'x-chunk-sha256': payload.sha256,
           },
-          body: payload.multipartBody,
+          body: CHUNK_BODY === 'raw' ? payload.bytes : payload.multipartBody,
         });
         if (response.status === 200) return { ok: true, offset: 0 };
         return { ok: false, error: `HTTP ${response.status} ${response.body.slice(0, 120)}` };

@@ -10,7 +10,7 @@ import { answerAcceptingChunks, parseChunkIndex, recordChunk } from '../../domai
 import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/start-answer.js';
 import { InputError } from '../../errors.js';
 import { currentInvitation, requireCandidate } from '../auth.js';
-import { chunkUploadMiddleware, storedChunkOf } from '../chunk-upload.js';
+import { CHUNK_BODY_TYPES, chunkUploadMiddleware, storedChunkOf } from '../chunk-upload.js';
 import { uploadTestHandlers } from '../upload-test.js';
 import { parseInput } from '../validate.js';
 
@@ -43,21 +43,22 @@ export function candidateRoutes(deps: Deps): Router {
         req.params.answerId as string,
         index,
       );
-      if (!req.is('multipart/form-data')) {
+      if (!req.is(CHUNK_BODY_TYPES)) {
         throw new InputError(
-          'Send the chunk as multipart/form-data with one file field named "chunk".',
+          'Send the chunk as multipart/form-data with one file field named "chunk", or as the application/octet-stream body.',
         );
       }
       res.locals.chunkTarget = { answerId: answer.id, index, maxBytes: answer.maxBytes };
       next();
     },
-    chunkUploadMiddleware(deps.storage, MAX_CHUNK_BYTES),
+    ...chunkUploadMiddleware(deps.storage, MAX_CHUNK_BYTES),
     async (req, res) => {
-      const stored = storedChunkOf(req);
+      const stored = storedChunkOf(req, res);
       if (!stored)
-        throw new InputError('The request has no file field named "chunk".', [
-          { path: 'chunk', message: 'is required' },
-        ]);
+        throw new InputError(
+          'The request has no chunk: no bytes, or no file field named "chunk".',
+          [{ path: 'chunk', message: 'is required' }],
+        );
       const { answerId, index, maxBytes } = res.locals.chunkTarget as {
         answerId: string;
         index: number;
