@@ -170,6 +170,12 @@ export interface Answer {
    * device can tell a take abandoned long ago from one still uploading elsewhere.
    */
   lastChunkAt: string | null;
+  /**
+   * Extension: the take was closed while the server held none of it (abandoned, or replaced by
+   * a newer take); its status is `failed`. A device that holds its recording may still upload
+   * its chunks and `complete` it, which submits it like any take.
+   */
+  tombstone: boolean;
 }
 
 /** Extension: the answer to `POST /candidate/upload-test` (the recorder's speed check). */

@@ -38,6 +38,7 @@ const ANSWER_KEYS = [
   'questionId',
   'receivedChunks',
   'status',
+  'tombstone',
 ];
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
