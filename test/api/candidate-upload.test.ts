@@ -383,6 +383,9 @@ for (const config of CONFIGS) {
 
         assert.equal((await startAnswer(c, twice)).attempt, 1);
         assert.equal((await startAnswer(c, twice)).attempt, 2);
+        // The first take closed empty by a newer one is free (a reload while thinking): the
+        // second such take and the open one use the two attempts.
+        assert.equal((await startAnswer(c, twice)).attempt, 3);
         expectProblem(
           await c.post('/candidate/answers', { questionId: twice, mimeType: 'video/webm' }),
           409,
@@ -391,11 +394,12 @@ for (const config of CONFIGS) {
 
         const answers = await sessionAnswers(c);
         assert.deepEqual(
-          answers.map((a) => [a.questionId, a.attempt]),
+          answers.map((a) => [a.questionId, a.attempt, a.status]),
           [
-            [once, 1],
-            [twice, 1],
-            [twice, 2],
+            [once, 1, 'recording'],
+            [twice, 1, 'failed'],
+            [twice, 2, 'failed'],
+            [twice, 3, 'recording'],
           ],
         );
       });

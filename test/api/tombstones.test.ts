@@ -15,7 +15,15 @@ import {
   waitForAnswer,
 } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR, reload, startAnswer } from './support.js';
+import {
+  CLIP_MIME,
+  Clock,
+  clipChunks,
+  expectProblem,
+  HOUR,
+  reload,
+  startAnswer,
+} from './support.js';
 
 const CONFIGS = [
   { database: 'sqlite', storage: 'local' },
@@ -94,7 +102,11 @@ for (const config of CONFIGS) {
       const held = await reload(c, abandoned.id);
       assert.equal(held.status, 'failed', 'a tombstone never opens again');
       assert.deepEqual(held.receivedChunks, [0, 1, 2]);
-      expectProblem(await c.post(`/candidate/answers/${abandoned.id}/abandon`), 409, 'take_not_empty');
+      expectProblem(
+        await c.post(`/candidate/answers/${abandoned.id}/abandon`),
+        409,
+        'take_not_empty',
+      );
       const submitted = await complete(c, abandoned.id);
       assert.equal(submitted.status, 'processing');
       assert.equal(submitted.tombstone, false);
