@@ -17,6 +17,11 @@ export interface QuestionProgress {
 }
 
 const isSubmitted = (a: Answer) => a.status === 'processing' || a.status === 'ready';
+/**
+ * A take closed before any of it reached the server (abandoned, or replaced by a newer take):
+ * nothing of it to show; if a device holds its recording, that device sends it by itself.
+ */
+const isEmptyTombstone = (a: Answer) => a.tombstone && a.receivedChunks.length === 0;
 // Not Array.prototype.at: Safari 15.0–15.3 lacks it.
 const last = <T>(items: T[]): T | null => items[items.length - 1] ?? null;
 
@@ -25,14 +30,15 @@ export function questionProgress(session: CandidateSession): QuestionProgress[] 
     const takes = session.answers
       .filter((a) => a.questionId === question.id)
       .sort((a, b) => a.attempt - b.attempt);
-    const latest = last(takes);
+    const latest = last(takes.filter((a) => !isEmptyTombstone(a)));
     return {
       question,
       attemptsUsed: takes.filter((a) => a.status !== 'failed').length,
       attemptsAllowed: 1 + question.retakes,
       submitted: last(takes.filter(isSubmitted)),
-      interrupted: latest?.status === 'recording' ? latest : null,
-      failed: latest?.status === 'failed' ? latest : null,
+      // A tombstone part of which arrived is an interrupted take too: it can still be handed in.
+      interrupted: latest && (latest.status === 'recording' || latest.tombstone) ? latest : null,
+      failed: latest?.status === 'failed' && !latest.tombstone ? latest : null,
     };
   });
 }
@@ -52,7 +58,7 @@ export function firstOpenQuestion(progress: QuestionProgress[]): number {
 
 /** The candidate has already recorded something: they are coming back, not starting. */
 export function hasStarted(session: CandidateSession): boolean {
-  return session.answers.length > 0;
+  return session.answers.some((a) => !isEmptyTombstone(a));
 }
 
 /**
