@@ -176,6 +176,11 @@ export interface Answer {
    * its chunks and `complete` it, which submits it like any take.
    */
   tombstone: boolean;
+  /**
+   * Extension, in the candidate session only: whether this take uses one of the question's
+   * `1 + retakes` attempts (failed takes are charged by cause: docs/bounded-media.md).
+   */
+  countsAsAttempt?: boolean;
 }
 
 /** Extension: the answer to `POST /candidate/upload-test` (the recorder's speed check). */

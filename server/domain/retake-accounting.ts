@@ -14,13 +14,29 @@ interface Take {
  * endless retakes or re-reveals of the question. Every other take (open, submitted) counts.
  */
 export function countedAttempts(takes: Take[]): number {
-  const failed = takes.filter((t) => t.status === 'failed');
-  const free = failed.filter(
-    (t) => t.failureCause === 'server' || t.failureCause === 'abandoned' || t.failureCause === null,
-  );
-  const firstFree = (cause: FailureCause) =>
-    Math.min(1, failed.filter((t) => t.failureCause === cause).length);
-  return takes.length - free.length - firstFree('media') - firstFree('replaced');
+  return chargedTakes(takes).filter(Boolean).length;
+}
+
+/**
+ * For each of a question's takes (in attempt order), whether it uses an attempt: the rule of
+ * countedAttempts, take by take, so that the candidate page can show what the server counts.
+ */
+export function chargedTakes(takes: Take[]): boolean[] {
+  const seen = { media: 0, replaced: 0 };
+  return takes.map((t) => {
+    if (t.status !== 'failed') return true;
+    switch (t.failureCause) {
+      case null:
+      case 'server':
+      case 'abandoned':
+        return false;
+      case 'media':
+      case 'replaced':
+        return seen[t.failureCause]++ > 0;
+      default:
+        return true;
+    }
+  });
 }
 
 /**

@@ -108,7 +108,8 @@ for (const config of CONFIGS) {
         );
         assert.equal(answer.durationMs, null);
         assert.equal(answer.error, null);
-        assert.deepEqual(await sessionAnswers(c), [answer]);
+        // The session also says whether each take uses an attempt (an extension).
+        assert.deepEqual(await sessionAnswers(c), [{ ...answer, countsAsAttempt: true }]);
         assert.deepEqual(await reload(c, answer.id), answer);
       });
 

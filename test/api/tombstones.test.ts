@@ -169,6 +169,16 @@ for (const config of CONFIGS) {
         'retakes_exhausted',
       );
       assert.deepEqual(await openTakes(c, twice), [third.id]);
+      // The candidate page is told which takes the server counts, so it shows what is left.
+      const session = await c.get<{ answers: Answer[] }>('/candidate/session');
+      assert.deepEqual(
+        session.body.answers.map((a) => [a.id, a.countsAsAttempt]),
+        [
+          [first.id, false],
+          [second.id, true],
+          [third.id, true],
+        ],
+      );
     });
 
     it('abandoned takes never count, however many', async () => {

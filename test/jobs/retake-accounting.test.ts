@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import type { FailureCause } from '../../server/db/schema.js';
-import { attemptNote, countedAttempts } from '../../server/domain/retake-accounting.js';
+import {
+  attemptNote,
+  chargedTakes,
+  countedAttempts,
+} from '../../server/domain/retake-accounting.js';
 
 describe('retake accounting', () => {
   const failed = (failureCause: FailureCause | null) =>
@@ -36,5 +40,18 @@ describe('retake accounting', () => {
     assert.equal(countedAttempts([failed('replaced'), failed('media'), failed('replaced')]), 1);
     assert.match(attemptNote('replaced', 0), /first time it does not count/);
     assert.match(attemptNote('replaced', 1), /^This take counts as one of your attempts\.$/);
+  });
+
+  it('says take by take which ones are charged, in attempt order', () => {
+    assert.deepEqual(
+      chargedTakes([
+        failed('replaced'),
+        failed('abandoned'),
+        failed('replaced'),
+        failed('media'),
+        ready,
+      ]),
+      [false, false, true, false, true],
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Answer, CandidateSession, Question } from '../../server/contracts/
 /** Where the candidate stands on one question, from the server's list of takes. */
 export interface QuestionProgress {
   question: Question;
-  /** Takes that count against 1 + retakes (the server does not count failed ones). */
+  /** Takes that count against 1 + retakes (as the server says; failed ones by cause). */
   attemptsUsed: number;
   attemptsAllowed: number;
   /** The latest take the server accepted (processing or ready), if any. */
@@ -33,7 +33,8 @@ export function questionProgress(session: CandidateSession): QuestionProgress[] 
     const latest = last(takes.filter((a) => !isEmptyTombstone(a)));
     return {
       question,
-      attemptsUsed: takes.filter((a) => a.status !== 'failed').length,
+      // An older server does not say: then only takes that did not fail count.
+      attemptsUsed: takes.filter((a) => a.countsAsAttempt ?? a.status !== 'failed').length,
       attemptsAllowed: 1 + question.retakes,
       submitted: last(takes.filter(isSubmitted)),
       // A tombstone part of which arrived is an interrupted take too: it can still be handed in.
