@@ -181,12 +181,14 @@ for (const config of CONFIGS) {
       );
     });
 
-    it('abandoned takes never count, however many', async () => {
+    it('abandoned takes never count, however many, nor block choosing extra time', async () => {
       const c = await candidate();
       for (let i = 0; i < 3; i++) {
         const take = await startAnswer(c, once);
         assert.equal((await c.post(`/candidate/answers/${take.id}/abandon`)).status, 204);
       }
+      const extra = await c.post('/candidate/accommodations', { extraTime: true });
+      assert.equal(extra.status, 200, JSON.stringify(extra.body));
       await startAnswer(c, once);
     });
 
