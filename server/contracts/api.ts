@@ -170,6 +170,17 @@ export interface Answer {
    * device can tell a take abandoned long ago from one still uploading elsewhere.
    */
   lastChunkAt: string | null;
+  /**
+   * Extension: the take was closed while the server held none of it (abandoned, or replaced by
+   * a newer take); its status is `failed`. A device that holds its recording may still upload
+   * its chunks and `complete` it, which submits it like any take.
+   */
+  tombstone: boolean;
+  /**
+   * Extension, in the candidate session only: whether this take uses one of the question's
+   * `1 + retakes` attempts (failed takes are charged by cause: docs/bounded-media.md).
+   */
+  countsAsAttempt?: boolean;
 }
 
 /** Extension: the answer to `POST /candidate/upload-test` (the recorder's speed check). */

@@ -128,8 +128,12 @@ export interface AnswersTable {
   failureCause: FailureCause | null;
 }
 
-/** `server`: ours, free; `media`: not media; `replaced`: a newer take closed it; `expired`: never submitted. */
-export type FailureCause = 'server' | 'media' | 'replaced' | 'expired';
+/**
+ * `server`: ours, free; `media`: not media; `replaced`: a newer take closed it before any chunk
+ * arrived; `abandoned`: the candidate gave it up before any chunk arrived (free); `expired`:
+ * never submitted. `replaced` and `abandoned` takes are tombstones (domain/tombstones.ts).
+ */
+export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired';
 
 export interface ChunksTable {
   answerId: string;

@@ -3,12 +3,19 @@ import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
 import { loadOwnAnswer } from './answer-view.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
+import { attemptNote } from './retake-accounting.js';
+import { isTombstone } from './tombstones.js';
+
+/** Shown on a take given up before any of it reached the server. */
+export const ABANDONED_EMPTY_TAKE = `This take was given up before any of it was uploaded. ${attemptNote('abandoned', 0)}`;
 
 /**
- * Extension (`POST /candidate/answers/:id/abandon`): forgets a take that recorded nothing (the
- * camera failed, the candidate stopped at once, the page died before the first slice). The row
- * is deleted, so the take costs no retake and no longer blocks a question that has none. A take
- * holding even one chunk is never deleted: it is completed with what it holds instead.
+ * Extension (`POST /candidate/answers/:id/abandon`): gives up a take that recorded nothing (the
+ * camera failed, the candidate stopped at once, the page died before the first slice). It costs
+ * no retake and no longer blocks a question that has none. The row is kept as an `abandoned`
+ * tombstone, not deleted: another device or tab may still hold its recording and upload it
+ * (tombstones.ts). A take holding even one chunk is not abandoned: it is submitted instead.
+ * Abandoning an empty tombstone again changes nothing.
  */
 export async function abandonAnswer(
   deps: Deps,
@@ -16,12 +23,19 @@ export async function abandonAnswer(
   answerId: string,
 ): Promise<void> {
   const answer = await loadOwnAnswer(deps.db, invitation.id, answerId);
+  if (isTombstone(answer)) return assertEmpty(deps, answerId);
   assertRecording(answer.status);
   assertWithinUploadGrace(deps, await candidateContext(deps, invitation));
 
-  // One statement checks and deletes, so a chunk stored in between cannot be deleted with it.
+  // One statement checks and closes, so a take whose first chunk is stored meanwhile stays open.
   const result = await deps.db
-    .deleteFrom('answers')
+    .updateTable('answers')
+    .set({
+      status: 'failed',
+      failureCause: 'abandoned',
+      error: ABANDONED_EMPTY_TAKE,
+      updatedAt: deps.now().toISOString(),
+    })
     .where('id', '=', answerId)
     .where('status', '=', 'recording')
     .where(({ not, exists, selectFrom }) =>
@@ -30,11 +44,28 @@ export async function abandonAnswer(
       ),
     )
     .executeTakeFirst();
-  if (result.numDeletedRows > 0n) return;
+  if (result.numUpdatedRows > 0n) return;
 
+  // Closed meanwhile (a newer take replaced it), or its first chunk arrived.
   const now = await loadOwnAnswer(deps.db, invitation.id, answerId);
+  if (isTombstone(now)) return assertEmpty(deps, answerId);
   assertRecording(now.status);
-  throw new ConflictError(
+  throw takeNotEmpty();
+}
+
+/** An empty tombstone is already what abandoning makes; one holding chunks is to be submitted. */
+async function assertEmpty(deps: Deps, answerId: string): Promise<void> {
+  const chunk = await deps.db
+    .selectFrom('chunks')
+    .select('idx')
+    .where('answerId', '=', answerId)
+    .limit(1)
+    .executeTakeFirst();
+  if (chunk) throw takeNotEmpty();
+}
+
+function takeNotEmpty(): ConflictError {
+  return new ConflictError(
     'take_not_empty',
     'Part of this take has already been uploaded: submit it instead of abandoning it.',
   );

@@ -2,6 +2,7 @@ import type { Answer } from '../contracts/api.js';
 import type { Db } from '../db/database.js';
 import type { AnswersTable } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
+import { isTombstone } from './tombstones.js';
 
 /** What the server holds of an answer's upload. */
 export interface ReceivedChunks {
@@ -52,6 +53,7 @@ export function toAnswer(
     durationMs: row.durationMs,
     error: row.error,
     lastChunkAt: received.lastAt,
+    tombstone: isTombstone(row),
   };
 }
 

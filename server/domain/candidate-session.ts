@@ -1,11 +1,12 @@
 import type { CandidateSession } from '../contracts/api.js';
-import type { InvitationsTable } from '../db/schema.js';
+import type { AnswersTable, InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { effectiveLimits } from './accommodations/effective-limits.js';
 import { receivedChunksOf, toAnswer } from './answer-view.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
 import { questionsOf } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
+import { chargedTakes } from './retake-accounting.js';
 import { reviewSettingsOf } from './review/rubric.js';
 
 /** What the candidate page needs to start or resume. Opening it marks the invitation started. */
@@ -41,6 +42,7 @@ export async function candidateSession(
     deps.db,
     rows.map((r) => r.id),
   );
+  const charged = chargedById(rows);
   const { reviewSettings, ...shown } = interview;
   return {
     candidate,
@@ -52,7 +54,10 @@ export async function candidateSession(
         effectiveLimits(q, invitation),
       ),
     },
-    answers: rows.map((r) => toAnswer(r, chunks.get(r.id))),
+    answers: rows.map((r) => ({
+      ...toAnswer(r, chunks.get(r.id)),
+      countsAsAttempt: charged.get(r.id) ?? true,
+    })),
     invitation: {
       id: invitation.id,
       status: visibleStatus(current, ctx.deadline, deps.now()),
@@ -61,4 +66,18 @@ export async function candidateSession(
       accommodations: { extraTime: Number(invitation.extraTime) === 1 },
     },
   };
+}
+
+/** Whether each take uses an attempt, decided per question in attempt order (as on start). */
+function chargedById(rows: AnswersTable[]): Map<string, boolean> {
+  const byQuestion = new Map<string, AnswersTable[]>();
+  for (const row of rows)
+    byQuestion.set(row.questionId, [...(byQuestion.get(row.questionId) ?? []), row]);
+  const charged = new Map<string, boolean>();
+  for (const takes of byQuestion.values()) {
+    takes.sort((a, b) => a.attempt - b.attempt);
+    const flags = chargedTakes(takes);
+    for (const [i, take] of takes.entries()) charged.set(take.id, flags[i]!);
+  }
+  return charged;
 }

@@ -1,6 +1,7 @@
 import { compiledOnce } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 import type { StoredChunk } from './put-chunk.js';
+import { acceptsChunksSql } from './tombstones.js';
 
 type CountParams = {
   answerId: string;
@@ -20,16 +21,17 @@ type InsertParams = {
 function fastPathQueries(db: Db) {
   return {
     /**
-     * Adds the chunk's bytes to its take, only while the take records, its interview is not
-     * finished and the total stays within budget: one atomic statement (on PostgreSQL it also
-     * takes the answer's row lock, ordering the take's chunks and `complete`).
+     * Adds the chunk's bytes to its take, only while the take takes chunks (it records, or it is
+     * a tombstone: tombstones.ts), its interview is not finished and the total stays within
+     * budget: one atomic statement (on PostgreSQL it also takes the answer's row lock, ordering
+     * the take's chunks against `complete`, abandoning and a newer take closing it).
      */
     countBytes: compiledOnce<CountParams, never>(db, (param) =>
       db
         .updateTable('answers')
         .set((eb) => ({ storedBytes: eb('storedBytes', '+', param('size')) }))
         .where('id', '=', param('answerId'))
-        .where('status', '=', 'recording')
+        .where(acceptsChunksSql)
         .where((eb) => eb(eb('storedBytes', '+', param('size')), '<=', param('maxBytes')))
         .where((eb) =>
           eb.exists(
@@ -63,7 +65,7 @@ const byDatabase = new WeakMap<Db, ReturnType<typeof fastPathQueries>>();
 class NotTheCommonCase extends Error {}
 
 /**
- * The common case of a chunk (the first copy of its index, for a take that records, within
+ * The common case of a chunk (the first copy of its index, for a take that takes chunks, within
  * budget) in one transaction of two statements, each built and compiled once. Everything else
  * (a resend, a closed take, a finished interview, a full budget) returns false, having changed
  * nothing, for the full path to handle and explain. At 500 recorders this path runs 500 times a

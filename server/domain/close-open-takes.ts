@@ -2,8 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { enqueueOrLeaveToSweep } from '../jobs/enqueue-answer.js';
+import { attemptNote } from './retake-accounting.js';
 
-/** Shown on a take closed before a single chunk of it arrived. */
+/** Shown on a take closed before a single chunk of it arrived (with whether it costs an attempt). */
 export const REPLACED_EMPTY_TAKE = 'A newer take replaced this one before any of it was uploaded.';
 
 export interface ClosedTakes {
@@ -14,8 +15,9 @@ export interface ClosedTakes {
 /**
  * At most one take of a question is open (`recording`) per candidate: opening another closes
  * the others. Nothing recorded is lost: a take holding chunks is submitted with what it holds
- * (it was an attempt, and its video may be the better one); an empty take is marked failed as
- * `replaced` and, like any started take, counts as an attempt.
+ * (it was an attempt, and its video may be the better one); an empty take becomes a `replaced`
+ * tombstone (tombstones.ts), which a device still holding its recording can upload and submit
+ * later. The first such take of a question is free (retake-accounting.ts).
  */
 export async function closeOpenTakes(
   trx: Transaction<Database>,
@@ -25,14 +27,19 @@ export async function closeOpenTakes(
   let query = trx
     .selectFrom('answers')
     .innerJoin('questions', 'questions.id', 'answers.questionId')
-    .select(['answers.id', 'answers.budgetMaxSeconds', 'questions.maxSeconds'])
+    .select([
+      'answers.id',
+      'answers.questionId',
+      'answers.budgetMaxSeconds',
+      'questions.maxSeconds',
+    ])
     .where('answers.invitationId', '=', where.invitationId)
     .where('answers.status', '=', 'recording');
   if (where.questionId) query = query.where('answers.questionId', '=', where.questionId);
   const open = await query.execute();
   const submitted: ClosedTakes['submitted'] = [];
   const now = deps.now().toISOString();
-  for (const { id, budgetMaxSeconds, maxSeconds } of open) {
+  for (const { id, questionId, budgetMaxSeconds, maxSeconds } of open) {
     const held = await trx
       .selectFrom('chunks')
       .select(({ fn }) => fn.countAll<number | string>().as('count'))
@@ -48,12 +55,20 @@ export async function closeOpenTakes(
         .execute();
       submitted.push({ id, costSeconds: budgetMaxSeconds ?? maxSeconds });
     } else {
+      const earlier = await trx
+        .selectFrom('answers')
+        .select(({ fn }) => fn.countAll<number | string>().as('count'))
+        .where('invitationId', '=', where.invitationId)
+        .where('questionId', '=', questionId)
+        .where('status', '=', 'failed')
+        .where('failureCause', '=', 'replaced')
+        .executeTakeFirstOrThrow();
       await trx
         .updateTable('answers')
         .set({
           status: 'failed',
           failureCause: 'replaced',
-          error: REPLACED_EMPTY_TAKE,
+          error: `${REPLACED_EMPTY_TAKE} ${attemptNote('replaced', Number(earlier.count))}`,
           updatedAt: now,
         })
         .where('id', '=', id)

@@ -5,10 +5,12 @@ import { ConflictError } from '../errors.js';
 import { enqueueOrLeaveToSweep } from '../jobs/enqueue-answer.js';
 import { answerWithChunks, loadOwnAnswer } from './answer-view.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
+import { acceptsChunks, acceptsChunksSql } from './tombstones.js';
 
 /**
  * The candidate pressed stop and every chunk is acknowledged: freeze the chunk list and queue
  * the media job. Calling it again answers the current state, so a client may retry blindly.
+ * A tombstone (tombstones.ts) is submitted the same way: from then on it is an ordinary take.
  */
 export async function completeAnswer(
   deps: Deps,
@@ -17,7 +19,7 @@ export async function completeAnswer(
   input: { chunkCount: number; durationMs?: number },
 ): Promise<Answer> {
   const answer = await loadOwnAnswer(deps.db, invitation.id, answerId);
-  if (answer.status !== 'recording') return answerWithChunks(deps.db, answer);
+  if (!acceptsChunks(answer)) return answerWithChunks(deps.db, answer);
   assertWithinUploadGrace(deps, await candidateContext(deps, invitation));
   if (invitation.status === 'completed') throw interviewCompleted();
 
@@ -52,9 +54,12 @@ export async function completeAnswer(
       clientDurationMs: input.durationMs ?? null,
       completedAt: now,
       updatedAt: now,
+      // A tombstone's cause and sentence no longer apply: it was handed in after all.
+      failureCause: null,
+      error: null,
     })
     .where('id', '=', answerId)
-    .where('status', '=', 'recording')
+    .where(acceptsChunksSql)
     // In the same statement: a "finish" that landed meanwhile makes the interview final.
     .where(({ exists, selectFrom }) =>
       exists(
@@ -82,7 +87,7 @@ export async function completeAnswer(
     });
   }
   const current = await loadOwnAnswer(deps.db, invitation.id, answerId);
-  if (current.status === 'recording') throw interviewCompleted();
+  if (acceptsChunks(current)) throw interviewCompleted();
   return answerWithChunks(deps.db, current);
 }
 

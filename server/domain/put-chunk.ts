@@ -5,6 +5,7 @@ import { AppError, BadRequestError, ConflictError, InputError, NotFoundError } f
 import { answerBudget } from '../media/answer-budget.js';
 import { assertWithinUploadGrace, contextWithDeadline } from './candidate-access.js';
 import { recordFirstCopy } from './chunk-fast-path.js';
+import { acceptsChunks, acceptsChunksSql } from './tombstones.js';
 
 /** 15 minutes of 1-second slices is 900; this leaves room for smaller slices. */
 export const MAX_CHUNK_INDEX = 99_999;
@@ -43,7 +44,8 @@ export class TakeTooLargeError extends AppError {
 }
 
 /**
- * Before any byte is stored: the answer is this candidate's, still takes chunks, the interview
+ * Before any byte is stored: the answer is this candidate's, still takes chunks (it records, or
+ * it is a tombstone another device may still upload: tombstones.ts), the interview
  * is not finished, the index is within the take's budget and the take has room left. One query
  * reads the answer, its budget and the interview's deadline together: this runs for every chunk.
  */
@@ -52,7 +54,7 @@ export async function answerAcceptingChunks(
   invitation: InvitationsTable,
   answerId: string,
   index: number,
-): Promise<Pick<AnswersTable, 'id' | 'status'> & { maxBytes: number }> {
+): Promise<Pick<AnswersTable, 'id' | 'status' | 'failureCause'> & { maxBytes: number }> {
   const row = await deps.db
     .selectFrom('answers')
     .innerJoin('interviews', (join) => join.on('interviews.id', '=', invitation.interviewId))
@@ -60,6 +62,7 @@ export async function answerAcceptingChunks(
     .select([
       'answers.id',
       'answers.status',
+      'answers.failureCause',
       'answers.storedBytes',
       'answers.budgetMaxSeconds',
       'questions.maxSeconds',
@@ -71,7 +74,7 @@ export async function answerAcceptingChunks(
   if (!row) throw new NotFoundError('There is no such answer.');
   assertWithinUploadGrace(deps, contextWithDeadline(deps, invitation, row.deadline));
   assertNotFinished(invitation);
-  assertRecording(row);
+  assertAcceptsChunks(row);
   const budget = answerBudget(row.budgetMaxSeconds ?? row.maxSeconds);
   if (index > budget.maxChunkIndex) {
     throw new ConflictError(
@@ -93,8 +96,8 @@ function assertNotFinished(invitation: Pick<InvitationsTable, 'status'>): void {
   }
 }
 
-function assertRecording(answer: Pick<AnswersTable, 'status'>): void {
-  if (answer.status !== 'recording') {
+function assertAcceptsChunks(answer: Pick<AnswersTable, 'status' | 'failureCause'>): void {
+  if (!acceptsChunks(answer)) {
     throw new ConflictError(
       'answer_closed',
       'This answer was already submitted; it takes no more chunks.',
@@ -149,7 +152,7 @@ async function recordInTransaction(
     .updateTable('answers')
     .set((eb) => ({ storedBytes: eb.ref('storedBytes') }))
     .where('id', '=', answerId)
-    .where('status', '=', 'recording')
+    .where(acceptsChunksSql)
     .executeTakeFirst();
   const answer = await trx
     .selectFrom('answers')
@@ -157,6 +160,7 @@ async function recordInTransaction(
     .innerJoin('questions', 'questions.id', 'answers.questionId')
     .select([
       'answers.status',
+      'answers.failureCause',
       'answers.storedBytes',
       'answers.budgetMaxSeconds',
       'questions.maxSeconds',
@@ -164,9 +168,9 @@ async function recordInTransaction(
     ])
     .where('answers.id', '=', answerId)
     .executeTakeFirst();
-  // Gone: the take was abandoned (it had no chunk yet) while these bytes were arriving.
+  // Gone: the candidate's data was erased while these bytes were arriving.
   if (!answer) throw new NotFoundError('There is no such answer.');
-  if (locked.numUpdatedRows === 0n) assertRecording({ status: answer.status });
+  if (locked.numUpdatedRows === 0n) assertAcceptsChunks(answer);
   // "Finish" may have landed while the bytes streamed: a finished interview is final.
   assertNotFinished({ status: answer.invitationStatus });
   const previous = await trx

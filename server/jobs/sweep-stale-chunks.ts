@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { UPLOAD_GRACE_MS } from '../domain/candidate-access.js';
 import { closesAt } from '../domain/invitation-status.js';
+import { acceptsChunksSql, tombstoneSql } from '../domain/tombstones.js';
 
 /** Chunks of a failed take are kept this long (a retry by an administrator), then deleted. */
 export const FAILED_TAKE_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -13,7 +14,8 @@ export const UNSUBMITTED_TAKE =
 /**
  * Deletes the chunks that can never become an answer: those of takes left open past the upload
  * grace after the interview closed (or after the candidate finished), and those of takes that
- * failed more than a week ago. Safe with several processes sweeping at once: a take's chunks are
+ * failed more than a week ago. A tombstone that received chunks (tombstones.ts) can still be
+ * submitted, so it is a take left open, not a failed one; an empty tombstone holds nothing. Safe with several processes sweeping at once: a take's chunks are
  * deleted from storage before their rows (a sweep that dies half-way is finished by the next),
  * every step is idempotent, and such takes can no longer receive chunks. Returns how many takes
  * were cleared.
@@ -36,7 +38,7 @@ export async function sweepStaleChunks(deps: Deps): Promise<number> {
           updatedAt: now.toISOString(),
         })
         .where('id', '=', answerId)
-        .where('status', '=', 'recording')
+        .where(acceptsChunksSql)
         .execute();
     });
   }
@@ -56,7 +58,20 @@ async function openTakesPastGrace(deps: Deps, now: Date): Promise<string[]> {
       'invitations.completedAt',
       'interviews.deadline',
     ])
-    .where('answers.status', '=', 'recording')
+    .where((eb) =>
+      eb.or([
+        eb('answers.status', '=', 'recording'),
+        eb.and([
+          tombstoneSql(eb),
+          eb.exists(
+            eb
+              .selectFrom('chunks')
+              .select('chunks.idx')
+              .whereRef('chunks.answerId', '=', 'answers.id'),
+          ),
+        ]),
+      ]),
+    )
     // Cheap first cut in SQL; the exact closing time (expiry or deadline) is decided below.
     .where((eb) =>
       eb.or([
@@ -84,6 +99,7 @@ async function oldFailedTakes(deps: Deps, now: Date): Promise<string[]> {
     .selectFrom('answers')
     .select('id')
     .where('status', '=', 'failed')
+    .where((eb) => eb.not(tombstoneSql(eb)))
     .where('updatedAt', '<=', before)
     // Only those still holding chunks: a cleared take is not looked at again.
     .where(({ exists, selectFrom }) =>

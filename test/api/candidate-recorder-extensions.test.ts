@@ -97,18 +97,23 @@ for (const config of CONFIGS) {
     });
 
     describe('POST /candidate/answers/:id/abandon', () => {
-      it('forgets a take with no chunk: it costs no attempt, even on a question without retakes', async () => {
+      it('closes a take with no chunk as a tombstone: it costs no attempt, even on a question without retakes', async () => {
         const c = await candidate();
         const empty = await startAnswer(c, once);
         const res = await c.post(`/candidate/answers/${empty.id}/abandon`);
         assert.equal(res.status, 204, JSON.stringify(res.body));
-        assert.deepEqual((await c.get('/candidate/session')).body.answers, []);
-        expectProblem(await c.get(`/candidate/answers/${empty.id}`), 404, 'not_found');
-        // Again: it is gone.
-        expectProblem(await c.post(`/candidate/answers/${empty.id}/abandon`), 404, 'not_found');
+        const [kept] = (await c.get('/candidate/session')).body.answers as Answer[];
+        assert.deepEqual(
+          [kept?.id, kept?.status, kept?.tombstone, kept?.receivedChunks],
+          [empty.id, 'failed', true, []],
+        );
+        assert.match(kept?.error ?? '', /does not count as one of your attempts/);
+        // Again: it already is.
+        assert.equal((await c.post(`/candidate/answers/${empty.id}/abandon`)).status, 204);
 
         const real = await startAnswer(c, once);
-        assert.equal(real.attempt, 1);
+        assert.equal(real.attempt, 2);
+        assert.equal((await reload(c, empty.id)).status, 'failed', 'the new take left it alone');
         expectProblem(
           await c.post('/candidate/answers', { questionId: once, mimeType: 'video/webm' }),
           409,

@@ -38,6 +38,7 @@ const ANSWER_KEYS = [
   'questionId',
   'receivedChunks',
   'status',
+  'tombstone',
 ];
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -107,7 +108,8 @@ for (const config of CONFIGS) {
         );
         assert.equal(answer.durationMs, null);
         assert.equal(answer.error, null);
-        assert.deepEqual(await sessionAnswers(c), [answer]);
+        // The session also says whether each take uses an attempt (an extension).
+        assert.deepEqual(await sessionAnswers(c), [{ ...answer, countsAsAttempt: true }]);
         assert.deepEqual(await reload(c, answer.id), answer);
       });
 
@@ -446,6 +448,9 @@ for (const config of CONFIGS) {
 
         assert.equal((await startAnswer(c, twice)).attempt, 1);
         assert.equal((await startAnswer(c, twice)).attempt, 2);
+        // The first take closed empty by a newer one is free (a reload while thinking): the
+        // second such take and the open one use the two attempts.
+        assert.equal((await startAnswer(c, twice)).attempt, 3);
         expectProblem(
           await c.post('/candidate/answers', { questionId: twice, mimeType: 'video/webm' }),
           409,
@@ -454,11 +459,12 @@ for (const config of CONFIGS) {
 
         const answers = await sessionAnswers(c);
         assert.deepEqual(
-          answers.map((a) => [a.questionId, a.attempt]),
+          answers.map((a) => [a.questionId, a.attempt, a.status]),
           [
-            [once, 1],
-            [twice, 1],
-            [twice, 2],
+            [once, 1, 'recording'],
+            [twice, 1, 'failed'],
+            [twice, 2, 'failed'],
+            [twice, 3, 'recording'],
           ],
         );
       });

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import { attemptNote, countedAttempts } from '../../server/domain/retake-accounting.js';
+import type { FailureCause } from '../../server/db/schema.js';
+import {
+  attemptNote,
+  chargedTakes,
+  countedAttempts,
+} from '../../server/domain/retake-accounting.js';
 
 describe('retake accounting', () => {
-  const failed = (failureCause: 'server' | 'media' | 'replaced' | 'expired' | null) =>
+  const failed = (failureCause: FailureCause | null) =>
     ({ status: 'failed', failureCause }) as const;
   const ready = { status: 'ready', failureCause: null } as const;
 
@@ -19,8 +24,34 @@ describe('retake accounting', () => {
     assert.match(attemptNote('media', 1), /^This take counts as one of your attempts\.$/);
   });
 
-  it('charges open, submitted and replaced takes', () => {
+  it('charges open and submitted takes, and expired ones', () => {
     const open = { status: 'recording', failureCause: null } as const;
-    assert.equal(countedAttempts([open, ready, failed('replaced')]), 3);
+    assert.equal(countedAttempts([open, ready, failed('expired')]), 3);
+  });
+
+  it('never charges an abandoned take', () => {
+    assert.equal(countedAttempts([failed('abandoned'), failed('abandoned'), ready]), 1);
+    assert.match(attemptNote('abandoned', 3), /does not count/);
+  });
+
+  it('charges empty takes a newer one replaced from the second one on, per question', () => {
+    assert.equal(countedAttempts([failed('replaced')]), 0);
+    assert.equal(countedAttempts([failed('replaced'), failed('replaced')]), 1);
+    assert.equal(countedAttempts([failed('replaced'), failed('media'), failed('replaced')]), 1);
+    assert.match(attemptNote('replaced', 0), /first time it does not count/);
+    assert.match(attemptNote('replaced', 1), /^This take counts as one of your attempts\.$/);
+  });
+
+  it('says take by take which ones are charged, in attempt order', () => {
+    assert.deepEqual(
+      chargedTakes([
+        failed('replaced'),
+        failed('abandoned'),
+        failed('replaced'),
+        failed('media'),
+        ready,
+      ]),
+      [false, false, true, false, true],
+    );
   });
 });

@@ -48,6 +48,12 @@ const problemOf = (err: unknown): Problem => ({
 });
 const asError = (p: Problem) => Object.assign(new Error(p.message), p);
 const ignore = () => undefined;
+/**
+ * The server still takes the take's chunks and `complete`: it records, or it is a tombstone (the
+ * take was abandoned or replaced elsewhere before any of it arrived; this device may hold it).
+ */
+export const takesChunks = (answer: Answer) => answer.status === 'recording' || answer.tombstone;
+
 /** A 404 for a take we are removing means it is already gone. */
 const goneIsFine = (err: unknown) => {
   if (!(err instanceof CandidateApiError && err.status === 404)) throw err;
@@ -287,7 +293,7 @@ export class ChunkUploader {
     if (action === 'closed') {
       // Someone completed it (another tab or device): the server's state is the truth.
       const answer = await this.options.api.answer(take.answerId).catch(() => null);
-      if (answer && answer.status !== 'recording') return this.accepted(take, answer);
+      if (answer && !takesChunks(answer)) return this.accepted(take, answer);
       if (!answer) return this.backOff(err);
     }
     if (action === 'recount' && (await this.recount(take))) return;
@@ -301,7 +307,7 @@ export class ChunkUploader {
    */
   private async recount(take: TakeState): Promise<boolean> {
     const answer = await this.options.api.answer(take.answerId);
-    if (answer.status !== 'recording') {
+    if (!takesChunks(answer)) {
       this.accepted(take, answer);
       return true;
     }

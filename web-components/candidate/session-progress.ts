@@ -3,7 +3,7 @@ import type { Answer, CandidateSession, Question } from '../../server/contracts/
 /** Where the candidate stands on one question, from the server's list of takes. */
 export interface QuestionProgress {
   question: Question;
-  /** Takes that count against 1 + retakes (the server does not count failed ones). */
+  /** Takes that count against 1 + retakes (as the server says; failed ones by cause). */
   attemptsUsed: number;
   attemptsAllowed: number;
   /** The latest take the server accepted (processing or ready), if any. */
@@ -17,6 +17,11 @@ export interface QuestionProgress {
 }
 
 const isSubmitted = (a: Answer) => a.status === 'processing' || a.status === 'ready';
+/**
+ * A take closed before any of it reached the server (abandoned, or replaced by a newer take):
+ * nothing of it to show; if a device holds its recording, that device sends it by itself.
+ */
+const isEmptyTombstone = (a: Answer) => a.tombstone && a.receivedChunks.length === 0;
 // Not Array.prototype.at: Safari 15.0–15.3 lacks it.
 const last = <T>(items: T[]): T | null => items[items.length - 1] ?? null;
 
@@ -25,14 +30,16 @@ export function questionProgress(session: CandidateSession): QuestionProgress[] 
     const takes = session.answers
       .filter((a) => a.questionId === question.id)
       .sort((a, b) => a.attempt - b.attempt);
-    const latest = last(takes);
+    const latest = last(takes.filter((a) => !isEmptyTombstone(a)));
     return {
       question,
-      attemptsUsed: takes.filter((a) => a.status !== 'failed').length,
+      // An older server does not say: then only takes that did not fail count.
+      attemptsUsed: takes.filter((a) => a.countsAsAttempt ?? a.status !== 'failed').length,
       attemptsAllowed: 1 + question.retakes,
       submitted: last(takes.filter(isSubmitted)),
-      interrupted: latest?.status === 'recording' ? latest : null,
-      failed: latest?.status === 'failed' ? latest : null,
+      // A tombstone part of which arrived is an interrupted take too: it can still be handed in.
+      interrupted: latest && (latest.status === 'recording' || latest.tombstone) ? latest : null,
+      failed: latest?.status === 'failed' && !latest.tombstone ? latest : null,
     };
   });
 }
@@ -52,7 +59,7 @@ export function firstOpenQuestion(progress: QuestionProgress[]): number {
 
 /** The candidate has already recorded something: they are coming back, not starting. */
 export function hasStarted(session: CandidateSession): boolean {
-  return session.answers.length > 0;
+  return session.answers.some((a) => !isEmptyTombstone(a));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Answer, CandidateSession } from '../../server/contracts/api.js';
 import { type CandidateApi, CandidateApiError } from './candidate-api.js';
-import { ChunkUploader, type UploadStatus } from './chunk-uploader.js';
+import { ChunkUploader, takesChunks, type UploadStatus } from './chunk-uploader.js';
 import { type Outbox, type OutboxTake, openOutbox } from './outbox.js';
 import { achievedKbps } from './quality-ladder.js';
 import { splitSlice } from './recording-format.js';
@@ -52,7 +52,7 @@ export class UploadController implements ReactiveController {
 
   /**
    * Opens the outbox for this invitation and settles what it holds against the server's view:
-   * takes the server already closed are forgotten; takes cut short by a reload or a crash are
+   * takes the server already handed in are forgotten; takes cut short by a reload or a crash are
    * closed as interrupted, so they are completed with what was recorded.
    */
   async attach(api: CandidateApi, session: CandidateSession): Promise<void> {
@@ -64,7 +64,9 @@ export class UploadController implements ReactiveController {
     for (const take of await this.outbox.takes(this.scope)) {
       if (this.busyElsewhere.has(take.answerId)) continue;
       const server = session.answers.find((a) => a.id === take.answerId);
-      if (server?.status !== 'recording') await this.outbox.removeTake(take.answerId);
+      // A tombstone (abandoned or replaced elsewhere while this device held its recording)
+      // still takes its chunks: it is sent and submitted like a take that records.
+      if (!server || !takesChunks(server)) await this.outbox.removeTake(take.answerId);
       else if (!take.closed) {
         const rescued = await this.takeBackRescued(take, server.receivedChunks);
         await this.outbox.saveTake({ ...take, ...rescued, closed: true, interrupted: true });
@@ -212,8 +214,9 @@ export class UploadController implements ReactiveController {
   }
 
   /**
-   * Forgets a take that reached the server empty and is not on this device (the page died
+   * Gives up a take that reached the server empty and is not on this device (the page died
    * before its first slice, or another device never sent one), so that it costs no attempt.
+   * The server keeps it as a tombstone that a device holding its recording can still send.
    */
   async abandon(answerId: string): Promise<void> {
     await this.ready()

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { ConflictError } from '../../errors.js';
 import { assertOpenForNewWork, candidateContext } from '../candidate-access.js';
 import { candidateSession } from '../candidate-session.js';
+import { tombstoneSql } from '../tombstones.js';
 
 /**
  * Extra time, asked by the candidate without a reason, before the first take of a real question
@@ -25,7 +26,9 @@ export async function requestExtraTime(
           eb
             .selectFrom('answers')
             .select('answers.id')
-            .where('answers.invitationId', '=', invitation.id),
+            .where('answers.invitationId', '=', invitation.id)
+            // A tombstone (never handed in) does not count, as when abandoning deleted the take.
+            .where((eb) => eb.not(tombstoneSql(eb))),
         ),
       ),
     )

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AnswersTable } from '../../db/schema.js';
+import { tombstoneSql } from '../tombstones.js';
 
 /** Takes that were handed in: the latest of these per question is the one reviewed. */
 export const SUBMITTED = ['processing', 'ready', 'failed'] as const;
@@ -24,7 +25,9 @@ export async function latestTakes(
     .innerJoin('questions', 'questions.id', 'answers.questionId')
     .selectAll('answers')
     .select('questions.position')
-    .where('answers.status', 'in', SUBMITTED);
+    .where('answers.status', 'in', SUBMITTED)
+    // A tombstone was never handed in: it must not hide the take before it.
+    .where((eb) => eb.not(tombstoneSql(eb)));
   if (scope.invitationIds) query = query.where('answers.invitationId', 'in', scope.invitationIds);
   if (scope.interviewId) query = query.where('questions.interviewId', '=', scope.interviewId);
   if (scope.questionId) query = query.where('answers.questionId', '=', scope.questionId);

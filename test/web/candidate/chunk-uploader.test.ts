@@ -184,7 +184,35 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
       state: 'idle',
       left: 0,
     });
-    assert.equal(await latest(), undefined);
+    const kept = await latest();
+    assert.deepEqual([kept.status, kept.tombstone], ['failed', true]);
+  });
+
+  it('sends and submits a take abandoned elsewhere while this device held its recording', async () => {
+    await onChunkPut(async (route, index, attempt) => {
+      // Another device gave the take up before any of it arrived: the server keeps a tombstone.
+      if (index === 0 && attempt === 1) {
+        const answer = await latest();
+        assert.equal((await candidate.post(`/candidate/answers/${answer.id}/abandon`)).status, 204);
+      }
+      return route.continue();
+    });
+    const outcome = await upload(page, token, questionId, 3);
+    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
+    assert.deepEqual((await latest()).receivedChunks, [0, 1, 2]);
+  });
+
+  it('completes an "empty" take abandoned elsewhere when a chunk of it reached the server', async () => {
+    await page.route('**/abandon', async (route) => {
+      // Another device gave the take up, then a third sent a chunk of it: still the candidate's.
+      const answer = await latest();
+      assert.equal((await candidate.post(`/candidate/answers/${answer.id}/abandon`)).status, 204);
+      assert.equal((await candidate.putChunk(answer.id, 0, Buffer.from('sent'))).status, 200);
+      return route.continue();
+    });
+    const outcome = await upload(page, token, questionId, 0);
+    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
+    assert.deepEqual((await latest()).receivedChunks, [0]);
   });
 
   it('completes an "empty" take after all when a chunk of it reached the server', async () => {
