@@ -1,4 +1,6 @@
 import type { Transaction } from 'kysely';
+import { compiledOnce } from '../db/compiled-once.js';
+import type { Db } from '../db/database.js';
 import type { AnswersTable, Database, InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { AppError, BadRequestError, ConflictError, InputError, NotFoundError } from '../errors.js';
@@ -43,6 +45,46 @@ export class TakeTooLargeError extends AppError {
   }
 }
 
+type TakeForChunk = Pick<
+  AnswersTable,
+  'id' | 'status' | 'failureCause' | 'storedBytes' | 'budgetMaxSeconds'
+> & { maxSeconds: number; deadline: string | null };
+
+const takeQueries = new WeakMap<Db, ReturnType<typeof buildTakeForChunk>>();
+
+function buildTakeForChunk(db: Db) {
+  return compiledOnce<
+    { answerId: string; invitationId: string; interviewId: string },
+    TakeForChunk
+  >(db, (param) =>
+    db
+      .selectFrom('answers')
+      .innerJoin('interviews', (join) => join.on('interviews.id', '=', param('interviewId')))
+      .innerJoin('questions', 'questions.id', 'answers.questionId')
+      .select([
+        'answers.id',
+        'answers.status',
+        'answers.failureCause',
+        'answers.storedBytes',
+        'answers.budgetMaxSeconds',
+        'questions.maxSeconds',
+        'interviews.deadline',
+      ])
+      .where('answers.id', '=', param('answerId'))
+      .where('answers.invitationId', '=', param('invitationId')),
+  );
+}
+
+/** The take a chunk is for, with its budget and deadline: built and compiled once per database. */
+function takeForChunk(db: Db) {
+  let query = takeQueries.get(db);
+  if (!query) {
+    query = buildTakeForChunk(db);
+    takeQueries.set(db, query);
+  }
+  return query;
+}
+
 /**
  * Before any byte is stored: the answer is this candidate's, still takes chunks (it records, or
  * it is a tombstone another device may still upload: tombstones.ts), the interview
@@ -55,22 +97,13 @@ export async function answerAcceptingChunks(
   answerId: string,
   index: number,
 ): Promise<Pick<AnswersTable, 'id' | 'status' | 'failureCause'> & { maxBytes: number }> {
-  const row = await deps.db
-    .selectFrom('answers')
-    .innerJoin('interviews', (join) => join.on('interviews.id', '=', invitation.interviewId))
-    .innerJoin('questions', 'questions.id', 'answers.questionId')
-    .select([
-      'answers.id',
-      'answers.status',
-      'answers.failureCause',
-      'answers.storedBytes',
-      'answers.budgetMaxSeconds',
-      'questions.maxSeconds',
-      'interviews.deadline',
-    ])
-    .where('answers.id', '=', answerId)
-    .where('answers.invitationId', '=', invitation.id)
-    .executeTakeFirst();
+  const row = (
+    await takeForChunk(deps.db)({
+      answerId,
+      invitationId: invitation.id,
+      interviewId: invitation.interviewId,
+    })
+  ).rows[0];
   if (!row) throw new NotFoundError('There is no such answer.');
   assertWithinUploadGrace(deps, contextWithDeadline(deps, invitation, row.deadline));
   assertNotFinished(invitation);
