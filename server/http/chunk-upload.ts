@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { Storage } from '../../storage/storage.js';
@@ -38,14 +38,13 @@ async function storeChunkStream(
       done(null, piece);
     },
   });
-  body.on('error', (err) => measure.destroy(err));
-  // A client that goes away mid-body: without this the write would wait for bytes forever.
-  body.on('close', () => {
-    if (!measure.writableEnded) measure.destroy(new Error('The chunk upload was interrupted.'));
-  });
+  // pipeline carries a client that goes away mid-body (or a body over the bound) to `measure`
+  // as an error, which Storage sees and gives up on; its own callback keeps that error from
+  // being an unhandled 'error' event, which would end the process.
+  pipeline(body, measure, () => {});
   try {
     // The nonce makes the key new, and it is recorded only once put resolves.
-    await storage.put(key, body.pipe(measure), {
+    await storage.put(key, measure, {
       contentType: 'application/octet-stream',
       freshKey: true,
     });

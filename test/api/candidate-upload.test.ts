@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import http from 'node:http';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import {
   type Api,
@@ -329,6 +331,50 @@ for (const config of CONFIGS) {
         const processed = await waitForAnswer(c, answer.id);
         assert.equal(processed.status, 'ready', JSON.stringify(processed));
         assert.ok(processed.durationMs! > 1000, `durationMs ${processed.durationMs}`);
+      });
+
+      it('lets go of everything a client that goes away mid-chunk held, and records nothing of it', async () => {
+        const c = await candidate();
+        const answer = await startAnswer(c, free);
+        const openFiles = () => readdirSync('/proc/self/fd').length;
+        /** Sends the headers and `sentBytes` of a 200 kB chunk, then cuts the connection. */
+        const cutShort = (contentType: string, sentBytes: number, afterMs: number) =>
+          new Promise<void>((resolve) => {
+            const url = new URL(`${server.url}/api/v1/candidate/answers/${answer.id}/chunks/0`);
+            const req = http.request(url, {
+              method: 'PUT',
+              headers: {
+                authorization: `Bearer ${c.token}`,
+                'content-type': contentType,
+                'content-length': '200000',
+              },
+            });
+            req.on('error', () => resolve());
+            req.on('close', () => resolve());
+            if (contentType.startsWith('multipart'))
+              req.write(
+                '--x\r\nContent-Disposition: form-data; name="chunk"; filename="c"\r\n\r\n',
+              );
+            req.write(Buffer.alloc(sentBytes, 3), () => setTimeout(() => req.destroy(), afterMs));
+          });
+        const before = openFiles();
+        const cuts = [];
+        for (const type of ['application/octet-stream', 'multipart/form-data; boundary=x'])
+          for (let i = 0; i < 10; i++)
+            cuts.push(cutShort(type, i % 2 ? 100_000 : 10, i % 2 ? 200 : 0));
+        await Promise.all(cuts);
+        await new Promise((r) => setTimeout(r, 1000));
+        assert.equal((await c.get('/health')).status, 200, 'the server is still up');
+        // On local disk every interrupted chunk's file is closed (S3's client keeps a pool of
+        // keep-alive sockets, so its count says nothing).
+        if (config.storage === 'local')
+          assert.ok(
+            openFiles() <= before + 5,
+            `${openFiles() - before} more files open than before`,
+          );
+        assert.deepEqual((await reload(c, answer.id)).receivedChunks, []);
+        const ok = await c.putChunk(answer.id, 0, Buffer.from('whole'), { raw: true });
+        assert.deepEqual(ok.body, { index: 0, size: 5 });
       });
 
       it('refuses an empty body with 400 and records nothing', async () => {
