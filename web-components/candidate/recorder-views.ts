@@ -72,7 +72,7 @@ function questionView(host: InterviewRecorder, practice: boolean) {
       .stream=${host.media.stream}
       .format=${format}
       .uploadKbps=${host.uploadKbps}
-      .audioOnlyAllowed=${host.rateConfirmed}
+      .audioOnlyAllowed=${host.rateConfirmed && host.audioOnlyAllowed}
       .uploads=${practice ? null : host.uploads}
       .uploadStatus=${host.uploads.status}
       @practice-done=${() => host.onPracticeDone()}
