@@ -13,11 +13,9 @@ describe('candidate recorder: an interview that needs a camera', function () {
   let browser: TestBrowser;
 
   before(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      launchBrowser({ noCamera: true }),
-      buildBundle(),
-    ]);
+    // Built first: the server serves /assets only if the bundle exists when it starts.
+    await buildBundle();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser({ noCamera: true })]);
   });
   after(async () => {
     await browser?.close();
