@@ -61,6 +61,12 @@ export const QuestionInput = z.object({
   ...questionRubricShape,
 });
 
+/**
+ * Extension (issue 9): whether a candidate may answer with sound only, when their device has no
+ * camera or their connection is too slow for video. True unless the interview says otherwise.
+ */
+export const AllowAudioOnly = z.boolean({ message: 'must be true or false' });
+
 export const CreateInterviewRequest = z.object({
   title: text(200),
   intro: safeText({ max: 10_000, multiline: true }).optional().default(''),
@@ -74,6 +80,7 @@ export const CreateInterviewRequest = z.object({
     .max(20, 'allows at most 20 questions'),
   ...interviewRubricShape,
   public: ProgrammeSettingsInput.optional(),
+  allowAudioOnly: AllowAudioOnly.optional().default(true),
 });
 
 export const CreateInvitationsRequest = z.object({
@@ -142,6 +149,8 @@ export interface Interview {
   review: ReviewSettings;
   /** The public apply link's settings (issue 11); null when the interview has none. */
   public?: ProgrammeSettings | null;
+  /** Extension (issue 9): false when every answer must be video. */
+  allowAudioOnly: boolean;
 }
 
 export interface Invitation extends Partial<InvitationProgrammeFields> {
@@ -197,6 +206,8 @@ export interface CandidateSession {
     questions: Question[];
     /** Extension: reviewers see a pseudonym, not the candidate's name. */
     blindReview?: boolean;
+    /** Extension (issue 9): false when this interview needs a camera (no sound-only answers). */
+    allowAudioOnly?: boolean;
   };
   answers: Answer[];
   /** Extension: where the candidate stands. */

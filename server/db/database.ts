@@ -18,6 +18,7 @@ import * as programmesEmail from './migrations/004-programmes-email.js';
 import * as dataRights from './migrations/005-data-rights.js';
 import * as boundedMedia from './migrations/006-bounded-media.js';
 import * as extraLinks from './migrations/007-extra-links.js';
+import * as audioOnlySetting from './migrations/009-audio-only-setting.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '006-bounded-media': boundedMedia,
   '004-programmes-email': programmesEmail,
   '007-extra-links': extraLinks,
+  '009-audio-only-setting': audioOnlySetting,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

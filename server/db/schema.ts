@@ -47,6 +47,8 @@ export interface InterviewsTable {
   competencies?: string;
   /** JSON: the review settings given; defaults fill the rest when read. */
   reviewSettings?: string;
+  /** 1 or 0 (portable): candidates may answer with sound only (no camera, a very slow link). */
+  allowAudioOnly: Generated<number>;
 }
 
 export interface QuestionsTable {

@@ -23,7 +23,7 @@ export async function candidateSession(
 
   const interview = await deps.db
     .selectFrom('interviews')
-    .select(['title', 'intro', 'deadline', 'reviewSettings'])
+    .select(['title', 'intro', 'deadline', 'reviewSettings', 'allowAudioOnly'])
     .where('id', '=', invitation.interviewId)
     .executeTakeFirstOrThrow();
   const candidate = await deps.db
@@ -43,13 +43,15 @@ export async function candidateSession(
     rows.map((r) => r.id),
   );
   const charged = chargedById(rows);
-  const { reviewSettings, ...shown } = interview;
+  const { reviewSettings, allowAudioOnly, ...shown } = interview;
   return {
     candidate,
     interview: {
       ...shown,
       // The welcome screen tells the candidate that reviewers will not see their name.
       blindReview: reviewSettingsOf({ reviewSettings }).blind,
+      // The recorder never falls back to sound only, and asks for a camera, when this is false.
+      allowAudioOnly: Number(allowAudioOnly) === 1,
       questions: (await questionsOf(deps.db, invitation.interviewId)).map((q) =>
         effectiveLimits(q, invitation),
       ),

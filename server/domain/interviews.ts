@@ -36,7 +36,12 @@ export async function createInterview(
     const { questions, ...row } = interview;
     await trx
       .insertInto('interviews')
-      .values({ ...row, ...rubric.interview, createdBy: userId })
+      .values({
+        ...row,
+        ...rubric.interview,
+        createdBy: userId,
+        allowAudioOnly: input.allowAudioOnly ? 1 : 0,
+      })
       .execute();
     await trx
       .insertInto('questions')
@@ -63,11 +68,11 @@ export async function getInterview(db: Db, id: string): Promise<Interview> {
   const row = await db
     .selectFrom('interviews')
     .select(['id', 'title', 'intro', 'deadline', 'createdAt'])
-    .select(['competencies', 'reviewSettings'])
+    .select(['competencies', 'reviewSettings', 'allowAudioOnly'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('There is no such interview.');
-  const { competencies, reviewSettings, ...rest } = row;
+  const { competencies, reviewSettings, allowAudioOnly, ...rest } = row;
   const questions = await db
     .selectFrom('questions')
     .selectAll()
@@ -79,6 +84,7 @@ export async function getInterview(db: Db, id: string): Promise<Interview> {
     questions: questions.map(questionOf),
     ...interviewRubricOf({ competencies, reviewSettings }),
     public: await programmeOf(db, id),
+    allowAudioOnly: Number(allowAudioOnly) === 1,
   };
 }
 
@@ -86,7 +92,7 @@ export async function listInterviews(db: Db): Promise<Interview[]> {
   const rows = await db
     .selectFrom('interviews')
     .select(['id', 'title', 'intro', 'deadline', 'createdAt'])
-    .select(['competencies', 'reviewSettings'])
+    .select(['competencies', 'reviewSettings', 'allowAudioOnly'])
     .orderBy('createdAt', 'desc')
     .execute();
   if (rows.length === 0) return [];
@@ -104,10 +110,11 @@ export async function listInterviews(db: Db): Promise<Interview[]> {
     db,
     rows.map((r) => r.id),
   );
-  return rows.map(({ competencies, reviewSettings, ...row }) => ({
+  return rows.map(({ competencies, reviewSettings, allowAudioOnly, ...row }) => ({
     ...row,
     questions: questions.filter((q) => q.interviewId === row.id).map(questionOf),
     ...interviewRubricOf({ competencies, reviewSettings }),
     public: programmes.get(row.id) ?? null,
+    allowAudioOnly: Number(allowAudioOnly) === 1,
   }));
 }

@@ -33,6 +33,7 @@ export async function startAnswer(
   if (!ACCEPTED_TYPE.test(input.mimeType)) {
     throw new UnsupportedMediaTypeError('Record as video/webm, video/mp4 or an audio/* type.');
   }
+  await assertFormatAllowed(deps, invitation.interviewId, input.mimeType);
   const question = await deps.db
     .selectFrom('questions')
     .select(['id', 'retakes', 'maxSeconds'])
@@ -59,6 +60,28 @@ export async function startAnswer(
   await queueSubmittedTakes(deps, invitation.id, closed);
   if (invitation.status === 'invited') await markStarted(deps, invitation);
   return toAnswer(answer);
+}
+
+/**
+ * An interview that forbids sound-only answers refuses a sound-only take here too, so that no
+ * client (an old page, a script) can record one the recorder itself would not.
+ */
+async function assertFormatAllowed(
+  deps: Deps,
+  interviewId: string,
+  mimeType: string,
+): Promise<void> {
+  if (!/^\s*audio\//i.test(mimeType)) return;
+  const { allowAudioOnly } = await deps.db
+    .selectFrom('interviews')
+    .select('allowAudioOnly')
+    .where('id', '=', interviewId)
+    .executeTakeFirstOrThrow();
+  if (Number(allowAudioOnly) === 1) return;
+  throw new ConflictError(
+    'video_required',
+    'This interview needs answers on video: record with a camera, not sound only.',
+  );
 }
 
 async function insertNextAttempt(

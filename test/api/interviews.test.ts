@@ -47,6 +47,7 @@ describe('API v1 interviews (PostgreSQL)', () => {
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     const interview = res.body;
     assert.deepEqual(Object.keys(interview).sort(), [
+      'allowAudioOnly',
       'competencies',
       'createdAt',
       'deadline',

@@ -27,6 +27,8 @@ export interface BrowserOptions extends BrowserContextOptions {
   denyCamera?: boolean;
   /** A .y4m or .mjpeg file played as the camera. */
   fakeVideoFile?: string;
+  /** A device with a microphone and no camera at all (Chromium's fake devices, none for video). */
+  noCamera?: boolean;
 }
 
 export interface TestBrowser {
@@ -37,10 +39,14 @@ export interface TestBrowser {
 
 /** A fresh Chromium profile per call: no state leaks between tests. */
 export async function launchBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
-  const { denyCamera, fakeVideoFile, ...contextOptions } = options;
+  const { denyCamera, fakeVideoFile, noCamera, ...contextOptions } = options;
   const profile = await mkdtemp(path.join(tmpdir(), 'chromium-profile-'));
   const args = CHROMIUM_ARGS.filter((a) => !(denyCamera && a === '--use-fake-ui-for-media-stream'));
   if (fakeVideoFile) args.push(`--use-file-for-fake-video-capture=${fakeVideoFile}`);
+  if (noCamera) {
+    const at = args.indexOf('--use-fake-device-for-media-stream');
+    args[at] = '--use-fake-device-for-media-stream=device-count=0';
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -42,6 +42,9 @@ export function deviceProblem(status: MediaStatus): TemplateResult | null {
     case 'no-device':
       return html`<p><strong>${msg('We could not find a microphone.', { id: 'rec.help.no-mic' })}</strong></p>
         <p>${msg('Connect a microphone or headset and press Try again, or open this link on a phone.', { id: 'rec.help.no-mic-how' })}</p>`;
+    case 'no-camera':
+      return html`<p><strong>${msg('This interview needs a camera, and we could not find one on this device.', { id: 'rec.help.no-camera' })}</strong></p>
+        <p>${msg('Answers to this interview must be on video, not sound only. Connect a camera (or close the app using it) and press Try again, or open this link on a phone or a computer that has a camera.', { id: 'rec.help.no-camera-how' })}</p>`;
     case 'busy':
       return html`<p><strong>${msg('Another application is using your camera or microphone.', { id: 'rec.help.busy' })}</strong></p>
         <p>${msg('Close video calls or other camera apps, then press Try again.', { id: 'rec.help.busy-how' })}</p>`;

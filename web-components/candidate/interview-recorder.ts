@@ -108,6 +108,8 @@ export class InterviewRecorder extends LitElement {
 
   private adopt(session: CandidateSession): void {
     this.session = session;
+    // Issue 9: without a camera, the device check then asks for one instead of going on.
+    this.media.videoRequired = !this.audioOnlyAllowed;
     this.progress = withWaitingTakes(questionProgress(session), (id) =>
       this.uploads.isWaitingHere(id),
     );
@@ -126,6 +128,11 @@ export class InterviewRecorder extends LitElement {
 
   get returning(): boolean {
     return this.session ? hasStarted(this.session) : false;
+  }
+
+  /** The interview accepts sound-only answers (a server that does not say allows them). */
+  get audioOnlyAllowed(): boolean {
+    return this.session?.interview.allowAudioOnly !== false;
   }
 
   get format() {

@@ -4,6 +4,7 @@ import { cameraConstraints, microphoneConstraints } from './recording-format.js'
 /**
  * - `denied`: the person or the browser refused access;
  * - `no-device`: no microphone (without a camera we fall back to audio only);
+ * - `no-camera`: no camera, and the interview forbids sound-only answers (issue 9);
  * - `busy`: another application holds the camera;
  * - `unsupported`: no getUserMedia (old browser, or a page that is not https);
  * - `interrupted`: capture stopped by itself (iOS does this in the background).
@@ -14,6 +15,7 @@ export type MediaStatus =
   | 'ready'
   | 'denied'
   | 'no-device'
+  | 'no-camera'
   | 'busy'
   | 'unsupported'
   | 'failed'
@@ -34,8 +36,14 @@ export interface MediaSnapshot {
   choice: DeviceChoice;
 }
 
+/** This device offers no camera, and the interview needs one. */
+class NoCameraError extends Error {
+  override name = 'NoCameraError';
+}
+
 function statusOf(err: unknown): MediaStatus {
   const name = (err as { name?: string }).name;
+  if (name === 'NoCameraError') return 'no-camera';
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no-device';
   if (name === 'NotReadableError' || name === 'AbortError') return 'busy';
@@ -81,6 +89,8 @@ export class MediaController implements ReactiveController {
   stream: MediaStream | null = null;
   /** Recording sound only: this device has no camera. */
   audioOnly = false;
+  /** The interview forbids sound-only answers: without a camera, `no-camera` instead. */
+  videoRequired = false;
   cameras: MediaDeviceInfo[] = [];
   microphones: MediaDeviceInfo[] = [];
   choice: DeviceChoice = {};
@@ -124,6 +134,12 @@ export class MediaController implements ReactiveController {
       if (statusOf(err) !== 'no-device') throw err;
       // No camera (or none that fits): a voice answer is better than no answer.
       const stream = await navigator.mediaDevices.getUserMedia({ audio });
+      if (this.videoRequired) {
+        // The microphone works (so the problem is the camera alone), but this interview needs
+        // video: let go of the microphone and say so, rather than record what would be refused.
+        for (const track of stream.getTracks()) track.stop();
+        throw new NoCameraError();
+      }
       this.audioOnly = true;
       return stream;
     }

@@ -48,6 +48,12 @@ export function startErrorMessage(err: unknown): string {
       id: 'rec.error.offline-start',
     });
   }
+  if (err instanceof CandidateApiError && err.code === 'video_required') {
+    return msg(
+      'This interview needs answers on video. Turn your camera back on, or open this link on a device with a camera.',
+      { id: 'rec.error.video-required' },
+    );
+  }
   if (err instanceof CandidateApiError) return err.message;
   return msg('Recording could not start. Please try again.', { id: 'rec.error.start' });
 }

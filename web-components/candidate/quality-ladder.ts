@@ -41,13 +41,16 @@ const PICTURE_SIZES = [
 /**
  * The quality to record at. `uploadKbps` null (not measured) records at full quality: the outbox
  * keeps everything until it is sent. `cameraShortSide` caps the picture to what the camera gives.
+ * With `audioOnlyAllowed` false (the interview forbids sound only, or the slow rate is not yet
+ * confirmed) the lowest rung is 240p at 150 kbit/s, never sound only.
  */
 export function chooseQuality(
   uploadKbps: number | null,
   { audioOnlyAllowed = true, cameraShortSide = 720 } = {},
 ): Quality {
-  const budget =
-    uploadKbps === null ? MAX_VIDEO_BPS : uploadKbps * 1000 * UPLOAD_SHARE - AUDIO_BITS_PER_SECOND;
+  // A rate that is not a number (a measurement gone wrong) is as good as none: full quality.
+  const known = uploadKbps !== null && !Number.isNaN(uploadKbps);
+  const budget = known ? uploadKbps * 1000 * UPLOAD_SHARE - AUDIO_BITS_PER_SECOND : MAX_VIDEO_BPS;
   if (budget < MIN_VIDEO_BPS && audioOnlyAllowed) return { kind: 'audio' };
   const bps = Math.round(Math.min(MAX_VIDEO_BPS, Math.max(MIN_VIDEO_BPS, budget)));
   const size = PICTURE_SIZES.find((s) => bps >= s.fromBps)!;

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Question } from '../../server/contracts/api.js';
 import { canRecord } from './browser-support.js';
+import { deviceProblem } from './device-help.js';
 import type { InterviewRecorder } from './interview-recorder.js';
 import { attemptsLeft } from './session-progress.js';
 
@@ -44,9 +45,18 @@ function mediaProblem(host: InterviewRecorder) {
   if (status === 'requesting') {
     return html`<p class="notice" role="status">${msg('Turning the camera back on…', { id: 'rec.media.restarting' })}</p>`;
   }
+  // Issue 9: the camera went and this interview does not take sound only: say that, not "stopped".
+  const why =
+    status === 'no-camera'
+      ? deviceProblem(status)
+      : html`<p>${msg('The camera or microphone stopped.', { id: 'rec.media.stopped' })}</p>`;
   return html`<div class="notice problem" role="alert">
-    <p>${msg('The camera or microphone stopped.', { id: 'rec.media.stopped' })}</p>
-    <button class="primary" @click=${() => void host.media.start()}>${msg('Turn them back on', { id: 'rec.media.restart' })}</button>
+    ${why}
+    <button class="primary" @click=${() => void host.media.start()}>${
+      status === 'no-camera'
+        ? msg('Try again', { id: 'rec.devices.retry' })
+        : msg('Turn them back on', { id: 'rec.media.restart' })
+    }</button>
   </div>`;
 }
 
@@ -72,7 +82,7 @@ function questionView(host: InterviewRecorder, practice: boolean) {
       .stream=${host.media.stream}
       .format=${format}
       .uploadKbps=${host.uploadKbps}
-      .audioOnlyAllowed=${host.rateConfirmed}
+      .audioOnlyAllowed=${host.rateConfirmed && host.audioOnlyAllowed}
       .uploads=${practice ? null : host.uploads}
       .uploadStatus=${host.uploads.status}
       @practice-done=${() => host.onPracticeDone()}

@@ -3,7 +3,12 @@
  * of the API v1 create requests so an edit accepts exactly what a create accepts.
  */
 import { z } from 'zod';
-import { CreateInterviewRequest, CreateUserRequest, QuestionInput } from '../../contracts/api.js';
+import {
+  AllowAudioOnly,
+  CreateInterviewRequest,
+  CreateUserRequest,
+  QuestionInput,
+} from '../../contracts/api.js';
 import { InterviewDataRightsInput } from '../../contracts/data-rights.js';
 import { interviewRubricShape } from '../../contracts/review.js';
 
@@ -51,6 +56,8 @@ export const UpdateInterviewRequest = z
     /** Issue 11: the public apply link's settings, replaced as a whole. */
     public: programme,
     ...InterviewDataRightsInput.shape,
+    // As for intro: the create request's default (true) must not overwrite a stored false.
+    allowAudioOnly: AllowAudioOnly.optional(),
   })
   .superRefine((value, ctx) =>
     requireSomeField(value, ctx, [
@@ -59,6 +66,7 @@ export const UpdateInterviewRequest = z
       'deadline',
       'questions',
       'public',
+      'allowAudioOnly',
       ...Object.keys(interviewRubricShape),
       ...Object.keys(InterviewDataRightsInput.shape),
     ]),

@@ -25,7 +25,15 @@ export async function updateInterview(
   changes: InterviewChanges,
 ): Promise<Interview> {
   const current = await getInterview(deps.db, interviewId);
-  const { questions, deadline, competencies, review, public: programme, ...text } = changes;
+  const {
+    questions,
+    deadline,
+    competencies,
+    review,
+    public: programme,
+    allowAudioOnly,
+    ...text
+  } = changes;
   const newDeadline = deadline === undefined ? current.deadline : toIsoOrNull(deadline);
   if (questions) checkQuestionIds(current.questions, questions);
   const questionsChange = questions && !sameQuestions(current.questions, questions);
@@ -33,7 +41,12 @@ export async function updateInterview(
   let statusChanges: StatusChange[] = [];
   try {
     statusChanges = await deps.db.transaction().execute(async (trx) => {
-      const fields = { ...text, ...(deadline !== undefined ? { deadline: newDeadline } : {}) };
+      const fields = {
+        ...text,
+        ...(deadline !== undefined ? { deadline: newDeadline } : {}),
+        // Stored as 1/0: neither database driver binds a boolean to this integer column.
+        ...(allowAudioOnly !== undefined ? { allowAudioOnly: allowAudioOnly ? 1 : 0 } : {}),
+      };
       if (Object.keys(fields).length > 0) {
         await trx.updateTable('interviews').set(fields).where('id', '=', interviewId).execute();
       }

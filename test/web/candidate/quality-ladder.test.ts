@@ -33,6 +33,28 @@ describe('candidate recorder: quality for the connection', () => {
     });
   });
 
+  it('never records sound only when the interview forbids it, whatever the measured speed', () => {
+    const speeds = [null, Number.NaN, Number.NEGATIVE_INFINITY, -100, 0, 1, 64, 99.5];
+    for (let kbps = 100; kbps <= 6000; kbps += 7) speeds.push(kbps);
+    speeds.push(Number.POSITIVE_INFINITY);
+    for (const cameraShortSide of [120, 240, 480, 720, 2160]) {
+      for (const kbps of speeds) {
+        const quality = chooseQuality(kbps, { audioOnlyAllowed: false, cameraShortSide });
+        const at = `${kbps} kbit/s, camera ${cameraShortSide}p`;
+        assert.equal(quality.kind, 'video', at);
+        if (quality.kind !== 'video') continue;
+        assert.ok(quality.videoBitsPerSecond >= 150_000, at);
+        assert.ok(quality.videoBitsPerSecond <= 1_500_000, at);
+        assert.ok(quality.shortSide >= 120 && quality.shortSide <= 720, at);
+      }
+    }
+  });
+
+  it('reads an unreadable speed (NaN) as unknown: full quality, not a crash', () => {
+    const full = { kind: 'video', videoBitsPerSecond: 1_500_000, shortSide: 720 };
+    assert.deepEqual(chooseQuality(Number.NaN), full);
+  });
+
   it('reads the rate uploads achieved net of the round trip, and adapts halfway', () => {
     // 40 KB slices taking 300 ms of round trip plus 800 ms on the wire: 400 kbit/s.
     const requests = Array.from({ length: 5 }, () => ({ bytes: 40_000, ms: 1100 }));

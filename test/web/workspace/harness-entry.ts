@@ -1,6 +1,7 @@
 // Bundled for the component tests: the elements under test, alone on a blank page.
 import { setLocale } from '../../../web-components/i18n/localization.js';
 import { LiveFeed } from '../../../web-components/workspace/live/live-feed.js';
+import '../../../web-components/workspace/interviews/interview-editor.js';
 import '../../../web-components/workspace/interviews/programme-settings.js';
 import '../../../web-components/workspace/invitations/invite-form.js';
 import '../../../web-components/workspace/invitations/invitation-panel.js';

@@ -33,6 +33,7 @@ const INTERVIEW: Interview = {
   ],
   competencies: [],
   review: REVIEW_DEFAULTS,
+  allowAudioOnly: true,
 };
 
 /** One candidate who finished; both answers still being converted. */

@@ -104,6 +104,10 @@ export const candidateFr: Translations = {
   'rec.help.no-mic': 'Nous n’avons trouvé aucun micro.',
   'rec.help.no-mic-how':
     'Branchez un micro ou un casque et appuyez sur Réessayer, ou ouvrez ce lien sur un téléphone.',
+  'rec.help.no-camera':
+    'Cet entretien demande une caméra, et nous n’en avons trouvé aucune sur cet appareil.',
+  'rec.help.no-camera-how':
+    'Les réponses à cet entretien doivent être en vidéo, pas seulement avec le son. Branchez une caméra (ou fermez l’application qui l’utilise) et appuyez sur Réessayer, ou ouvrez ce lien sur un téléphone ou un ordinateur équipé d’une caméra.',
   'rec.help.busy': 'Une autre application utilise votre caméra ou votre micro.',
   'rec.help.busy-how':
     'Fermez les appels vidéo et les autres applications de caméra, puis appuyez sur Réessayer.',
@@ -175,6 +179,8 @@ export const candidateFr: Translations = {
   'rec.error.offline-start':
     'Vous semblez hors connexion. Connectez-vous à Internet, puis lancez l’enregistrement.',
   'rec.error.start': 'L’enregistrement n’a pas pu démarrer. Veuillez réessayer.',
+  'rec.error.video-required':
+    'Cet entretien demande des réponses en vidéo. Rallumez votre caméra, ou ouvrez ce lien sur un appareil équipé d’une caméra.',
   'rec.error.storage':
     'Cet appareil n’a pas pu stocker l’enregistrement. Libérez de l’espace, ou gardez cette page ouverte pendant l’envoi.',
 

@@ -385,4 +385,10 @@ export const workspaceFr: Translations = {
   'ws.erase.cancel': 'Annuler',
   'ws.erase.confirm': str`Effacer ${0} définitivement`,
   'ws.erase.done': str`${0} a été effacé(e).`,
+  'ws.format.legend': 'Format des réponses',
+  'ws.format.allowAudioOnly': 'Accepter des réponses avec le son seulement',
+  'ws.format.allowedHint':
+    'Un candidat sans caméra, ou dont la connexion est trop lente pour la vidéo, répond avec le son seulement plutôt que pas du tout.',
+  'ws.format.forbiddenHint':
+    'Toutes les réponses sont en vidéo\u202f: un candidat sans caméra est invité à utiliser un autre appareil, et une connexion lente donne une image plus petite au lieu du son seul.',
 };

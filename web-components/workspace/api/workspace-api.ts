@@ -26,6 +26,8 @@ export interface InterviewDraft {
   intro: string;
   deadline: string | null;
   questions: (Omit<Question, 'id' | 'position'> & { id?: string })[];
+  /** Issue 9: false when every answer must be on video. */
+  allowAudioOnly?: boolean;
 }
 
 /** A request made for one person finished after someone else signed in: it must not apply. */

@@ -8,6 +8,7 @@ import { errorText } from '../shared/error-text.js';
 import { fromLocalInput, toLocalInput } from '../shared/format.js';
 import { href, navigate } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
+import { answerFormatStyles, renderAnswerFormat } from './answer-format-field.js';
 import { tooManyQuestions } from './interview-advice.js';
 import { interviewEditorStyles } from './interview-editor.styles.js';
 import './programme-settings.js';
@@ -32,7 +33,7 @@ import { emptyStructure, rubricInput, structureOf } from '../structured/structur
 @localized()
 @customElement('ws-interview-editor')
 export class InterviewEditor extends LitElement {
-  static override styles = [baseStyles, interviewEditorStyles];
+  static override styles = [baseStyles, interviewEditorStyles, answerFormatStyles];
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() interviewId = '';
@@ -41,6 +42,8 @@ export class InterviewEditor extends LitElement {
   @state() private deadline = '';
   @state() private questions: QuestionDraft[] = [newQuestionDraft()];
   @state() private questionsLocked = false;
+  /** Issue 9: candidates may answer with sound only (the server's default). */
+  @state() private allowAudioOnly = true;
   @state() private structure = emptyStructure();
   @state() private loading = false;
   @state() private saving = false;
@@ -64,6 +67,7 @@ export class InterviewEditor extends LitElement {
       this.deadline = toLocalInput(interview.deadline);
       this.questions = interview.questions.map(draftOf);
       this.questionsLocked = stats.questionsLocked;
+      this.allowAudioOnly = interview.allowAudioOnly !== false;
       this.structure = structureOf(interview as StructuredInterview, this.questions);
     } catch (err) {
       this.error = errorText(err);
@@ -121,6 +125,7 @@ export class InterviewEditor extends LitElement {
       })),
       competencies: this.structure.competencies,
       review: this.structure.review,
+      allowAudioOnly: this.allowAudioOnly,
     } as InterviewDraft;
   }
 
@@ -184,6 +189,9 @@ export class InterviewEditor extends LitElement {
           <p class="hint" id="deadline-hint">${msg('In your time zone. Without a deadline, each link stays open 30 days. Changing it also moves the links already sent.', { id: 'ws.editor.deadlineHint' })}</p>
         </div>
         ${this.renderQuestions()}
+        ${renderAnswerFormat(this.allowAudioOnly, (allowed) => {
+          this.allowAudioOnly = allowed;
+        })}
         <ws-data-rights-fields .ctx=${this.ctx} .interviewId=${this.interviewId}></ws-data-rights-fields>
         <ws-rubric-section .questions=${this.questions} .structure=${this.structure} .onChange=${(
           next: typeof this.structure,
