@@ -217,6 +217,7 @@ export class QuestionStep extends LitElement {
       format: this.takeFormat,
       videoBitsPerSecond:
         this.quality.kind === 'video' ? this.quality.videoBitsPerSecond : 1_500_000,
+      shortSide: this.quality.kind === 'video' ? this.quality.shortSide : undefined,
       limitMs: this.question.maxSeconds * 1000,
       onSlice: (slice, recordedMs, leaving) => {
         if (answer)
