@@ -113,7 +113,9 @@ export class TakeRecorder implements ReactiveController {
 
   pause(byPage = false): void {
     if (this.state !== 'recording' || !this.recorder) return;
-    // Hand over what is recorded so far: the page may be frozen next.
+    // Hand over what is recorded so far: the page may be frozen next. A phone's tab swiped away
+    // is only ever "hidden" before it dies, so that slice is also rescued (see flush).
+    if (byPage) this.leavingUntil = performance.now() + 2000;
     this.recorder.requestData();
     this.recorder.pause();
     this.pausedAt = performance.now();
