@@ -199,6 +199,7 @@ export class QuestionStep extends LitElement {
       stream: streamForTake(this.quality, this.stream!),
       format: this.takeFormat,
       videoBitsPerSecond: videoBitsForTake(this.quality),
+      shortSide: this.quality.kind === 'video' ? this.quality.shortSide : undefined,
       limitMs: this.question.maxSeconds * 1000,
       onSlice: (slice, recordedMs, leaving) => {
         if (answer)

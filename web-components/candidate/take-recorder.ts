@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type RecordedPicture, recordedPicture } from './picture-scaler.js';
 import { AUDIO_BITS_PER_SECOND, type RecordingFormat } from './recording-format.js';
 
 export const SLICE_MS = 1000;
@@ -7,6 +8,8 @@ export interface TakeOptions {
   stream: MediaStream;
   format: RecordingFormat;
   videoBitsPerSecond: number;
+  /** The picture's short side the candidate was told; a larger camera picture is scaled down. */
+  shortSide?: number;
   /** The question's answer time: onLimit fires when it is used up. */
   limitMs: number;
   /** Each slice, in order, with the recording time it reaches; `leaving` as the page goes. */
@@ -40,6 +43,8 @@ export class TakeRecorder implements ReactiveController {
   /** Paused because the page was hidden, not by the person. */
   pausedByPage = false;
   private recorder: MediaRecorder | null = null;
+  /** What the recorder records: the camera's stream, or a copy scaled to the chosen size. */
+  private picture: RecordedPicture | null = null;
   private options: TakeOptions | null = null;
   private blobs: Blob[] = [];
   private startedAt = 0;
@@ -57,6 +62,11 @@ export class TakeRecorder implements ReactiveController {
     host.addController(this);
   }
 
+  /** The short side of the picture being recorded (null for sound only or before a take). */
+  get pictureShortSide(): number | null {
+    return this.picture?.shortSide ?? null;
+  }
+
   /** Recording time so far, pauses excluded. */
   get elapsedMs(): number {
     if (this.state === 'idle') return 0;
@@ -71,7 +81,9 @@ export class TakeRecorder implements ReactiveController {
       videoBitsPerSecond: options.videoBitsPerSecond,
     };
     if (options.format.needsKeyFrameInterval) settings.videoKeyFrameIntervalDuration = SLICE_MS;
-    const recorder = new MediaRecorder(options.stream, settings);
+    this.picture?.stop();
+    this.picture = recordedPicture(options.stream, options.shortSide);
+    const recorder = new MediaRecorder(this.picture.stream, settings);
     this.recorder = recorder;
     this.options = options;
     this.blobs = [];
@@ -84,6 +96,7 @@ export class TakeRecorder implements ReactiveController {
     this.finished = new Promise((resolve) => {
       const onStop = () => {
         this.endedAt = performance.now();
+        this.picture?.stop();
         resolve(this.result());
       };
       recorder.addEventListener('stop', onStop, { once: true });
@@ -100,7 +113,9 @@ export class TakeRecorder implements ReactiveController {
 
   pause(byPage = false): void {
     if (this.state !== 'recording' || !this.recorder) return;
-    // Hand over what is recorded so far: the page may be frozen next.
+    // Hand over what is recorded so far: the page may be frozen next. A phone's tab swiped away
+    // is only ever "hidden" before it dies, so that slice is also rescued (see flush).
+    if (byPage) this.leavingUntil = performance.now() + 2000;
     this.recorder.requestData();
     this.recorder.pause();
     this.pausedAt = performance.now();

@@ -4,6 +4,7 @@ import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../hel
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
   buildBundle,
+  type Invited,
   inviteCandidate,
   reachPractice,
   serverAnswers,
@@ -36,6 +37,45 @@ async function throttleUpload(page: Page, kbps: number, rttMs: number): Promise<
     uploadThroughput: (kbps * 1000) / 8,
     downloadThroughput: (kbps * 4 * 1000) / 8,
   });
+}
+
+/**
+ * On a 400 kbit/s uplink: checks that the device check and the question announce a smaller
+ * picture, records 6 s, and answers the saved video's size, the size announced (240 or 360) and how long
+ * saving took after stop.
+ */
+async function answerOnSlowLink(page: Page, invited: Invited) {
+  await throttleUpload(page, 400, 300);
+  await page.goto(invited.url);
+  await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
+  await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
+  await page
+    .getByText(
+      /Your connection is slow: your answers will be recorded at a lower picture quality \((240|360)p\)/,
+    )
+    .waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Everything works: continue' }).click();
+  await skipPractice(page);
+  await page.getByRole('button', { name: 'Show the question' }).click();
+  const told = page.getByText(
+    /^To suit your connection, this answer is recorded at a lower picture quality \((240|360)p\)\.$/,
+  );
+  await told.waitFor({ timeout: 15_000 });
+  const announced = Number((await told.textContent())?.match(/\((\d+)p\)/)?.[1]);
+  await page.getByRole('button', { name: 'Start recording now' }).click();
+  await page.waitForTimeout(6000);
+  const started = Date.now();
+  await stopAnswer(page);
+  const stopToSaved = Date.now() - started;
+
+  const [answer] = await serverAnswers(invited.candidate);
+  const processed = await waitUntilProcessed(invited.staff, answer!.id);
+  assert.equal(processed.status, 'ready', processed.error ?? '');
+  const review = await invited.staff.get<{ width: number; height: number }>(
+    `/answers/${answer!.id}`,
+  );
+  const { width, height } = review.body;
+  return { shortSide: Math.min(width, height), size: `${width}×${height}`, announced, stopToSaved };
 }
 
 /** Back to the questions after a reload or in a new tab: welcome back, then the device check. */
@@ -85,10 +125,7 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     await page.close();
   });
 
-  // A known gap, not a passing test: the flush on leave (requestData + localStorage rescue)
-  // kept all but ≤ 250 ms in 2 of 4 runs here, and lost 0.7–0.9 s (the slice being recorded) in
-  // the others at load 15–40. Skipped so that it does not block merges; see docs/recorder.md.
-  it.skip('a reload mid-answer loses at most 250 ms, after asking before leaving', async () => {
+  it('a reload mid-answer loses at most 250 ms, after asking before leaving', async () => {
     const invited = await inviteCandidate(server, [
       { prompt: 'What motivates you?', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
     ]);
@@ -187,48 +224,26 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     await first.close();
   });
 
-  // Skipped, a known gap of issue 9: in the merged build the recorder announced 240p/360p but
-  // the saved video of one CI-like run was 1280×720 (the fake camera kept its size). Passed on
-  // the recorder's branch; to be traced before issue 9 closes.
-  it.skip('on a 400 kbit/s uplink records a smaller picture, says so, and keeps up', async () => {
+  it('on a 400 kbit/s uplink records a smaller picture, says so, and keeps up', async () => {
     const invited = await inviteCandidate(server);
     const page = await browser.newPage();
-    await throttleUpload(page, 400, 300);
-    await page.goto(invited.url);
-    await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
-    await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
-    await page
-      .getByText(
-        /Your connection is slow: your answers will be recorded at a lower picture quality \((240|360)p\)/,
-      )
-      .waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Everything works: continue' }).click();
-    await skipPractice(page);
-    await page.getByRole('button', { name: 'Show the question' }).click();
-    await page
-      .getByText(
-        /^To suit your connection, this answer is recorded at a lower picture quality \((240|360)p\)\.$/,
-      )
-      .waitFor({ timeout: 15_000 });
-    await page.getByRole('button', { name: 'Start recording now' }).click();
-    await page.waitForTimeout(6000);
-    const started = Date.now();
-    await stopAnswer(page);
-    const stopToSaved = Date.now() - started;
-
-    const [answer] = await serverAnswers(invited.candidate);
-    const processed = await waitUntilProcessed(invited.staff, answer!.id);
-    assert.equal(processed.status, 'ready', processed.error ?? '');
-    const review = await invited.staff.get<{ width: number; height: number }>(
-      `/answers/${answer!.id}`,
-    );
-    assert.ok(
-      Math.min(review.body.width, review.body.height) <= 360,
-      `${review.body.width}×${review.body.height}`,
-    );
+    const { shortSide, size, announced, stopToSaved } = await answerOnSlowLink(page, invited);
+    assert.equal(shortSide, announced, `${size} recorded, ${announced}p announced`);
     // Not a speed goal (that is scripts/bench/stop-to-saved.ts): the upload kept up, so saving
     // is not a minute's wait as it was at 414 kbit/s.
     assert.ok(stopToSaved < 15_000, `saved ${stopToSaved} ms after stop`);
+    await page.close();
+  });
+
+  it('a camera that ignores a request for a smaller picture is still recorded at the size announced', async () => {
+    const invited = await inviteCandidate(server);
+    const page = await browser.newPage();
+    // As some webcams and browsers do: the request is accepted and nothing changes.
+    await page.addInitScript(() => {
+      MediaStreamTrack.prototype.applyConstraints = () => Promise.resolve();
+    });
+    const { shortSide, size, announced } = await answerOnSlowLink(page, invited);
+    assert.equal(shortSide, announced, `${size} recorded, ${announced}p announced`);
     await page.close();
   });
 });
