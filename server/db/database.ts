@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { registerWalFile } from './durable-commits.js';
 import * as initial from './migrations/001-initial.js';
 import * as security from './migrations/002-security.js';
 import * as structuredReview from './migrations/003-structured-review.js';
@@ -51,17 +52,21 @@ export function openDatabase(
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   }
   mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, 'interviews.sqlite'));
+  const file = path.join(options.dataDir, 'interviews.sqlite');
+  const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Erasure: deleted rows are overwritten with zeros, not left readable in free pages.
   sqlite.pragma('secure_delete = ON');
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins,
   });
+  // Commits are not fsynced (NORMAL); what must survive a power cut awaits durable-commits.ts.
+  registerWalFile(db, file);
+  return db;
 }
 
 /** Brings the schema up to date; safe to call at every start. */

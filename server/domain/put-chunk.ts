@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { compiledOnce } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
+import { committedDurably } from '../db/durable-commits.js';
 import type { AnswersTable, Database, InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { AppError, BadRequestError, ConflictError, InputError, NotFoundError } from '../errors.js';
@@ -142,7 +143,8 @@ function assertAcceptsChunks(answer: Pick<AnswersTable, 'status' | 'failureCause
  * Records a stored chunk as the one for its index (a resend replaces the earlier copy) and adds
  * its bytes to the take's total, refusing it beyond the take's budget. Returns the storage keys
  * that are now garbage (a replaced chunk) for the caller to delete; a refused chunk's own bytes
- * are deleted here.
+ * are deleted here. Resolves only once the record is on disk (durable-commits.ts): the device
+ * deletes its copy of a chunk the server acknowledged.
  */
 export async function recordChunk(
   deps: Deps,
@@ -152,6 +154,7 @@ export async function recordChunk(
   expectedSha256: string | undefined,
   maxBytes: number,
 ): Promise<{ garbage: string[] }> {
+  let recorded: { garbage: string[] };
   try {
     if (expectedSha256 !== undefined && expectedSha256.trim().toLowerCase() !== stored.sha256) {
       throw new BadRequestError(
@@ -160,16 +163,18 @@ export async function recordChunk(
       );
     }
     const createdAt = deps.now().toISOString();
-    if (await recordFirstCopy(deps.db, answerId, index, stored, maxBytes, createdAt)) {
-      return { garbage: [] };
-    }
-    return await deps.db
-      .transaction()
-      .execute((trx) => recordInTransaction(trx, deps, answerId, index, stored));
+    recorded = (await recordFirstCopy(deps.db, answerId, index, stored, maxBytes, createdAt))
+      ? { garbage: [] }
+      : await deps.db
+          .transaction()
+          .execute((trx) => recordInTransaction(trx, deps, answerId, index, stored));
   } catch (err) {
     await deps.storage.delete(stored.key);
     throw err;
   }
+  // Recorded: from here its bytes are kept even if the sync fails (the device sends it again).
+  await committedDurably(deps.db);
+  return recorded;
 }
 
 async function recordInTransaction(
