@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMessage {
   to: string;
@@ -41,11 +41,17 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   for (const [name, value] of Object.entries(POOL_DEFAULTS)) {
     if (!url.searchParams.has(name)) url.searchParams.set(name, value);
   }
-  const transport = nodemailer.createTransport(url.toString(), { from });
+  // nodemailer (some 6 MB of heap) is loaded with the first message, not by every server.
+  let transport: Promise<Transporter> | undefined;
+  const connected = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(url.toString(), { from }),
+    ));
   return {
     async send(message) {
+      const smtp = await connected();
       try {
-        await transport.sendMail({
+        await smtp.sendMail({
           from,
           ...message,
           disableFileAccess: true,
@@ -61,6 +67,6 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
         throw new SmtpError(reply, typeof e.responseCode === 'number' && e.responseCode >= 500);
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((smtp) => smtp.close()),
   };
 }
