@@ -65,9 +65,11 @@ describe('candidate recorder: a reload during the thinking time', function () {
     await page.getByText('What would you change first?').waitFor();
     const left = await thinkingClock(page);
     assert.ok(left <= 15, `at most 0:15 left after 5 s, not 0:${left}`);
-    await page
-      .getByText(/^Welcome back\. Your thinking time kept running while you were away/)
-      .waitFor();
+    const resumed =
+      /^Welcome back\. Your thinking time kept running while you were away: 1\d seconds left\.$/;
+    // Said on screen, and to screen readers through the live region.
+    await page.getByRole('paragraph').filter({ hasText: resumed }).waitFor();
+    await page.locator('[aria-live]').filter({ hasText: resumed }).waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
 
     await page.getByRole('button', { name: 'Start recording now' }).click();
@@ -100,9 +102,8 @@ describe('candidate recorder: a reload during the thinking time', function () {
 
     await comeBack(page);
     await page.getByRole('button', { name: 'Stop recording' }).waitFor();
-    await page
-      .getByText(/^Welcome back\. Your thinking time ran out while you were away/)
-      .waitFor();
+    const ranOut = /^Welcome back\. Your thinking time ran out while you were away/;
+    await page.getByRole('paragraph').filter({ hasText: ranOut }).waitFor();
     await page.waitForTimeout(2000);
     await stopAnswer(page);
     const answers = await serverAnswers(invited.candidate);
