@@ -130,6 +130,8 @@ export class UploadController implements ReactiveController {
    */
   canResume(answer: Answer): boolean {
     if (!isThinking(answer) || this.busyElsewhere.has(answer.id)) return false;
+    // Began recording in this browser (its outbox may be memory only): not thinking any more.
+    if (recordingBegun(answer.id)) return false;
     const local = this.status.takes.find((t) => t.answerId === answer.id);
     return !local?.closed;
   }
