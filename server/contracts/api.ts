@@ -190,6 +190,14 @@ export interface Answer {
    * `1 + retakes` attempts (failed takes are charged by cause: docs/bounded-media.md).
    */
   countsAsAttempt?: boolean;
+  /**
+   * Extension, for the candidate only (session, `GET /candidate/answers/:id`, the `201` of
+   * `POST /candidate/answers`): the thinking time left, in ms, for a take still `recording`
+   * that holds no chunk: the question's thinking time (extra time counts) less the time since
+   * the take was created, on the server's clock, at least 0. Null for any other take. A page
+   * reloaded while thinking resumes the take with this much, not with the whole.
+   */
+  thinkRemainingMs?: number | null;
 }
 
 /** Extension: the answer to `POST /candidate/upload-test` (the recorder's speed check). */

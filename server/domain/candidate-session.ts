@@ -8,6 +8,7 @@ import { questionsOf } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
 import { chargedTakes } from './retake-accounting.js';
 import { reviewSettingsOf } from './review/rubric.js';
+import { thinkRemainingMs } from './think-time.js';
 
 /** What the candidate page needs to start or resume. Opening it marks the invitation started. */
 export async function candidateSession(
@@ -44,6 +45,11 @@ export async function candidateSession(
   );
   const charged = chargedById(rows);
   const { reviewSettings, allowAudioOnly, ...shown } = interview;
+  const questions = (await questionsOf(deps.db, invitation.interviewId)).map((q) =>
+    effectiveLimits(q, invitation),
+  );
+  const thinkSeconds = new Map(questions.map((q) => [q.id, q.thinkSeconds]));
+  const now = deps.now();
   return {
     candidate,
     interview: {
@@ -52,14 +58,17 @@ export async function candidateSession(
       blindReview: reviewSettingsOf({ reviewSettings }).blind,
       // The recorder never falls back to sound only, and asks for a camera, when this is false.
       allowAudioOnly: Number(allowAudioOnly) === 1,
-      questions: (await questionsOf(deps.db, invitation.interviewId)).map((q) =>
-        effectiveLimits(q, invitation),
-      ),
+      questions,
     },
-    answers: rows.map((r) => ({
-      ...toAnswer(r, chunks.get(r.id)),
-      countsAsAttempt: charged.get(r.id) ?? true,
-    })),
+    answers: rows.map((r) => {
+      const answer = toAnswer(r, chunks.get(r.id));
+      const think = thinkSeconds.get(r.questionId) ?? 0;
+      return {
+        ...answer,
+        countsAsAttempt: charged.get(r.id) ?? true,
+        thinkRemainingMs: thinkRemainingMs(r, answer.receivedChunks.length, think, now),
+      };
+    }),
     invitation: {
       id: invitation.id,
       status: visibleStatus(current, ctx.deadline, deps.now()),

@@ -10,6 +10,7 @@ import { toAnswer } from './answer-view.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
 import { type ClosedTakes, closeOpenTakes, queueSubmittedTakes } from './close-open-takes.js';
 import { countedAttempts } from './retake-accounting.js';
+import { thinkRemainingMs } from './think-time.js';
 
 /**
  * The largest chunk accepted. MediaRecorder's 1-second slices are ~100–500 KB, but after a
@@ -36,7 +37,7 @@ export async function startAnswer(
   await assertFormatAllowed(deps, invitation.interviewId, input.mimeType);
   const question = await deps.db
     .selectFrom('questions')
-    .select(['id', 'retakes', 'maxSeconds'])
+    .select(['id', 'retakes', 'maxSeconds', 'thinkSeconds'])
     .where('id', '=', input.questionId)
     .where('interviewId', '=', invitation.interviewId)
     .executeTakeFirst();
@@ -59,7 +60,12 @@ export async function startAnswer(
   });
   await queueSubmittedTakes(deps, invitation.id, closed);
   if (invitation.status === 'invited') await markStarted(deps, invitation);
-  return toAnswer(answer);
+  const { thinkSeconds } = effectiveLimits(question, invitation);
+  // Created this instant: the whole thinking time, which starts when the prompt is shown.
+  return {
+    ...toAnswer(answer),
+    thinkRemainingMs: thinkRemainingMs(answer, 0, thinkSeconds, new Date(answer.createdAt)),
+  };
 }
 
 /**

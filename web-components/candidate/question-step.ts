@@ -30,6 +30,7 @@ import {
   videoBitsForTake,
 } from './take-quality.js';
 import { TakeRecorder } from './take-recorder.js';
+import { resumeThinking } from './take-resumption.js';
 import * as submission from './take-submission.js';
 import type { UploadController } from './upload-controller.js';
 
@@ -89,6 +90,11 @@ export class QuestionStep extends LitElement {
   @state() error = '';
   /** Takes begun in this step that count against the limit (an abandoned empty one does not). */
   @state() takesUsed = 0;
+  /**
+   * Issue 9: the take was left during its thinking time and goes on here with the time left;
+   * this says so to the candidate until the take ends.
+   */
+  @state() resumedNote = '';
   readonly recorder = new TakeRecorder(this);
   readonly thinking = new CountdownController(this);
   readonly playback = new PlaybackController(this);
@@ -117,7 +123,8 @@ export class QuestionStep extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.interrupted && this.phase === 'intro') {
-      submission.settleInterrupted(this, this.interrupted);
+      if (this.uploads?.canResume(this.interrupted)) void resumeThinking(this, this.interrupted);
+      else submission.settleInterrupted(this, this.interrupted);
     }
   }
 
@@ -141,14 +148,9 @@ export class QuestionStep extends LitElement {
   async reveal(): Promise<void> {
     this.error = '';
     if (!this.practice && !this.preparation.prepared && !(await this.prepareTake())) return;
-    if (this.question.thinkSeconds === 0) return void this.startRecording();
-    this.phase = 'thinking';
-    this.thinking.start(this.question.thinkSeconds * 1000, {
-      onEnd: () => void this.startRecording(),
-      // Said only when it is news: with 10 s or less to think it would come at once.
-      warnAtMs: 10_000,
-      onWarn: () => announce(this, msg('Recording starts in 10 seconds.', { id: 'rec.think.ten' })),
-    });
+    this.resumedNote = '';
+    this.think(this.question.thinkSeconds * 1000);
+    if (this.question.thinkSeconds === 0) return;
     announce(
       this,
       msg(str`Thinking time: ${spokenDuration(this.question.thinkSeconds)}.`, {
@@ -157,11 +159,22 @@ export class QuestionStep extends LitElement {
     );
   }
 
+  /** Counts down the thinking time, then records; with none left, records at once. */
+  think(ms: number): void {
+    // Thinking, if only for an instant: without a camera the candidate starts when it is back.
+    this.phase = 'thinking';
+    if (ms <= 0) return void this.startRecording();
+    this.thinking.start(ms, {
+      onEnd: () => void this.startRecording(),
+      // Said only when it is news: with 10 s or less to think it would come at once.
+      warnAtMs: 10_000,
+      onWarn: () => announce(this, msg('Recording starts in 10 seconds.', { id: 'rec.think.ten' })),
+    });
+  }
+
   /** Picks the quality for the connection and creates the take, waiting for a connection. */
   private async prepareTake(): Promise<boolean> {
-    this.phase = 'preparing';
-    this.quality = chooseQuality(this.uploadKbps, { audioOnlyAllowed: this.audioOnlyAllowed });
-    await fitCamera(this.stream, this.quality);
+    await this.fitQuality();
     try {
       return await this.preparation.create(this.question.id, this.takeFormat.mimeType);
     } catch (err) {
@@ -169,6 +182,13 @@ export class QuestionStep extends LitElement {
       this.error = startErrorMessage(err);
       return false;
     }
+  }
+
+  /** Picks what the next take records, from the upload speed, and sets the camera to it. */
+  async fitQuality(): Promise<void> {
+    this.phase = 'preparing';
+    this.quality = chooseQuality(this.uploadKbps, { audioOnlyAllowed: this.audioOnlyAllowed });
+    await fitCamera(this.stream, this.quality);
   }
 
   /** The candidate asks to try at once rather than wait for the next automatic attempt. */
@@ -195,6 +215,7 @@ export class QuestionStep extends LitElement {
   }
 
   private beginTake(answer: Answer | null): void {
+    if (answer) this.uploads!.recordingBegins(answer.id);
     this.recorder.start({
       stream: streamForTake(this.quality, this.stream!),
       format: this.takeFormat,

@@ -14,6 +14,11 @@ function prompt(step: QuestionStep, focus: boolean) {
     ><span class="text">${step.question.prompt}</span></p>`;
 }
 
+/** Issue 9: the take was left during its thinking time, which kept running meanwhile. */
+function resumedNotice(step: QuestionStep) {
+  return step.resumedNote ? html`<p class="notice resumed">${step.resumedNote}</p>` : null;
+}
+
 /** Before the prompt is shown: the limits, and the button that reveals it. */
 export function introView(step: QuestionStep) {
   const q = step.question;
@@ -79,7 +84,7 @@ function qualityNote(step: QuestionStep) {
 export function thinkingView(step: QuestionStep) {
   const left = step.thinking.remainingMs;
   const starting = step.phase === 'starting';
-  return html`${prompt(step, true)}
+  return html`${prompt(step, true)}${resumedNotice(step)}
     <div class="stage">
       <camera-preview .stream=${step.stream}></camera-preview>
       <div class="controls">
@@ -108,7 +113,7 @@ export function recordingView(step: QuestionStep) {
   const limitMs = question.maxSeconds * 1000;
   const elapsed = Math.min(recorder.elapsedMs, limitMs);
   const paused = recorder.state === 'paused';
-  return html`${prompt(step, false)}
+  return html`${prompt(step, false)}${resumedNotice(step)}
     <div class="stage">
       <camera-preview .stream=${step.stream}></camera-preview>
       <div class="controls">

@@ -17,6 +17,15 @@ export interface QuestionProgress {
 }
 
 const isSubmitted = (a: Answer) => a.status === 'processing' || a.status === 'ready';
+
+/**
+ * Issue 9: a take the server still counts as thinking (recording, nothing of it arrived, and the
+ * server says how much thinking time is left). A server that does not say gives no such take.
+ */
+export const isThinking = (a: Answer) =>
+  a.status === 'recording' &&
+  a.receivedChunks.length === 0 &&
+  typeof a.thinkRemainingMs === 'number';
 /**
  * A take closed before any of it reached the server (abandoned, or replaced by a newer take):
  * nothing of it to show; if a device holds its recording, that device sends it by itself.

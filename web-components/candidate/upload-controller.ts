@@ -4,9 +4,11 @@ import { type CandidateApi, CandidateApiError } from './candidate-api.js';
 import { ChunkUploader, takesChunks, type UploadStatus } from './chunk-uploader.js';
 import { type Outbox, type OutboxTake, openOutbox } from './outbox.js';
 import { achievedKbps } from './quality-ladder.js';
+import { forgetRecordingBegun, markRecordingBegun, recordingBegun } from './recording-begun.js';
 import { splitSlice } from './recording-format.js';
 import { forgetRescued, rescuedSlices, rescueSlice } from './rescue-store.js';
 import type { RetryPolicy } from './retry-policy.js';
+import { isThinking } from './session-progress.js';
 import { sha256Hex } from './sha256.js';
 import { TakeLocks } from './take-locks.js';
 
@@ -53,7 +55,8 @@ export class UploadController implements ReactiveController {
   /**
    * Opens the outbox for this invitation and settles what it holds against the server's view:
    * takes the server already handed in are forgotten; takes cut short by a reload or a crash are
-   * closed as interrupted, so they are completed with what was recorded.
+   * closed as interrupted, so they are completed with what was recorded. A take left during its
+   * thinking time stays open: its question resumes it (`resumeTake`).
    */
   async attach(api: CandidateApi, session: CandidateSession): Promise<void> {
     this.uploader?.stop();
@@ -66,9 +69,15 @@ export class UploadController implements ReactiveController {
       const server = session.answers.find((a) => a.id === take.answerId);
       // A tombstone (abandoned or replaced elsewhere while this device held its recording)
       // still takes its chunks: it is sent and submitted like a take that records.
-      if (!server || !takesChunks(server)) await this.outbox.removeTake(take.answerId);
-      else if (!take.closed) {
+      if (!server || !takesChunks(server)) {
+        forgetRecordingBegun(take.answerId);
+        await this.outbox.removeTake(take.answerId);
+      } else if (!take.closed) {
         const rescued = await this.takeBackRescued(take, server.receivedChunks);
+        // Issue 9: closing it would give it up and, with it, the thinking time already spent.
+        if (rescued.nextIndex === 0 && isThinking(server) && !recordingBegun(take.answerId))
+          continue;
+        forgetRecordingBegun(take.answerId);
         await this.outbox.saveTake({ ...take, ...rescued, closed: true, interrupted: true });
       }
     }
@@ -112,6 +121,19 @@ export class UploadController implements ReactiveController {
   /** Whether this device holds (or held, this visit) the take's recording. */
   hasLocal(answerId: string): boolean {
     return this.status.takes.some((t) => t.answerId === answerId);
+  }
+
+  /**
+   * Whether a take left during its thinking time (a reload, the link opened again) can go on
+   * here: the server still calls it thinking, no other tab holds it, and this device did not
+   * close it (it began recording here, then stopped before its first slice).
+   */
+  canResume(answer: Answer): boolean {
+    if (!isThinking(answer) || this.busyElsewhere.has(answer.id)) return false;
+    // Began recording in this browser (its outbox may be memory only): not thinking any more.
+    if (recordingBegun(answer.id)) return false;
+    const local = this.status.takes.find((t) => t.answerId === answer.id);
+    return !local?.closed;
   }
 
   /** Whether another tab of this browser is recording that take right now. */
@@ -158,6 +180,53 @@ export class UploadController implements ReactiveController {
   }
 
   /**
+   * Takes up a take left during its thinking time, to record into it as if just created. Resolves
+   * with the server's view of it now (its `thinkRemainingMs` counts from its creation), or null
+   * when it can no longer be resumed (a chunk arrived from elsewhere, it was closed): a copy
+   * here is then closed as interrupted, which completes it or gives it up as usual.
+   */
+  async resumeTake(answer: Answer): Promise<Answer | null> {
+    const { api, outbox, uploader } = this.ready();
+    const now = await api.answer(answer.id).catch((err: unknown) => {
+      if (err instanceof CandidateApiError) return null;
+      // Offline: the session's figure less all the time this page has been open, never more.
+      const left = Math.max(0, (answer.thinkRemainingMs ?? 0) - performance.now());
+      return { ...answer, thinkRemainingMs: left };
+    });
+    if (!now || !isThinking(now)) {
+      if (this.hasLocal(answer.id)) await uploader.close(answer.id, 0, true);
+      return null;
+    }
+    this.locks.hold(answer.id);
+    if (!this.hasLocal(answer.id)) {
+      // Created on another device or browser: from now on this one holds it.
+      const take = {
+        answerId: answer.id,
+        scope: this.scope,
+        questionId: answer.questionId,
+        mimeType: answer.mimeType,
+        createdAt: Date.now(),
+        nextIndex: 0,
+        recordedMs: 0,
+        closed: false,
+        interrupted: false,
+      };
+      await outbox.saveTake(take);
+      await uploader.track(take);
+    }
+    this.live.set(answer.id, { nextIndex: 0, prepared: Promise.resolve() });
+    return now;
+  }
+
+  /**
+   * Recording of the take starts now. Said at once, where a reload cannot lose it: a take that
+   * began recording is not resumed for its thinking time (recording-begun.ts).
+   */
+  recordingBegins(answerId: string): void {
+    markRecordingBegun(answerId);
+  }
+
+  /**
    * Hands a recorded slice (cut to size) to the uploader, which stores it in the outbox and
    * sends it. Resolves once it is in the outbox.
    */
@@ -194,6 +263,7 @@ export class UploadController implements ReactiveController {
       await this.ready().uploader.close(answerId, recordedMs, interrupted);
     } finally {
       this.locks.release(answerId);
+      forgetRecordingBegun(answerId);
     }
   }
 

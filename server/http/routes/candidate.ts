@@ -2,12 +2,13 @@ import { Router } from 'express';
 import { CompleteAnswerRequest, StartAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { abandonAnswer } from '../../domain/abandon-answer.js';
-import { answerWithChunks, loadOwnAnswer } from '../../domain/answer-view.js';
+import { loadOwnAnswer } from '../../domain/answer-view.js';
 import { candidateSession } from '../../domain/candidate-session.js';
 import { completeAnswer } from '../../domain/complete-answer.js';
 import { finishInterview } from '../../domain/finish-interview.js';
 import { answerAcceptingChunks, parseChunkIndex, recordChunk } from '../../domain/put-chunk.js';
 import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/start-answer.js';
+import { candidateAnswer } from '../../domain/think-time.js';
 import { InputError } from '../../errors.js';
 import { currentInvitation, requireCandidate } from '../auth.js';
 import { CHUNK_BODY_TYPES, chunkUploadMiddleware, storedChunkOf } from '../chunk-upload.js';
@@ -28,8 +29,9 @@ export function candidateRoutes(deps: Deps): Router {
   });
 
   router.get('/candidate/answers/:answerId', async (req, res) => {
-    const answer = await loadOwnAnswer(deps.db, currentInvitation(res).id, req.params.answerId);
-    res.json(await answerWithChunks(deps.db, answer));
+    const invitation = currentInvitation(res);
+    const answer = await loadOwnAnswer(deps.db, invitation.id, req.params.answerId);
+    res.json(await candidateAnswer(deps, invitation, answer));
   });
 
   router.put(

@@ -143,6 +143,9 @@ export const candidateFr: Translations = {
   'rec.think.ten': 'L’enregistrement démarre dans 10 secondes.',
   'rec.think.ready': 'Appuyez sur le bouton pour commencer.',
   'rec.think.starts-in': 'L’enregistrement démarre dans',
+  'rec.think.resumed': str`Bon retour. Votre temps de réflexion a continué de s’écouler pendant votre absence\u202f: il reste ${0}.`,
+  'rec.think.resumed-none':
+    'Bon retour. Votre temps de réflexion s’est écoulé pendant votre absence\u202f: l’enregistrement a donc démarré aussitôt.',
   'rec.starting': 'Démarrage…',
   'rec.start-now': 'Lancer l’enregistrement maintenant',
   'rec.recording': 'Enregistrement',

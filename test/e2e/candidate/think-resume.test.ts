@@ -1,0 +1,116 @@
+/**
+ * Issue 9: a reload during the thinking time used to give the whole thinking time again (the
+ * empty take was abandoned, at no cost, and the question revealed afresh). Now the take is
+ * resumed with the thinking time the server says is left, and recorded into.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import {
+  buildBundle,
+  inviteCandidate,
+  reachPractice,
+  serverAnswers,
+  skipPractice,
+  stopAnswer,
+} from './support.js';
+
+/** Back to the questions after a reload: welcome back, then the device check. */
+async function comeBack(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Everything works: continue' }).click();
+}
+
+/** The thinking clock ("0:14") in seconds. */
+async function thinkingClock(page: Page): Promise<number> {
+  const [minutes, seconds] = ((await page.getByRole('timer').textContent()) ?? '').split(':');
+  return Number(minutes) * 60 + Number(seconds);
+}
+
+describe('candidate recorder: a reload during the thinking time', function () {
+  this.timeout(180_000);
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openPage(): Promise<Page> {
+    const page = await browser.newPage();
+    // "Leave this page?" while a take is open: the candidate leaves anyway.
+    page.on('dialog', (dialog) => void dialog.accept());
+    return page;
+  }
+
+  it('gives back only the thinking time left, and records into the same take', async () => {
+    const invited = await inviteCandidate(server, [
+      { prompt: 'What would you change first?', thinkSeconds: 20, maxSeconds: 30, retakes: 1 },
+    ]);
+    const page = await openPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await page.getByRole('button', { name: 'Show the question' }).click();
+    await page.getByText('What would you change first?').waitFor();
+    const [revealed] = await serverAnswers(invited.candidate);
+    await page.waitForTimeout(5000);
+    await page.reload();
+
+    await comeBack(page);
+    await page.getByText('What would you change first?').waitFor();
+    const left = await thinkingClock(page);
+    assert.ok(left > 0 && left <= 15, `at most 0:15 left after 5 s, not 0:${left}`);
+    const resumed =
+      /^Welcome back\. Your thinking time kept running while you were away: \d+ seconds? left\.$/;
+    // Said on screen, and to screen readers through the live region.
+    await page.getByRole('paragraph').filter({ hasText: resumed }).waitFor();
+    await page.locator('[aria-live]').filter({ hasText: resumed }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+
+    await page.getByRole('button', { name: 'Start recording now' }).click();
+    await page.waitForTimeout(2000);
+    await stopAnswer(page);
+    const answers = await serverAnswers(invited.candidate);
+    assert.deepEqual(
+      answers.map((a) => [a.id, a.attempt, a.status === 'recording' || a.tombstone]),
+      [[revealed!.id, 1, false]],
+      'one take, the one revealed before the reload, submitted',
+    );
+    // The retake is still there: resuming used no attempt.
+    await page.getByRole('button', { name: 'Record again' }).waitFor();
+    await page.close();
+  });
+
+  it('with no thinking time left, starts recording at once after the device check', async () => {
+    const invited = await inviteCandidate(server, [
+      { prompt: 'Why this team?', thinkSeconds: 3, maxSeconds: 30, retakes: 0 },
+    ]);
+    const page = await openPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await page.getByRole('button', { name: 'Show the question' }).click();
+    await page.getByText('Why this team?').waitFor();
+    // Left just before recording would start, then back once the thinking time is over.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForTimeout(2000);
+
+    await comeBack(page);
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    const ranOut = /^Welcome back\. Your thinking time ran out while you were away/;
+    await page.getByRole('paragraph').filter({ hasText: ranOut }).waitFor();
+    await page.waitForTimeout(2000);
+    await stopAnswer(page);
+    const answers = await serverAnswers(invited.candidate);
+    assert.deepEqual(
+      answers.map((a) => [a.attempt, a.status === 'recording' || a.tombstone]),
+      [[1, false]],
+    );
+    await page.close();
+  });
+});
