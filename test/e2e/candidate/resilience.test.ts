@@ -186,11 +186,18 @@ describe('candidate recorder: lost connections and reloads', function () {
 });
 
 /** In the page: MediaRecorder hands over its first slice after 10 s instead of 1 s. */
+// A device that hands over nothing before the page goes: no slice for 10 s, and the flush on
+// leave (requestData) gets nothing either. Without the second part, Chrome's WebM recorder hands
+// over what it has on leave and the take is not empty (an interrupted take, another test).
 const SLOW_FIRST_SLICE = `
   globalThis.slowFirstSlice = true;
   const start = MediaRecorder.prototype.start;
   MediaRecorder.prototype.start = function (timeslice) {
     return start.call(this, globalThis.slowFirstSlice ? 10000 : timeslice);
+  };
+  const requestData = MediaRecorder.prototype.requestData;
+  MediaRecorder.prototype.requestData = function () {
+    if (!globalThis.slowFirstSlice) return requestData.call(this);
   };
 `;
 
