@@ -13,7 +13,7 @@ import type { MediaSnapshot } from './media-controller.js';
 import { chooseQuality, MAX_VIDEO_BPS } from './quality-ladder.js';
 import { AUDIO_BITS_PER_SECOND } from './recording-format.js';
 import { sharedStyles } from './shared.styles.js';
-import { measureUpload, PROBE_STEPS, speedVerdict } from './speed-probe.js';
+import { measureUpload, PROBE_STEPS, speedVerdict, type UploadMeasure } from './speed-probe.js';
 
 /**
  * Camera and microphone check: a mirrored preview, a level meter, device choice, what this
@@ -31,6 +31,8 @@ export class DeviceCheckStep extends LitElement {
   @state() private uploadKbps: number | null | undefined = undefined;
   @state() private probeStep = 0;
   private roundTripMs = 0;
+  /** The speed check, which goes on if the candidate continues before it ends. */
+  private measuring: Promise<UploadMeasure> | null = null;
   /** Null until the candidate asks; false when the browser would not copy. */
   @state() private copied: boolean | null = null;
   @query('h2') private heading!: HTMLElement;
@@ -43,7 +45,8 @@ export class DeviceCheckStep extends LitElement {
     const onStep = (step: number) => {
       if (this.uploadKbps === undefined) this.probeStep = step;
     };
-    void measureUpload(this.api, onStep).then(({ kbps, roundTripMs }) => {
+    this.measuring = measureUpload(this.api, onStep);
+    void this.measuring.then(({ kbps, roundTripMs }) => {
       // Skipped meanwhile: the candidate's choice stands.
       if (this.uploadKbps !== undefined) return;
       this.uploadKbps = kbps;
@@ -207,7 +210,7 @@ export class DeviceCheckStep extends LitElement {
         </div>
       </div>
       <div class="actions">
-        <button class="primary" @click=${() => emit(this, 'devices-confirmed', { uploadKbps: this.uploadKbps ?? null, roundTripMs: this.roundTripMs })}>
+        <button class="primary" @click=${() => emit(this, 'devices-confirmed', { uploadKbps: this.uploadKbps ?? null, roundTripMs: this.roundTripMs, stillMeasuring: this.uploadKbps === undefined ? this.measuring : null })}>
           ${msg('Everything works: continue', { id: 'rec.devices.continue' })}
         </button>
       </div>

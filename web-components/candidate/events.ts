@@ -1,3 +1,4 @@
+import type { UploadMeasure } from './speed-probe.js';
 /**
  * Events of the recorder. Public ones (documented in docs/recorder.md) bubble and cross shadow
  * roots so that a page embedding <interview-recorder> can listen on the element or on document.
@@ -55,6 +56,8 @@ export interface DevicesConfirmedDetail {
   uploadKbps: number | null;
   /** A tiny request's time during the check (mostly the round trip). */
   roundTripMs: number;
+  /** The check had not finished when the candidate went on: its result, when it comes. */
+  stillMeasuring: Promise<UploadMeasure> | null;
 }
 
 export interface MediaRequestDetail {

@@ -6,7 +6,7 @@ import { preferredLocale, setLocale, TARGET_LOCALES } from '../i18n/localization
 import { type BrowserSupport, checkBrowserSupport } from './browser-support.js';
 import { CandidateApi, CandidateApiError } from './candidate-api.js';
 import './device-check-step.js';
-import { emit, type RecorderStep } from './events.js';
+import { type DevicesConfirmedDetail, emit, type RecorderStep } from './events.js';
 import './finished-step.js';
 import { recorderStyles } from './interview-recorder.styles.js';
 import { MediaController } from './media-controller.js';
@@ -51,6 +51,8 @@ export class InterviewRecorder extends LitElement {
   @state() problem = '';
   @state() announcement = '';
   @state() uploadKbps: number | null = null;
+  /** The speed check still running after the device check (resolves to the speed to use). */
+  @state() uploadMeasured: Promise<number | null> | null = null;
   /** A tiny request's time at the device check: read off each upload time to get the rate. */
   roundTripMs = 0;
   /**
@@ -158,13 +160,25 @@ export class InterviewRecorder extends LitElement {
     });
   }
 
-  onDevicesConfirmed(uploadKbps: number | null, roundTripMs: number): void {
+  onDevicesConfirmed({ uploadKbps, roundTripMs, stillMeasuring }: DevicesConfirmedDetail): void {
+    this.adoptSpeed(uploadKbps, roundTripMs);
+    // Gone on before the speed check ended: it goes on, and the next answer waits for it.
+    if (stillMeasuring) {
+      this.uploadMeasured = stillMeasuring.then((measured) => {
+        if (this.uploadKbps === null) this.adoptSpeed(measured.kbps, measured.roundTripMs);
+        this.uploadMeasured = null;
+        return this.uploadKbps;
+      });
+    }
+    this.step = this.returning ? this.nextQuestionStep() : 'practice';
+  }
+
+  private adoptSpeed(uploadKbps: number | null, roundTripMs: number): void {
     this.uploadKbps = uploadKbps;
     this.roundTripMs = roundTripMs;
     // Resized now, so that the camera has settled on it before the first answer starts.
     const quality = chooseQuality(uploadKbps, { audioOnlyAllowed: false });
     if (quality.kind === 'video') void fitPicture(this.media.stream, quality.shortSide);
-    this.step = this.returning ? this.nextQuestionStep() : 'practice';
   }
 
   onPracticeDone(): void {

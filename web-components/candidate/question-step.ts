@@ -72,6 +72,8 @@ export class QuestionStep extends LitElement {
   @property({ attribute: false }) stream: MediaStream | null = null;
   @property({ attribute: false }) format!: RecordingFormat;
   @property({ attribute: false }) uploadKbps: number | null = null;
+  /** A speed check the candidate did not wait for: the first take waits for it (briefly). */
+  @property({ attribute: false }) uploadMeasured: Promise<number | null> | null = null;
   /**
    * Sound only is allowed when the connection is too slow for video: the interview allows it
    * (`allowAudioOnly`) and the slow rate was confirmed. When false the ladder stops at 240p.
@@ -187,7 +189,8 @@ export class QuestionStep extends LitElement {
   /** Picks what the next take records, from the upload speed, and sets the camera to it. */
   async fitQuality(): Promise<void> {
     this.phase = 'preparing';
-    this.quality = chooseQuality(this.uploadKbps, { audioOnlyAllowed: this.audioOnlyAllowed });
+    const uploadKbps = await measuredSpeed(this.uploadMeasured, this.uploadKbps);
+    this.quality = chooseQuality(uploadKbps, { audioOnlyAllowed: this.audioOnlyAllowed });
     await fitCamera(this.stream, this.quality);
   }
 
@@ -297,5 +300,28 @@ export class QuestionStep extends LitElement {
     return html`<h2 tabindex="-1">${title}</h2>
       ${body}
       ${this.error ? html`<p class="notice problem" role="alert">${this.error}</p>` : null}`;
+  }
+}
+
+/** The longest a take waits for an unfinished speed check before recording at full quality. */
+const SPEED_WAIT_MS = 10_000;
+
+/**
+ * The speed to choose a take's quality from. The prompt stays hidden while this waits, so the
+ * wait costs no thinking time; past SPEED_WAIT_MS the take records at what is known.
+ */
+async function measuredSpeed(
+  pending: Promise<number | null> | null,
+  known: number | null,
+): Promise<number | null> {
+  if (!pending) return known;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<number | null>((resolve) => {
+    timer = setTimeout(() => resolve(known), SPEED_WAIT_MS);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

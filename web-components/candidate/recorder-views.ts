@@ -8,6 +8,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { Question } from '../../server/contracts/api.js';
 import { canRecord } from './browser-support.js';
 import { deviceProblem } from './device-help.js';
+import type { DevicesConfirmedDetail } from './events.js';
 import type { InterviewRecorder } from './interview-recorder.js';
 import { attemptsLeft } from './session-progress.js';
 
@@ -82,6 +83,7 @@ function questionView(host: InterviewRecorder, practice: boolean) {
       .stream=${host.media.stream}
       .format=${format}
       .uploadKbps=${host.uploadKbps}
+      .uploadMeasured=${host.uploadMeasured}
       .audioOnlyAllowed=${host.rateConfirmed && host.audioOnlyAllowed}
       .uploads=${practice ? null : host.uploads}
       .uploadStatus=${host.uploads.status}
@@ -98,7 +100,7 @@ function devicesView(host: InterviewRecorder) {
     .support=${host.support}
     .api=${host.api}
     @media-request=${(e: CustomEvent<{ cameraId?: string; microphoneId?: string }>) => void host.media.start(e.detail)}
-    @devices-confirmed=${(e: CustomEvent<{ uploadKbps: number | null; roundTripMs: number }>) => host.onDevicesConfirmed(e.detail.uploadKbps, e.detail.roundTripMs)}
+    @devices-confirmed=${(e: CustomEvent<DevicesConfirmedDetail>) => host.onDevicesConfirmed(e.detail)}
   ></device-check-step>`;
 }
 

@@ -224,6 +224,22 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     await first.close();
   });
 
+  it('a candidate who goes on before the speed check ends still records at a quality the link keeps up with', async () => {
+    const invited = await inviteCandidate(server);
+    const page = await browser.newPage();
+    await throttleUpload(page, 400, 300);
+    // Continues at once, while the speed check is still running.
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await page.getByRole('button', { name: 'Show the question' }).click();
+    await page
+      .getByText(
+        /^To suit your connection, this answer is recorded at a lower picture quality \((240|360)p\)\.$/,
+      )
+      .waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
   it('on a 400 kbit/s uplink records a smaller picture, says so, and keeps up', async () => {
     const invited = await inviteCandidate(server);
     const page = await browser.newPage();
