@@ -15,10 +15,10 @@ export const UNSUBMITTED_TAKE =
  * Deletes the chunks that can never become an answer: those of takes left open past the upload
  * grace after the interview closed (or after the candidate finished), and those of takes that
  * failed more than a week ago. A tombstone that received chunks (tombstones.ts) can still be
- * submitted, so it is a take left open, not a failed one; an empty tombstone holds nothing. Safe with several processes sweeping at once: a take's chunks are
- * deleted from storage before their rows (a sweep that dies half-way is finished by the next),
- * every step is idempotent, and such takes can no longer receive chunks. Returns how many takes
- * were cleared.
+ * submitted, so it is a take left open, not a failed one; an empty tombstone holds nothing.
+ * Safe with several processes sweeping at once: a take's chunks are deleted from storage before
+ * their rows (a sweep that dies half-way is finished by the next), every step is idempotent,
+ * and such takes can no longer receive chunks. Returns how many takes were cleared.
  */
 export async function sweepStaleChunks(deps: Deps): Promise<number> {
   const now = deps.now();
