@@ -97,7 +97,9 @@ for (const config of CONFIGS) {
         });
         assert.equal(res.status, 201, JSON.stringify(res.body));
         const answer = res.body;
-        assert.deepEqual(Object.keys(answer).sort(), ANSWER_KEYS);
+        // Extension: a new take also says how much thinking time it has (this question has none).
+        assert.deepEqual(Object.keys(answer).sort(), [...ANSWER_KEYS, 'thinkRemainingMs'].sort());
+        assert.equal(answer.thinkRemainingMs, 0);
         assert.match(answer.id, /^[A-Za-z0-9_-]+$/);
         assert.equal(answer.questionId, free);
         assert.equal(answer.attempt, 1);
@@ -478,7 +480,10 @@ for (const config of CONFIGS) {
         expectProblem(await c.putChunk(answer.id, 0, Buffer.from('rewrite')), 409, 'answer_closed');
         const third = await c.post(`/candidate/answers/${answer.id}/complete`, { chunkCount: 3 });
         assert.equal(third.status, 202);
-        assert.deepEqual(third.body, processed);
+        // GET /candidate/answers/:id adds the thinking time left (null: this take is done).
+        const { thinkRemainingMs, ...current } = processed as Answer & { thinkRemainingMs: null };
+        assert.equal(thinkRemainingMs, null);
+        assert.deepEqual(third.body, current);
       });
     });
 
