@@ -5,17 +5,12 @@
 import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import { type Api, createInterview, invite, login } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { Clock, expectProblem, HOUR, ISO_UTC, reload, startAnswer } from './support.js';
-
-const CONFIGS: { database: 'sqlite' | 'postgres'; storage: 'local' | 's3' }[] = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-];
 
 const MiB = 1024 * 1024;
 
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`API v1 extensions for the recorder (${config.database} + ${config.storage} storage)`, () => {
     const clock = new Clock();
     let server: TestServer;

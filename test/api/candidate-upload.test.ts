@@ -13,6 +13,7 @@ import {
 } from '../helpers/api.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
 import {
+  BOTH_SETUPS,
   startTestServer,
   type TestServer,
   type TestServerOptions,
@@ -44,12 +45,7 @@ const ANSWER_KEYS = [
 ];
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-const CONFIGS: { database: 'sqlite' | 'postgres'; storage: 'local' | 's3' }[] = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-];
-
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`API v1 candidate recording and upload (${config.database} + ${config.storage} storage)`, () => {
     const clock = new Clock();
     let server: TestServer;

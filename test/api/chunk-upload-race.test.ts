@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Api } from '../helpers/api.js';
 import { createInterview, invite, login } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { reload, startAnswer } from './support.js';
 
 const BOUNDARY = 'race-boundary';
@@ -47,10 +47,7 @@ function halfSentChunk(candidate: Api, answerId: string, index: number, bytes: B
   };
 }
 
-for (const config of [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const) {
+for (const config of BOTH_SETUPS) {
   describe(`a chunk still arriving when its answer is completed (${config.database} + ${config.storage})`, () => {
     let server: TestServer;
     let candidate: Api;

@@ -12,7 +12,7 @@ import {
 } from '../helpers/api.js';
 import { decodeBomb } from '../helpers/decode-bomb.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -23,13 +23,8 @@ import {
   startAnswer,
 } from './support.js';
 
-const CONFIGS = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const;
-
 /** Issue 8's attacks on media and storage, each tried through the API as a candidate would. */
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`a hostile candidate cannot flood storage, jobs or a finished interview (${config.database} + ${config.storage})`, function () {
     this.timeout(300_000);
     const clock = new Clock();

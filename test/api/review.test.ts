@@ -8,7 +8,7 @@ import {
   recordAnswer,
   waitForAnswer,
 } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   clipChunks,
@@ -79,12 +79,7 @@ function secondsValid(url: string): number {
   return Number(amzExpires);
 }
 
-const CONFIGS: { database: 'sqlite' | 'postgres'; storage: 'local' | 's3' }[] = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-];
-
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`API v1 review (${config.database} + ${config.storage} storage)`, () => {
     let server: TestServer;
     let admin: Api;

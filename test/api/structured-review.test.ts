@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Answer, Interview, Invitation } from '../../server/contracts/api.js';
 import { readCsvRows } from '../../web-components/workspace/invitations/csv-rows.js';
 import { type Api, login, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from './support.js';
 
 /** Names and emails no pseudonym or prompt could contain by chance. */
@@ -43,12 +43,7 @@ const QUESTIONS = [
   },
 ];
 
-const CONFIGS: { database: 'sqlite' | 'postgres'; storage: 'local' | 's3' }[] = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-];
-
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`structured review (${config.database} + ${config.storage} storage)`, () => {
     let server: TestServer;
     let admin: Api;

@@ -5,15 +5,10 @@
 import assert from 'node:assert/strict';
 import type { Answer, CandidateSession, Interview } from '../../server/contracts/api.js';
 import { type Api, createInterview, invite, login } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, clipChunks, reload, startAnswer } from './support.js';
 
-const CONFIGS = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const;
-
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`thinking time left on a take (${config.database} + ${config.storage})`, function () {
     this.timeout(120_000);
     const clock = new Clock();

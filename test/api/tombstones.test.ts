@@ -14,7 +14,7 @@ import {
   recordAnswer,
   waitForAnswer,
 } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -25,12 +25,7 @@ import {
   startAnswer,
 } from './support.js';
 
-const CONFIGS = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const;
-
-for (const config of CONFIGS) {
+for (const config of BOTH_SETUPS) {
   describe(`tombstones: abandoned and replaced takes can still be submitted (${config.database} + ${config.storage})`, function () {
     this.timeout(180_000);
     const clock = new Clock();

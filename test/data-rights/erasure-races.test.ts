@@ -5,13 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLIP_MIME, clipChunks, expectProblem, startAnswer } from '../api/support.js';
 import { type Api, createInterview, inviteOne, login, recordAnswer } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { objectsMentioning } from './leftovers.js';
-
-const setups = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const;
 
 async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000) {
   const end = Date.now() + ms;
@@ -21,7 +16,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
   }
 }
 
-for (const setup of setups) {
+for (const setup of BOTH_SETUPS) {
   describe(`erasure racing media work (${setup.database} + ${setup.storage})`, function () {
     this.timeout(180_000);
     let server: TestServer;

@@ -18,7 +18,7 @@ import {
   tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   objectsMentioning,
   rowsMentioning,
@@ -26,12 +26,7 @@ import {
   type Traces,
 } from './leftovers.js';
 
-const setups = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const;
-
-for (const setup of setups) {
+for (const setup of BOTH_SETUPS) {
   describe(`erasure (${setup.database} + ${setup.storage})`, function () {
     this.timeout(180_000);
     const clock = new Clock();

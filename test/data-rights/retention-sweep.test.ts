@@ -9,14 +9,9 @@ import { type Api, createInterview, invite, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
-import { ADMIN, freePort } from '../helpers/test-server.js';
+import { ADMIN, BOTH_SETUPS, freePort } from '../helpers/test-server.js';
 
-const setups = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
-] as const;
-
-for (const setup of setups) {
+for (const setup of BOTH_SETUPS) {
   describe(`retention sweep in two processes (${setup.database} + ${setup.storage})`, function () {
     this.timeout(180_000);
     let dataDir: string;

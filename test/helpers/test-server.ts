@@ -11,6 +11,15 @@ import { type RunningS3rver, startS3rver } from './s3rver.js';
 
 export const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 
+/**
+ * The two setups a contract test runs on: the embedded defaults (SQLite, local disk) and the
+ * cluster's parts (PostgreSQL, S3).
+ */
+export const BOTH_SETUPS = [
+  { database: 'sqlite', storage: 'local' },
+  { database: 'postgres', storage: 's3' },
+] as const;
+
 export interface TestServerOptions {
   database?: DatabaseKind;
   storage?: 'local' | 's3';
