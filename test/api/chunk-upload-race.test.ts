@@ -47,113 +47,113 @@ function halfSentChunk(candidate: Api, answerId: string, index: number, bytes: B
   };
 }
 
-for (const config of BOTH_SETUPS) {
-  describe(`a chunk still arriving when its answer is completed (${config.database} + ${config.storage})`, () => {
+for (const config of BOTH_SETUPS)
+  describe(`chunks racing their take's end (${config.database} + ${config.storage})`, () => {
     let server: TestServer;
-    let candidate: Api;
-    let questionId: string;
 
-    before(async () => {
-      server = await startTestServer(config);
+    /** A candidate invited to a new one-question interview on this setup's server. */
+    async function candidateWith(retakes: number): Promise<{ candidate: Api; questionId: string }> {
       const admin = await login(server.url);
       const interview = await createInterview(admin, {
-        questions: [{ prompt: 'Anything.', thinkSeconds: 0, maxSeconds: 60, retakes: 0 }],
+        questions: [{ prompt: 'Anything.', thinkSeconds: 0, maxSeconds: 60, retakes }],
       });
-      questionId = interview.questions[0]!.id;
       const [invited] = await invite(admin, interview.id, 1);
-      candidate = invited!.candidate;
-    });
-    after(() => server?.stop());
-
-    it('is refused with 409 answer_closed, and leaves neither a chunk row nor its bytes', async () => {
-      const answer = await startAnswer(candidate, questionId);
-      assert.equal((await candidate.putChunk(answer.id, 0, Buffer.alloc(1000, 1))).status, 200);
-
-      const late = halfSentChunk(candidate, answer.id, 1, Buffer.alloc(200_000, 2));
-      await sleep(200); // the server has checked the answer and is storing the first bytes
-      const completed = await candidate.post(`/candidate/answers/${answer.id}/complete`, {
-        chunkCount: 1,
-      });
-      assert.equal(completed.status, 202, JSON.stringify(completed.body));
-
-      const refused = await late.finish();
-      assert.equal(refused.status, 409, JSON.stringify(refused.body));
-      assert.equal(refused.body.code, 'answer_closed');
-      assert.deepEqual((await reload(candidate, answer.id)).receivedChunks, [0]);
-      const stored = await server.deps.storage.list(`answers/${answer.id}/chunks/`);
-      assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
-    });
-  });
-
-  describe(`a chunk still arriving when its empty take is closed (${config.database} + ${config.storage})`, () => {
-    let server: TestServer;
-    let candidate: Api;
-    let questionId: string;
-
-    before(async () => {
-      server = await startTestServer(config);
-      const admin = await login(server.url);
-      const interview = await createInterview(admin, {
-        questions: [{ prompt: 'Again.', thinkSeconds: 0, maxSeconds: 60, retakes: 5 }],
-      });
-      questionId = interview.questions[0]!.id;
-      const [invited] = await invite(admin, interview.id, 1);
-      candidate = invited!.candidate;
-    });
-    after(() => server?.stop());
-
-    /** The first chunk is half sent when `close` closes the take; then it arrives in full. */
-    async function firstChunkAcross(close: (answerId: string) => Promise<void>) {
-      const take = await startAnswer(candidate, questionId);
-      const bytes = Buffer.alloc(200_000, 3);
-      const late = halfSentChunk(candidate, take.id, 0, bytes);
-      await sleep(200); // the server has checked the answer and is storing the first bytes
-      await close(take.id);
-      const arrived = await late.finish();
-      return { take, arrived, bytes };
+      return { candidate: invited!.candidate, questionId: interview.questions[0]!.id };
     }
 
-    it('by abandoning it: the chunk is kept, and the tombstone is submitted with it', async () => {
-      const { take, arrived } = await firstChunkAcross(async (id) => {
-        const res = await candidate.post(`/candidate/answers/${id}/abandon`);
-        assert.equal(res.status, 204, JSON.stringify(res.body));
+    before(async () => {
+      server = await startTestServer(config);
+    });
+    after(() => server?.stop());
+
+    describe(`a chunk still arriving when its answer is completed (${config.database} + ${config.storage})`, () => {
+      let candidate: Api;
+      let questionId: string;
+
+      before(async () => {
+        ({ candidate, questionId } = await candidateWith(0));
       });
-      assert.equal(arrived.status, 200, JSON.stringify(arrived.body));
-      const held = await reload(candidate, take.id);
-      assert.deepEqual([held.status, held.tombstone, held.receivedChunks], ['failed', true, [0]]);
-      const done = await candidate.post(`/candidate/answers/${take.id}/complete`, {
-        chunkCount: 1,
+
+      it('is refused with 409 answer_closed, and leaves neither a chunk row nor its bytes', async () => {
+        const answer = await startAnswer(candidate, questionId);
+        assert.equal((await candidate.putChunk(answer.id, 0, Buffer.alloc(1000, 1))).status, 200);
+
+        const late = halfSentChunk(candidate, answer.id, 1, Buffer.alloc(200_000, 2));
+        await sleep(200); // the server has checked the answer and is storing the first bytes
+        const completed = await candidate.post(`/candidate/answers/${answer.id}/complete`, {
+          chunkCount: 1,
+        });
+        assert.equal(completed.status, 202, JSON.stringify(completed.body));
+
+        const refused = await late.finish();
+        assert.equal(refused.status, 409, JSON.stringify(refused.body));
+        assert.equal(refused.body.code, 'answer_closed');
+        assert.deepEqual((await reload(candidate, answer.id)).receivedChunks, [0]);
+        const stored = await server.deps.storage.list(`answers/${answer.id}/chunks/`);
+        assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
       });
-      assert.equal(done.status, 202, JSON.stringify(done.body));
     });
 
-    it('by a newer take: the chunk is kept, and the newer take stays the open one', async () => {
-      let newer = '';
-      const { take, arrived } = await firstChunkAcross(async () => {
-        newer = (await startAnswer(candidate, questionId)).id;
-      });
-      assert.equal(arrived.status, 200, JSON.stringify(arrived.body));
-      assert.deepEqual((await reload(candidate, take.id)).receivedChunks, [0]);
-      assert.equal((await reload(candidate, take.id)).status, 'failed');
-      assert.equal((await reload(candidate, newer)).status, 'recording');
-    });
+    describe(`a chunk still arriving when its empty take is closed (${config.database} + ${config.storage})`, () => {
+      let candidate: Api;
+      let questionId: string;
 
-    it('by completing its tombstone: the late chunk is refused and leaves nothing behind', async () => {
-      const take = await startAnswer(candidate, questionId);
-      assert.equal((await candidate.post(`/candidate/answers/${take.id}/abandon`)).status, 204);
-      assert.equal((await candidate.putChunk(take.id, 0, Buffer.alloc(1000, 1))).status, 200);
-      const late = halfSentChunk(candidate, take.id, 1, Buffer.alloc(200_000, 2));
-      await sleep(200);
-      const completed = await candidate.post(`/candidate/answers/${take.id}/complete`, {
-        chunkCount: 1,
+      before(async () => {
+        ({ candidate, questionId } = await candidateWith(5));
       });
-      assert.equal(completed.status, 202, JSON.stringify(completed.body));
-      const refused = await late.finish();
-      assert.equal(refused.status, 409, JSON.stringify(refused.body));
-      assert.equal(refused.body.code, 'answer_closed');
-      assert.deepEqual((await reload(candidate, take.id)).receivedChunks, [0]);
-      const stored = await server.deps.storage.list(`answers/${take.id}/chunks/`);
-      assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
+
+      /** The first chunk is half sent when `close` closes the take; then it arrives in full. */
+      async function firstChunkAcross(close: (answerId: string) => Promise<void>) {
+        const take = await startAnswer(candidate, questionId);
+        const bytes = Buffer.alloc(200_000, 3);
+        const late = halfSentChunk(candidate, take.id, 0, bytes);
+        await sleep(200); // the server has checked the answer and is storing the first bytes
+        await close(take.id);
+        const arrived = await late.finish();
+        return { take, arrived, bytes };
+      }
+
+      it('by abandoning it: the chunk is kept, and the tombstone is submitted with it', async () => {
+        const { take, arrived } = await firstChunkAcross(async (id) => {
+          const res = await candidate.post(`/candidate/answers/${id}/abandon`);
+          assert.equal(res.status, 204, JSON.stringify(res.body));
+        });
+        assert.equal(arrived.status, 200, JSON.stringify(arrived.body));
+        const held = await reload(candidate, take.id);
+        assert.deepEqual([held.status, held.tombstone, held.receivedChunks], ['failed', true, [0]]);
+        const done = await candidate.post(`/candidate/answers/${take.id}/complete`, {
+          chunkCount: 1,
+        });
+        assert.equal(done.status, 202, JSON.stringify(done.body));
+      });
+
+      it('by a newer take: the chunk is kept, and the newer take stays the open one', async () => {
+        let newer = '';
+        const { take, arrived } = await firstChunkAcross(async () => {
+          newer = (await startAnswer(candidate, questionId)).id;
+        });
+        assert.equal(arrived.status, 200, JSON.stringify(arrived.body));
+        assert.deepEqual((await reload(candidate, take.id)).receivedChunks, [0]);
+        assert.equal((await reload(candidate, take.id)).status, 'failed');
+        assert.equal((await reload(candidate, newer)).status, 'recording');
+      });
+
+      it('by completing its tombstone: the late chunk is refused and leaves nothing behind', async () => {
+        const take = await startAnswer(candidate, questionId);
+        assert.equal((await candidate.post(`/candidate/answers/${take.id}/abandon`)).status, 204);
+        assert.equal((await candidate.putChunk(take.id, 0, Buffer.alloc(1000, 1))).status, 200);
+        const late = halfSentChunk(candidate, take.id, 1, Buffer.alloc(200_000, 2));
+        await sleep(200);
+        const completed = await candidate.post(`/candidate/answers/${take.id}/complete`, {
+          chunkCount: 1,
+        });
+        assert.equal(completed.status, 202, JSON.stringify(completed.body));
+        const refused = await late.finish();
+        assert.equal(refused.status, 409, JSON.stringify(refused.body));
+        assert.equal(refused.body.code, 'answer_closed');
+        assert.deepEqual((await reload(candidate, take.id)).receivedChunks, [0]);
+        const stored = await server.deps.storage.list(`answers/${take.id}/chunks/`);
+        assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
+      });
     });
   });
-}
