@@ -44,3 +44,19 @@ export function compiledOnce<P extends Record<string, unknown>, R>(
     return (on as Kysely<unknown>).executeQuery<R>({ ...compiled.query, parameters });
   };
 }
+
+/**
+ * `build(db)` run once per database and kept: where compiledOnce queries are built for the
+ * database a caller passes in (tests open several databases in one process).
+ */
+export function oncePerDatabase<D extends object, T>(build: (db: D) => T): (db: D) => T {
+  const built = new WeakMap<D, T>();
+  return (db) => {
+    let value = built.get(db);
+    if (value === undefined) {
+      value = build(db);
+      built.set(db, value);
+    }
+    return value;
+  };
+}

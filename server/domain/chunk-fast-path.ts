@@ -1,4 +1,4 @@
-import { compiledOnce } from '../db/compiled-once.js';
+import { compiledOnce, oncePerDatabase } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 import type { StoredChunk } from './put-chunk.js';
 import { acceptsChunksSql } from './tombstones.js';
@@ -18,7 +18,7 @@ type InsertParams = {
   createdAt: string;
 };
 
-function fastPathQueries(db: Db) {
+const fastPathQueries = oncePerDatabase((db: Db) => {
   return {
     /**
      * Adds the chunk's bytes to its take, only while the take takes chunks (it records, or it is
@@ -58,9 +58,7 @@ function fastPathQueries(db: Db) {
         .onConflict((conflict) => conflict.columns(['answerId', 'idx']).doNothing()),
     ),
   };
-}
-
-const byDatabase = new WeakMap<Db, ReturnType<typeof fastPathQueries>>();
+});
 
 class NotTheCommonCase extends Error {}
 
@@ -79,12 +77,7 @@ export async function recordFirstCopy(
   maxBytes: number,
   createdAt: string,
 ): Promise<boolean> {
-  let queries = byDatabase.get(db);
-  if (!queries) {
-    queries = fastPathQueries(db);
-    byDatabase.set(db, queries);
-  }
-  const { countBytes, insertFirstCopy } = queries;
+  const { countBytes, insertFirstCopy } = fastPathQueries(db);
   try {
     await db.transaction().execute(async (trx) => {
       const counted = await countBytes({ answerId, size: stored.size, maxBytes }, trx);

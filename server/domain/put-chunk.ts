@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { compiledOnce } from '../db/compiled-once.js';
+import { compiledOnce, oncePerDatabase } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 import { committedDurably } from '../db/durable-commits.js';
 import type { AnswersTable, Database, InvitationsTable } from '../db/schema.js';
@@ -51,40 +51,28 @@ type TakeForChunk = Pick<
   'id' | 'status' | 'failureCause' | 'storedBytes' | 'budgetMaxSeconds'
 > & { maxSeconds: number; deadline: string | null };
 
-const takeQueries = new WeakMap<Db, ReturnType<typeof buildTakeForChunk>>();
-
-function buildTakeForChunk(db: Db) {
-  return compiledOnce<
-    { answerId: string; invitationId: string; interviewId: string },
-    TakeForChunk
-  >(db, (param) =>
-    db
-      .selectFrom('answers')
-      .innerJoin('interviews', (join) => join.on('interviews.id', '=', param('interviewId')))
-      .innerJoin('questions', 'questions.id', 'answers.questionId')
-      .select([
-        'answers.id',
-        'answers.status',
-        'answers.failureCause',
-        'answers.storedBytes',
-        'answers.budgetMaxSeconds',
-        'questions.maxSeconds',
-        'interviews.deadline',
-      ])
-      .where('answers.id', '=', param('answerId'))
-      .where('answers.invitationId', '=', param('invitationId')),
-  );
-}
-
 /** The take a chunk is for, with its budget and deadline: built and compiled once per database. */
-function takeForChunk(db: Db) {
-  let query = takeQueries.get(db);
-  if (!query) {
-    query = buildTakeForChunk(db);
-    takeQueries.set(db, query);
-  }
-  return query;
-}
+const takeForChunk = oncePerDatabase((db: Db) =>
+  compiledOnce<{ answerId: string; invitationId: string; interviewId: string }, TakeForChunk>(
+    db,
+    (param) =>
+      db
+        .selectFrom('answers')
+        .innerJoin('interviews', (join) => join.on('interviews.id', '=', param('interviewId')))
+        .innerJoin('questions', 'questions.id', 'answers.questionId')
+        .select([
+          'answers.id',
+          'answers.status',
+          'answers.failureCause',
+          'answers.storedBytes',
+          'answers.budgetMaxSeconds',
+          'questions.maxSeconds',
+          'interviews.deadline',
+        ])
+        .where('answers.id', '=', param('answerId'))
+        .where('answers.invitationId', '=', param('invitationId')),
+  ),
+);
 
 /**
  * Before any byte is stored: the answer is this candidate's, still takes chunks (it records, or
