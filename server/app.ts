@@ -15,6 +15,7 @@ import { dataRightsRoutes } from './http/routes/data-rights.js';
 import { healthRoute } from './http/routes/health.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
+import { memberRoutes } from './http/routes/members.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { programmeRoutes } from './http/routes/programme-staff.js';
 import { publicProgrammeRoutes } from './http/routes/programmes.js';
@@ -85,6 +86,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(reviewRoutes(deps));
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(memberRoutes(deps));
   api.use(
     publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
     programmeRoutes(deps),

@@ -26,7 +26,7 @@ export interface Cluster {
   /** Events raised in any process reach the sockets of this one. */
   shareSocketEvents(io: SocketServer): void;
   /** A worker has no sockets: it sends its events to the API processes. Returns a stop function. */
-  forwardEvents(events: StaffEvents): () => void;
+  forwardEvents(events: StaffEvents, roomsOf: (payload: unknown) => Promise<string[]>): () => void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,7 +47,7 @@ export function joinCluster(config: Readonly<Config>, log: Logger, redisUrl: str
         sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
       }),
     shareSocketEvents: (io) => useRedisAdapter(io, redis),
-    forwardEvents: (events) => forwardEventsThroughRedis(events, redis),
+    forwardEvents: (events, roomsOf) => forwardEventsThroughRedis(events, redis, roomsOf),
     ping: () => pingRedis(redis),
     close: async () => {
       await redis.quit().catch(() => {});

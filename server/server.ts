@@ -23,6 +23,7 @@ import {
 import { sweepStaleChunks } from './jobs/sweep-stale-chunks.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { eventRooms } from './realtime/event-rooms.js';
 import { SessionRevocations } from './realtime/session-revocations.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { StaffEvents } from './realtime/staff-events.js';
@@ -117,7 +118,7 @@ export async function startServer(
   if (config.role !== 'worker') {
     http = await listen(config, deps, cluster, options);
   } else if (cluster) {
-    stopHooks.push(cluster.forwardEvents(events));
+    stopHooks.push(cluster.forwardEvents(events, eventRooms(db)));
   }
   await jobs.start();
   if (runsJobs)

@@ -20,11 +20,19 @@ export const AuditQuery = z.object({
 export interface AuditEntryView {
   id: string;
   at: string;
-  actor: { type: 'staff' | 'candidate' | 'system'; id: string | null; name: string | null };
+  actor: {
+    type: 'staff' | 'candidate' | 'system' | 'guest';
+    id: string | null;
+    name: string | null;
+  };
   action: string;
   target: { type: string; id: string | null };
   /** Extension: the invitation the entry concerns, when there is one. */
   invitationId: string | null;
+  /** interview.updated: names of the top-level fields that changed. */
+  changes?: string[];
+  /** An action through a candidate link that staff were handed (email off). */
+  via?: { issuedBy: { id: string; name: string | null } };
 }
 
 export interface AuditPage {

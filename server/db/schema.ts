@@ -85,6 +85,8 @@ export interface InvitationsTable {
   createdAt: string;
   /** Set while an erasure runs: the invitation is treated as gone from then on. */
   erasingAt: string | null;
+  /** Migration 011: the staff member handed the current link (email off); null when emailed. */
+  linkIssuedBy?: string | null;
   consentAt: string | null;
   /** Key into privacy_texts: the exact text the candidate agreed to. */
   consentVersion: string | null;
@@ -192,13 +194,52 @@ export interface JobsTable {
 export interface AuditLogTable {
   id: string;
   at: string;
-  actorType: 'staff' | 'candidate' | 'system';
+  actorType: 'staff' | 'candidate' | 'system' | 'guest';
   actorId: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
   /** The invitation the entry concerns, for "by candidate" reads; null for staff-only facts. */
   invitationId: string | null;
+  /** Migration 011: JSON of what else the entry says (`changes`, `via`); null for most. */
+  details?: string | null;
+}
+
+/** Migration 011: who besides admins may see an interview, and as what. */
+export interface InterviewMembersTable {
+  interviewId: string;
+  userId: string;
+  role: 'recruiter' | 'reviewer';
+  createdAt: string;
+}
+
+/** Migration 011: a hiring manager's link to one completed candidate. */
+export interface SharesTable {
+  id: string;
+  invitationId: string;
+  /** SHA-256 of the share token; the token itself is never stored. */
+  tokenHash: string;
+  recipientName: string;
+  expiresAt: string;
+  /** 1 or 0 (portable). */
+  showName: number;
+  allowRating: number;
+  createdBy: string;
+  createdAt: string;
+  opens: Generated<number>;
+  lastOpenedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Migration 011: a guest's score of an answer; never part of staff results or agreement. */
+export interface GuestRatingsTable {
+  id: string;
+  shareId: string;
+  answerId: string;
+  invitationId: string;
+  score: number;
+  comment: string;
+  updatedAt: string;
 }
 
 export interface PrivacyTextsTable {
@@ -269,6 +310,9 @@ export interface Database {
   jobs: JobsTable;
   revokedTokens: RevokedTokensTable;
   auditLog: AuditLogTable;
+  interviewMembers: InterviewMembersTable;
+  shares: SharesTable;
+  guestRatings: GuestRatingsTable;
   privacyTexts: PrivacyTextsTable;
   erasedLinks: ErasedLinksTable;
   invitationLinks: InvitationLinksTable;

@@ -3,6 +3,7 @@ import type { CreateInterviewRequest, Interview, Question } from '../contracts/a
 import type { Db } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import { type Viewer, visibleTo } from './access/interview-access.js';
 import { programmeOf, programmesOf, saveProgramme } from './programmes/programme-settings.js';
 import { storedRubric } from './review/interview-rubric.js';
 import { assertCompetenciesKnown, interviewRubricOf, questionOf } from './review/rubric.js';
@@ -50,6 +51,11 @@ export async function createInterview(
       )
       .execute();
     if (input.public) await saveProgramme(trx, interview.id, input.public);
+    // New interviews start with their creator alone (API.md "Teams").
+    await trx
+      .insertInto('interviewMembers')
+      .values({ interviewId: interview.id, userId, role: 'recruiter', createdAt: row.createdAt })
+      .execute();
   });
   return getInterview(db, interview.id);
 }
@@ -88,11 +94,13 @@ export async function getInterview(db: Db, id: string): Promise<Interview> {
   };
 }
 
-export async function listInterviews(db: Db): Promise<Interview[]> {
+/** The interviews the viewer may see (server/domain/access), newest first. */
+export async function listInterviews(db: Db, viewer: Viewer): Promise<Interview[]> {
   const rows = await db
     .selectFrom('interviews')
     .select(['id', 'title', 'intro', 'deadline', 'createdAt'])
     .select(['competencies', 'reviewSettings', 'allowAudioOnly'])
+    .where(visibleTo(viewer, 'interviews.id'))
     .orderBy('createdAt', 'desc')
     .execute();
   if (rows.length === 0) return [];

@@ -3,7 +3,7 @@ import { hashCandidateToken, newCandidateToken } from '../auth/candidate-tokens.
 import type { CreateInvitationsRequest, Invitation } from '../contracts/api.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { dispatchEmails } from './email/outbox.js';
+import { dispatchEmails, emailEnabled } from './email/outbox.js';
 import { getInterview } from './interviews.js';
 import { visibleStatus } from './invitation-status.js';
 import { queueInvitationEmails } from './programmes/invitation-emails.js';
@@ -21,11 +21,18 @@ export function invitationExpiry(sentAt: Date, deadline: string | null): string 
   return deadline ?? new Date(sentAt.getTime() + DEFAULT_OPEN_DAYS * DAY_MS).toISOString();
 }
 
+/**
+ * Creates invitations. With email on (and `sendEmail` not false) each link goes to its
+ * candidate and the answer carries none: staff never hold a candidate's link. Otherwise the
+ * links are answered, and `issuedBy` is remembered as who holds them (audited as `via`).
+ */
 export async function createInvitations(
   deps: Deps,
   interviewId: string,
   input: NewInvitations,
+  issuedBy: string,
 ): Promise<Invitation[]> {
+  const emailed = emailEnabled(deps) && input.sendEmail !== false;
   const interview = await getInterview(deps.db, interviewId);
   const now = deps.now();
   const createdAt = now.toISOString();
@@ -55,6 +62,7 @@ export async function createInvitations(
           completedAt: null,
           createdAt,
           language: c.language,
+          linkIssuedBy: emailed ? null : issuedBy,
         })),
       )
       .execute();
@@ -71,7 +79,7 @@ export async function createInvitations(
     id: c.invitationId,
     candidate: c.candidate,
     status: visibleStatus({ status: 'invited', expiresAt }, interview.deadline, now),
-    url: `${deps.config.publicUrl}/i/${c.token}`,
+    ...(emailed ? {} : { url: `${deps.config.publicUrl}/i/${c.token}` }),
     expiresAt,
     completedAt: null,
   }));

@@ -1,5 +1,6 @@
 import type { InvitationStatus, QueueItem, User } from '../contracts/api.js';
 import type { Deps } from '../deps.js';
+import { visibleTo } from './access/interview-access.js';
 import { visibleStatus } from './invitation-status.js';
 import { signedMediaUrl } from './media-urls.js';
 import { latestTakes } from './review/latest-takes.js';
@@ -38,7 +39,9 @@ export async function reviewQueue(
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
-    ]);
+    ])
+    // Only interviews the reviewer is a member of (server/domain/access).
+    .where(visibleTo(reviewer, 'invitations.interviewId'));
   if (filter.interviewId) query = query.where('invitations.interviewId', '=', filter.interviewId);
   // `expired` is derived from dates, so that filter is applied after loading.
   if (wanted === 'completed' || wanted === 'invited')

@@ -5,6 +5,7 @@ import { compiledOnce } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import type { AuditVia } from '../domain/audit/audit-log.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
 import { invitationForExtraLink } from '../domain/extra-links.js';
 import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
@@ -83,16 +84,27 @@ export function requireCandidate(deps: Deps) {
     const token = bearerToken(req);
     const tokenHash = token && looksLikeCandidateToken(token) ? hashCandidateToken(token) : null;
     // The main link first (one lookup on the hot chunk path); links emailed later only on a miss.
-    const invitation = tokenHash
-      ? ((await byToken(tokenHash)) ?? (await invitationForExtraLink(deps, tokenHash)))
-      : undefined;
+    const main = tokenHash ? await byToken(tokenHash) : undefined;
+    const invitation =
+      main ?? (tokenHash ? await invitationForExtraLink(deps, tokenHash) : undefined);
     if (!invitation || invitation.erasingAt)
       throw await refusedCandidateLink(deps, token, invitation);
     res.locals.invitation = invitation;
+    // Links emailed later are never staff-held; the main one is when staff were handed it.
+    res.locals.linkIssuedBy = main?.linkIssuedBy ?? null;
     next();
   };
 }
 
 export function currentInvitation(res: Response): InvitationsTable {
   return res.locals.invitation as InvitationsTable;
+}
+
+/**
+ * `via` for the audit entry of a candidate action, when the link used is one that staff were
+ * handed (email off or `sendEmail: false`): such an act may not be the candidate's own.
+ */
+export function candidateLinkVia(res: Response): AuditVia | undefined {
+  const issuedBy = res.locals.linkIssuedBy as string | null | undefined;
+  return issuedBy ? { issuedBy: { id: issuedBy } } : undefined;
 }

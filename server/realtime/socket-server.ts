@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import type { StaffEventMap } from '../contracts/api.js';
 import type { Deps } from '../deps.js';
 import { staffSessionForToken } from '../domain/staff-session.js';
+import { eventRooms, interviewRoom, roomsOfUser } from './event-rooms.js';
 import type { Revocation } from './session-revocations.js';
 
 export const STAFF_ROOM = 'staff';
@@ -39,12 +40,19 @@ export function attachSocketServer(
     // A user who must first change their password gets no staff events either.
     if (!session || session.mustChangePassword) return next(new Error('unauthenticated'));
     socket.data.userId = session.user.id;
+    // The interviews it may hear about (server/realtime/event-rooms.ts); admins hear all.
+    socket.data.rooms = await roomsOfUser(deps.db, session.user).catch(() => []);
     socket.data.tokenId = session.claims.tokenId;
     socket.data.expiresAtMs = session.claims.expiresAtMs;
     next();
   });
   io.on('connection', (socket) => {
-    socket.join([STAFF_ROOM, userRoom(socket.data.userId), tokenRoom(socket.data.tokenId)]);
+    socket.join([
+      STAFF_ROOM,
+      userRoom(socket.data.userId),
+      tokenRoom(socket.data.tokenId),
+      ...socket.data.rooms,
+    ]);
     const untilExpiry = Math.min(Math.max(0, socket.data.expiresAtMs - Date.now()), MAX_TIMER_MS);
     const expiry = setTimeout(() => socket.disconnect(true), untilExpiry);
     expiry.unref();
@@ -56,16 +64,29 @@ export function attachSocketServer(
       revocation.kind === 'user' ? userRoom(revocation.userId) : tokenRoom(revocation.tokenId);
     io.in(room).disconnectSockets(true);
   });
+  // Joining or leaving a team moves the user's sockets, in every process (through the adapter).
+  const stopFollowingTeams = deps.sessions.subscribeMemberships((change) => {
+    const sockets = io.in(userRoom(change.userId));
+    if (change.member) sockets.socketsJoin(interviewRoom(change.interviewId));
+    else sockets.socketsLeave(interviewRoom(change.interviewId));
+  });
   // io.to() per event: it must use whichever adapter is installed (Redis, in the cluster).
-  const unsubscribe = deps.events.subscribe((event, payload) =>
-    (io.to(STAFF_ROOM) as unknown as { emit(event: string, payload: unknown): void }).emit(
-      event,
-      payload,
-    ),
-  );
+  // Only admins and the members of the event's interview hear it.
+  const roomsOf = eventRooms(deps.db);
+  const unsubscribe = deps.events.subscribe((event, payload) => {
+    roomsOf(payload).then(
+      (rooms) =>
+        (io.to(rooms) as unknown as { emit(event: string, payload: unknown): void }).emit(
+          event,
+          payload,
+        ),
+      (err: Error) => deps.log.warn({ err, event }, 'a staff event could not be delivered'),
+    );
+  });
   httpServer.on('close', () => {
     unsubscribe();
     stopRevoking();
+    stopFollowingTeams();
   });
   return io;
 }

@@ -14,12 +14,36 @@ export type AuditAction =
   | 'candidate.erased'
   | 'user.created'
   | 'user.updated'
-  | 'login.failed';
+  | 'login.failed'
+  // Issue 19/20 (migration 011): interview changes, teams, share links, staff-held links.
+  | 'interview.created'
+  | 'interview.updated'
+  | 'members.updated'
+  | 'candidate.exported'
+  | 'feedback.viewed'
+  | 'share.created'
+  | 'share.revoked'
+  | 'share.opened'
+  | 'guest_rating.saved';
 
 export type AuditActor =
   | { type: 'staff'; id: string | null }
   | { type: 'candidate'; id: string }
-  | { type: 'system' };
+  | { type: 'system' }
+  /** A hiring manager through a share link: the id is the share's. */
+  | { type: 'guest'; id: string };
+
+/** Who held the candidate link an action came through, when staff were handed it (email off). */
+export interface AuditVia {
+  issuedBy: { id: string };
+}
+
+/** What an entry says beyond actor, action and target; stored as JSON in `details`. */
+export interface AuditDetails {
+  /** interview.updated: the top-level fields that changed. */
+  changes?: string[];
+  via?: AuditVia;
+}
 
 export interface AuditEntry {
   actor: AuditActor;
@@ -27,6 +51,7 @@ export interface AuditEntry {
   target: { type: string; id: string | null };
   /** The invitation (candidate) this concerns, so the trail can be read by candidate. */
   invitationId?: string | null;
+  details?: AuditDetails;
 }
 
 /**
@@ -68,6 +93,7 @@ export class AuditLog implements Audit {
       targetType: entry.target.type,
       targetId: entry.target.id,
       invitationId: entry.invitationId ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
     };
     return new Promise((done) => {
       this.#queue.push({ row, done });

@@ -1,6 +1,7 @@
 import type { AuditEntryView, AuditPage } from '../../contracts/data-rights.js';
 import type { Deps } from '../../deps.js';
 import { InputError } from '../../errors.js';
+import type { AuditDetails } from './audit-log.js';
 
 export interface AuditFilter {
   invitationId?: string;
@@ -25,6 +26,9 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
         .onRef('candidates.id', '=', 'auditLog.actorId')
         .on('auditLog.actorType', '=', 'candidate'),
     )
+    .leftJoin('shares', (join) =>
+      join.onRef('shares.id', '=', 'auditLog.actorId').on('auditLog.actorType', '=', 'guest'),
+    )
     .select([
       'auditLog.id',
       'auditLog.at',
@@ -36,6 +40,8 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
       'auditLog.invitationId',
       'users.name as staffName',
       'candidates.name as candidateName',
+      'shares.recipientName as guestName',
+      'auditLog.details',
     ])
     .orderBy('auditLog.at', 'desc')
     .orderBy('auditLog.id', 'desc')
@@ -53,23 +59,65 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
   }
   const rows = await query.execute();
   const page = rows.slice(0, filter.limit);
-  const items: AuditEntryView[] = page.map((row) => ({
-    id: row.id,
-    at: row.at,
-    actor: {
-      type: row.actorType,
-      id: row.actorId,
-      // A failed sign-in names nobody: the account may be the one being guessed.
-      name: row.action === 'login.failed' ? null : (row.staffName ?? row.candidateName ?? null),
-    },
-    action: row.action,
-    target: { type: row.targetType, id: row.targetId },
-    invitationId: row.invitationId,
-  }));
+  const details = page.map((row) => parseDetails(row.details));
+  const issuerNames = await staffNames(
+    deps,
+    details.flatMap((d) => (d.via ? [d.via.issuedBy.id] : [])),
+  );
+  const items: AuditEntryView[] = page.map((row, i) => {
+    const { changes, via } = details[i]!;
+    return {
+      id: row.id,
+      at: row.at,
+      actor: {
+        type: row.actorType,
+        id: row.actorId,
+        // A failed sign-in names nobody: the account may be the one being guessed.
+        name:
+          row.action === 'login.failed'
+            ? null
+            : (row.staffName ?? row.candidateName ?? row.guestName ?? null),
+      },
+      action: row.action,
+      target: { type: row.targetType, id: row.targetId },
+      invitationId: row.invitationId,
+      ...(changes ? { changes } : {}),
+      ...(via
+        ? {
+            via: {
+              issuedBy: {
+                id: via.issuedBy.id,
+                name: issuerNames.get(via.issuedBy.id) ?? null,
+              },
+            },
+          }
+        : {}),
+    };
+  });
   const last = page.at(-1);
   return rows.length > filter.limit && last
     ? { items, nextCursor: encodeCursor(last.at, last.id) }
     : { items };
+}
+
+function parseDetails(text: string | null | undefined): AuditDetails {
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as AuditDetails;
+  } catch {
+    return {};
+  }
+}
+
+/** Current names of staff members named in entries' details (names are never stored there). */
+async function staffNames(deps: Deps, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 function encodeCursor(at: string, id: string): string {

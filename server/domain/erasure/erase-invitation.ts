@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
-import type { AuditActor } from '../audit/audit-log.js';
+import type { AuditActor, AuditVia } from '../audit/audit-log.js';
 import { rememberErasedExtraLinks } from '../extra-links.js';
 import { deleteWhereIn, EXTRA_STATEMENTS, mediaPrefixes, ownedTables } from './invitation-data.js';
 
@@ -25,6 +25,8 @@ export async function eraseInvitation(
   deps: Deps,
   invitationId: string,
   actor: AuditActor,
+  /** The staff-held link the erasure came through, when it did (audited as `via`). */
+  via?: AuditVia,
 ): Promise<ErasureOutcome> {
   const claimed = await claim(deps, invitationId);
   if (claimed !== 'claimed') return claimed;
@@ -45,6 +47,7 @@ export async function eraseInvitation(
     action: 'candidate.erased',
     target: { type: 'invitation', id: invitationId },
     invitationId,
+    ...(via ? { details: { via } } : {}),
   });
   await scrubDatabaseFiles(deps);
   deps.log.info({ invitationId, candidateId, by: actor.type }, 'candidate erased');

@@ -109,7 +109,7 @@ async function applyWithEmail(
       // A fresh link for the same invitation: the earlier links stop working at once.
       await trx
         .updateTable('invitations')
-        .set({ tokenHash: hashCandidateToken(token) })
+        .set({ tokenHash: hashCandidateToken(token), linkIssuedBy: null })
         .where('id', '=', existing.id)
         .execute();
       await revokeExtraLinks(trx, existing.id);

@@ -7,7 +7,13 @@ import { eraseInvitation } from '../../domain/erasure/erase-invitation.js';
 import { candidateExport } from '../../domain/privacy/candidate-export.js';
 import { candidatePrivacy, recordConsent } from '../../domain/privacy/privacy-text.js';
 import { NotFoundError } from '../../errors.js';
-import { currentInvitation, currentUser, requireCandidate, requireStaff } from '../auth.js';
+import {
+  candidateLinkVia,
+  currentInvitation,
+  currentUser,
+  requireCandidate,
+  requireStaff,
+} from '../auth.js';
 import { parseInput } from '../validate.js';
 
 /**
@@ -42,12 +48,26 @@ export function dataRightsRoutes(deps: Deps): Router {
   router.post('/candidate/erase', candidate, async (req, res) => {
     parseInput(EraseRequest, req.body);
     const invitation = currentInvitation(res);
-    await eraseInvitation(deps, invitation.id, { type: 'candidate', id: invitation.candidateId });
+    await eraseInvitation(
+      deps,
+      invitation.id,
+      { type: 'candidate', id: invitation.candidateId },
+      candidateLinkVia(res),
+    );
     res.status(202).json({ status: 'erased' });
   });
 
   router.get('/candidate/export', candidate, async (_req, res) => {
-    const data = await candidateExport(deps, currentInvitation(res));
+    const invitation = currentInvitation(res);
+    const data = await candidateExport(deps, invitation);
+    const via = candidateLinkVia(res);
+    await deps.audit.record({
+      actor: { type: 'candidate', id: invitation.candidateId },
+      action: 'candidate.exported',
+      target: { type: 'invitation', id: invitation.id },
+      invitationId: invitation.id,
+      ...(via ? { details: { via } } : {}),
+    });
     res
       .set('Cache-Control', 'no-store')
       .attachment('my-interview-data.json')

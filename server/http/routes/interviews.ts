@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { CreateInterviewRequest, CreateInvitationsRequest } from '../../contracts/api.js';
 import { InterviewDataRightsInput } from '../../contracts/data-rights.js';
 import type { Deps } from '../../deps.js';
+import { staffActor } from '../../domain/audit/audit-log.js';
 import {
   saveDataRights,
   withDataRights,
@@ -11,6 +12,7 @@ import { createInterview, getInterview, listInterviews } from '../../domain/inte
 import { createInvitations, listInvitations } from '../../domain/invitations.js';
 import { splitDuplicates } from '../../domain/programmes/invitation-emails.js';
 import { currentUser, requireStaff } from '../auth.js';
+import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 export function interviewRoutes(deps: Deps): Router {
@@ -22,42 +24,70 @@ export function interviewRoutes(deps: Deps): Router {
     const input = parseInput(CreateInterviewRequest, req.body);
     const dataRights = parseInput(InterviewDataRightsInput, req.body);
     const created = await createInterview(deps.db, input, currentUser(res).id, deps.now());
-    res.status(201).json(await saveDataRights(deps.db, created, dataRights));
+    const interview = await saveDataRights(deps.db, created, dataRights);
+    await deps.audit.record({
+      actor: staffActor(currentUser(res)),
+      action: 'interview.created',
+      target: { type: 'interview', id: interview.id },
+    });
+    // The creator is its first member: their open workspace starts hearing about it.
+    deps.sessions.membershipChanged({
+      userId: currentUser(res).id,
+      interviewId: interview.id,
+      member: true,
+    });
+    res.status(201).json(interview);
   });
 
+  // Only the interviews the caller may see (server/domain/access/interview-access.ts).
   router.get('/interviews', anyStaff, async (_req, res) => {
-    res.json({ items: await withDataRights(deps.db, await listInterviews(deps.db)) });
+    res.json({
+      items: await withDataRights(deps.db, await listInterviews(deps.db, currentUser(res))),
+    });
   });
 
-  router.get('/interviews/:id', anyStaff, async (req, res) => {
+  router.get('/interviews/:id', ...staffIn(deps, 'interview', 'review'), async (req, res) => {
     res.json(
       await withDataRightsOne(deps.db, await getInterview(deps.db, req.params.id as string)),
     );
   });
 
-  router.post('/interviews/:id/invitations', organisers, async (req, res) => {
-    const input = parseInput(CreateInvitationsRequest, req.body);
-    // Issue 11: an email already invited is skipped and reported unless `allowDuplicates`.
-    const { fresh, skipped } = await splitDuplicates(
-      deps,
-      req.params.id as string,
-      input.candidates,
-      input.allowDuplicates,
-    );
-    const items =
-      fresh.length > 0 || skipped.length === 0
-        ? await createInvitations(deps, req.params.id as string, { ...input, candidates: fresh })
-        : [];
-    deps.log.info(
-      { interviewId: req.params.id, count: items.length, by: currentUser(res).id },
-      'candidates invited',
-    );
-    res.status(201).json(skipped.length > 0 ? { items, skipped } : { items });
-  });
+  router.post(
+    '/interviews/:id/invitations',
+    ...staffIn(deps, 'interview', 'manage'),
+    async (req, res) => {
+      const input = parseInput(CreateInvitationsRequest, req.body);
+      // Issue 11: an email already invited is skipped and reported unless `allowDuplicates`.
+      const { fresh, skipped } = await splitDuplicates(
+        deps,
+        req.params.id as string,
+        input.candidates,
+        input.allowDuplicates,
+      );
+      const items =
+        fresh.length > 0 || skipped.length === 0
+          ? await createInvitations(
+              deps,
+              req.params.id as string,
+              { ...input, candidates: fresh },
+              currentUser(res).id,
+            )
+          : [];
+      deps.log.info(
+        { interviewId: req.params.id, count: items.length, by: currentUser(res).id },
+        'candidates invited',
+      );
+      res.status(201).json(skipped.length > 0 ? { items, skipped } : { items });
+    },
+  );
 
-  router.get('/interviews/:id/invitations', organisers, async (req, res) => {
-    res.json({ items: await listInvitations(deps, req.params.id as string) });
-  });
+  router.get(
+    '/interviews/:id/invitations',
+    ...staffIn(deps, 'interview', 'manage'),
+    async (req, res) => {
+      res.json({ items: await listInvitations(deps, req.params.id as string) });
+    },
+  );
 
   return router;
 }

@@ -9,7 +9,8 @@ import {
   releaseFeedback,
   saveFeedback,
 } from '../../domain/feedback/feedback.js';
-import { currentInvitation, currentUser, requireCandidate, requireStaff } from '../auth.js';
+import { candidateLinkVia, currentInvitation, currentUser, requireCandidate } from '../auth.js';
+import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 /**
@@ -23,19 +24,19 @@ import { parseInput } from '../validate.js';
  */
 export function programmeRoutes(deps: Deps): Router {
   const router = Router();
-  const organisers = requireStaff(deps, 'admin', 'recruiter');
+  const organisers = staffIn(deps, 'invitation', 'manage');
   const candidate = requireCandidate(deps);
 
-  router.get('/invitations/:id/feedback', organisers, async (req, res) => {
+  router.get('/invitations/:id/feedback', ...organisers, async (req, res) => {
     res.json(await feedbackDraft(deps, req.params.id as string));
   });
 
-  router.put('/invitations/:id/feedback', organisers, async (req, res) => {
+  router.put('/invitations/:id/feedback', ...organisers, async (req, res) => {
     const input = parseInput(FeedbackRequest, req.body);
     res.json(await saveFeedback(deps, req.params.id as string, input));
   });
 
-  router.post('/invitations/:id/feedback/release', organisers, async (req, res) => {
+  router.post('/invitations/:id/feedback/release', ...organisers, async (req, res) => {
     const invitationId = req.params.id as string;
     const feedback = await releaseFeedback(deps, invitationId);
     deps.log.info({ invitationId, by: currentUser(res).id }, 'feedback released');
@@ -49,9 +50,17 @@ export function programmeRoutes(deps: Deps): Router {
   });
 
   router.get('/candidate/feedback', candidate, async (_req, res) => {
-    res
-      .set('Cache-Control', 'no-store')
-      .json(await candidateFeedback(deps, currentInvitation(res).id));
+    const invitation = currentInvitation(res);
+    const feedback = await candidateFeedback(deps, invitation.id);
+    const via = candidateLinkVia(res);
+    await deps.audit.record({
+      actor: { type: 'candidate', id: invitation.candidateId },
+      action: 'feedback.viewed',
+      target: { type: 'invitation', id: invitation.id },
+      invitationId: invitation.id,
+      ...(via ? { details: { via } } : {}),
+    });
+    res.set('Cache-Control', 'no-store').json(feedback);
   });
 
   router.post('/candidate/accommodations', candidate, async (req, res) => {

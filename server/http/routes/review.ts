@@ -8,6 +8,7 @@ import { listRatings, rateAnswer } from '../../domain/ratings.js';
 import { answerForReview } from '../../domain/review-answer.js';
 import { reviewQueue } from '../../domain/review-queue.js';
 import { currentUser, requireStaff } from '../auth.js';
+import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 const QueueQuery = z.object({
@@ -24,32 +25,44 @@ export function reviewRoutes(deps: Deps): Router {
     res.json({ items: await reviewQueue(deps, currentUser(res), filter) });
   });
 
-  router.get('/answers/:answerId', anyStaff, async (req, res) => {
-    const answer = await answerForReview(deps, currentUser(res), req.params.answerId as string);
-    void deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'answer.viewed',
-      target: { type: 'answer', id: answer.id },
-      invitationId: answer.invitationId,
-    });
-    res.json(answer);
-  });
+  router.get(
+    '/answers/:answerId',
+    ...staffIn(deps, 'answer', 'review', 'answerId'),
+    async (req, res) => {
+      const answer = await answerForReview(deps, currentUser(res), req.params.answerId as string);
+      void deps.audit.record({
+        actor: staffActor(currentUser(res)),
+        action: 'answer.viewed',
+        target: { type: 'answer', id: answer.id },
+        invitationId: answer.invitationId,
+      });
+      res.json(answer);
+    },
+  );
 
-  router.put('/answers/:answerId/ratings/me', anyStaff, async (req, res) => {
-    const input = parseInput(RateAnswerRequest, req.body);
-    const rating = await rateAnswer(deps, currentUser(res), req.params.answerId as string, input);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'rating.saved',
-      target: { type: 'rating', id: rating.id },
-      invitationId: await invitationOfAnswer(deps, rating.answerId),
-    });
-    res.json(rating);
-  });
+  router.put(
+    '/answers/:answerId/ratings/me',
+    ...staffIn(deps, 'answer', 'review', 'answerId'),
+    async (req, res) => {
+      const input = parseInput(RateAnswerRequest, req.body);
+      const rating = await rateAnswer(deps, currentUser(res), req.params.answerId as string, input);
+      await deps.audit.record({
+        actor: staffActor(currentUser(res)),
+        action: 'rating.saved',
+        target: { type: 'rating', id: rating.id },
+        invitationId: await invitationOfAnswer(deps, rating.answerId),
+      });
+      res.json(rating);
+    },
+  );
 
-  router.get('/answers/:answerId/ratings', anyStaff, async (req, res) => {
-    res.json({ items: await listRatings(deps, currentUser(res), req.params.answerId as string) });
-  });
+  router.get(
+    '/answers/:answerId/ratings',
+    ...staffIn(deps, 'answer', 'review', 'answerId'),
+    async (req, res) => {
+      res.json({ items: await listRatings(deps, currentUser(res), req.params.answerId as string) });
+    },
+  );
 
   return router;
 }

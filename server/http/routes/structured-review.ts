@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { competencyLibrary } from '../../contracts/competency-library.js';
 import { DecisionRequest } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
+import { grantFor } from '../../domain/access/interview-access.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
 import { answersByQuestion } from '../../domain/review/by-question.js';
 import { decide } from '../../domain/review/decisions.js';
 import { interviewReliability } from '../../domain/review/reliability.js';
 import { interviewResults } from '../../domain/review/results.js';
 import { currentUser, requireStaff } from '../auth.js';
+import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
@@ -22,34 +24,46 @@ const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('e
 export function structuredReviewRoutes(deps: Deps): Router {
   const router = Router();
   const anyStaff = requireStaff(deps);
-  const organisers = requireStaff(deps, 'admin', 'recruiter');
 
   router.get('/review/by-question', anyStaff, async (req, res) => {
     const { interviewId, questionId } = parseInput(ByQuestionQuery, req.query);
+    await grantFor(deps, currentUser(res), 'interview', interviewId, 'review');
     res.json({ items: await answersByQuestion(deps, currentUser(res), interviewId, questionId) });
   });
 
-  router.put('/invitations/:id/decision', organisers, async (req, res) => {
-    const input = parseInput(DecisionRequest, req.body);
-    const invitationId = req.params.id as string;
-    const decision = await decide(deps, currentUser(res), invitationId, input);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'decision.saved',
-      target: { type: 'invitation', id: invitationId },
-      invitationId,
-    });
-    res.json(decision);
-  });
+  router.put(
+    '/invitations/:id/decision',
+    ...staffIn(deps, 'invitation', 'manage'),
+    async (req, res) => {
+      const input = parseInput(DecisionRequest, req.body);
+      const invitationId = req.params.id as string;
+      const decision = await decide(deps, currentUser(res), invitationId, input);
+      await deps.audit.record({
+        actor: staffActor(currentUser(res)),
+        action: 'decision.saved',
+        target: { type: 'invitation', id: invitationId },
+        invitationId,
+      });
+      res.json(decision);
+    },
+  );
 
-  router.get('/interviews/:id/results', organisers, async (req, res) => {
-    res.set('Cache-Control', 'no-store');
-    res.json({ items: await interviewResults(deps, req.params.id as string) });
-  });
+  router.get(
+    '/interviews/:id/results',
+    ...staffIn(deps, 'interview', 'manage'),
+    async (req, res) => {
+      res.set('Cache-Control', 'no-store');
+      res.json({ items: await interviewResults(deps, req.params.id as string) });
+    },
+  );
 
-  router.get('/interviews/:id/reliability', organisers, async (req, res) => {
-    res.json(await interviewReliability(deps, req.params.id as string));
-  });
+  router.get(
+    '/interviews/:id/reliability',
+    ...staffIn(deps, 'interview', 'manage'),
+    async (req, res) => {
+      res.json(await interviewReliability(deps, req.params.id as string));
+    },
+  );
 
   router.get('/competency-library', anyStaff, (req, res) => {
     const { lang } = parseInput(LibraryQuery, req.query);
