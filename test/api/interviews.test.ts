@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Api, login, QUESTIONS } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { expectInvalid, expectProblem, ISO_UTC, LEAK, staffUser } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const question = {
   prompt: 'Walk us through a hard bug.',
@@ -99,7 +100,8 @@ describe('API v1 interviews (PostgreSQL)', () => {
       'question ids are distinct',
     );
 
-    // The same interview, read back one by one and in the list.
+    // The same interview, read back one by one and in the list, by a member of its team.
+    await addMembers(recruiter, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
     const one = await reviewer.get(`/interviews/${interview.id}`);
     assert.equal(one.status, 200);
     assert.deepEqual(one.body, interview);
@@ -216,9 +218,14 @@ describe('API v1 interviews (PostgreSQL)', () => {
     const count = await interviewCount();
     expectProblem(await reviewer.post('/interviews', valid), 403, 'forbidden');
     assert.equal(await interviewCount(), count);
+    // Teams: a reviewer lists only the interviews they are a member of.
     const list = await reviewer.get('/interviews');
     assert.equal(list.status, 200);
-    assert.equal(list.body.items.length, count);
+    const memberOf = list.body.items.length;
+    const interview = await admin.post('/interviews', valid);
+    assert.equal((await reviewer.get('/interviews')).body.items.length, memberOf);
+    await addMembers(admin, interview.body.id, [{ staff: reviewer, role: 'reviewer' }]);
+    assert.equal((await reviewer.get('/interviews')).body.items.length, memberOf + 1);
   });
 
   it('answers 401 unauthenticated without a staff token, and stores nothing', async () => {

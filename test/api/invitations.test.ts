@@ -14,6 +14,7 @@ import {
   staffUser,
   startAnswer,
 } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const candidatesOf = (count: number, prefix = 'p') =>
   Array.from({ length: count }, (_, i) => ({
@@ -143,6 +144,7 @@ describe('API v1 invitations (SQLite)', () => {
   it('does not let a reviewer invite candidates (403) or an anonymous caller (401)', async () => {
     const interview = await createInterview(admin);
     const reviewer = await staffUser(admin, 'reviewer');
+    await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
     expectProblem(
       await reviewer.post(`/interviews/${interview.id}/invitations`, {
         candidates: candidatesOf(1),

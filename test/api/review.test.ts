@@ -18,6 +18,7 @@ import {
   staffUser,
   startAnswer,
 } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const QUEUE_ITEM_KEYS = [
   'answers',
@@ -109,6 +110,11 @@ for (const config of BOTH_SETUPS) {
       recording = await startAnswer(second.candidate, interview.questions[0]!.id);
       reviewers = await Promise.all(
         ['first', 'second', 'queue', 'late'].map((name) => staffUser(admin, 'reviewer', name)),
+      );
+      await addMembers(
+        admin,
+        interview.id,
+        reviewers.map((staff) => ({ staff, role: 'reviewer' as const })),
       );
     });
     after(() => server?.stop());

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Api, createInterview, inviteOne, login, QUESTIONS } from '../helpers/api.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { Clock, expectInvalid, expectProblem, HOUR, staffUser, startAnswer } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const third = {
   prompt: 'What would you improve here?',
@@ -89,6 +90,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
         questionsLocked: false,
       });
       await startAnswer(candidate, interview.questions[0]!.id);
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       const locked = await reviewer.get(`/interviews/${interview.id}/stats`);
       assert.equal(locked.status, 200);
       assert.equal(locked.body.questionsLocked, true);
@@ -184,6 +186,8 @@ for (const database of ['sqlite', 'postgres'] as const) {
       ];
       for (const [body, path] of cases) expectInvalid(await patch(admin, interview.id, body), path);
       expectProblem(await patch(admin, 'no-such-interview', { title: 'A' }), 404, 'not_found');
+      // A reviewer member may look but not edit (a non-member gets 404: test/api/teams.test.ts).
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       expectProblem(await patch(reviewer, interview.id, { title: 'A' }), 403, 'forbidden');
       expectProblem(
         await patch(new Api(server.url), interview.id, { title: 'A' }),

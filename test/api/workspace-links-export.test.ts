@@ -12,6 +12,7 @@ import {
 import { safariLikeMp4Chunks } from '../helpers/media-fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, expectProblem, HOUR, staffUser } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const HEADER = [
   'Candidate',
@@ -88,6 +89,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
         deadline: new Date(Date.now() + HOUR).toISOString(),
       });
       const { invitation, candidate } = await inviteOne(admin, interview.id);
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       expectProblem(await reviewer.post(`/invitations/${invitation.id}/link`), 403, 'forbidden');
       expectProblem(await admin.post('/invitations/no-such-invitation/link'), 404, 'not_found');
       clock.advance(2 * HOUR);
@@ -126,6 +128,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
           { prompt: 'Second', thinkSeconds: 30, maxSeconds: 60, retakes: 1 },
         ],
       });
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       const res = await admin.post(`/interviews/${interview.id}/invitations`, {
         candidates: [{ name, email: 'zoe@example.test' }],
       });
@@ -204,6 +207,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
         Buffer.from(await res.arrayBuffer()).toString('utf8'),
         `\uFEFF${HEADER.map((h) => `"${h}"`).join(',')}\r\n`,
       );
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       expectProblem(
         await reviewer.get(`/interviews/${interview.id}/ratings.csv`),
         403,
