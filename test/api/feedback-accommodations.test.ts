@@ -13,6 +13,7 @@ import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR, staffUser } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const SETUPS = [
   { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
@@ -56,7 +57,10 @@ for (const setup of SETUPS) {
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       const invitation = res.body.items[0];
-      return { invitation, email, candidate: new Api(server.url, tokenOf(invitation.url)) };
+      // Email on: the link goes to the candidate only (Teams), so it is read from the mail.
+      await smtp.waitFor(() => smtp.to(email).length === 1);
+      const link = linkIn(smtp.to(email)[0]!);
+      return { invitation, email, candidate: new Api(server.url, tokenOf(link)) };
     }
 
     it('extra time: 1.5× think and answer time (rounded up) until the first take starts', async () => {
@@ -146,6 +150,7 @@ for (const setup of SETUPS) {
       assert.equal((await candidate.post('/candidate/finish')).status, 200);
 
       expectProblem(await candidate.get('/candidate/feedback'), 404, 'not_found');
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       expectProblem(
         await reviewer.put(`/invitations/${invitation.id}/feedback`, { summary: 'x' }),
         403,

@@ -54,9 +54,11 @@ for (const setup of SETUPS) {
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       const invitation = res.body.items[0];
+      // Email on: the link goes to the candidate only (Teams: staff never hold it).
+      assert.equal(invitation.url, undefined);
       await smtp.waitFor(() => smtp.to(email).length === 1);
-      assert.equal(linkIn(smtp.to(email)[0]!), invitation.url);
-      return { invitation, email, original: new Api(server.url, tokenOf(invitation.url)) };
+      const link = linkIn(smtp.to(email)[0]!);
+      return { invitation, email, link, original: new Api(server.url, tokenOf(link)) };
     }
 
     it('after feedback release the original link and the emailed one read it; after erasure both answer 404', async () => {
@@ -104,23 +106,26 @@ for (const setup of SETUPS) {
     it('a reminder adds a link beside the first; a staff re-issue revokes both', async () => {
       const deadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
       const interview = await createInterview(admin, { deadline });
-      const { invitation, email, original } = await inviteOne(interview.id);
+      const { invitation, email, link, original } = await inviteOne(interview.id);
 
       clock.advance(8.5 * 24 * HOUR); // 36 hours left: the reminder goes out with a link
       await smtp.waitFor(() => smtp.to(email).length === 2);
       const reminded = linkIn(smtp.to(email)[1]!);
-      assert.notEqual(reminded, invitation.url);
+      assert.notEqual(reminded, link);
       const fromReminder = new Api(server.url, tokenOf(reminded));
       for (const link of [original, fromReminder]) {
         const session = await link.get('/candidate/session');
         assert.equal(session.status, 200, JSON.stringify(session.body));
       }
 
+      // Email on: the new link is sent to the candidate, not shown (Teams).
       const reissued = await admin.post(`/invitations/${invitation.id}/link`);
-      assert.equal(reissued.status, 200, JSON.stringify(reissued.body));
+      assert.equal(reissued.status, 202, JSON.stringify(reissued.body));
+      assert.deepEqual(reissued.body, { status: 'sent' });
       for (const link of [original, fromReminder])
         expectProblem(await link.get('/candidate/session'), 401, 'unauthenticated');
-      const current = new Api(server.url, tokenOf(reissued.body.url));
+      await smtp.waitFor(() => smtp.to(email).length === 3);
+      const current = new Api(server.url, tokenOf(linkIn(smtp.to(email)[2]!)));
       assert.equal((await current.get('/candidate/session')).status, 200);
     });
   });

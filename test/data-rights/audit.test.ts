@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from '../api/support.js';
+import { addMembers } from '../api/teams-support.js';
 import {
   type Api,
   createInterview,
@@ -45,6 +46,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       );
       assert.equal((await waitForAnswer(candidate, recorded.id)).status, 'ready');
 
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       assert.equal((await reviewer.get(`/answers/${recorded.id}`)).status, 200);
       const rated = await reviewer.put(`/answers/${recorded.id}/ratings/me`, { score: 4 });
       assert.equal(rated.status, 200);

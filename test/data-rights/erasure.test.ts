@@ -10,6 +10,7 @@ import {
   staffUser,
   startAnswer,
 } from '../api/support.js';
+import { addMembers } from '../api/teams-support.js';
 import {
   Api,
   createInterview,
@@ -64,6 +65,7 @@ for (const setup of BOTH_SETUPS) {
       const [chunk] = await clipChunks(2);
       assert.equal((await candidate.putChunk(unfinished.id, 0, chunk!)).status, 200);
       const reviewer = await staffUser(admin, 'reviewer');
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       assert.equal((await reviewer.get(`/answers/${done.id}`)).status, 200);
       assert.equal(
         (await reviewer.put(`/answers/${done.id}/ratings/me`, { score: 3, comment: 'fine' }))
