@@ -20,6 +20,7 @@ import { pageRoutes } from './http/routes/pages.js';
 import { programmeRoutes } from './http/routes/programme-staff.js';
 import { publicProgrammeRoutes } from './http/routes/programmes.js';
 import { reviewRoutes } from './http/routes/review.js';
+import { shareRoutes } from './http/routes/shares.js';
 import { staffRoutes } from './http/routes/staff.js';
 import { structuredReviewRoutes } from './http/routes/structured-review.js';
 import { workspaceRoutes } from './http/routes/workspace.js';
@@ -87,6 +88,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
   api.use(memberRoutes(deps));
+  api.use(shareRoutes(deps));
   api.use(
     publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
     programmeRoutes(deps),

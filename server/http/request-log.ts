@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
  */
 export function loggablePath(url: string): string {
   const pathOnly = url.split('?')[0] ?? '';
-  return pathOnly.replace(/^\/i\/[^/]+/, '/i/[token]');
+  return pathOnly.replace(/^\/([is])\/[^/]+/i, '/$1/[token]');
 }
 
 export function requestLog(log: Logger) {

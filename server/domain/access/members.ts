@@ -1,4 +1,4 @@
-import type { Member, MembersRequest } from '../../contracts/teams.js';
+import type { Member, MembersRequest } from '../../contracts/sharing.js';
 import type { Deps } from '../../deps.js';
 import { InputError } from '../../errors.js';
 import { staffActor } from '../audit/audit-log.js';

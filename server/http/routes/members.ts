@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { MembersRequest } from '../../contracts/teams.js';
+import { MembersRequest } from '../../contracts/sharing.js';
 import type { Deps } from '../../deps.js';
 import { listMembers, replaceMembers } from '../../domain/access/members.js';
 import { currentUser } from '../auth.js';

@@ -37,6 +37,13 @@ export function pageRoutes(): Router {
       .type('html')
       .send(page('Your interview', '<candidate-page></candidate-page>'));
   });
+  // The hiring manager's page (issue 19): the share token is in the path, like /i/<token>.
+  router.get('/s/:token', (_req, res) => {
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(page('Candidate review', '<guest-page></guest-page>', 'guest'));
+  });
   router.get('/apply/:slug', (_req, res) => {
     res.type('html').send(page('Apply', '<apply-page></apply-page>', 'apply'));
   });
