@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
-import { UPLOAD_GRACE_MS } from '../domain/candidate-access.js';
-import { closesAt } from '../domain/invitation-status.js';
-import { acceptsChunksSql, tombstoneSql } from '../domain/tombstones.js';
+import { UPLOAD_GRACE_MS } from '../domain/candidate/candidate-access.js';
+import { closesAt } from '../domain/invitations/invitation-status.js';
+import { answerKeys } from '../domain/takes/answer-keys.js';
+import { acceptsChunksSql, tombstoneSql } from '../domain/takes/tombstones.js';
 
 /** Chunks of a failed take are kept this long (a retry by an administrator), then deleted. */
 export const FAILED_TAKE_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -24,7 +25,7 @@ export async function sweepStaleChunks(deps: Deps): Promise<number> {
   const now = deps.now();
   const stale = [...(await openTakesPastGrace(deps, now)), ...(await oldFailedTakes(deps, now))];
   for (const answerId of stale) {
-    await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
+    await deps.storage.deletePrefix(answerKeys(answerId).chunks);
     await deps.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('chunks').where('answerId', '=', answerId).execute();
       await trx.updateTable('answers').set({ storedBytes: 0 }).where('id', '=', answerId).execute();
