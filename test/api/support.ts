@@ -58,6 +58,10 @@ export class Clock {
   advance(ms: number): void {
     this.#offsetMs += ms;
   }
+  /** Moves the clock to an absolute time (ms since the epoch), in the past or the future. */
+  setTo(epochMs: number): void {
+    this.#offsetMs = epochMs - Date.now();
+  }
   reset(): void {
     this.#offsetMs = 0;
   }
