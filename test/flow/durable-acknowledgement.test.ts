@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStorage } from '../../storage/create-storage.js';
@@ -8,6 +8,7 @@ import { startAnswer } from '../api/support.js';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
+import { interceptSyncs, type SyncKind } from '../helpers/sync-interceptor.js';
 import { freePort, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
@@ -17,37 +18,22 @@ import { freePort, startTestServer, type TestServer } from '../helpers/test-serv
  * both the chunk file's fsync and the WAL's fdatasync. Then, as a process: SIGKILL right after
  * the last `200` loses no acknowledged chunk, on SQLite and on PostgreSQL.
  */
-type SyncKind = 'sync' | 'datasync';
 interface HeldSync {
   kind: SyncKind;
   file: string;
   release(): void;
 }
 
-/**
- * Holds the FileHandle sync/datasync calls of this process whose file matches one of `patterns`
- * until released (every other sync goes through), noting which file each was for.
- */
+/** Holds the syncs of files that match one of `patterns` until released; others go through. */
 function holdSyncs(patterns: RegExp[]) {
   const held: HeldSync[] = [];
-  type Sync = (this: { fd: number }) => Promise<void>;
   let restore = () => {};
   return {
     async install() {
-      const probe = await open(import.meta.filename, 'r');
-      const proto = Object.getPrototypeOf(probe) as Record<SyncKind, Sync>;
-      await probe.close();
-      const originals = { sync: proto.sync, datasync: proto.datasync };
-      for (const kind of ['sync', 'datasync'] as const) {
-        const original = originals[kind];
-        proto[kind] = async function (this: { fd: number }) {
-          const file = await describeFd(this.fd);
-          if (patterns.some((p) => p.test(file)))
-            await new Promise<void>((release) => held.push({ kind, file, release }));
-          return original.call(this);
-        };
-      }
-      restore = () => Object.assign(proto, originals);
+      restore = await interceptSyncs(async (kind, file) => {
+        if (patterns.some((p) => p.test(file)))
+          await new Promise<void>((release) => held.push({ kind, file, release }));
+      });
     },
     /** Waits until a sync of a file whose path matches is held. */
     async waitFor(kind: SyncKind, file: RegExp): Promise<HeldSync> {
@@ -64,11 +50,6 @@ function holdSyncs(patterns: RegExp[]) {
       for (const h of held.splice(0)) h.release();
     },
   };
-}
-
-async function describeFd(fd: number): Promise<string> {
-  const { readlink } = await import('node:fs/promises');
-  return readlink(`/proc/self/fd/${fd}`).catch(() => `fd ${fd}`);
 }
 
 describe('a chunk is acknowledged only once it is durable (sqlite + local disk)', () => {
