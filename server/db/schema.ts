@@ -135,7 +135,7 @@ export interface AnswersTable {
 /**
  * `server`: ours, free; `media`: not media; `replaced`: a newer take closed it before any chunk
  * arrived; `abandoned`: the candidate gave it up before any chunk arrived (free); `expired`:
- * never submitted. `replaced` and `abandoned` takes are tombstones (domain/tombstones.ts).
+ * never submitted. `replaced` and `abandoned` takes are tombstones (domain/takes/tombstones.ts).
  */
 export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired';
 

@@ -7,8 +7,8 @@ import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { AuditVia } from '../domain/audit/audit-log.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
-import { invitationForExtraLink } from '../domain/extra-links.js';
-import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
+import { invitationForExtraLink } from '../domain/invitations/extra-links.js';
+import { type StaffSession, staffSessionForToken } from '../domain/staff/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export function bearerToken(req: Request): string | null {

@@ -5,10 +5,10 @@ import type { SharesTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { signedMediaUrl } from '../media-urls.js';
 import { latestTakes } from '../review/latest-takes.js';
 import { labelNumbersOf, labelOf } from '../review/pseudonyms.js';
 import { competenciesOf, questionOf } from '../review/rubric.js';
+import { signedMediaUrl } from '../takes/media-urls.js';
 import { hashShareToken, looksLikeShareToken } from './shares.js';
 
 /** The share a guest's token opens, read from the database on every request. */

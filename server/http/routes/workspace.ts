@@ -1,12 +1,12 @@
 import { Router } from 'express';
+import { UpdateInterviewRequest, UpdateUserRequest } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
-import { editInterview } from '../../domain/workspace/edit-interview.js';
-import { interviewStats } from '../../domain/workspace/interview-stats.js';
-import { listUsers, updateUser } from '../../domain/workspace/manage-users.js';
-import { ratingsCsv } from '../../domain/workspace/ratings-export.js';
-import { reissueLink } from '../../domain/workspace/reissue-link.js';
-import { UpdateInterviewRequest, UpdateUserRequest } from '../../domain/workspace/requests.js';
+import { editInterview } from '../../domain/interviews/edit-interview.js';
+import { interviewStats } from '../../domain/interviews/interview-stats.js';
+import { reissueLink } from '../../domain/invitations/reissue-link.js';
+import { ratingsCsv } from '../../domain/review/ratings-export.js';
+import { listUsers, updateUser } from '../../domain/staff/manage-users.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';

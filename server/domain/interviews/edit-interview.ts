@@ -1,0 +1,45 @@
+import type { Interview } from '../../contracts/api.js';
+import type { InterviewDataRights } from '../../contracts/data-rights.js';
+import type { InterviewChanges } from '../../contracts/edit-requests.js';
+import type { Deps } from '../../deps.js';
+import type { Viewer } from '../access/interview-access.js';
+import { staffActor } from '../audit/audit-log.js';
+import { withDataRightsOne } from '../erasure/interview-settings.js';
+import { getInterview } from './interviews.js';
+import { AdminOnlyError, privacyReducingFields } from './privacy-reducing.js';
+import { updateInterview } from './update-interview.js';
+
+/**
+ * PATCH /interviews/:id as an organiser makes it: a privacy-reducing change is refused unless
+ * the editor is an admin (nothing changes), and every edit is audited with the names of the
+ * top-level fields that really changed.
+ */
+export async function editInterview(
+  deps: Deps,
+  editor: Viewer,
+  interviewId: string,
+  changes: InterviewChanges,
+): Promise<Interview & InterviewDataRights> {
+  const before = await withDataRightsOne(deps.db, await getInterview(deps.db, interviewId));
+  if (editor.role !== 'admin') {
+    const reducing = privacyReducingFields(before, changes, deps.now());
+    if (reducing.length > 0) throw new AdminOnlyError(reducing);
+  }
+  const after = await withDataRightsOne(deps.db, await updateInterview(deps, interviewId, changes));
+  const was = before as unknown as Record<string, unknown>;
+  const is = after as unknown as Record<string, unknown>;
+  const changed = Object.entries(changes)
+    .filter(([field, value]) => value !== undefined && !sameJson(was[field], is[field]))
+    .map(([field]) => field);
+  await deps.audit.record({
+    actor: staffActor(editor),
+    action: 'interview.updated',
+    target: { type: 'interview', id: interviewId },
+    details: { changes: changed },
+  });
+  return after;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

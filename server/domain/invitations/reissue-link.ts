@@ -1,0 +1,98 @@
+import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
+import type { Invitation } from '../../contracts/api.js';
+import type { Deps } from '../../deps.js';
+import { ConflictError, ExpiredError, NotFoundError } from '../../errors.js';
+import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
+import { withReviewFields } from '../review/pseudonyms.js';
+import { revokeExtraLinks } from './extra-links.js';
+import { visibleStatus } from './invitation-status.js';
+
+/**
+ * A new link for an invitation whose link was lost: only a digest of the token is stored, so the
+ * old link cannot be shown again. The new token replaces the old one and every link emailed
+ * since, which stop working at once (a link sent to a wrong address is revoked this way too). Answers already recorded stay.
+ */
+export type ReissuedLink = { sent: true } | { sent: false; invitation: Invitation };
+
+/**
+ * With email on, the new link goes to the candidate only (API.md "Teams": staff never hold a
+ * candidate's link); with email off it is answered, and `issuedBy` is remembered so that what
+ * is done through it is audited as done through a staff-held link.
+ */
+export async function reissueLink(
+  deps: Deps,
+  invitationId: string,
+  issuedBy: string,
+): Promise<ReissuedLink> {
+  const emailed = emailEnabled(deps);
+  const row = await deps.db
+    .selectFrom('invitations')
+    .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
+    .innerJoin('interviews', 'interviews.id', 'invitations.interviewId')
+    .select([
+      'invitations.id',
+      'invitations.status',
+      'invitations.expiresAt',
+      'invitations.completedAt',
+      'invitations.language',
+      'interviews.deadline',
+      'interviews.title',
+      'candidates.id as candidateId',
+      'candidates.name',
+      'candidates.email',
+    ])
+    .where('invitations.id', '=', invitationId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('There is no such invitation.');
+  const status = visibleStatus(row, row.deadline, deps.now());
+  if (status === 'completed') {
+    throw new ConflictError(
+      'invitation_completed',
+      'This candidate has finished the interview: a new link would have nothing left to do.',
+    );
+  }
+  if (status === 'expired') {
+    throw new ExpiredError('This invitation has expired. Move the deadline first, then try again.');
+  }
+
+  const token = newCandidateToken();
+  const url = `${deps.config.publicUrl}/i/${token}`;
+  const replaced = await deps.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('invitations')
+      .set({ tokenHash: hashCandidateToken(token), linkIssuedBy: emailed ? null : issuedBy })
+      .where('id', '=', invitationId)
+      .where('status', '!=', 'completed')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    // Links emailed later (reminders) are revoked too: a re-issue leaves exactly one link.
+    await revokeExtraLinks(trx, invitationId);
+    if (!emailed) return true;
+    const messageId = await queueEmail(
+      trx,
+      {
+        invitationId,
+        kind: 'invitation',
+        to: row.email,
+        language: row.language,
+        vars: { name: row.name, interviewTitle: row.title, url, closesAt: row.expiresAt },
+      },
+      deps.now(),
+    );
+    return messageId;
+  });
+  if (!replaced) return reissueLink(deps, invitationId, issuedBy); // finished meanwhile
+  if (typeof replaced === 'string') dispatchEmails(deps, [replaced]);
+  if (emailed) return { sent: true };
+  const [invitation] = await withReviewFields(deps, [
+    {
+      id: row.id,
+      candidate: { id: row.candidateId, name: row.name, email: row.email },
+      status,
+      url,
+      expiresAt: row.expiresAt,
+      completedAt: row.completedAt,
+    },
+  ]);
+  return { sent: false, invitation: invitation! };
+}
