@@ -13,7 +13,6 @@ import {
   inviteOne,
   login,
   recordAnswer,
-  tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
