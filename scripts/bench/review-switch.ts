@@ -14,6 +14,7 @@ import { Api, login, recordAnswer, tokenOf, waitForAnswer } from '../../test/hel
 import { launchBrowser } from '../../test/helpers/browser.js';
 import { closeMediaFixtures, safariLikeMp4Chunks } from '../../test/helpers/media-fixtures.js';
 import { startTestServer } from '../../test/helpers/test-server.js';
+import { addTeamNoise } from './team-noise.js';
 
 const { values } = parseArgs({ options: { answers: { type: 'string', default: '20' } } });
 const count = Number(values.answers);
@@ -37,6 +38,22 @@ try {
   });
   const interviewId: string = created.body.id;
   const questionId: string = created.body.questions[0].id;
+  // Issue 19: a reviewer member reviews (the membership rule runs), among 50 interviews and
+  // 40 other staff.
+  await addTeamNoise(server.deps.db, (await admin.get<any>('/me')).body.id);
+  const reviewerLogin = {
+    email: 'bench-reviewer@example.test',
+    password: 'a long enough password',
+  };
+  const made = await admin.post<any>('/users', {
+    ...reviewerLogin,
+    name: 'Reviewer',
+    role: 'reviewer',
+  });
+  await admin.put(`/interviews/${interviewId}/members`, {
+    items: [{ userId: made.body.id, role: 'reviewer' }],
+  });
+  const reviewer = await login(server.url, reviewerLogin.email, reviewerLogin.password);
   const invited = await admin.post<any>(`/interviews/${interviewId}/invitations`, {
     candidates: Array.from({ length: count + 1 }, (_, i) => ({
       name: `P ${i}`,
@@ -48,11 +65,11 @@ try {
     const answer = await recordAnswer(candidate, questionId, media.mimeType, media.chunks);
     assert.equal((await waitForAnswer(candidate, answer.id, 120_000)).status, 'ready');
     await candidate.post('/candidate/finish');
-    await admin.put(`/answers/${answer.id}/ratings/me`, { score: 3 });
+    await reviewer.put(`/answers/${answer.id}/ratings/me`, { score: 3 });
   }
   const page = await browser.newPage();
   await page.goto(`${server.url}/#/by-question/${interviewId}/${questionId}`);
-  await signIn(page);
+  await signIn(page, reviewerLogin.email, reviewerLogin.password);
   await page
     .getByText(`Answer 1 of ${count + 1}:`, { exact: false })
     .first()
