@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { io, type Socket } from 'socket.io-client';
 import {
   type Api,
   createInterview,
@@ -49,7 +50,56 @@ for (const setup of BOTH_SETUPS) {
       }
       assert.equal((await candidate.post('/candidate/finish')).status, 200);
     });
-    after(() => server?.stop());
+    const sockets: Socket[] = [];
+    after(async () => {
+      for (const socket of sockets) socket.close();
+      await server?.stop();
+    });
+
+    /** A staff socket that records `event:invitationId:status` of everything it hears. */
+    async function listen(staff: Api, seen: string[]): Promise<void> {
+      const socket = io(server.url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        auth: { token: staff.token },
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(socket);
+      socket.onAny((event, payload) =>
+        seen.push(`${event}:${payload.invitationId}:${payload.status}`),
+      );
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    }
+
+    async function until(condition: () => boolean): Promise<void> {
+      const end = Date.now() + 20_000;
+      while (!condition()) {
+        if (Date.now() > end) throw new Error('condition not met in time');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+
+    it('sends socket.io events about the interview to members and admins only', async () => {
+      const admins: string[] = [];
+      const members: string[] = [];
+      const others: string[] = [];
+      await listen(admin, admins);
+      await listen(reviewer, members);
+      await listen(paris, others);
+      const { invitation, candidate } = await inviteOne(lyon, interviewId);
+      assert.equal((await candidate.get('/candidate/session')).status, 200);
+      const started = `invitation-status:${invitation.id}:started`;
+      await until(() => members.includes(started) && admins.includes(started));
+      // Then an event Paris may hear (their own interview): had the first reached them, it
+      // would have arrived before this one.
+      const own = await createInterview(paris, { title: 'Paris boutique' });
+      const theirs = await inviteOne(paris, own.id);
+      assert.equal((await theirs.candidate.get('/candidate/session')).status, 200);
+      await until(() => others.includes(`invitation-status:${theirs.invitation.id}:started`));
+      assert.ok(!others.includes(started), others.join(', '));
+      assert.ok(!members.some((e) => e.includes(theirs.invitation.id)), members.join(', '));
+    });
 
     it('lists the creator as the one recruiter member, and the members added', async () => {
       const res = await lyon.get(`/interviews/${interviewId}/members`);

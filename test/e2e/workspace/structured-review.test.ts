@@ -56,7 +56,13 @@ describe('workspace end to end: blind, audio-first review question by question, 
     assert.equal(created.status, 201, JSON.stringify(created.body));
     interviewId = created.body.id;
     questionId = created.body.questions[0].id;
-    assert.equal((await admin.post('/users', { ...REVIEWER, role: 'reviewer' })).status, 201);
+    const reviewer = await admin.post('/users', { ...REVIEWER, role: 'reviewer' });
+    assert.equal(reviewer.status, 201);
+    // Teams: the reviewer reviews this interview as a member of it.
+    const joined = await admin.put(`/interviews/${interviewId}/members`, {
+      items: [{ userId: (reviewer.body as any).id, role: 'reviewer' }],
+    });
+    assert.equal(joined.status, 200, JSON.stringify(joined.body));
     const invited = await admin.post<any>(`/interviews/${interviewId}/invitations`, {
       candidates: NAMES.map((name, i) => ({ name, email: `person${i}@example.test` })),
     });
