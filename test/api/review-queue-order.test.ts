@@ -10,6 +10,7 @@ import {
 } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, clipChunks, HOUR, staffUser } from './support.js';
+import { addMembers } from './teams-support.js';
 
 /**
  * README: the review queue lists "candidates I have not fully rated first, then oldest
@@ -61,9 +62,11 @@ for (const setup of BOTH_SETUPS) {
 
     it('puts the candidates I have not fully rated first, each group oldest completion first', async () => {
       const fresh = await staffUser(admin, 'reviewer', 'fresh');
+      await addMembers(admin, interview.id, [{ staff: fresh, role: 'reviewer' }]);
       assert.deepEqual(await order(fresh), ['A', 'B', 'C'], 'nothing rated: oldest first');
 
       const busy = await staffUser(admin, 'reviewer', 'busy');
+      await addMembers(admin, interview.id, [{ staff: busy, role: 'reviewer' }]);
       const rate = async (answerId: string) =>
         assert.equal((await busy.put(`/answers/${answerId}/ratings/me`, { score: 3 })).status, 200);
       for (const answerId of finished.A.answerIds) await rate(answerId);
