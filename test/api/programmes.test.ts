@@ -10,6 +10,7 @@ import {
   newAddress,
 } from './programmes-support.js';
 import { Clock, expectInvalid, expectProblem, staffUser } from './support.js';
+import { addMembers } from './teams-support.js';
 
 const SETUPS = [
   { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
@@ -234,6 +235,8 @@ for (const setup of SETUPS) {
     it('only organisers set programmes; reviewers cannot see invitations', async () => {
       const reviewer = await staffUser(admin, 'reviewer');
       const { interview } = await createProgramme(admin, clock.now());
+      // A reviewer member may look but not change (a non-member gets 404: teams.test.ts).
+      await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       expectProblem(
         await reviewer.request('PATCH', `/interviews/${interview.id}`, {
           public: interview.public,
