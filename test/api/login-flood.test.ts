@@ -39,7 +39,7 @@ describe('sign-in throttles and the security log', () => {
     lines = captured.lines;
     server = await startTestServer({
       database: 'sqlite',
-      env: { TRUST_PROXY: 'true' },
+      env: { TRUST_PROXY: '1' },
       log: captured.log,
       loginLimits: { perAddress: 5, perAccount: 5 },
     });
@@ -121,7 +121,7 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
       server = await startTestServer({
         database,
         storage: database === 'postgres' ? 's3' : 'local',
-        env: { TRUST_PROXY: 'true' },
+        env: { TRUST_PROXY: '1' },
         loginLimits: { perAddress: 1_000_000, perAccount: 1_000_000 },
       });
     });
