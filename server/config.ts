@@ -42,6 +42,11 @@ export interface Config {
   uploadMinBytesPerSecond: number;
   /** Issue 11: email is on when both are set (smtp://user:pass@host:port, smtps://…). */
   email: { smtpUrl: string; from: string } | null;
+  /**
+   * Issue 20: the public form must not become a mail relay. At most this many application
+   * mails per programme, and in all, per rolling hour; beyond, applications get 429.
+   */
+  applicationMails: { perProgrammePerHour: number; perHour: number };
   /** A reminder goes this many hours before an invitation's expiry. */
   reminderHours: number;
   /** How often the reminder and outbox sweep runs. */
@@ -189,6 +194,18 @@ const schema = z
         .optional(),
     ),
     MAIL_FROM: optional.pipe(z.string().max(320).optional()),
+    APPLICATION_MAILS_PER_PROGRAMME_PER_HOUR: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(200),
+    APPLICATION_MAILS_PER_HOUR: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(1000),
     REMINDER_HOURS: z.coerce
       .number({ message: 'must be a number' })
       .min(0)
@@ -291,6 +308,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     jsonBodyTimeoutSeconds: e.JSON_BODY_TIMEOUT_SECONDS,
     uploadMinBytesPerSecond: e.UPLOAD_MIN_BYTES_PER_SECOND,
     email: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    applicationMails: {
+      perProgrammePerHour: e.APPLICATION_MAILS_PER_PROGRAMME_PER_HOUR,
+      perHour: e.APPLICATION_MAILS_PER_HOUR,
+    },
     reminderHours: e.REMINDER_HOURS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     retentionSweepSeconds: e.RETENTION_SWEEP_SECONDS,
