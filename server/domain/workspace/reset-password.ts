@@ -8,7 +8,10 @@ import { NotFoundError } from '../../errors.js';
  * it signs the user out everywhere, and after signing in with it they can do nothing but
  * choose their own password. 96 random bits: no strength check needed.
  */
-export async function resetPassword(deps: Deps, userId: string): Promise<{ password: string }> {
+export async function resetPassword(
+  deps: Deps,
+  userId: string,
+): Promise<{ password: string; email: string }> {
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   const result = await deps.db
@@ -22,5 +25,10 @@ export async function resetPassword(deps: Deps, userId: string): Promise<{ passw
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new NotFoundError('There is no such user.');
   deps.sessions.revoke({ kind: 'user', userId, reason: 'password' });
-  return { password };
+  const { email } = await deps.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { password, email };
 }
