@@ -114,26 +114,28 @@ async function applyWithEmail(
     deps.db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom('invitations')
-        .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
-        .select(['invitations.id', 'invitations.status'])
-        .where('invitations.applicationKey', '=', key)
+        .select(['id', 'status'])
+        .where('applicationKey', '=', key)
         .executeTakeFirst();
       // Finished (or gone meanwhile): there is nothing a new link could do.
       if (!existing || existing.status === 'completed') return null;
       // Whoever knows the address may ask again and again: the mailbox gets a few, then nothing.
       if ((await resendsInLastDay(trx, existing.id)) >= RESENDS_PER_DAY) return null;
-      if (existing.status === 'invited') {
-        // Not started: a fresh link for the same invitation, the earlier ones stop at once.
-        await trx
-          .updateTable('invitations')
-          .set({ tokenHash: hashCandidateToken(token) })
-          .where('id', '=', existing.id)
-          .execute();
-        await revokeExtraLinks(trx, existing.id);
-      } else {
-        // Started: one more link, and the candidate's own keeps working mid-interview.
-        await addExtraLink(trx, existing.id, now, token);
-      }
+      // Not started: a fresh link for the same invitation, the earlier ones stop at once. The
+      // condition holds the line against a candidate starting this very instant.
+      const replaced =
+        existing.status === 'invited' &&
+        (
+          await trx
+            .updateTable('invitations')
+            .set({ tokenHash: hashCandidateToken(token) })
+            .where('id', '=', existing.id)
+            .where('status', '=', 'invited')
+            .executeTakeFirst()
+        ).numUpdatedRows > 0n;
+      if (replaced) await revokeExtraLinks(trx, existing.id);
+      // Started: one more link, and the candidate's own keeps working mid-interview.
+      else await addExtraLink(trx, existing.id, now, token);
       return send(trx, existing.id);
     });
 
