@@ -67,24 +67,3 @@ async function eraseAll(deps: Deps, invitationIds: string[]): Promise<number> {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return erased;
 }
-
-/** Runs the sweep now and every `everySeconds`; returns a stop function. */
-export function startRetentionSweep(deps: Deps, everySeconds: number): () => void {
-  let running = false;
-  const sweep = async () => {
-    if (running) return; // a long sweep is not overlapped by the next tick
-    running = true;
-    try {
-      const count = await sweepExpiredCandidates(deps);
-      if (count > 0) deps.log.info({ count }, 'retention: candidates erased');
-    } catch (err) {
-      deps.log.warn({ err }, 'retention sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  void sweep();
-  const timer = setInterval(sweep, everySeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
