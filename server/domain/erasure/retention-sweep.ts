@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import { SYSTEM } from '../actor.js';
 import { eraseInvitation, STALE_CLAIM_MS } from './erase-invitation.js';
 
 const DAY_MS = 86_400_000;
@@ -57,7 +58,7 @@ async function eraseAll(deps: Deps, invitationIds: string[]): Promise<number> {
     while (next < invitationIds.length) {
       const id = invitationIds[next++]!;
       try {
-        if ((await eraseInvitation(deps, id, { type: 'system' })) === 'erased') erased++;
+        if ((await eraseInvitation(deps, id, SYSTEM)) === 'erased') erased++;
       } catch (err) {
         // One failure (storage unreachable) must not stop the others; the next sweep retries.
         deps.log.error({ err, invitationId: id }, 'retention erasure failed');
