@@ -4,11 +4,11 @@
  * on <question-step>'s state, as question-views.ts reads it; the element stays the one owner.
  */
 import { msg } from '@lit/localize';
-import type { Answer } from '../../server/contracts/api.js';
-import { announce, emit } from './events.js';
-import { startErrorMessage } from './messages.js';
+import type { Answer } from '../../../server/contracts/api.js';
+import { announce, emit } from '../events.js';
+import { startErrorMessage } from '../messages.js';
+import type { TakeResult } from '../recording/take-recorder.js';
 import type { QuestionStep } from './question-step.js';
-import type { TakeResult } from './take-recorder.js';
 
 /** A take stopped (by the candidate, at the limit, or cut short): upload first, then the rest. */
 export function takeEnded(step: QuestionStep, result: TakeResult): void {

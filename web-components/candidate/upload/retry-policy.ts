@@ -1,4 +1,4 @@
-import { CandidateApiError, NetworkError } from './candidate-api.js';
+import { CandidateApiError, NetworkError } from '../candidate-api.js';
 
 export interface RetryPolicy {
   /** First wait after a failure. */

@@ -1,14 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Answer, CandidateSession } from '../../server/contracts/api.js';
-import { type CandidateApi, CandidateApiError } from './candidate-api.js';
+import type { Answer, CandidateSession } from '../../../server/contracts/api.js';
+import { type CandidateApi, CandidateApiError } from '../candidate-api.js';
+import { achievedKbps } from '../recording/quality-ladder.js';
+import { splitSlice } from '../recording/recording-format.js';
+import { isThinking } from '../session-progress.js';
 import { ChunkUploader, takesChunks, type UploadStatus } from './chunk-uploader.js';
 import { type Outbox, type OutboxTake, openOutbox } from './outbox.js';
-import { achievedKbps } from './quality-ladder.js';
 import { forgetRecordingBegun, markRecordingBegun, recordingBegun } from './recording-begun.js';
-import { splitSlice } from './recording-format.js';
 import { forgetRescued, rescuedSlices, rescueSlice } from './rescue-store.js';
 import type { RetryPolicy } from './retry-policy.js';
-import { isThinking } from './session-progress.js';
 import { sha256Hex } from './sha256.js';
 import { TakeLocks } from './take-locks.js';
 

@@ -1,10 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { announce } from '../events.js';
+import { percent } from '../format.js';
+import { sharedStyles } from '../shared.styles.js';
 import type { UploadStatus } from './chunk-uploader.js';
-import { announce } from './events.js';
-import { percent } from './format.js';
-import { sharedStyles } from './shared.styles.js';
 
 type Situation = 'none' | 'done' | 'sending' | 'offline' | 'halted';
 

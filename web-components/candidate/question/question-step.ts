@@ -1,15 +1,26 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Answer, Question } from '../../server/contracts/api.js';
-import './camera-preview.js';
-import type { TakeProgress, UploadStatus } from './chunk-uploader.js';
+import type { Answer, Question } from '../../../server/contracts/api.js';
+import '../device/camera-preview.js';
+import { announce, emit } from '../events.js';
+import { spokenDuration } from '../format.js';
+import { questionOf, startErrorMessage } from '../messages.js';
+import { chooseQuality, type Quality } from '../recording/quality-ladder.js';
+import type { RecordingFormat } from '../recording/recording-format.js';
+import {
+  FULL_QUALITY,
+  fitCamera,
+  formatForTake,
+  streamForTake,
+  videoBitsForTake,
+} from '../recording/take-quality.js';
+import { TakeRecorder } from '../recording/take-recorder.js';
+import { sharedStyles } from '../shared.styles.js';
+import type { TakeProgress, UploadStatus } from '../upload/chunk-uploader.js';
+import type { UploadController } from '../upload/upload-controller.js';
 import { CountdownController } from './countdown-controller.js';
-import { announce, emit } from './events.js';
-import { spokenDuration } from './format.js';
-import { questionOf, startErrorMessage } from './messages.js';
 import { PlaybackController } from './playback-controller.js';
-import { chooseQuality, type Quality } from './quality-ladder.js';
 import { questionStyles } from './question-step.styles.js';
 import {
   introView,
@@ -18,21 +29,10 @@ import {
   reviewView,
   thinkingView,
 } from './question-views.js';
-import type { RecordingFormat } from './recording-format.js';
-import { sharedStyles } from './shared.styles.js';
 import { SpokenReminders } from './spoken-reminders.js';
 import { TakePreparation } from './take-preparation.js';
-import {
-  FULL_QUALITY,
-  fitCamera,
-  formatForTake,
-  streamForTake,
-  videoBitsForTake,
-} from './take-quality.js';
-import { TakeRecorder } from './take-recorder.js';
 import { resumeThinking } from './take-resumption.js';
 import * as submission from './take-submission.js';
-import type { UploadController } from './upload-controller.js';
 
 export type QuestionPhase =
   | 'intro'

@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { sharedStyles } from './shared.styles.js';
+import { sharedStyles } from '../shared.styles.js';
 
 /** The end: waiting for the last uploads and the finish call, then thanks. */
 @customElement('finished-step')

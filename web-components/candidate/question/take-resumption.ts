@@ -5,9 +5,9 @@
  * time. The candidate is told, on screen and through the live region, that it kept running.
  */
 import { msg, str } from '@lit/localize';
-import type { Answer } from '../../server/contracts/api.js';
-import { announce } from './events.js';
-import { spokenDuration } from './format.js';
+import type { Answer } from '../../../server/contracts/api.js';
+import { announce } from '../events.js';
+import { spokenDuration } from '../format.js';
 import type { QuestionStep } from './question-step.js';
 import { settleInterrupted } from './take-submission.js';
 

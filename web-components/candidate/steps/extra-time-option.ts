@@ -1,8 +1,8 @@
 import { localized, msg } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CandidateSession } from '../../server/contracts/api.js';
-import { sharedStyles } from './shared.styles.js';
+import type { CandidateSession } from '../../../server/contracts/api.js';
+import { sharedStyles } from '../shared.styles.js';
 
 /**
  * Asks <interview-recorder> for the accommodation; it sets `result` to the call's promise

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { cameraConstraints, microphoneConstraints } from './recording-format.js';
+import { cameraConstraints, microphoneConstraints } from '../recording/recording-format.js';
 
 /**
  * - `denied`: the person or the browser refused access;

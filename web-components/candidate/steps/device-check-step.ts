@@ -1,19 +1,24 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import './camera-preview.js';
-import './level-meter.js';
-import type { BrowserSupport } from './browser-support.js';
-import type { CandidateApi } from './candidate-api.js';
+import '../device/camera-preview.js';
+import '../device/level-meter.js';
+import type { CandidateApi } from '../candidate-api.js';
+import type { BrowserSupport } from '../device/browser-support.js';
+import { deviceProblem } from '../device/device-help.js';
+import type { MediaSnapshot } from '../device/media-controller.js';
+import { announce, emit } from '../events.js';
+import { megabitsPerSecond } from '../format.js';
+import { chooseQuality, MAX_VIDEO_BPS } from '../recording/quality-ladder.js';
+import { AUDIO_BITS_PER_SECOND } from '../recording/recording-format.js';
+import { sharedStyles } from '../shared.styles.js';
+import {
+  measureUpload,
+  PROBE_STEPS,
+  speedVerdict,
+  type UploadMeasure,
+} from '../upload/speed-probe.js';
 import { deviceCheckStyles } from './device-check-step.styles.js';
-import { deviceProblem } from './device-help.js';
-import { announce, emit } from './events.js';
-import { megabitsPerSecond } from './format.js';
-import type { MediaSnapshot } from './media-controller.js';
-import { chooseQuality, MAX_VIDEO_BPS } from './quality-ladder.js';
-import { AUDIO_BITS_PER_SECOND } from './recording-format.js';
-import { sharedStyles } from './shared.styles.js';
-import { measureUpload, PROBE_STEPS, speedVerdict, type UploadMeasure } from './speed-probe.js';
 
 /**
  * Camera and microphone check: a mirrored preview, a level meter, device choice, what this

@@ -1,4 +1,4 @@
-import type { CandidateApi } from './candidate-api.js';
+import type { CandidateApi } from '../candidate-api.js';
 
 // Well under the server's 1 MiB, at most four requests per check (the server allows 20 per 10 min).
 const SMALL = 2 * 1024;

@@ -1,13 +1,13 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CandidateSession } from '../../server/contracts/api.js';
+import type { CandidateSession } from '../../../server/contracts/api.js';
+import { emit } from '../events.js';
 import { blindReviewNote } from './blind-review-note.js';
-import { emit } from './events.js';
 import './extra-time-option.js';
-import { dateTime } from './format.js';
-import { answerTime, questionCount, retakeCount, thinkTime } from './messages.js';
-import { sharedStyles } from './shared.styles.js';
+import { dateTime } from '../format.js';
+import { answerTime, questionCount, retakeCount, thinkTime } from '../messages.js';
+import { sharedStyles } from '../shared.styles.js';
 import { welcomeStyles } from './welcome-step.styles.js';
 
 /**

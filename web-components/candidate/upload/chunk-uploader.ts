@@ -1,5 +1,5 @@
-import type { Answer } from '../../server/contracts/api.js';
-import { type CandidateApi, CandidateApiError } from './candidate-api.js';
+import type { Answer } from '../../../server/contracts/api.js';
+import { type CandidateApi, CandidateApiError } from '../candidate-api.js';
 import type { Outbox, OutboxChunk, OutboxTake } from './outbox.js';
 import {
   classifyFailure,

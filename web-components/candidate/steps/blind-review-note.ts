@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
-import type { CandidateSession } from '../../server/contracts/api.js';
+import type { CandidateSession } from '../../../server/contracts/api.js';
 
 /**
  * One line on the welcome screen when reviewers will not see the candidate's name. It shows

@@ -1,4 +1,8 @@
-import { browserSupports, pickRecordingFormat, type RecordingFormat } from './recording-format.js';
+import {
+  browserSupports,
+  pickRecordingFormat,
+  type RecordingFormat,
+} from '../recording/recording-format.js';
 
 export interface BrowserSupport {
   /** getUserMedia is present (it needs https, or localhost). */

@@ -2,7 +2,7 @@
  * What one take records, from the quality chosen for the connection (quality-ladder.ts): the
  * picture size asked of the camera, the tracks, the container and the video bitrate.
  */
-import { fitPicture } from './media-controller.js';
+import { fitPicture } from '../device/media-controller.js';
 import { MAX_VIDEO_BPS, type Quality } from './quality-ladder.js';
 import { browserSupports, pickRecordingFormat, type RecordingFormat } from './recording-format.js';
 

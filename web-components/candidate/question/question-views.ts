@@ -4,8 +4,8 @@
  */
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import { clock, percent, spokenDuration } from './format.js';
-import { answerTime, retakesLeft, thinkTime } from './messages.js';
+import { clock, percent, spokenDuration } from '../format.js';
+import { answerTime, retakesLeft, thinkTime } from '../messages.js';
 import type { QuestionStep } from './question-step.js';
 
 function prompt(step: QuestionStep, focus: boolean) {

@@ -1,10 +1,10 @@
 import { msg } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Answer } from '../../server/contracts/api.js';
-import { announce } from './events.js';
-import { canWaitForConnection } from './messages.js';
-import type { UploadController } from './upload-controller.js';
-import { WakeableSleep } from './wakeable-sleep.js';
+import type { Answer } from '../../../server/contracts/api.js';
+import { announce } from '../events.js';
+import { canWaitForConnection } from '../messages.js';
+import type { UploadController } from '../upload/upload-controller.js';
+import { WakeableSleep } from '../upload/wakeable-sleep.js';
 
 /**
  * Creates a question's take on the server before its prompt is shown. Offline, it waits for the
