@@ -2,8 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidatePrivacy } from '../../server/contracts/data-rights.js';
-import { clearOutbox } from './outbox.js';
-import { forgetAllRescued } from './rescue-store.js';
+import { clearOutbox } from './upload/outbox.js';
+import { forgetAllRescued } from './upload/rescue-store.js';
 
 type Phase = 'closed' | 'loading' | 'ready' | 'confirming' | 'erasing' | 'erased' | 'failed';
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, ExpiredError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
-import { addExtraLink, revokeExtraLinks } from '../extra-links.js';
+import { addExtraLink, revokeExtraLinks } from '../invitations/extra-links.js';
 import {
   assertApplicationMailAllowed,
   RESENDS_PER_DAY,
