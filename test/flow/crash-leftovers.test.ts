@@ -50,6 +50,8 @@ async function transcodeOf(parent: number): Promise<{ pid: number; args: string[
         const comm = await readFile(`/proc/${name}/comm`, 'utf8').catch(() => '');
         if (comm.trim() !== 'ffmpeg') continue; // not the ffprobe that reads it first
         const args = await commandLine(Number(name));
+        // ffmpeg itself, not a shell or setpriv on their way to becoming it (same pid).
+        if (path.basename(args[0] ?? '') !== 'ffmpeg') continue;
         if (args.some((a) => a.endsWith(`${path.sep}recording`))) {
           found = { pid: Number(name), args };
           return true;
