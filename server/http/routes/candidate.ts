@@ -5,6 +5,7 @@ import { abandonAnswer } from '../../domain/abandon-answer.js';
 import { loadOwnAnswer } from '../../domain/answer-view.js';
 import { candidateSession } from '../../domain/candidate-session.js';
 import { completeAnswer } from '../../domain/complete-answer.js';
+import { discardAnswer } from '../../domain/discard-answer.js';
 import { finishInterview } from '../../domain/finish-interview.js';
 import { answerAcceptingChunks, parseChunkIndex, recordChunk } from '../../domain/put-chunk.js';
 import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/start-answer.js';
@@ -95,6 +96,11 @@ export function candidateRoutes(deps: Deps): Router {
   router.post('/candidate/answers/:answerId/abandon', async (req, res) => {
     await abandonAnswer(deps, currentInvitation(res), req.params.answerId);
     res.status(204).end();
+  });
+
+  // Extension (issue 21): an interrupted retake set aside for the complete answer before it.
+  router.post('/candidate/answers/:answerId/discard', async (req, res) => {
+    res.json(await discardAnswer(deps, currentInvitation(res), req.params.answerId));
   });
 
   // Extension: the recorder's upload speed check; the bytes are counted and dropped.

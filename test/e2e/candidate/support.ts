@@ -91,3 +91,31 @@ export async function waitUntilProcessed(staff: Api, answerId: string, timeoutMs
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Waits until the recording clock ("0:04 / 0:30") shows at least `seconds`. */
+export async function elapsedAtLeast(page: Page, seconds: number): Promise<void> {
+  const timer = page.getByRole('timer');
+  for (;;) {
+    const [minutes, secs] = ((await timer.textContent()) ?? '').split('/')[0]!.split(':');
+    if (Number(minutes) * 60 + Number(secs) >= seconds) return;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until the server holds at least `count` chunks of the candidate's latest take. */
+export async function serverChunksAtLeast(candidate: Api, count: number): Promise<number> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const answers = await serverAnswers(candidate);
+    const received = answers[answers.length - 1]?.receivedChunks.length ?? 0;
+    if (received >= count) return received;
+    if (Date.now() > until) throw new Error(`the server holds ${received} chunks, not ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Back to the questions after a reload: welcome back, then the device check. */
+export async function comeBack(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Everything works: continue' }).click();
+}
