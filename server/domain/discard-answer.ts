@@ -1,11 +1,12 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Answer } from '../contracts/api.js';
-import type { Database, InvitationsTable } from '../db/schema.js';
+import type { AnswersTable, Database, InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { ConflictError } from '../errors.js';
 import { answerWithChunks, loadOwnAnswer } from './answer-view.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
 import { attemptNote } from './retake-accounting.js';
+import { acceptsChunks, acceptsChunksSql } from './tombstones.js';
 
 /** Shown on a take the candidate set aside for an earlier one (it still counts as an attempt). */
 export const DISCARDED_TAKE = `You chose to keep an earlier answer to this question instead of this recording. ${attemptNote('discarded', 0)}`;
@@ -15,8 +16,9 @@ export const DISCARDED_TAKE = `You chose to keep an earlier answer to this quest
  * crash) must not displace the complete answer before it without the candidate choosing. The
  * recorder leaves such a take open and asks; keeping the earlier answer calls this, which closes
  * the take as `failed`/`discarded` so that the earlier one stays the latest submitted (the one
- * reviewed). It still counts as an attempt: it was recorded. Only an open take can be set aside,
- * and only while an earlier take of its question is submitted; again on a discarded take: no change.
+ * reviewed). It still counts as an attempt: it was recorded. Only a take still taking chunks (open,
+ * or a tombstone: tombstones.ts) can be set aside, and only while an earlier take of its question
+ * is submitted; again on a discarded take: no change.
  */
 export async function discardAnswer(
   deps: Deps,
@@ -25,7 +27,7 @@ export async function discardAnswer(
 ): Promise<Answer> {
   const answer = await loadOwnAnswer(deps.db, invitation.id, answerId);
   if (answer.failureCause === 'discarded') return answerWithChunks(deps.db, answer);
-  assertOpen(answer.status);
+  assertOpen(answer);
   assertWithinUploadGrace(deps, await candidateContext(deps, invitation));
 
   // One statement checks and closes: a `complete` or a `finish` landing meanwhile wins.
@@ -38,7 +40,7 @@ export async function discardAnswer(
       updatedAt: deps.now().toISOString(),
     })
     .where('id', '=', answerId)
-    .where('status', '=', 'recording')
+    .where(acceptsChunksSql)
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('answers as earlier')
@@ -62,7 +64,7 @@ export async function discardAnswer(
   if (result.numUpdatedRows > 0n || now.failureCause === 'discarded') {
     return answerWithChunks(deps.db, now);
   }
-  assertOpen(now.status);
+  assertOpen(now);
   const { status } = await deps.db
     .selectFrom('invitations')
     .select('status')
@@ -88,8 +90,8 @@ export function discardedSql(eb: ExpressionBuilder<Database, 'answers'>) {
   ]);
 }
 
-function assertOpen(status: string): void {
-  if (status !== 'recording') {
+function assertOpen(take: AnswersTable): void {
+  if (!acceptsChunks(take)) {
     throw new ConflictError(
       'answer_closed',
       'This take was already handed in or closed; it cannot be set aside.',

@@ -111,6 +111,17 @@ for (const config of BOTH_SETUPS) {
       assert.equal((await reload(c, first.id)).status, 'recording');
     });
 
+    it('sets aside a tombstone too (closed elsewhere while a device held its recording)', async () => {
+      const { c } = await candidate();
+      await completeTake(c);
+      const empty = await startAnswer(c, questionId);
+      assert.equal((await c.post(`/candidate/answers/${empty.id}/abandon`)).status, 204);
+      const res = await c.post<Answer>(`/candidate/answers/${empty.id}/discard`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual([res.body.tombstone, res.body.discarded], [false, true]);
+      expectProblem(await c.putChunk(empty.id, 0, clip[0]!), 409, 'answer_closed');
+    });
+
     it('refuses a take already handed in (409 answer_closed)', async () => {
       const { c } = await candidate();
       await completeTake(c);

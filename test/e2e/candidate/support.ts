@@ -119,3 +119,11 @@ export async function comeBack(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Everything works: continue' }).click();
 }
+
+/** "Record again", then the confirmation's own button (the dialog names the choice). */
+export async function confirmRecordAgain(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Record again' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record this answer again?' });
+  await dialog.getByRole('button', { name: 'Record again' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
