@@ -125,6 +125,39 @@ describe('candidate recorder: a retake never throws away a complete answer', fun
     );
     await page.close();
   });
+
+  it('or the candidate keeps the new recording, cut short as it is (in French)', async () => {
+    const invited = await inviteCandidate(server, [QUESTION]);
+    const page = await browser.newPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await startAnswer(page);
+    await elapsedAtLeast(page, 2);
+    await stopAnswer(page);
+    await confirmRecordAgain(page);
+    await page.getByRole('button', { name: 'Start recording now' }).click();
+    await elapsedAtLeast(page, 3);
+    await serverChunksAtLeast(invited.candidate, 3);
+    const [, retake] = await serverAnswers(invited.candidate);
+
+    // Reloaded, in French this time: the choice is offered in the candidate's language.
+    await page.goto(`${invited.url}?lang=fr`);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('button', { name: /^Tout fonctionne/ }).click();
+    const choice = page.getByRole('group', { name: /^Quelle réponse voulez-vous garder/ });
+    await choice.getByRole('button', { name: 'Garder le nouvel enregistrement' }).click();
+    await page.getByText('Votre réponse est sauvegardée.').first().waitFor({ timeout: 30_000 });
+
+    const [first, second] = await serverAnswers(invited.candidate);
+    assert.deepEqual(
+      [first!.status === 'failed', second!.id, second!.status === 'recording', second!.discarded],
+      [false, retake!.id, false, false],
+      'both handed in: the newer one is reviewed',
+    );
+    const kept = await waitUntilProcessed(invited.staff, retake!.id);
+    assert.equal(kept.status, 'ready', kept.error ?? '');
+    await page.close();
+  });
 });
 
 /** In the page: the accessible name of the focused element, through shadow roots. */
