@@ -4,6 +4,8 @@ import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
   buildBundle,
   elapsedAtLeast,
+  endCaptureAsIosDoes,
+  hidePage,
   inviteCandidate,
   reachPractice,
   serverAnswers,
@@ -200,26 +202,3 @@ const SLOW_FIRST_SLICE = `
     if (!globalThis.slowFirstSlice) return requestData.call(this);
   };
 `;
-
-/** In the page: what the browser does when the tab goes to the background and back. */
-function hidePage(hidden: boolean): void {
-  // A value, not a getter: tsx would wrap a named inner function in a helper the page lacks.
-  Object.defineProperty(document, 'visibilityState', {
-    configurable: true,
-    value: hidden ? 'hidden' : 'visible',
-  });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
-/** In the page: iOS stops the camera and microphone of a page in the background. */
-function endCaptureAsIosDoes(): void {
-  const host = document
-    .querySelector('candidate-page')
-    ?.shadowRoot?.querySelector('interview-recorder') as unknown as {
-    media: { stream: MediaStream };
-  };
-  for (const track of host.media.stream.getTracks()) {
-    track.stop();
-    track.dispatchEvent(new Event('ended'));
-  }
-}

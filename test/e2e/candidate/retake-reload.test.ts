@@ -12,6 +12,8 @@ import {
   comeBack,
   confirmRecordAgain,
   elapsedAtLeast,
+  endCaptureAsIosDoes,
+  hidePage,
   inviteCandidate,
   reachPractice,
   serverAnswers,
@@ -156,6 +158,38 @@ describe('candidate recorder: a retake never throws away a complete answer', fun
     );
     const kept = await waitUntilProcessed(invited.staff, retake!.id);
     assert.equal(kept.status, 'ready', kept.error ?? '');
+    await page.close();
+  });
+
+  it('a retake the system cuts short in the page (iOS, background) waits for the choice too', async () => {
+    const invited = await inviteCandidate(server, [QUESTION]);
+    const page = await browser.newPage();
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
+    await startAnswer(page);
+    await elapsedAtLeast(page, 2);
+    await stopAnswer(page);
+    const [complete] = await serverAnswers(invited.candidate);
+    await confirmRecordAgain(page);
+    await page.getByRole('button', { name: 'Start recording now' }).click();
+    await elapsedAtLeast(page, 2);
+    await page.evaluate(hidePage, true);
+    await page.evaluate(endCaptureAsIosDoes);
+    await page.evaluate(hidePage, false);
+
+    const choice = page.getByRole('group', { name: 'Which answer do you want to keep?' });
+    // Its own playback is there to help choose: this page still holds the recording.
+    await choice.getByLabel('Your new, interrupted recording').waitFor();
+    await serverChunksAtLeast(invited.candidate, 1);
+    const [, open] = await serverAnswers(invited.candidate);
+    assert.equal(open!.status, 'recording', 'not handed in before the choice');
+    await choice.getByRole('button', { name: 'Keep my earlier answer' }).click();
+    await page.getByText('You kept your earlier answer.', { exact: false }).waitFor();
+    const [first, second] = await serverAnswers(invited.candidate);
+    assert.deepEqual(
+      [first!.id, first!.status === 'failed', second!.discarded],
+      [complete!.id, false, true],
+    );
     await page.close();
   });
 });

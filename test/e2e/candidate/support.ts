@@ -127,3 +127,26 @@ export async function confirmRecordAgain(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Record again' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/** In the page: what the browser does when the tab goes to the background and back. */
+export function hidePage(hidden: boolean): void {
+  // A value, not a getter: tsx would wrap a named inner function in a helper the page lacks.
+  Object.defineProperty(document, 'visibilityState', {
+    configurable: true,
+    value: hidden ? 'hidden' : 'visible',
+  });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** In the page: iOS stops the camera and microphone of a page in the background. */
+export function endCaptureAsIosDoes(): void {
+  const host = document
+    .querySelector('candidate-page')
+    ?.shadowRoot?.querySelector('interview-recorder') as unknown as {
+    media: { stream: MediaStream };
+  };
+  for (const track of host.media.stream.getTracks()) {
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  }
+}
