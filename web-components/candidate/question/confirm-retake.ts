@@ -1,7 +1,6 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { retakesLeft } from '../messages.js';
 import { sharedStyles } from '../shared.styles.js';
 
 /**
@@ -59,14 +58,24 @@ export class ConfirmRetake extends LitElement {
         <h3 id="retake-title">${msg('Record this answer again?', { id: 'rec.retake.confirm-title' })}</h3>
         <p id="retake-kept">${msg('Your saved answer is kept until the new recording is complete.', { id: 'rec.retake.kept' })}
           ${msg('If the new recording is interrupted, you choose which one to keep.', { id: 'rec.retake.interrupted' })}</p>
-        <p id="retake-cost">${msg('Recording again uses a retake. After it:', { id: 'rec.retake.cost' })}
-          ${retakesLeft(this.remaining - 1)}</p>
+        <p id="retake-cost">${retakeCost(this.remaining)}</p>
         <div class="actions">
           <button type="button" autofocus @click=${() => this.dialog.close()}>${msg('Cancel', { id: 'rec.retake.cancel' })}</button>
           <button type="button" class="primary" @click=${this.confirm}>${msg('Record again', { id: 'rec.retake' })}</button>
         </div>
       </dialog>`;
   }
+}
+
+/** What recording again costs, from the takes still allowed (this one included). */
+function retakeCost(remaining: number): string {
+  return remaining <= 1
+    ? msg('Recording again uses your last retake for this question.', {
+        id: 'rec.retake.cost-last',
+      })
+    : msg(str`Recording again uses 1 of your ${remaining} retakes left.`, {
+        id: 'rec.retake.cost',
+      });
 }
 
 declare global {

@@ -12,6 +12,7 @@ import {
   FULL_QUALITY,
   fitCamera,
   formatForTake,
+  measuredSpeed,
   streamForTake,
   videoBitsForTake,
 } from '../recording/take-quality.js';
@@ -303,28 +304,5 @@ export class QuestionStep extends LitElement implements StepView {
     return html`<h2 tabindex="-1">${title}</h2>
       ${body}
       ${error ? html`<p class="notice problem" role="alert">${error}</p>` : null}`;
-  }
-}
-
-/** The longest a take waits for an unfinished speed check before recording at full quality. */
-const SPEED_WAIT_MS = 10_000;
-
-/**
- * The speed to choose a take's quality from. The prompt stays hidden while this waits, so the
- * wait costs no thinking time; past SPEED_WAIT_MS the take records at what is known.
- */
-async function measuredSpeed(
-  pending: Promise<number | null> | null,
-  known: number | null,
-): Promise<number | null> {
-  if (!pending) return known;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<number | null>((resolve) => {
-    timer = setTimeout(() => resolve(known), SPEED_WAIT_MS);
-  });
-  try {
-    return await Promise.race([pending, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -182,7 +182,7 @@ function actions(step: StepView, keep = () => step.next(), keepLabel = nextLabel
       step.practice
         ? null
         : html`<p class="muted">${retakesLeft(retakes)}
-      ${retakes > 0 ? msg('Recording again replaces this answer.', { id: 'rec.retake.replaces' }) : ''}</p>`
+      ${retakes > 0 ? msg('A new recording replaces this answer once it is complete.', { id: 'rec.retake.replaces' }) : ''}</p>`
     }`;
 }
 

@@ -167,7 +167,8 @@ export const candidateFr: Translations = {
   'rec.next': 'Question suivante',
   'rec.finish': 'Terminer l’entretien',
   'rec.retake': 'Enregistrer à nouveau',
-  'rec.retake.replaces': 'Un nouvel enregistrement remplace cette réponse.',
+  'rec.retake.replaces':
+    'Un nouvel enregistrement remplace cette réponse une fois qu’il est complet.',
   'rec.ended-early': str`L’enregistrement s’est arrêté plus tôt\u202f: la caméra a été coupée ou la page est passée en arrière-plan. Nous avons gardé ce qui a été enregistré (${0}).`,
   'rec.interrupted.local':
     'Votre dernier enregistrement de cette question a été interrompu. Nous avons gardé ce que vous aviez enregistré.',
@@ -274,7 +275,9 @@ export const candidateFr: Translations = {
     'Votre réponse enregistrée est conservée jusqu’à ce que le nouvel enregistrement soit complet.',
   'rec.retake.interrupted':
     'Si le nouvel enregistrement est interrompu, vous choisirez celui que vous gardez.',
-  'rec.retake.cost': 'Enregistrer à nouveau utilise un nouvel essai. Ensuite\u202f:',
+  'rec.retake.cost': str`Enregistrer à nouveau utilise 1 de vos ${0} nouveaux essais restants.`,
+  'rec.retake.cost-last':
+    'Enregistrer à nouveau utilise votre dernier nouvel essai pour cette question.',
   'rec.retake.cancel': 'Annuler',
   'rec.choose.announce':
     'Votre nouvel enregistrement a été interrompu. Votre réponse précédente est conservée jusqu’à ce que vous choisissiez celle que vous gardez.',
