@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { CreateUserRequest } from '../server/contracts/api.js';
 import { migrateToLatest, openDatabase } from '../server/db/database.js';
-import { createUser } from '../server/domain/users.js';
+import { createUser } from '../server/domain/staff/users.js';
 import { AppError } from '../server/errors.js';
 
 const { values } = parseArgs({

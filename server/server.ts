@@ -10,9 +10,9 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
-import { runEmailWork } from './domain/email/email-worker.js';
 import { startRetentionSweep } from './domain/erasure/retention-sweep.js';
-import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
+import { type BootstrapResult, bootstrapAdmin } from './domain/staff/users.js';
+import { runEmailWork } from './jobs/email-work.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import {

@@ -6,8 +6,8 @@ import type { Db } from '../db/database.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
-import { invitationForExtraLink } from '../domain/extra-links.js';
-import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
+import { invitationForExtraLink } from '../domain/invitations/extra-links.js';
+import { type StaffSession, staffSessionForToken } from '../domain/staff/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export function bearerToken(req: Request): string | null {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { AuditActor } from '../audit/audit-log.js';
-import { rememberErasedExtraLinks } from '../extra-links.js';
+import { rememberErasedExtraLinks } from '../invitations/extra-links.js';
 import { deleteWhereIn, EXTRA_STATEMENTS, mediaPrefixes, ownedTables } from './invitation-data.js';
 
 /** A claim older than this belongs to a process that died mid-erasure: another may take it. */

@@ -2,7 +2,7 @@ import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
-import { addExtraLink } from '../extra-links.js';
+import { addExtraLink } from '../invitations/extra-links.js';
 import { prefillCompetencies } from './prefill.js';
 import { rubricOf, scoresOfLatestTakes } from './rubric.js';
 

@@ -7,8 +7,12 @@ import {
   withDataRights,
   withDataRightsOne,
 } from '../../domain/erasure/interview-settings.js';
-import { createInterview, getInterview, listInterviews } from '../../domain/interviews.js';
-import { createInvitations, listInvitations } from '../../domain/invitations.js';
+import {
+  createInterview,
+  getInterview,
+  listInterviews,
+} from '../../domain/interviews/interviews.js';
+import { createInvitations, listInvitations } from '../../domain/invitations/invitations.js';
 import { splitDuplicates } from '../../domain/programmes/invitation-emails.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';

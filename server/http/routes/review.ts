@@ -4,9 +4,9 @@ import { RateAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
 import { invitationOfAnswer } from '../../domain/audit/record-helpers.js';
-import { listRatings, rateAnswer } from '../../domain/ratings.js';
-import { answerForReview } from '../../domain/review-answer.js';
-import { reviewQueue } from '../../domain/review-queue.js';
+import { listRatings, rateAnswer } from '../../domain/review/ratings.js';
+import { answerForReview } from '../../domain/review/review-answer.js';
+import { reviewQueue } from '../../domain/review/review-queue.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 

@@ -1,13 +1,13 @@
 import { Router } from 'express';
+import { UpdateInterviewRequest, UpdateUserRequest } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
 import { withDataRightsOne } from '../../domain/erasure/interview-settings.js';
-import { interviewStats } from '../../domain/workspace/interview-stats.js';
-import { listUsers, updateUser } from '../../domain/workspace/manage-users.js';
-import { ratingsCsv } from '../../domain/workspace/ratings-export.js';
-import { reissueLink } from '../../domain/workspace/reissue-link.js';
-import { UpdateInterviewRequest, UpdateUserRequest } from '../../domain/workspace/requests.js';
-import { updateInterview } from '../../domain/workspace/update-interview.js';
+import { interviewStats } from '../../domain/interviews/interview-stats.js';
+import { updateInterview } from '../../domain/interviews/update-interview.js';
+import { reissueLink } from '../../domain/invitations/reissue-link.js';
+import { ratingsCsv } from '../../domain/review/ratings-export.js';
+import { listUsers, updateUser } from '../../domain/staff/manage-users.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
