@@ -3,6 +3,7 @@
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
  */
 import type { Generated } from 'kysely';
+import type { AuditActorType } from '../contracts/data-rights.js';
 
 export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
@@ -194,7 +195,8 @@ export interface JobsTable {
 export interface AuditLogTable {
   id: string;
   at: string;
-  actorType: 'staff' | 'candidate' | 'system';
+  /** An Actor's type (domain/actor.ts). */
+  actorType: AuditActorType;
   actorId: string | null;
   action: string;
   targetType: string;

@@ -2,6 +2,7 @@ import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-toke
 import type { Invitation } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ExpiredError, NotFoundError } from '../../errors.js';
+import type { Actor } from '../actor.js';
 import { withReviewFields } from '../review/pseudonyms.js';
 import { revokeExtraLinks } from './extra-links.js';
 import { visibleStatus } from './invitation-status.js';
@@ -9,9 +10,14 @@ import { visibleStatus } from './invitation-status.js';
 /**
  * A new link for an invitation whose link was lost: only a digest of the token is stored, so the
  * old link cannot be shown again. The new token replaces the old one and every link emailed
- * since, which stop working at once (a link sent to a wrong address is revoked this way too). Answers already recorded stay.
+ * since, which stop working at once (a link sent to a wrong address is revoked this way too).
+ * Answers already recorded stay. Audited (`invitation.link_reissued`) in the same transaction.
  */
-export async function reissueLink(deps: Deps, invitationId: string): Promise<Invitation> {
+export async function reissueLink(
+  deps: Deps,
+  invitationId: string,
+  actor: Actor,
+): Promise<Invitation> {
   const row = await deps.db
     .selectFrom('invitations')
     .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
@@ -51,9 +57,15 @@ export async function reissueLink(deps: Deps, invitationId: string): Promise<Inv
     if (result.numUpdatedRows === 0n) return false;
     // Links emailed later (reminders) are revoked too: a re-issue leaves exactly one link.
     await revokeExtraLinks(trx, invitationId);
+    await deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'invitation.link_reissued',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
     return true;
   });
-  if (!replaced) return reissueLink(deps, invitationId); // finished meanwhile
+  if (!replaced) return reissueLink(deps, invitationId, actor); // finished meanwhile
   const [invitation] = await withReviewFields(deps, [
     {
       id: row.id,

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { competencyLibrary } from '../../contracts/competency-library.js';
 import { DecisionRequest } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import { answersByQuestion } from '../../domain/review/by-question.js';
 import { decide } from '../../domain/review/decisions.js';
 import { interviewReliability } from '../../domain/review/reliability.js';
@@ -32,14 +31,7 @@ export function structuredReviewRoutes(deps: Deps): Router {
   router.put('/invitations/:id/decision', organisers, async (req, res) => {
     const input = parseInput(DecisionRequest, req.body);
     const invitationId = req.params.id as string;
-    const decision = await decide(deps, currentUser(res), invitationId, input);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'decision.saved',
-      target: { type: 'invitation', id: invitationId },
-      invitationId,
-    });
-    res.json(decision);
+    res.json(await decide(deps, currentUser(res), invitationId, input));
   });
 
   router.get('/interviews/:id/results', organisers, async (req, res) => {
