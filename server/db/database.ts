@@ -21,6 +21,7 @@ import * as boundedMedia from './migrations/006-bounded-media.js';
 import * as extraLinks from './migrations/007-extra-links.js';
 import * as audioOnlySetting from './migrations/009-audio-only-setting.js';
 import * as teamsShares from './migrations/011-teams-shares.js';
+import * as trustHoles from './migrations/012-trust-holes.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '007-extra-links': extraLinks,
   '009-audio-only-setting': audioOnlySetting,
   '011-teams-shares': teamsShares,
+  '012-trust-holes': trustHoles,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

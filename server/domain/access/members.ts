@@ -1,7 +1,7 @@
 import type { Member, MembersRequest } from '../../contracts/sharing.js';
 import type { Deps } from '../../deps.js';
 import { InputError } from '../../errors.js';
-import { staffActor } from '../audit/audit-log.js';
+import { staffActor } from '../actor.js';
 import type { Viewer } from './interview-access.js';
 
 /** GET /interviews/:id/members: recruiter and reviewer members, by name. */

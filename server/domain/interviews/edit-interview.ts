@@ -1,10 +1,8 @@
 import type { Interview } from '../../contracts/api.js';
-import type { InterviewDataRights } from '../../contracts/data-rights.js';
 import type { InterviewChanges } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
 import type { Viewer } from '../access/interview-access.js';
-import { staffActor } from '../audit/audit-log.js';
-import { withDataRightsOne } from '../erasure/interview-settings.js';
+import { staffActor } from '../actor.js';
 import { getInterview } from './interviews.js';
 import { AdminOnlyError, privacyReducingFields } from './privacy-reducing.js';
 import { updateInterview } from './update-interview.js';
@@ -19,13 +17,13 @@ export async function editInterview(
   editor: Viewer,
   interviewId: string,
   changes: InterviewChanges,
-): Promise<Interview & InterviewDataRights> {
-  const before = await withDataRightsOne(deps.db, await getInterview(deps.db, interviewId));
+): Promise<Interview> {
+  const before = await getInterview(deps.db, interviewId);
   if (editor.role !== 'admin') {
     const reducing = privacyReducingFields(before, changes, deps.now());
     if (reducing.length > 0) throw new AdminOnlyError(reducing);
   }
-  const after = await withDataRightsOne(deps.db, await updateInterview(deps, interviewId, changes));
+  const after = await updateInterview(deps, interviewId, changes);
   const was = before as unknown as Record<string, unknown>;
   const is = after as unknown as Record<string, unknown>;
   const changed = Object.entries(changes)

@@ -1,15 +1,25 @@
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { CreateInterviewRequest, Interview, Question } from '../../contracts/api.js';
+import type { ProgrammeSettings } from '../../contracts/programmes.js';
 import type { Db } from '../../db/database.js';
+import type { Database, InterviewsTable, QuestionsTable } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { type Viewer, visibleTo } from '../access/interview-access.js';
-import { programmeOf, programmesOf, saveProgramme } from '../programmes/programme-settings.js';
+import { programmesOf, saveProgramme } from '../programmes/programme-settings.js';
 import { storedRubric } from '../review/interview-rubric.js';
 import { assertCompetenciesKnown, interviewRubricOf, questionOf } from '../review/rubric.js';
 
 type NewInterview = z.output<typeof CreateInterviewRequest>;
 
+/** The database or a transaction in progress. */
+type Executor = Kysely<Database>;
+
+/**
+ * Creates an interview whole (questions, rubric, apply link, retention and privacy settings) in
+ * one transaction, and returns it as every other read does.
+ */
 export async function createInterview(
   db: Db,
   input: NewInterview,
@@ -42,6 +52,9 @@ export async function createInterview(
         ...rubric.interview,
         createdBy: userId,
         allowAudioOnly: input.allowAudioOnly ? 1 : 0,
+        // Left out, retentionDays takes the column's default (365 days).
+        ...(input.retentionDays !== undefined ? { retentionDays: input.retentionDays } : {}),
+        privacyText: input.privacyText ?? null,
       })
       .execute();
     await trx
@@ -70,59 +83,79 @@ export async function questionsOf(db: Db, interviewId: string): Promise<Question
     .execute();
 }
 
-export async function getInterview(db: Db, id: string): Promise<Interview> {
-  const row = await db
-    .selectFrom('interviews')
-    .select(['id', 'title', 'intro', 'deadline', 'createdAt'])
-    .select(['competencies', 'reviewSettings', 'allowAudioOnly'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError('There is no such interview.');
-  const { competencies, reviewSettings, allowAudioOnly, ...rest } = row;
-  const questions = await db
-    .selectFrom('questions')
-    .selectAll()
-    .where('interviewId', '=', id)
-    .orderBy('position')
-    .execute();
+/** What an Interview is built from: its row (with the data-rights settings) and its questions. */
+const INTERVIEW_COLUMNS = [
+  'id',
+  'title',
+  'intro',
+  'deadline',
+  'createdAt',
+  'competencies',
+  'reviewSettings',
+  'allowAudioOnly',
+  'retentionDays',
+  'privacyText',
+] as const;
+
+type InterviewRow = Pick<Selectable<InterviewsTable>, (typeof INTERVIEW_COLUMNS)[number]>;
+
+/** The one place the Interview the API returns is built (create, get, list and update). */
+export function presentInterview(
+  row: InterviewRow,
+  questions: Selectable<QuestionsTable>[],
+  programme: ProgrammeSettings | null,
+): Interview {
+  const { competencies, reviewSettings, allowAudioOnly, retentionDays, privacyText, ...rest } = row;
   return {
     ...rest,
     questions: questions.map(questionOf),
     ...interviewRubricOf({ competencies, reviewSettings }),
-    public: await programmeOf(db, id),
+    public: programme,
     allowAudioOnly: Number(allowAudioOnly) === 1,
+    retentionDays,
+    privacyText,
   };
 }
 
-/** The interviews the viewer may see (server/domain/access), newest first. */
-export async function listInterviews(db: Db, viewer: Viewer): Promise<Interview[]> {
+/** Interviews with their questions and apply-link settings, newest first; one id or all. */
+async function loadInterviews(
+  db: Executor,
+  onlyId?: string,
+  viewer?: Viewer,
+): Promise<Interview[]> {
   const rows = await db
     .selectFrom('interviews')
-    .select(['id', 'title', 'intro', 'deadline', 'createdAt'])
-    .select(['competencies', 'reviewSettings', 'allowAudioOnly'])
-    .where(visibleTo(viewer, 'interviews.id'))
+    .select(INTERVIEW_COLUMNS)
+    .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
+    // Lists hold only the interviews the viewer may see (server/domain/access).
+    .$if(viewer !== undefined, (q) => q.where(visibleTo(viewer!, 'interviews.id')))
     .orderBy('createdAt', 'desc')
     .execute();
   if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
   const questions = await db
     .selectFrom('questions')
     .selectAll()
-    .where(
-      'interviewId',
-      'in',
-      rows.map((r) => r.id),
-    )
+    .where('interviewId', 'in', ids)
     .orderBy('position')
     .execute();
-  const programmes = await programmesOf(
-    db,
-    rows.map((r) => r.id),
+  const programmes = await programmesOf(db, ids);
+  return rows.map((row) =>
+    presentInterview(
+      row,
+      questions.filter((q) => q.interviewId === row.id),
+      programmes.get(row.id) ?? null,
+    ),
   );
-  return rows.map(({ competencies, reviewSettings, allowAudioOnly, ...row }) => ({
-    ...row,
-    questions: questions.filter((q) => q.interviewId === row.id).map(questionOf),
-    ...interviewRubricOf({ competencies, reviewSettings }),
-    public: programmes.get(row.id) ?? null,
-    allowAudioOnly: Number(allowAudioOnly) === 1,
-  }));
+}
+
+export async function getInterview(db: Executor, id: string): Promise<Interview> {
+  const [interview] = await loadInterviews(db, id);
+  if (!interview) throw new NotFoundError('There is no such interview.');
+  return interview;
+}
+
+/** The interviews the viewer may see (server/domain/access), newest first. */
+export async function listInterviews(db: Executor, viewer: Viewer): Promise<Interview[]> {
+  return loadInterviews(db, undefined, viewer);
 }

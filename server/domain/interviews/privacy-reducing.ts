@@ -1,5 +1,4 @@
 import type { Interview } from '../../contracts/api.js';
-import type { InterviewDataRights } from '../../contracts/data-rights.js';
 import type { InterviewChanges } from '../../contracts/edit-requests.js';
 import { AppError } from '../../errors.js';
 
@@ -21,7 +20,7 @@ export class AdminOnlyError extends AppError {
  * closes invitations and starts the retention clock, possibly erasing at the next sweep).
  */
 export function privacyReducingFields(
-  current: Interview & InterviewDataRights,
+  current: Interview,
   changes: InterviewChanges,
   now: Date,
 ): string[] {

@@ -2,6 +2,7 @@ import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-toke
 import type { Invitation } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ExpiredError, NotFoundError } from '../../errors.js';
+import type { Actor } from '../actor.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { withReviewFields } from '../review/pseudonyms.js';
 import { revokeExtraLinks } from './extra-links.js';
@@ -10,21 +11,23 @@ import { visibleStatus } from './invitation-status.js';
 /**
  * A new link for an invitation whose link was lost: only a digest of the token is stored, so the
  * old link cannot be shown again. The new token replaces the old one and every link emailed
- * since, which stop working at once (a link sent to a wrong address is revoked this way too). Answers already recorded stay.
+ * since, which stop working at once (a link sent to a wrong address is revoked this way too).
+ * Answers already recorded stay. Audited (`invitation.link_reissued`) in the same transaction.
  */
 export type ReissuedLink = { sent: true } | { sent: false; invitation: Invitation };
 
 /**
  * With email on, the new link goes to the candidate only (API.md "Teams": staff never hold a
- * candidate's link); with email off it is answered, and `issuedBy` is remembered so that what
- * is done through it is audited as done through a staff-held link.
+ * candidate's link); with email off it is answered, and the staff member is remembered so that
+ * what is done through it is audited as done through a staff-held link.
  */
 export async function reissueLink(
   deps: Deps,
   invitationId: string,
-  issuedBy: string,
+  actor: Actor,
 ): Promise<ReissuedLink> {
   const emailed = emailEnabled(deps);
+  const issuedBy = actor.type === 'system' ? null : actor.id;
   const row = await deps.db
     .selectFrom('invitations')
     .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
@@ -67,6 +70,12 @@ export async function reissueLink(
     if (result.numUpdatedRows === 0n) return false;
     // Links emailed later (reminders) are revoked too: a re-issue leaves exactly one link.
     await revokeExtraLinks(trx, invitationId);
+    await deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'invitation.link_reissued',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
     if (!emailed) return true;
     const messageId = await queueEmail(
       trx,
@@ -79,9 +88,9 @@ export async function reissueLink(
       },
       deps.now(),
     );
-    return messageId;
+    return messageId ?? true;
   });
-  if (!replaced) return reissueLink(deps, invitationId, issuedBy); // finished meanwhile
+  if (!replaced) return reissueLink(deps, invitationId, actor); // finished meanwhile
   if (typeof replaced === 'string') dispatchEmails(deps, [replaced]);
   if (emailed) return { sent: true };
   const [invitation] = await withReviewFields(deps, [

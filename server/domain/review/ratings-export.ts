@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import type { Actor } from '../actor.js';
 import { getInterview } from '../interviews/interviews.js';
 import { csvDocument } from './csv.js';
 import { reviewColumns, reviewColumnsOf } from './export-columns.js';
@@ -15,9 +16,14 @@ export const RATINGS_CSV_HEADER = [
   ...reviewColumns,
 ];
 
-/** Every rating of an interview, one row each, grouped by candidate then question order. */
+/**
+ * Every rating of an interview, one row each, grouped by candidate then question order. The
+ * export (`ratings.exported`) is on the trail before the file is handed over: if it cannot be
+ * recorded, nothing leaves.
+ */
 export async function ratingsCsv(
   deps: Deps,
+  actor: Actor,
   interviewId: string,
 ): Promise<{ title: string; csv: string }> {
   const interview = await getInterview(deps.db, interviewId);
@@ -61,5 +67,13 @@ export async function ratingsCsv(
     r.updatedAt,
     ...review(r),
   ]);
-  return { title: interview.title, csv: csvDocument([RATINGS_CSV_HEADER, ...body]) };
+  const csv = csvDocument([RATINGS_CSV_HEADER, ...body]);
+  await deps.db.transaction().execute((trx) =>
+    deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'ratings.exported',
+      target: { type: 'interview', id: interviewId },
+    }),
+  );
+  return { title: interview.title, csv };
 }

@@ -3,6 +3,7 @@ import { EVIDENCE_MIN_CHARS } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { staffActor } from '../actor.js';
 import { answerContext } from './answer-context.js';
 import { canSeeOthers } from './sealed.js';
 
@@ -10,6 +11,7 @@ import { canSeeOthers } from './sealed.js';
  * One rating per reviewer and answer; a second call updates it. Sealed-rating bookkeeping: the
  * moment colleagues' scores become visible to a rater is recorded with their score then
  * (`firstScore`), and a later change of score marks the rating `revisedAfterReveal`.
+ * Audited (`rating.saved`) in the same transaction.
  */
 export async function rateAnswer(
   deps: Deps,
@@ -46,6 +48,7 @@ export async function rateAnswer(
       .where('answerId', '=', answerId)
       .execute();
     const mine = ratings.find((r) => r.reviewerId === reviewer.id);
+    const ratingId = mine?.id ?? newId();
     const othersExist = ratings.some((r) => r.reviewerId !== reviewer.id);
     const visibleBefore =
       othersExist &&
@@ -69,7 +72,7 @@ export async function rateAnswer(
       await trx
         .insertInto('ratings')
         .values({
-          id: newId(),
+          id: ratingId,
           answerId,
           reviewerId: reviewer.id,
           score: input.score,
@@ -93,6 +96,12 @@ export async function rateAnswer(
         .where('revealedAt', 'is', null)
         .execute();
     }
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(reviewer),
+      action: 'rating.saved',
+      target: { type: 'rating', id: ratingId },
+      invitationId: answer.invitationId,
+    });
   });
   const [rating] = await ratingsOf(deps, answerId, reviewer.id);
   return rating!;

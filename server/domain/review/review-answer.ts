@@ -1,5 +1,6 @@
 import type { AnswerForReview, User } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
+import { staffActor } from '../actor.js';
 import { signedMediaUrl } from '../takes/media-urls.js';
 import { answerContext } from './answer-context.js';
 import { candidateRef } from './pseudonyms.js';
@@ -8,6 +9,7 @@ import { candidateRef } from './pseudonyms.js';
  * An answer to review. Audio first: while the interview hides video until rated, a caller who
  * has not rated this answer gets its audio only, neither the video nor the poster (a face is
  * what audio first keeps out of the first impression). Blind interviews show a pseudonym.
+ * A read: `answer.viewed` goes to the batched trail, without delaying the answer.
  */
 export async function answerForReview(
   deps: Deps,
@@ -15,6 +17,12 @@ export async function answerForReview(
   answerId: string,
 ): Promise<AnswerForReview> {
   const { answer, settings, candidate } = await answerContext(deps, answerId);
+  void deps.audit.record({
+    actor: staffActor(viewer),
+    action: 'answer.viewed',
+    target: { type: 'answer', id: answer.id },
+    invitationId: answer.invitationId,
+  });
   const playable = answer.status === 'ready';
   const pictureShown =
     playable && (!settings.hideVideoUntilRated || (await hasRated(deps, viewer, answerId)));

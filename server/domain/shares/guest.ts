@@ -50,7 +50,7 @@ export async function guestSession(deps: Deps, share: OpenShare): Promise<GuestS
     .where('id', '=', share.id)
     .execute();
   await deps.audit.record({
-    actor: { type: 'guest', id: share.id },
+    actor: { type: 'guest', id: share.id, name: share.recipientName },
     action: 'share.opened',
     target: { type: 'share', id: share.id },
     invitationId: share.invitationId,
@@ -138,7 +138,7 @@ export async function rateAsGuest(
     )
     .execute();
   await deps.audit.record({
-    actor: { type: 'guest', id: share.id },
+    actor: { type: 'guest', id: share.id, name: share.recipientName },
     action: 'guest_rating.saved',
     target: { type: 'answer', id: answerId },
     invitationId: share.invitationId,

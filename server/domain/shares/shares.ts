@@ -4,7 +4,7 @@ import type { CreateShareRequest, Share } from '../../contracts/sharing.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { staffActor } from '../audit/audit-log.js';
+import { staffActor } from '../actor.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -2,6 +2,7 @@ import type { StaffMember } from '../../contracts/api.js';
 import type { UserChanges } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
+import type { StaffActor } from '../actor.js';
 
 const MEMBER_COLUMNS = ['id', 'email', 'name', 'role', 'deactivatedAt'] as const;
 
@@ -32,13 +33,14 @@ export async function listUsers(deps: Deps): Promise<StaffMember[]> {
  * always keep an active admin, or nobody could manage users any more: demoting or deactivating
  * the last one is refused, and so is deactivating oneself (an admin locking themselves out).
  * Deactivation ends the user's tokens and sockets at once; a role change ends their sockets
- * so that they reconnect with what the new role may receive.
+ * so that they reconnect with what the new role may receive. Audited (`user.updated`) in the
+ * same transaction.
  */
 export async function updateUser(
   deps: Deps,
+  by: StaffActor,
   userId: string,
   changes: UserChanges,
-  byUserId?: string,
 ): Promise<StaffMember> {
   const updated = await deps.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -49,7 +51,7 @@ export async function updateUser(
     if (!row) throw new NotFoundError('There is no such user.');
     const user = toMember(row);
     const deactivating = changes.active === false && user.active;
-    if (deactivating && userId === byUserId) {
+    if (deactivating && userId === by.id) {
       throw new ConflictError('own_account', 'You cannot deactivate your own account.');
     }
     const losesAdmin =
@@ -94,6 +96,11 @@ export async function updateUser(
       }))
       .where('id', '=', userId)
       .execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor: by,
+      action: 'user.updated',
+      target: { type: 'user', id: userId },
+    });
     return { next, deactivating, roleChanged: next.role !== user.role };
   });
   if (updated.deactivating) deps.sessions.revoke({ kind: 'user', userId, reason: 'deactivated' });

@@ -6,6 +6,8 @@ import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ConflictError, UnauthenticatedError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import type { Actor } from '../actor.js';
+import type { Audit } from '../audit/audit-log.js';
 
 export interface NewUser {
   email: string;
@@ -17,12 +19,17 @@ export interface NewUser {
 /**
  * Creates a staff user. The password must pass the strength check, except for the operator's
  * ADMIN_PASSWORD and the generated first password (`trusted`), which are not typed by a user.
+ * With `audited`, `user.created` is recorded in the transaction that inserts the user (the
+ * password is hashed before it starts: a transaction holds SQLite's only connection).
  */
 export async function createUser(
   db: Db,
   input: NewUser,
   now: Date,
-  options: { trusted?: boolean } = {},
+  options: {
+    trusted?: boolean;
+    audited?: { audit: Pick<Audit, 'recordInTransaction'>; by: Actor };
+  } = {},
 ): Promise<User> {
   const email = input.email.trim().toLowerCase();
   if (!options.trusted)
@@ -34,18 +41,28 @@ export async function createUser(
     .executeTakeFirst();
   if (taken) throw new ConflictError('email_taken', 'A user with this email already exists.');
   const user: User = { id: newId(), email, name: input.name, role: input.role };
+  const passwordHash = await hashPassword(input.password);
   try {
-    await db
-      .insertInto('users')
-      .values({
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        passwordHash: await hashPassword(input.password),
-        createdAt: now.toISOString(),
-      })
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          passwordHash,
+          createdAt: now.toISOString(),
+        })
+        .execute();
+      if (options.audited) {
+        await options.audited.audit.recordInTransaction(trx, {
+          actor: options.audited.by,
+          action: 'user.created',
+          target: { type: 'user', id: user.id },
+        });
+      }
+    });
   } catch (err) {
     // Two creates racing past the check above: the unique index decides.
     if (isUniqueViolation(err))

@@ -1,20 +1,13 @@
 import { Router } from 'express';
 import { CreateInterviewRequest, CreateInvitationsRequest } from '../../contracts/api.js';
-import { InterviewDataRightsInput } from '../../contracts/data-rights.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
-import {
-  saveDataRights,
-  withDataRights,
-  withDataRightsOne,
-} from '../../domain/erasure/interview-settings.js';
+import { staffActor } from '../../domain/actor.js';
 import {
   createInterview,
   getInterview,
   listInterviews,
 } from '../../domain/interviews/interviews.js';
 import { createInvitations, listInvitations } from '../../domain/invitations/invitations.js';
-import { splitDuplicates } from '../../domain/programmes/invitation-emails.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
@@ -26,9 +19,7 @@ export function interviewRoutes(deps: Deps): Router {
 
   router.post('/interviews', organisers, async (req, res) => {
     const input = parseInput(CreateInterviewRequest, req.body);
-    const dataRights = parseInput(InterviewDataRightsInput, req.body);
-    const created = await createInterview(deps.db, input, currentUser(res).id, deps.now());
-    const interview = await saveDataRights(deps.db, created, dataRights);
+    const interview = await createInterview(deps.db, input, currentUser(res).id, deps.now());
     await deps.audit.record({
       actor: staffActor(currentUser(res)),
       action: 'interview.created',
@@ -45,15 +36,12 @@ export function interviewRoutes(deps: Deps): Router {
 
   // Only the interviews the caller may see (server/domain/access/interview-access.ts).
   router.get('/interviews', anyStaff, async (_req, res) => {
-    res.json({
-      items: await withDataRights(deps.db, await listInterviews(deps.db, currentUser(res))),
-    });
+    // Only the interviews the caller may see (server/domain/access/interview-access.ts).
+    res.json({ items: await listInterviews(deps.db, currentUser(res)) });
   });
 
   router.get('/interviews/:id', ...staffIn(deps, 'interview', 'review'), async (req, res) => {
-    res.json(
-      await withDataRightsOne(deps.db, await getInterview(deps.db, req.params.id as string)),
-    );
+    res.json(await getInterview(deps.db, req.params.id as string));
   });
 
   router.post(
@@ -62,21 +50,12 @@ export function interviewRoutes(deps: Deps): Router {
     async (req, res) => {
       const input = parseInput(CreateInvitationsRequest, req.body);
       // Issue 11: an email already invited is skipped and reported unless `allowDuplicates`.
-      const { fresh, skipped } = await splitDuplicates(
+      const { items, skipped } = await createInvitations(
         deps,
         req.params.id as string,
-        input.candidates,
-        input.allowDuplicates,
+        input,
+        currentUser(res).id,
       );
-      const items =
-        fresh.length > 0 || skipped.length === 0
-          ? await createInvitations(
-              deps,
-              req.params.id as string,
-              { ...input, candidates: fresh },
-              currentUser(res).id,
-            )
-          : [];
       deps.log.info(
         { interviewId: req.params.id, count: items.length, by: currentUser(res).id },
         'candidates invited',

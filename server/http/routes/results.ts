@@ -4,7 +4,6 @@ import { competencyLibrary } from '../../contracts/competency-library.js';
 import { DecisionRequest } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
 import { grantFor } from '../../domain/access/interview-access.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import { answersByQuestion } from '../../domain/review/by-question.js';
 import { decide } from '../../domain/review/decisions.js';
 import { interviewReliability } from '../../domain/review/reliability.js';
@@ -37,14 +36,7 @@ export function structuredReviewRoutes(deps: Deps): Router {
     async (req, res) => {
       const input = parseInput(DecisionRequest, req.body);
       const invitationId = req.params.id as string;
-      const decision = await decide(deps, currentUser(res), invitationId, input);
-      await deps.audit.record({
-        actor: staffActor(currentUser(res)),
-        action: 'decision.saved',
-        target: { type: 'invitation', id: invitationId },
-        invitationId,
-      });
-      res.json(decision);
+      res.json(await decide(deps, currentUser(res), invitationId, input));
     },
   );
 

@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import { UpdateInterviewRequest, UpdateUserRequest } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import { editInterview } from '../../domain/interviews/edit-interview.js';
 import { interviewStats } from '../../domain/interviews/interview-stats.js';
 import { reissueLink } from '../../domain/invitations/reissue-link.js';
 import { ratingsCsv } from '../../domain/review/ratings-export.js';
 import { listUsers, updateUser } from '../../domain/staff/manage-users.js';
-import { currentUser, requireStaff } from '../auth.js';
+import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
 import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
@@ -45,13 +44,8 @@ export function workspaceRoutes(deps: Deps): Router {
 
   router.patch('/users/:id', admins, async (req, res) => {
     const changes = parseInput(UpdateUserRequest, req.body);
-    const user = await updateUser(deps, req.params.id as string, changes, currentUser(res).id);
+    const user = await updateUser(deps, currentStaffActor(res), req.params.id as string, changes);
     deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user updated');
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'user.updated',
-      target: { type: 'user', id: user.id },
-    });
     res.json(user);
   });
 
@@ -69,14 +63,8 @@ export function workspaceRoutes(deps: Deps): Router {
     ...staffIn(deps, 'invitation', 'manage'),
     async (req, res) => {
       const invitationId = req.params.id as string;
-      const reissued = await reissueLink(deps, invitationId, currentUser(res).id);
+      const reissued = await reissueLink(deps, invitationId, currentStaffActor(res));
       deps.log.info({ invitationId, by: currentUser(res).id }, 'link re-issued');
-      await deps.audit.record({
-        actor: staffActor(currentUser(res)),
-        action: 'invitation.link_reissued',
-        target: { type: 'invitation', id: invitationId },
-        invitationId,
-      });
       // With email on the link went to the candidate; staff never see it (API.md "Teams").
       if (reissued.sent) res.status(202).json({ status: 'sent' });
       else res.json(reissued.invitation);
@@ -87,12 +75,11 @@ export function workspaceRoutes(deps: Deps): Router {
     '/interviews/:id/ratings.csv',
     ...staffIn(deps, 'interview', 'manage'),
     async (req, res) => {
-      const { title, csv } = await ratingsCsv(deps, req.params.id as string);
-      await deps.audit.record({
-        actor: staffActor(currentUser(res)),
-        action: 'ratings.exported',
-        target: { type: 'interview', id: req.params.id as string },
-      });
+      const { title, csv } = await ratingsCsv(
+        deps,
+        currentStaffActor(res),
+        req.params.id as string,
+      );
       res
         .set('Cache-Control', 'no-store')
         .attachment(downloadName(title))
