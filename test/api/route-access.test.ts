@@ -95,6 +95,7 @@ const OTHER_ROUTES: Record<string, Rule> = {
   'PUT /candidate/answers/:answerId/chunks/:index': 'candidate',
   'POST /candidate/answers/:answerId/complete': 'candidate',
   'POST /candidate/answers/:answerId/abandon': 'candidate',
+  'POST /candidate/answers/:answerId/discard': 'candidate',
   'POST /candidate/upload-test': 'candidate',
   'POST /candidate/finish': 'candidate',
   'GET /candidate/feedback': 'candidate',

@@ -66,11 +66,11 @@ export async function replaceMembers(
         .values(input.items.map((m) => ({ interviewId, ...m, createdAt })))
         .execute();
     }
-  });
-  await deps.audit.record({
-    actor: staffActor(editor),
-    action: 'members.updated',
-    target: { type: 'interview', id: interviewId },
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(editor),
+      action: 'members.updated',
+      target: { type: 'interview', id: interviewId },
+    });
   });
   const after = new Set(ids);
   for (const { userId } of before) {

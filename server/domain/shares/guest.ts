@@ -120,28 +120,30 @@ export async function rateAsGuest(
   const take = takes.find((t) => t.id === answerId && t.status === 'ready');
   if (!take) throw new NotFoundError('There is no such answer to rate.');
   const updatedAt = deps.now().toISOString();
-  await deps.db
-    .insertInto('guestRatings')
-    .values({
-      id: newId(),
-      shareId: share.id,
-      answerId,
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('guestRatings')
+      .values({
+        id: newId(),
+        shareId: share.id,
+        answerId,
+        invitationId: share.invitationId,
+        score: input.score,
+        comment: input.comment,
+        updatedAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['shareId', 'answerId'])
+          .doUpdateSet({ score: input.score, comment: input.comment, updatedAt }),
+      )
+      .execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor: { type: 'guest', id: share.id, name: share.recipientName },
+      action: 'guest_rating.saved',
+      target: { type: 'answer', id: answerId },
       invitationId: share.invitationId,
-      score: input.score,
-      comment: input.comment,
-      updatedAt,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['shareId', 'answerId'])
-        .doUpdateSet({ score: input.score, comment: input.comment, updatedAt }),
-    )
-    .execute();
-  await deps.audit.record({
-    actor: { type: 'guest', id: share.id, name: share.recipientName },
-    action: 'guest_rating.saved',
-    target: { type: 'answer', id: answerId },
-    invitationId: share.invitationId,
+    });
   });
   return { score: input.score, comment: input.comment };
 }

@@ -59,12 +59,14 @@ export async function createShare(
     lastOpenedAt: null,
     revokedAt: null,
   };
-  await deps.db.insertInto('shares').values(row).execute();
-  await deps.audit.record({
-    actor: staffActor(creator),
-    action: 'share.created',
-    target: { type: 'share', id: row.id },
-    invitationId,
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('shares').values(row).execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(creator),
+      action: 'share.created',
+      target: { type: 'share', id: row.id },
+      invitationId,
+    });
   });
   const [share] = await sharesOf(deps, { shareId: row.id });
   return { ...share!, url: `${deps.config.publicUrl}/s/${token}` };
@@ -115,18 +117,22 @@ async function sharesOf(
  * because every guest request reads the share row (no cache anywhere).
  */
 export async function revokeShare(deps: Deps, revoker: { id: string }, shareId: string) {
-  const result = await deps.db
-    .updateTable('shares')
-    .set({ revokedAt: deps.now().toISOString() })
-    .where('id', '=', shareId)
-    .where('revokedAt', 'is', null)
-    .returning('invitationId')
-    .executeTakeFirst();
-  if (!result) throw new NotFoundError('There is no such share.');
-  await deps.audit.record({
-    actor: staffActor(revoker),
-    action: 'share.revoked',
-    target: { type: 'share', id: shareId },
-    invitationId: result.invitationId,
+  const revoked = await deps.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('shares')
+      .set({ revokedAt: deps.now().toISOString() })
+      .where('id', '=', shareId)
+      .where('revokedAt', 'is', null)
+      .returning('invitationId')
+      .executeTakeFirst();
+    if (!result) return false;
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(revoker),
+      action: 'share.revoked',
+      target: { type: 'share', id: shareId },
+      invitationId: result.invitationId,
+    });
+    return true;
   });
+  if (!revoked) throw new NotFoundError('There is no such share.');
 }
