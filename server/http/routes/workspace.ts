@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
 import { withDataRightsOne } from '../../domain/erasure/interview-settings.js';
+import { recordSighting } from '../../domain/review/sightings.js';
 import { interviewStats } from '../../domain/workspace/interview-stats.js';
 import { listUsers, updateUser } from '../../domain/workspace/manage-users.js';
 import { ratingsCsv } from '../../domain/workspace/ratings-export.js';
@@ -85,6 +86,7 @@ export function workspaceRoutes(deps: Deps): Router {
 
   router.get('/interviews/:id/ratings.csv', organisers, async (req, res) => {
     const { title, csv } = await ratingsCsv(deps, req.params.id as string);
+    await recordSighting(deps, currentUser(res).id, req.params.id as string);
     await deps.audit.record({
       actor: staffActor(currentUser(res)),
       action: 'ratings.exported',
