@@ -88,6 +88,7 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
       'invitations.status',
       'invitations.expiresAt',
       'invitations.completedAt',
+      'invitations.reference',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
@@ -109,6 +110,8 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     status: visibleStatus(r, interview.deadline, now),
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
+    // Calibration (extension): a reference invitation counts nowhere but calibration.
+    reference: Number(r.reference) === 1,
   }));
   return withReviewFields(deps, bare);
 }

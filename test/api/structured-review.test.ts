@@ -141,6 +141,7 @@ for (const config of BOTH_SETUPS) {
         hideVideoUntilRated: true,
         ratingsRequired: 2,
         evidenceRequired: false,
+        calibration: 'separate',
       });
       const [q1, q2] = interview.questions;
       assert.equal(q1!.competency, 'communication');

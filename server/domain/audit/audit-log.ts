@@ -14,7 +14,11 @@ export type AuditAction =
   | 'candidate.erased'
   | 'user.created'
   | 'user.updated'
-  | 'login.failed';
+  | 'login.failed'
+  // Issue 22: fairness and calibration.
+  | 'self_id_form.updated'
+  | 'invitation.reference_set'
+  | 'expert_score.saved';
 
 export type AuditActor =
   | { type: 'staff'; id: string | null }

@@ -2,6 +2,7 @@ import type { Decision, Outcome } from '../../contracts/review.js';
 import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
+import { referenceConflict } from '../calibration/reference.js';
 
 /** Decisions on these invitations, by invitation id. */
 export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<string, Decision>> {
@@ -41,10 +42,11 @@ export async function decide(
 ): Promise<Decision> {
   const invitation = await deps.db
     .selectFrom('invitations')
-    .select('id')
+    .select(['id', 'reference'])
     .where('id', '=', invitationId)
     .executeTakeFirst();
   if (!invitation) throw new NotFoundError('There is no such invitation.');
+  if (Number(invitation.reference) === 1) throw referenceConflict('a decision');
   const row = {
     invitationId,
     outcome: input.outcome,

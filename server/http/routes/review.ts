@@ -4,6 +4,7 @@ import { RateAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
 import { staffActor } from '../../domain/audit/audit-log.js';
 import { invitationOfAnswer } from '../../domain/audit/record-helpers.js';
+import { expertOf } from '../../domain/calibration/reference.js';
 import { listRatings, rateAnswer } from '../../domain/ratings.js';
 import { answerForReview } from '../../domain/review-answer.js';
 import { reviewQueue } from '../../domain/review-queue.js';
@@ -48,7 +49,14 @@ export function reviewRoutes(deps: Deps): Router {
   });
 
   router.get('/answers/:answerId/ratings', anyStaff, async (req, res) => {
-    res.json({ items: await listRatings(deps, currentUser(res), req.params.answerId as string) });
+    const viewer = currentUser(res);
+    const answerId = req.params.answerId as string;
+    const items = await listRatings(deps, viewer, answerId);
+    // Frame-of-reference training: once I have rated a reference answer, the expert's view.
+    const expert = items.some((r) => r.reviewer.id === viewer.id)
+      ? await expertOf(deps.db, answerId)
+      : null;
+    res.json(expert ? { items, expert } : { items });
   });
 
   return router;
