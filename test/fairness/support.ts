@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Answer, Invitation } from '../../server/contracts/api.js';
+import type { Db } from '../../server/db/database.js';
+import { newId } from '../../server/ids.js';
 import { CLIP_MIME, clipChunks } from '../api/support.js';
 import { type Api, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
 
@@ -47,3 +49,49 @@ export async function finishedCandidates(
 export const ONE_QUESTION = [
   { prompt: 'Tell us about a customer you helped.', thinkSeconds: 10, maxSeconds: 60, retakes: 0 },
 ];
+
+/**
+ * What recording and finishing leave behind, written straight to the database for tests about
+ * what comes after (the recording path has its own tests): a completed invitation with one ready
+ * answer to the given question. Returns the answer's id.
+ */
+export async function seedReadyAnswer(
+  db: Db,
+  invitationId: string,
+  questionId: string,
+): Promise<string> {
+  const now = new Date().toISOString();
+  const answerId = newId();
+  await db
+    .updateTable('invitations')
+    .set({ status: 'completed', completedAt: now })
+    .where('id', '=', invitationId)
+    .execute();
+  await db
+    .insertInto('answers')
+    .values({
+      id: answerId,
+      invitationId,
+      questionId,
+      attempt: 1,
+      mimeType: 'video/webm',
+      status: 'ready',
+      maxChunkBytes: 1,
+      chunkCount: 1,
+      clientDurationMs: null,
+      durationMs: 1000,
+      width: null,
+      height: null,
+      error: null,
+      videoKey: null,
+      posterKey: null,
+      createdAt: now,
+      completedAt: now,
+      updatedAt: now,
+      budgetMaxSeconds: null,
+      storedBytes: 0,
+      failureCause: null,
+    })
+    .execute();
+  return answerId;
+}
