@@ -127,3 +127,17 @@ export interface AdverseImpactReport {
 
 /** Groups smaller than this are not reported (too few people to say anything, and too few to hide). */
 export const MIN_GROUP_SIZE = 5;
+
+/** GET /interviews/:id/calibration, per staff member who rated a reference answer. */
+export interface ReviewerCalibration {
+  reviewer: { id: string; name: string };
+  rated: number;
+  bias: number | null;
+  mae: number | null;
+  exact: number | null;
+  adjacent: number | null;
+  recentBias: number | null;
+  alarm: boolean;
+  /** Extension, for the chart: score − expert of the recent ratings, oldest first. */
+  recent: { answerId: string; at: string; difference: number }[];
+}

@@ -74,6 +74,7 @@ export async function createInvitations(
     url: `${deps.config.publicUrl}/i/${c.token}`,
     expiresAt,
     completedAt: null,
+    reference: false,
   }));
   return withReviewFields(deps, bare);
 }

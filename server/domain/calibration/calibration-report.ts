@@ -1,3 +1,4 @@
+import type { ReviewerCalibration } from '../../contracts/fairness.js';
 import type { Deps } from '../../deps.js';
 import { getInterview } from '../interviews.js';
 import { round3 } from '../review/reliability.js';
@@ -6,19 +7,6 @@ import { round3 } from '../review/reliability.js';
 export const RECENT_COUNT = 10;
 export const ALARM_MIN_RATINGS = 5;
 export const ALARM_BIAS = 0.75;
-
-export interface ReviewerCalibration {
-  reviewer: { id: string; name: string };
-  rated: number;
-  bias: number | null;
-  mae: number | null;
-  exact: number | null;
-  adjacent: number | null;
-  recentBias: number | null;
-  alarm: boolean;
-  /** Extension, for the chart: score − expert of the recent ratings, oldest first. */
-  recent: { answerId: string; at: string; difference: number }[];
-}
 
 /**
  * Per staff member who rated a reference answer of this interview: how their independent first

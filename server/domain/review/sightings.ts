@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { getInterview } from '../interviews.js';
+import { latestTakes } from './latest-takes.js';
 
 /**
  * Sealed for organisers too (API.md): reading an interview's results, reliability or ratings
@@ -47,4 +49,44 @@ export async function sawColleagueRating(
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * For the workspace's warning before results or reliability: how many of this interview's
+ * answers (latest takes of completed candidates) I have rated, and how many ready ones I have
+ * not. An organiser with both is one whose later ratings reading would take out of agreement.
+ */
+export async function mySealing(
+  deps: Deps,
+  userId: string,
+  interviewId: string,
+): Promise<{ rated: number; unrated: number }> {
+  await getInterview(deps.db, interviewId);
+  const takes = await latestTakes(deps.db, { interviewId, reference: 'live' });
+  const completed = new Set(
+    (
+      await deps.db
+        .selectFrom('invitations')
+        .select('id')
+        .where('interviewId', '=', interviewId)
+        .where('status', '=', 'completed')
+        .execute()
+    ).map((r) => r.id),
+  );
+  const live = takes.filter((t) => completed.has(t.invitationId) && t.status === 'ready');
+  if (live.length === 0) return { rated: 0, unrated: 0 };
+  const mine = new Set(
+    (
+      await deps.db
+        .selectFrom('ratings')
+        .innerJoin('answers', 'answers.id', 'ratings.answerId')
+        .innerJoin('questions', 'questions.id', 'answers.questionId')
+        .select('ratings.answerId')
+        .where('ratings.reviewerId', '=', userId)
+        .where('questions.interviewId', '=', interviewId)
+        .execute()
+    ).map((r) => r.answerId),
+  );
+  const rated = live.filter((t) => mine.has(t.id)).length;
+  return { rated, unrated: live.length - rated };
 }

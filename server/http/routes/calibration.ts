@@ -6,6 +6,7 @@ import { calibrationReport } from '../../domain/calibration/calibration-report.j
 import { setExpertScore, setReference } from '../../domain/calibration/reference.js';
 import { getInterview } from '../../domain/interviews.js';
 import { answersByQuestion } from '../../domain/review/by-question.js';
+import { mySealing } from '../../domain/review/sightings.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
@@ -30,6 +31,8 @@ const CalibrationQuery = z.object({ interviewId: id, questionId: id.optional() }
  * - PUT /answers/:id/expert-score      organisers { score, rationale } → 200; 409 not_reference
  * - GET /review/calibration?interviewId=&questionId=   any staff → reference answers to rate
  * - GET /interviews/:id/calibration    organisers → per reviewer bias, mae, agreement, drift
+ * - GET /interviews/:id/my-ratings     organisers → { rated, unrated } (extension: the sealed
+ *   warning before results and reliability)
  *
  * "Organisers" are admins and recruiters until interview membership lands; then the recruiter
  * members of the interview (the integrator routes these through the membership rule).
@@ -81,6 +84,11 @@ export function calibrationRoutes(deps: Deps): Router {
       items.push(...list.map((item) => ({ ...item, questionId: q })));
     }
     res.json({ items });
+  });
+
+  // Extension for the workspace's sealed warning (docs/fairness.md): my rated and unrated answers.
+  router.get('/interviews/:id/my-ratings', organisers, async (req, res) => {
+    res.json(await mySealing(deps, currentUser(res).id, req.params.id as string));
   });
 
   router.get('/interviews/:id/calibration', organisers, async (req, res) => {

@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { selfIdFr } from './fr-fairness.js';
 import type { Translations } from './translations.js';
 
 /**
@@ -268,4 +269,5 @@ export const candidateFr: Translations = {
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
   'rec.finished.feedback':
     'Une fois vos réponses évaluées, nous vous préviendrons par e-mail ; ce même lien affichera alors votre retour.',
+  ...selfIdFr,
 };

@@ -78,7 +78,9 @@ export class InterviewPage extends LitElement {
         ${
           organiser
             ? html`<a class="button" href=${href.results(interview.id)}>${msg('Results', { id: 'ws.results.title' })}</a>
-          <a class="button" href=${href.reliability(interview.id)}>${msg('Reviewer agreement', { id: 'ws.rel.title' })}</a>`
+          <a class="button" href=${href.reliability(interview.id)}>${msg('Reviewer agreement', { id: 'ws.rel.title' })}</a>
+          <a class="button" href=${href.calibration(interview.id)}>${msg('Reviewer calibration', { id: 'ws.cal.title' })}</a>
+          ${this.ctx.user.role === 'admin' ? html`<a class="button" href=${href.fairness(interview.id)}>${msg('Fairness', { id: 'ws.fair.title' })}</a>` : nothing}`
             : nothing
         }
         ${
