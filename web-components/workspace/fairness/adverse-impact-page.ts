@@ -51,6 +51,11 @@ export class AdverseImpactPage extends LitElement {
         font-size: 1.05rem;
         margin-top: 1rem;
       }
+      label.toggle {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
       .filters {
         display: flex;
         flex-wrap: wrap;
@@ -114,7 +119,7 @@ export class AdverseImpactPage extends LitElement {
           </div>
           <fieldset>
             <legend>${msg('Voluntary self-identification', { id: 'ws.fair.formTitle' })}</legend>
-            <label><input type="checkbox" .checked=${settings.enabled}
+            <label class="toggle"><input type="checkbox" .checked=${settings.enabled}
               @change=${(e: Event) => this.toggleForm(settings, (e.target as HTMLInputElement).checked)}>
               ${msg('Offer candidates the form after they finish (voluntary, never required)', { id: 'ws.fair.formToggle' })}</label>
             <p>${msg(str`Questions: ${settings.questions.map((q) => q.prompt[lang]).join(' · ')}`, { id: 'ws.fair.formQuestions' })}</p>

@@ -10,7 +10,8 @@ const BAR_WIDTH = 260;
 const WIDTH = LABEL_WIDTH + BAR_WIDTH + 70;
 
 export function percent(rate: number): string {
-  return `${(rate * 100).toFixed(1)} %`;
+  // A no-break space keeps "71.4 %" on one line.
+  return `${(rate * 100).toFixed(1)}\u00a0%`;
 }
 
 /**
@@ -40,7 +41,7 @@ export class ImpactChart extends LitElement {
         width: 100%;
         height: auto;
         font: inherit;
-        font-size: 13px;
+        font-size: 15px;
       }
       .bar {
         fill: var(--ws-accent);
@@ -70,6 +71,7 @@ export class ImpactChart extends LitElement {
         border-bottom: 1px solid var(--ws-border);
       }
       td.number {
+        white-space: nowrap;
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
@@ -123,7 +125,7 @@ export class ImpactChart extends LitElement {
           }
         </svg>
       </figure>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${this.caption}>
         <table>
           <caption class="visually-hidden">${this.caption}</caption>
           <thead><tr>

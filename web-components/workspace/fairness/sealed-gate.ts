@@ -43,6 +43,7 @@ export class SealedGate extends LitElement {
         border-left: 4px solid var(--ws-warn);
         background: var(--ws-surface);
         padding: 0.5rem 1rem;
+        margin-bottom: 1rem;
         max-width: 44rem;
       }
       .actions {
