@@ -1,6 +1,6 @@
 import type { ReviewerCalibration } from '../../contracts/fairness.js';
 import type { Deps } from '../../deps.js';
-import { getInterview } from '../interviews.js';
+import { getInterview } from '../interviews/interviews.js';
 import { round3 } from '../review/reliability.js';
 
 /** How many of a reviewer's latest scores make "recent", and when their drift raises an alarm. */

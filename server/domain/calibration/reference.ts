@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
+import { type Actor, staffActor } from '../actor.js';
 
 /**
  * Calibration (API.md, third release): a reference invitation (mock answers recorded by staff,
@@ -16,8 +17,10 @@ export function referenceConflict(what: string): ConflictError {
   );
 }
 
+/** Marks or unmarks a reference invitation, audited (`invitation.reference_set`) with it. */
 export async function setReference(
   deps: Deps,
+  actor: Actor,
   invitationId: string,
   reference: boolean,
 ): Promise<{ invitationId: string; reference: boolean; interviewId: string }> {
@@ -28,11 +31,19 @@ export async function setReference(
     .where('erasingAt', 'is', null)
     .executeTakeFirst();
   if (!invitation) throw new NotFoundError('There is no such invitation.');
-  await deps.db
-    .updateTable('invitations')
-    .set({ reference: reference ? 1 : 0 })
-    .where('id', '=', invitationId)
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('invitations')
+      .set({ reference: reference ? 1 : 0 })
+      .where('id', '=', invitationId)
+      .execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'invitation.reference_set',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
+  });
   return { invitationId, reference, interviewId: invitation.interviewId };
 }
 
@@ -44,7 +55,10 @@ export interface ExpertScore {
   setAt: string;
 }
 
-/** The expert's score of a reference answer, with why; a second call replaces it. */
+/**
+ * The expert's score of a reference answer, with why; a second call replaces it. Audited
+ * (`expert_score.saved`) in the same transaction.
+ */
 export async function setExpertScore(
   deps: Deps,
   expert: { id: string; name: string },
@@ -72,18 +86,26 @@ export async function setExpertScore(
     setBy: expert.id,
     setAt: deps.now().toISOString(),
   };
-  await deps.db
-    .insertInto('expertScores')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('answerId').doUpdateSet({
-        score: row.score,
-        rationale: row.rationale,
-        setBy: row.setBy,
-        setAt: row.setAt,
-      }),
-    )
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('expertScores')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('answerId').doUpdateSet({
+          score: row.score,
+          rationale: row.rationale,
+          setBy: row.setBy,
+          setAt: row.setAt,
+        }),
+      )
+      .execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(expert),
+      action: 'expert_score.saved',
+      target: { type: 'answer', id: answerId },
+      invitationId: answer.invitationId,
+    });
+  });
   return { ...row, setBy: expert, invitationId: answer.invitationId };
 }
 

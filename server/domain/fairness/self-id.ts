@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.js';
 import type { InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError } from '../../errors.js';
+import type { Actor } from '../actor.js';
 
 /**
  * Voluntary self-identification. Its answers live in `self_identifications`, a table of their
@@ -30,8 +31,10 @@ export async function selfIdSettings(db: Db): Promise<SelfIdSettings> {
   return row ? (JSON.parse(row.settings) as SelfIdSettings) : SELF_ID_DEFAULTS;
 }
 
+/** Saves the form, audited (`self_id_form.updated`) in the same transaction. */
 export async function saveSelfIdSettings(
   deps: Deps,
+  actor: Actor,
   settings: SelfIdSettings,
 ): Promise<SelfIdSettings> {
   const row = {
@@ -39,13 +42,20 @@ export async function saveSelfIdSettings(
     settings: JSON.stringify(settings),
     updatedAt: deps.now().toISOString(),
   };
-  await deps.db
-    .insertInto('fairnessSettings')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet({ settings: row.settings, updatedAt: row.updatedAt }),
-    )
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('fairnessSettings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ settings: row.settings, updatedAt: row.updatedAt }),
+      )
+      .execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'self_id_form.updated',
+      target: { type: 'installation', id: null },
+    });
+  });
   return settings;
 }
 

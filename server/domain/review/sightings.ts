@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { getInterview } from '../interviews.js';
+import { getInterview } from '../interviews/interviews.js';
 import { latestTakes } from './latest-takes.js';
 
 /**

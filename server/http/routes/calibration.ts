@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import { calibrationReport } from '../../domain/calibration/calibration-report.js';
 import { setExpertScore, setReference } from '../../domain/calibration/reference.js';
-import { getInterview } from '../../domain/interviews.js';
+import { getInterview } from '../../domain/interviews/interviews.js';
 import { answersByQuestion } from '../../domain/review/by-question.js';
 import { mySealing } from '../../domain/review/sightings.js';
-import { currentUser, requireStaff } from '../auth.js';
+import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
@@ -44,31 +43,23 @@ export function calibrationRoutes(deps: Deps): Router {
 
   router.put('/invitations/:id/reference', organisers, async (req, res) => {
     const { reference } = parseInput(ReferenceRequest, req.body);
-    const result = await setReference(deps, req.params.id as string, reference);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'invitation.reference_set',
-      target: { type: 'invitation', id: result.invitationId },
-      invitationId: result.invitationId,
-    });
+    const result = await setReference(
+      deps,
+      currentStaffActor(res),
+      req.params.id as string,
+      reference,
+    );
     res.json({ invitationId: result.invitationId, reference: result.reference });
   });
 
   router.put('/answers/:id/expert-score', organisers, async (req, res) => {
     const input = parseInput(ExpertScoreRequest, req.body);
-    const user = currentUser(res);
-    const { invitationId, ...saved } = await setExpertScore(
+    const { invitationId: _, ...saved } = await setExpertScore(
       deps,
-      user,
+      currentUser(res),
       req.params.id as string,
       input,
     );
-    await deps.audit.record({
-      actor: staffActor(user),
-      action: 'expert_score.saved',
-      target: { type: 'answer', id: saved.answerId },
-      invitationId,
-    });
     res.json(saved);
   });
 
@@ -77,7 +68,7 @@ export function calibrationRoutes(deps: Deps): Router {
     const viewer = currentUser(res);
     const questions = questionId
       ? [questionId]
-      : (await getInterview(deps.db, interviewId)).questions.map((q) => q.id);
+      : (await getInterview(deps.db, interviewId)).questions.map((q: { id: string }) => q.id);
     const items = [];
     for (const q of questions) {
       const list = await answersByQuestion(deps, viewer, interviewId, q, 'reference');

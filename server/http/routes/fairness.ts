@@ -5,7 +5,6 @@ import {
   SelfIdSettingsRequest,
 } from '../../contracts/fairness.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import { adverseImpact } from '../../domain/fairness/adverse-impact.js';
 import {
   candidateSelfId,
@@ -13,7 +12,7 @@ import {
   saveSelfIdSettings,
   selfIdSettings,
 } from '../../domain/fairness/self-id.js';
-import { currentInvitation, currentUser, requireCandidate, requireStaff } from '../auth.js';
+import { currentInvitation, currentStaffActor, requireCandidate, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
 /**
@@ -37,13 +36,7 @@ export function fairnessRoutes(deps: Deps): Router {
 
   router.put('/fairness/self-id', admins, async (req, res) => {
     const settings = parseInput(SelfIdSettingsRequest, req.body);
-    const saved = await saveSelfIdSettings(deps, settings);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'self_id_form.updated',
-      target: { type: 'installation', id: null },
-    });
-    res.json(saved);
+    res.json(await saveSelfIdSettings(deps, currentStaffActor(res), settings));
   });
 
   router.get('/candidate/self-id', candidate, async (_req, res) => {
