@@ -17,7 +17,8 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('staff_sightings')
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    // No foreign key to users: an API key (another bearer kind) reads results too.
+    .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('interview_id', 'text', (c) =>
       c.notNull().references('interviews.id').onDelete('cascade'),
     )
