@@ -191,6 +191,11 @@ export interface Answer {
    */
   tombstone: boolean;
   /**
+   * Extension (issue 21): the candidate set this take aside to keep an earlier, complete answer
+   * (`POST /candidate/answers/:id/discard`); its status is `failed` and it is never reviewed.
+   */
+  discarded: boolean;
+  /**
    * Extension, in the candidate session only: whether this take uses one of the question's
    * `1 + retakes` attempts (failed takes are charged by cause: docs/bounded-media.md).
    */

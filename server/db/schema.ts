@@ -136,9 +136,11 @@ export interface AnswersTable {
 /**
  * `server`: ours, free; `media`: not media; `replaced`: a newer take closed it before any chunk
  * arrived; `abandoned`: the candidate gave it up before any chunk arrived (free); `expired`:
- * never submitted. `replaced` and `abandoned` takes are tombstones (domain/takes/tombstones.ts).
+ * never submitted; `discarded`: an interrupted take the candidate set aside to keep an earlier,
+ * complete one (it counts). `replaced` and `abandoned` takes are tombstones
+ * (domain/takes/tombstones.ts).
  */
-export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired';
+export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired' | 'discarded';
 
 export interface ChunksTable {
   answerId: string;

@@ -20,6 +20,11 @@ export interface OutboxTake {
   closed: boolean;
   /** It ended because of a reload, a crash or the page being hidden, not the stop button. */
   interrupted: boolean;
+  /**
+   * Issue 21: interrupted while a complete take of its question exists. Its chunks are sent,
+   * but `complete` waits until the candidate chooses to keep it (absent in older outboxes).
+   */
+  awaitingChoice?: boolean;
 }
 
 export interface OutboxChunk {
