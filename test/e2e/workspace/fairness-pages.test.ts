@@ -170,6 +170,19 @@ describe('fairness screens: adverse impact, calibration, the sealed warning, the
             })
             .waitFor();
           await check(page, `sealed-warning-${tag}`);
+          if (tag === '1280x800-en') {
+            // The ratings CSV shows every score too: the same warning, as a confirmation.
+            await page.goto(`${server.url}/#/interviews/${interviewId}`);
+            const asked = new Promise<string>((resolve) =>
+              page.once('dialog', (dialog) => {
+                resolve(dialog.message());
+                void dialog.dismiss();
+              }),
+            );
+            await page.getByRole('button', { name: 'Download ratings (CSV)' }).click();
+            assert.match(await asked, /no longer count in the reviewer agreement figure/);
+            await page.goto(`${server.url}/#/interviews/${interviewId}/results`);
+          }
           await page
             .getByRole('button', { name: fr ? 'Ouvrir quand même' : 'Open anyway' })
             .click();

@@ -23,6 +23,31 @@ function remember(interviewId: string): void {
   } catch {}
 }
 
+function warning(): string {
+  return msg(
+    'You also rate answers of this interview. These figures show every colleague’s score: once you open them, the ratings you give afterwards to answers colleagues have already rated no longer count in the reviewer agreement figure, because they were not given blind.',
+    { id: 'ws.gate.body' },
+  );
+}
+
+/**
+ * The same warning before something that is not a page (the ratings CSV): a native
+ * confirmation, asked only of an organiser with ratings given and answers left.
+ */
+export async function confirmBeforeSeeingScores(
+  ctx: WorkspaceContext,
+  interviewId: string,
+): Promise<boolean> {
+  if (confirmed(interviewId)) return true;
+  const mine = await fairnessApi(ctx.api)
+    .myRatings(interviewId)
+    .catch(() => ({ rated: 0, unrated: 0 }));
+  if (mine.rated === 0 || mine.unrated === 0) return true;
+  if (!window.confirm(warning())) return false;
+  remember(interviewId);
+  return true;
+}
+
 /**
  * Sealed for organisers too: opening results or reliability shows every rating of the
  * interview, so an organiser who also reviews would rate the rest having seen colleagues'
@@ -91,7 +116,7 @@ export class SealedGate extends LitElement {
       return html`<p role="status" aria-busy="true">${msg('Loading…', { id: 'ws.loading' })}</p>`;
     return html`<h1>${msg('Before you open these figures', { id: 'ws.gate.title' })}</h1>
       <div class="warning" role="note">
-        <p>${msg('You also rate answers of this interview. These figures show every colleague’s score: once you open them, the ratings you give afterwards to answers colleagues have already rated no longer count in the reviewer agreement figure, because they were not given blind.', { id: 'ws.gate.body' })}</p>
+        <p>${warning()}</p>
         <p>${msg(str`You still have ${this.unrated} answer(s) to rate here.`, { id: 'ws.gate.left' })}</p>
       </div>
       <div class="actions">

@@ -12,6 +12,7 @@ import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import '../shared/status-badge.js';
+import { confirmBeforeSeeingScores } from '../fairness/sealed-gate.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import { interviewPageStyles } from './interview-page.styles.js';
 
@@ -44,6 +45,8 @@ export class InterviewPage extends LitElement {
   }
 
   private async downloadRatings() {
+    // The file shows every colleague's score, like results (fairness/sealed-gate.ts).
+    if (!(await confirmBeforeSeeingScores(this.ctx, this.interviewId))) return;
     this.exportMessage = msg('Preparing the file…', { id: 'ws.page.exporting' });
     try {
       const { blob, filename } = await this.ctx.api.ratingsCsv(this.interviewId);
