@@ -107,6 +107,15 @@ export class IndexedDbOutbox implements Outbox {
     return this.db.transaction(stores, mode, { durability: 'relaxed' });
   }
 
+  /** Every take and chunk of every invitation on this device (erasure). */
+  async clear(): Promise<void> {
+    const tx = this.tx([TAKES, CHUNKS], 'readwrite');
+    tx.objectStore(TAKES).clear();
+    tx.objectStore(CHUNKS).clear();
+    await done(tx);
+    this.db.close();
+  }
+
   async saveTake(take: OutboxTake): Promise<void> {
     const tx = this.tx([TAKES], 'readwrite');
     tx.objectStore(TAKES).put(take);
@@ -225,4 +234,14 @@ export async function openOutbox(): Promise<Outbox> {
   } catch {
     return new MemoryOutbox();
   }
+}
+
+/**
+ * After the candidate erased their data: nothing recorded stays on this device. The stores are
+ * emptied rather than the database deleted, which would wait for every open tab to let go.
+ */
+export async function clearOutbox(name = DB_NAME): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const outbox = await IndexedDbOutbox.open(name);
+  await outbox.clear();
 }
