@@ -280,9 +280,14 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
-  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
-  firstScore: number;
+  /**
+   * The score as it stood when colleagues' ratings first became visible to this reviewer;
+   * null when the rating was never independent.
+   */
+  firstScore: number | null;
   revisedAfterReveal: boolean;
+  /** Saved before its rater could see any colleague's score of that answer by any route. */
+  independent: boolean;
 }
 
 export interface StaffEventMap {

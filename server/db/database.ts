@@ -22,6 +22,7 @@ import * as extraLinks from './migrations/007-extra-links.js';
 import * as audioOnlySetting from './migrations/009-audio-only-setting.js';
 import * as teamsShares from './migrations/011-teams-shares.js';
 import * as trustHoles from './migrations/012-trust-holes.js';
+import * as fairnessCalibration from './migrations/013-fairness-calibration.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '007-extra-links': extraLinks,
   '009-audio-only-setting': audioOnlySetting,
   '011-teams-shares': teamsShares,
+  '013-fairness-calibration': fairnessCalibration,
   '012-trust-holes': trustHoles,
 };
 

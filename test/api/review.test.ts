@@ -49,6 +49,7 @@ const RATING_KEYS = [
   'comment',
   'firstScore',
   'id',
+  'independent',
   'reviewer',
   'revisedAfterReveal',
   'score',

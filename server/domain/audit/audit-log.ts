@@ -18,6 +18,10 @@ export type AuditAction =
   | 'user.updated'
   | 'user.password_reset'
   | 'login.failed'
+  // Issue 22: fairness and calibration.
+  | 'self_id_form.updated'
+  | 'invitation.reference_set'
+  | 'expert_score.saved'
   // Issue 19/20 (migration 011): interview changes, teams, share links, staff-held links.
   | 'interview.created'
   | 'interview.updated'

@@ -103,6 +103,7 @@ export async function createInvitations(
     ...(emailed ? {} : { url: `${deps.config.publicUrl}/i/${c.token}` }),
     expiresAt,
     completedAt: null,
+    reference: false,
   }));
   return { items: await withReviewFields(deps, bare), skipped };
 }
@@ -128,6 +129,7 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
       'invitations.status',
       'invitations.expiresAt',
       'invitations.completedAt',
+      'invitations.reference',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
@@ -149,6 +151,8 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     status: visibleStatus(r, interview.deadline, now),
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
+    // Calibration (extension): a reference invitation counts nowhere but calibration.
+    reference: Number(r.reference) === 1,
   }));
   return withReviewFields(deps, bare);
 }

@@ -8,6 +8,7 @@ import { answersByQuestion } from '../../domain/review/by-question.js';
 import { decide } from '../../domain/review/decisions.js';
 import { interviewReliability } from '../../domain/review/reliability.js';
 import { interviewResults } from '../../domain/review/results.js';
+import { recordSighting } from '../../domain/review/sightings.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
@@ -40,12 +41,16 @@ export function structuredReviewRoutes(deps: Deps): Router {
     },
   );
 
+  // Both show every rating of the interview: the reader has now seen them (sightings.ts).
   router.get(
     '/interviews/:id/results',
     ...staffIn(deps, 'interview', 'manage'),
     async (req, res) => {
       res.set('Cache-Control', 'no-store');
-      res.json({ items: await interviewResults(deps, req.params.id as string) });
+      const interviewId = req.params.id as string;
+      const items = await interviewResults(deps, interviewId);
+      await recordSighting(deps, currentUser(res).id, interviewId);
+      res.json({ items });
     },
   );
 
@@ -53,7 +58,10 @@ export function structuredReviewRoutes(deps: Deps): Router {
     '/interviews/:id/reliability',
     ...staffIn(deps, 'interview', 'manage'),
     async (req, res) => {
-      res.json(await interviewReliability(deps, req.params.id as string));
+      const interviewId = req.params.id as string;
+      const reliability = await interviewReliability(deps, interviewId);
+      await recordSighting(deps, currentUser(res).id, interviewId);
+      res.json(reliability);
     },
   );
 

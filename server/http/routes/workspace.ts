@@ -5,6 +5,7 @@ import { editInterview } from '../../domain/interviews/edit-interview.js';
 import { interviewStats } from '../../domain/interviews/interview-stats.js';
 import { reissueLink } from '../../domain/invitations/reissue-link.js';
 import { ratingsCsv } from '../../domain/review/ratings-export.js';
+import { recordSighting } from '../../domain/review/sightings.js';
 import { listUsers, updateUser } from '../../domain/staff/manage-users.js';
 import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
 import { staffIn } from '../interview-guard.js';
@@ -80,6 +81,7 @@ export function workspaceRoutes(deps: Deps): Router {
         currentStaffActor(res),
         req.params.id as string,
       );
+      await recordSighting(deps, currentUser(res).id, req.params.id as string);
       res
         .set('Cache-Control', 'no-store')
         .attachment(downloadName(title))

@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { selfIdFr } from './fr-fairness.js';
 import type { Translations } from './translations.js';
 
 /**
@@ -296,4 +297,5 @@ export const candidateFr: Translations = {
   'rec.choose.kept-earlier-note':
     'Vous avez gardé votre réponse précédente. L’enregistrement interrompu est mis de côté et ne sera pas évalué.',
   'rec.choose.kept-new': 'Envoi de votre nouvel enregistrement.',
+  ...selfIdFr,
 };
