@@ -58,6 +58,13 @@ const SCOPED: Record<string, 'review' | 'manage' | 'admin'> = {
   'GET /invitations/:id/guest-ratings': 'manage',
   'DELETE /shares/:id': 'manage',
   'DELETE /invitations/:id': 'admin',
+  // Issue 22 (fairness, calibration), routed through the same rule.
+  'GET /interviews/:id/adverse-impact': 'admin',
+  'PUT /invitations/:id/reference': 'manage',
+  'PUT /answers/:id/expert-score': 'manage',
+  'GET /review/calibration': 'review',
+  'GET /interviews/:id/my-ratings': 'manage',
+  'GET /interviews/:id/calibration': 'manage',
 };
 
 /** Routes about no one interview, with who may use them (others: 401 or 403 as noted). */
@@ -100,6 +107,10 @@ const OTHER_ROUTES: Record<string, Rule> = {
   'POST /candidate/finish': 'candidate',
   'GET /candidate/feedback': 'candidate',
   'POST /candidate/accommodations': 'candidate',
+  'GET /fairness/self-id': 'admin',
+  'PUT /fairness/self-id': 'admin',
+  'GET /candidate/self-id': 'candidate',
+  'PUT /candidate/self-id': 'candidate',
   'GET /guest/session': 'guest',
   'PUT /guest/answers/:answerId/rating': 'guest',
   'GET /public/programmes/:slug': 'public',
@@ -273,6 +284,7 @@ for (const setup of BOTH_SETUPS) {
       const key = `${route.method} ${route.path}`;
       let path = route.path
         .replace(':answerId', ids.answerId)
+        .replace('/answers/:id', `/answers/${ids.answerId}`)
         .replace(':index', '0')
         .replace(':slug', ids.slug)
         .replace(':token', 'x'.repeat(43))
@@ -281,7 +293,7 @@ for (const setup of BOTH_SETUPS) {
       if (path.startsWith('/invitations/:id')) path = path.replace(':id', ids.invitationId);
       if (path.startsWith('/shares/:id')) path = path.replace(':id', ids.shareId);
       if (path.startsWith('/users/:id')) path = path.replace(':id', ids.userId);
-      if (key === 'GET /review/by-question')
+      if (key === 'GET /review/by-question' || key === 'GET /review/calibration')
         path += `?interviewId=${ids.interviewId}&questionId=${ids.questionId}`;
       return path;
     }

@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
+import { grantFor } from '../../domain/access/interview-access.js';
 import { calibrationReport } from '../../domain/calibration/calibration-report.js';
 import { setExpertScore, setReference } from '../../domain/calibration/reference.js';
 import { getInterview } from '../../domain/interviews/interviews.js';
 import { answersByQuestion } from '../../domain/review/by-question.js';
 import { mySealing } from '../../domain/review/sightings.js';
 import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
+import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
@@ -33,39 +35,47 @@ const CalibrationQuery = z.object({ interviewId: id, questionId: id.optional() }
  * - GET /interviews/:id/my-ratings     organisers → { rated, unrated } (extension: the sealed
  *   warning before results and reliability)
  *
- * "Organisers" are admins and recruiters until interview membership lands; then the recruiter
- * members of the interview (the integrator routes these through the membership rule).
+ * "Organisers" are admins and the interview's recruiter members (server/domain/access): every
+ * route here goes through the membership rule, 404 for non-members.
  */
 export function calibrationRoutes(deps: Deps): Router {
   const router = Router();
   const anyStaff = requireStaff(deps);
-  const organisers = requireStaff(deps, 'admin', 'recruiter');
 
-  router.put('/invitations/:id/reference', organisers, async (req, res) => {
-    const { reference } = parseInput(ReferenceRequest, req.body);
-    const result = await setReference(
-      deps,
-      currentStaffActor(res),
-      req.params.id as string,
-      reference,
-    );
-    res.json({ invitationId: result.invitationId, reference: result.reference });
-  });
+  router.put(
+    '/invitations/:id/reference',
+    ...staffIn(deps, 'invitation', 'manage'),
+    async (req, res) => {
+      const { reference } = parseInput(ReferenceRequest, req.body);
+      const result = await setReference(
+        deps,
+        currentStaffActor(res),
+        req.params.id as string,
+        reference,
+      );
+      res.json({ invitationId: result.invitationId, reference: result.reference });
+    },
+  );
 
-  router.put('/answers/:id/expert-score', organisers, async (req, res) => {
-    const input = parseInput(ExpertScoreRequest, req.body);
-    const { invitationId: _, ...saved } = await setExpertScore(
-      deps,
-      currentUser(res),
-      req.params.id as string,
-      input,
-    );
-    res.json(saved);
-  });
+  router.put(
+    '/answers/:id/expert-score',
+    ...staffIn(deps, 'answer', 'manage'),
+    async (req, res) => {
+      const input = parseInput(ExpertScoreRequest, req.body);
+      const { invitationId: _, ...saved } = await setExpertScore(
+        deps,
+        currentUser(res),
+        req.params.id as string,
+        input,
+      );
+      res.json(saved);
+    },
+  );
 
   router.get('/review/calibration', anyStaff, async (req, res) => {
     const { interviewId, questionId } = parseInput(CalibrationQuery, req.query);
     const viewer = currentUser(res);
+    await grantFor(deps, viewer, 'interview', interviewId, 'review');
     const questions = questionId
       ? [questionId]
       : (await getInterview(deps.db, interviewId)).questions.map((q: { id: string }) => q.id);
@@ -78,14 +88,22 @@ export function calibrationRoutes(deps: Deps): Router {
   });
 
   // Extension for the workspace's sealed warning (docs/fairness.md): my rated and unrated answers.
-  router.get('/interviews/:id/my-ratings', organisers, async (req, res) => {
-    res.json(await mySealing(deps, currentUser(res).id, req.params.id as string));
-  });
+  router.get(
+    '/interviews/:id/my-ratings',
+    ...staffIn(deps, 'interview', 'manage'),
+    async (req, res) => {
+      res.json(await mySealing(deps, currentUser(res).id, req.params.id as string));
+    },
+  );
 
-  router.get('/interviews/:id/calibration', organisers, async (req, res) => {
-    res.set('Cache-Control', 'no-store');
-    res.json(await calibrationReport(deps, req.params.id as string));
-  });
+  router.get(
+    '/interviews/:id/calibration',
+    ...staffIn(deps, 'interview', 'manage'),
+    async (req, res) => {
+      res.set('Cache-Control', 'no-store');
+      res.json(await calibrationReport(deps, req.params.id as string));
+    },
+  );
 
   return router;
 }
