@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { expectProblem, staffUser } from '../api/support.js';
+import { addMembers } from '../api/teams-support.js';
 import { type Api, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { ONE_QUESTION, seedReadyAnswer } from './support.js';
@@ -33,6 +34,11 @@ for (const config of BOTH_SETUPS) {
       });
       interviewId = created.body.id;
       questionId = created.body.questions[0].id;
+      // Teams: the reviewers review this interview as members of it.
+      await addMembers(rita, interviewId, [
+        { staff: ann, role: 'reviewer' },
+        { staff: ben, role: 'reviewer' },
+      ]);
       const invited = await rita.post(`/interviews/${interviewId}/invitations`, {
         candidates: Array.from({ length: REFERENCES + 1 }, (_, i) => ({
           name: i === 0 ? 'Live Candidate' : `Mock Staffmember ${i}`,

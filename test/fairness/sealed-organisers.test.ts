@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Interview } from '../../server/contracts/api.js';
 import { staffUser } from '../api/support.js';
+import { addMembers } from '../api/teams-support.js';
 import { type Api, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { type Finished, finishedCandidates, ONE_QUESTION } from './support.js';
@@ -41,6 +42,14 @@ for (const config of BOTH_SETUPS) {
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       interview = created.body;
+      // Teams: everyone here works on this interview as a member of it.
+      await addMembers(admin, interview.id, [
+        { staff: ann, role: 'reviewer' },
+        { staff: ben, role: 'reviewer' },
+        { staff: rita, role: 'recruiter' },
+        { staff: ravi, role: 'recruiter' },
+        { staff: rosa, role: 'recruiter' },
+      ]);
       candidates = await finishedCandidates(admin, interview, [
         { name: 'First Person', email: 'first@sealed.test' },
         { name: 'Second Person', email: 'second@sealed.test' },
