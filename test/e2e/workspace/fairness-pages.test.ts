@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { SELF_ID_DEFAULTS } from '../../../server/contracts/fairness.js';
 import { staffUser } from '../../api/support.js';
+import { addMembers } from '../../api/teams-support.js';
 import { ONE_QUESTION, seedReadyAnswer } from '../../fairness/support.js';
 import { type Api, login, tokenOf } from '../../helpers/api.js';
 import { launchBrowser, PHONE, seriousAxeViolations } from '../../helpers/browser.js';
@@ -45,6 +46,12 @@ describe('fairness screens: adverse impact, calibration, the sealed warning, the
     });
     interviewId = created.body.id;
     const questionId = created.body.questions[0].id;
+    // Teams: everyone here works on this interview as a member of it.
+    await addMembers(admin, interviewId, [
+      { staff: rita, role: 'recruiter' },
+      { staff: ann, role: 'reviewer' },
+      { staff: ben, role: 'reviewer' },
+    ]);
     const people = [
       ...Array.from({ length: 12 }, (_, i) => ({
         gender: 'woman',
