@@ -167,9 +167,10 @@ for (const setup of SETUPS) {
       const deadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
       const interview = await createInterview(admin, { deadline });
       const [unopened, started] = [person('fr'), person()];
-      const res = await admin.post(`/interviews/${interview.id}/invitations`, {
+      const invited = await admin.post(`/interviews/${interview.id}/invitations`, {
         candidates: [unopened, started],
       });
+      assert.equal(invited.status, 201, JSON.stringify(invited.body));
       await smtp.waitFor(
         () => smtp.to(unopened.email).length === 1 && smtp.to(started.email).length === 1,
       );
