@@ -32,10 +32,14 @@ export class CandidatePage extends LitElement {
   /** Released feedback: shown instead of the recorder once the interview is over. */
   @state() private feedback: Feedback | null = null;
 
-  /** After the interview (finished, or closed): the link now leads to the feedback, if any. */
+  /**
+   * After the interview the link leads to the feedback, once released. Only asked for when the
+   * session says so: GET /candidate/feedback answers 404 before, an error in the console.
+   * (A closed interview that was never finished has no feedback.)
+   */
   private async lookForFeedback(event: Event) {
-    const detail = (event as CustomEvent<{ step?: string; code?: string }>).detail;
-    if (detail.step !== 'finished' && detail.code !== 'expired') return;
+    const detail = (event as CustomEvent<{ step?: string; feedbackReleased?: boolean }>).detail;
+    if (detail.step !== 'finished' || !detail.feedbackReleased) return;
     this.feedback = (await releasedFeedback(this.token).catch(() => null)) ?? this.feedback;
   }
 
@@ -51,7 +55,7 @@ export class CandidatePage extends LitElement {
         <candidate-your-data token=${this.token}></candidate-your-data>`;
     return html`<language-switcher></language-switcher>
       <main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
-          @recorder-error=${this.lookForFeedback}></interview-recorder>
+          ></interview-recorder>
         <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }

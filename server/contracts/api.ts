@@ -231,6 +231,11 @@ export interface CandidateSession {
     completedAt: string | null;
     /** Extension: what the candidate asked for (extra time), so a reload knows. */
     accommodations?: { extraTime: boolean };
+    /**
+     * Extension (issue 21): true once feedback was released, so the page asks for
+     * `GET /candidate/feedback` only when it will answer 200.
+     */
+    feedbackReleased?: boolean;
   };
 }
 
