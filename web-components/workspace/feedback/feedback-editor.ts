@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Feedback } from '../../programme/programme-types.js';
 import { feedbackDraft, releaseFeedback, saveFeedback } from '../api/programme-api.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import { formatDateTime } from '../shared/format.js';
 import type { WorkspaceContext } from '../workspace-context.js';
@@ -79,7 +80,8 @@ export class FeedbackEditor extends LitElement {
       str`Release this feedback to ${this.candidateName}? They will be emailed and can read it through their link.`,
       { id: 'ws.fb.releaseConfirm' },
     );
-    if (!confirm(confirmText)) return;
+    const releaseLabel = msg('Release', { id: 'ws.fb.releaseConfirmButton' });
+    if (!(await confirmInPage(this, confirmText, releaseLabel))) return;
     if (!(await this.save())) return;
     this.busy = true;
     try {
