@@ -10,7 +10,7 @@ import { buildBundle, inviteCandidate } from './support.js';
  * Issue 21: the page asked for /candidate/feedback on every load of a finished interview, and the
  * 404 (not released yet) showed in the console. The session now says whether feedback exists.
  */
-describe('candidate page: feedback only asked for once released', function () {
+describe('candidate page: feedback only asked for once released, gone once erased', function () {
   this.timeout(120_000);
   let server: TestServer;
   let browser: TestBrowser;
@@ -73,5 +73,13 @@ describe('candidate page: feedback only asked for once released', function () {
     const released = await browser.newPage();
     assert.deepEqual(await load(released, url, 'candidate-feedback'), [], 'feedback released');
     await released.getByText('Clear and well organised answers.').waitFor();
+
+    // Issue 21: after erasing, nothing of the candidate's data stays on screen.
+    await released.getByText('Your data', { exact: true }).click();
+    await released.getByRole('button', { name: 'Erase my data…' }).click();
+    await released.getByRole('button', { name: 'Erase everything' }).click();
+    await released.getByText('Your data has been erased', { exact: false }).waitFor();
+    assert.equal(await released.getByText('Clear and well organised answers.').count(), 0);
+    assert.equal(await released.locator('candidate-feedback, interview-recorder').count(), 0);
   });
 });
