@@ -1,4 +1,5 @@
 import { formattingLocale } from '../i18n/formatting-locale.js';
+import { getLocale } from '../i18n/localization.js';
 
 /** A clock reading such as 1:05 (minutes:seconds), rounded down to whole seconds. */
 export function clock(ms: number): string {
@@ -9,7 +10,7 @@ export function clock(ms: number): string {
 }
 
 function unit(value: number, name: 'minute' | 'second'): string {
-  return new Intl.NumberFormat(formattingLocale(), {
+  return new Intl.NumberFormat(formattingLocale(getLocale()), {
     style: 'unit',
     unit: name,
     unitDisplay: 'long',
@@ -28,7 +29,7 @@ export function spokenDuration(totalSeconds: number): string {
 
 /** A date and time in the candidate's language, e.g. "Friday 3 July 2026 at 17:00". */
 export function dateTime(iso: string): string {
-  return new Intl.DateTimeFormat(formattingLocale(), {
+  return new Intl.DateTimeFormat(formattingLocale(getLocale()), {
     dateStyle: 'full',
     timeStyle: 'short',
   }).format(new Date(iso));
@@ -36,7 +37,7 @@ export function dateTime(iso: string): string {
 
 /** A speed in kbit/s as Mbit/s with one decimal, in the candidate's language ("4.8", "4,8"). */
 export function megabitsPerSecond(kbps: number): string {
-  return new Intl.NumberFormat(formattingLocale(), { maximumFractionDigits: 1 }).format(
+  return new Intl.NumberFormat(formattingLocale(getLocale()), { maximumFractionDigits: 1 }).format(
     kbps / 1000,
   );
 }
