@@ -223,6 +223,11 @@ export interface CandidateSession {
     allowAudioOnly?: boolean;
   };
   answers: Answer[];
+  /**
+   * Extension (issue 21): false when this installation has no mail server, so the page promises
+   * no email (no receipt, no "your feedback is ready").
+   */
+  emailEnabled?: boolean;
   /** Extension: where the candidate stands. */
   invitation: {
     id: string;

@@ -71,6 +71,7 @@ export async function candidateSession(
         thinkRemainingMs: thinkRemainingMs(r, answer.receivedChunks.length, think, now),
       };
     }),
+    emailEnabled: deps.config.email !== null,
     invitation: {
       id: invitation.id,
       status: visibleStatus(current, ctx.deadline, deps.now()),

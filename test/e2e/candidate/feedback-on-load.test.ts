@@ -64,6 +64,9 @@ describe('candidate page: feedback only asked for once released, gone once erase
       [],
       'finished, feedback not released',
     );
+    // Issue 21: this installation has no mail server, so the page promises no email.
+    await finished.getByText('No email will be sent. Keep this link', { exact: false }).waitFor();
+    assert.equal(await finished.getByText('by email', { exact: false }).count(), 0);
 
     const saved = await staff.put(`/invitations/${invitation.id}/feedback`, {
       summary: 'Clear and well organised answers.',
