@@ -17,7 +17,11 @@ export type AuditAction =
   | 'user.created'
   | 'user.updated'
   | 'user.password_reset'
-  | 'login.failed';
+  | 'login.failed'
+  // Issue 22: fairness and calibration.
+  | 'self_id_form.updated'
+  | 'invitation.reference_set'
+  | 'expert_score.saved';
 
 /** A failed sign-in: someone claiming to be staff, the account (if any) they tried. */
 export interface SignInAttempt {

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import '../self-id-form.js';
 import { sharedStyles } from '../shared.styles.js';
 
 /** The end: waiting for the last uploads and the finish call, then thanks. */
@@ -39,6 +40,7 @@ export class FinishedStep extends LitElement {
               'No email will be sent. Keep this link and open it again later: once your answers are assessed, it will show your feedback.',
               { id: 'rec.finished.feedbackNoEmail' },
             )
-      }</p>`;
+      }</p>
+      <self-id-form></self-id-form>`;
   }
 }

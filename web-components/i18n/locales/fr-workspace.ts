@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { fairnessFr } from './fr-fairness.js';
 import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
 
@@ -309,6 +310,7 @@ export const workspaceFr: Translations = {
     'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
   // Structured review (issue 10)
   ...reviewFr,
+  ...fairnessFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':
