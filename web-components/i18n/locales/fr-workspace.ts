@@ -382,6 +382,7 @@ export const workspaceFr: Translations = {
   'ws.fb.releaseConfirmButton': 'Publier',
   'ws.confirm.cancel': 'Annuler',
   'ws.fb.releaseConfirm': str`Publier ce retour pour ${0} ? La personne recevra un e-mail et pourra le lire par son lien.`,
+  'ws.fb.releaseConfirmNoEmail': str`Publier ce retour pour ${0} ? Aucun e-mail ne sera envoyé : la personne pourra le lire en ouvrant son lien d’entretien, prévenez-la vous-même.`,
   'ws.fb.released': 'Publié : le candidat peut maintenant le lire.',
   // Admin erasure from the candidates list (erase-ui).
   'ws.erase.open': 'Effacer…',
