@@ -13,6 +13,7 @@ import { requestLog } from './http/request-log.js';
 import { candidateRoutes } from './http/routes/candidate.js';
 import { dataRightsRoutes } from './http/routes/data-rights.js';
 import { healthRoute } from './http/routes/health.js';
+import { integrationRoutes } from './http/routes/integrations.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
@@ -85,6 +86,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(reviewRoutes(deps));
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(integrationRoutes(deps));
   api.use(
     publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
     programmeRoutes(deps),

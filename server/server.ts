@@ -13,6 +13,7 @@ import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { runEmailWork } from './domain/email/email-worker.js';
 import { startRetentionSweep } from './domain/erasure/retention-sweep.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
+import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import {
@@ -97,6 +98,16 @@ export async function startServer(
     now,
   };
   const stopHooks: (() => unknown)[] = [];
+  // Issue 23: webhooks go out from processes that run background work, in their own lane.
+  const webhooks = runsJobs
+    ? new WebhookDispatcher(deps, {
+        concurrency: config.webhookConcurrency,
+        retryDelaysMs: config.webhookRetrySeconds.map((s) => s * 1000),
+        allowPrivate: config.webhookAllowPrivate,
+        soleSender: cluster === null,
+      })
+    : null;
+  if (webhooks) deps.webhooks = webhooks;
 
   if (runsJobs) {
     const ffmpeg = locateFfmpeg(
@@ -120,6 +131,7 @@ export async function startServer(
     stopHooks.push(cluster.forwardEvents(events));
   }
   await jobs.start();
+  await webhooks?.start();
   if (runsJobs)
     stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
   if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
@@ -134,6 +146,7 @@ export async function startServer(
       for (const stop of stopHooks) stop();
       if (http) await closeHttp(http);
       await jobs.stop();
+      await webhooks?.stop();
       await audit.flush();
       await cluster?.close();
       await db.destroy();

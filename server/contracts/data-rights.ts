@@ -20,7 +20,11 @@ export const AuditQuery = z.object({
 export interface AuditEntryView {
   id: string;
   at: string;
-  actor: { type: 'staff' | 'candidate' | 'system'; id: string | null; name: string | null };
+  actor: {
+    type: 'staff' | 'candidate' | 'system' | 'api_key';
+    id: string | null;
+    name: string | null;
+  };
   action: string;
   target: { type: string; id: string | null };
   /** Extension: the invitation the entry concerns, when there is one. */

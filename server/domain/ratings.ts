@@ -5,6 +5,7 @@ import { ConflictError, InputError } from '../errors.js';
 import { newId } from '../ids.js';
 import { answerContext } from './review/answer-context.js';
 import { canSeeOthers } from './review/sealed.js';
+import { emitWebhookEvent } from './webhooks/outbox.js';
 
 /**
  * One rating per reviewer and answer; a second call updates it. Sealed-rating bookkeeping: the
@@ -95,6 +96,7 @@ export async function rateAnswer(
     }
   });
   const [rating] = await ratingsOf(deps, answerId, reviewer.id);
+  await emitWebhookEvent(deps, 'rating.saved', { answerId, ratingId: rating!.id });
   return rating!;
 }
 

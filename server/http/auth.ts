@@ -7,6 +7,7 @@ import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
 import { invitationForExtraLink } from '../domain/extra-links.js';
+import { apiKeySession, looksLikeApiKey } from '../domain/integrations/api-keys.js';
 import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
@@ -29,7 +30,11 @@ class PasswordChangeRequiredError extends AppError {
 }
 
 async function authenticateStaff(deps: Deps, req: Request, res: Response): Promise<StaffSession> {
-  const session = await staffSessionForToken(deps, bearerToken(req));
+  const token = bearerToken(req);
+  // Issue 23: an API key (`oik_…`) acts as a staff user of its role.
+  const session = looksLikeApiKey(token)
+    ? await apiKeySession(deps, token)
+    : await staffSessionForToken(deps, token);
   if (!session) throw new UnauthenticatedError('Sign in with a valid staff token.');
   res.locals.user = session.user;
   res.locals.staffSession = session;

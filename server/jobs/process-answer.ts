@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
 import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
+import { emitWebhookEvent } from '../domain/webhooks/outbox.js';
 import { answerBudget } from '../media/answer-budget.js';
 import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
@@ -116,6 +117,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         invitationId: answer.invitationId,
         status: 'ready',
       });
+      await emitWebhookEvent(deps, 'answer.ready', { answerId, invitationId: answer.invitationId });
     } catch (err) {
       if (err instanceof UnplayableMediaError) throw new PermanentJobError(err.message);
       throw err;

@@ -14,11 +14,17 @@ export type AuditAction =
   | 'candidate.erased'
   | 'user.created'
   | 'user.updated'
-  | 'login.failed';
+  | 'login.failed'
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 export type AuditActor =
   | { type: 'staff'; id: string | null }
   | { type: 'candidate'; id: string }
+  | { type: 'api_key'; id: string }
   | { type: 'system' };
 
 export interface AuditEntry {
@@ -111,7 +117,9 @@ export const noAudit: Audit = {
   flush: async () => {},
 };
 
-/** The actor for a signed-in staff member. */
-export function staffActor(user: { id: string }): AuditActor {
-  return { type: 'staff', id: user.id };
+/** The actor for a signed-in staff member, or an API key acting as one (issue 23). */
+export function staffActor(user: { id: string; kind?: 'api_key' }): AuditActor {
+  return user.kind === 'api_key'
+    ? { type: 'api_key', id: user.id }
+    : { type: 'staff', id: user.id };
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { addExtraLink } from '../extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { prefillCompetencies } from './prefill.js';
 import { rubricOf, scoresOfLatestTakes } from './rubric.js';
 
@@ -125,6 +126,8 @@ export async function releaseFeedback(deps: Deps, invitationId: string): Promise
       .where('invitationId', '=', invitationId)
       .where('releasedAt', 'is', null)
       .executeTakeFirst();
+    if (released.numUpdatedRows > 0n)
+      await emitWebhookEvent(deps, 'feedback.released', { invitationId }, trx);
     if (released.numUpdatedRows === 0n || !emailEnabled(deps)) return null;
     const token = await addExtraLink(trx, invitationId, now);
     return queueEmail(

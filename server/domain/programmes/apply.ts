@@ -6,6 +6,7 @@ import { AppError, ExpiredError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { revokeExtraLinks } from '../extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { loadOpenProgramme, locationClosesAt, type OpenProgramme } from './public-programme.js';
 
 export class NotEligibleError extends AppError {
@@ -217,6 +218,8 @@ async function insertApplication(
       applicationKey: options.applicationKey,
     })
     .execute();
+  const ids = { interviewId: programme.interviewId, invitationId };
+  await emitWebhookEvent(deps, 'invitation.created', ids, trx);
   return invitationId;
 }
 

@@ -2,6 +2,7 @@ import type { Decision, Outcome } from '../../contracts/review.js';
 import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 
 /** Decisions on these invitations, by invitation id. */
 export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<string, Decision>> {
@@ -64,6 +65,7 @@ export async function decide(
       }),
     )
     .execute();
+  await emitWebhookEvent(deps, 'decision.saved', { invitationId, outcome: row.outcome });
   return {
     outcome: row.outcome,
     note: row.note,

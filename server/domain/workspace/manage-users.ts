@@ -21,6 +21,12 @@ export async function listUsers(deps: Deps): Promise<StaffMember[]> {
   const rows = await deps.db
     .selectFrom('users')
     .select(MEMBER_COLUMNS)
+    // API keys act through users rows of their own; they are managed at /api-keys (issue 23).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('apiKeys').select('apiKeys.id').whereRef('apiKeys.id', '=', 'users.id')),
+      ),
+    )
     .orderBy('name')
     .orderBy('email')
     .execute();
