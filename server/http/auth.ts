@@ -10,6 +10,7 @@ import { invitationForExtraLink } from '../domain/extra-links.js';
 import { apiKeySession, looksLikeApiKey } from '../domain/integrations/api-keys.js';
 import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { countApiKeyRequest } from './api-key-limit.js';
 
 export function bearerToken(req: Request): string | null {
   const header = req.get('authorization');
@@ -36,6 +37,7 @@ async function authenticateStaff(deps: Deps, req: Request, res: Response): Promi
     ? await apiKeySession(deps, token)
     : await staffSessionForToken(deps, token);
   if (!session) throw new UnauthenticatedError('Sign in with a valid staff token.');
+  if (session.user.kind === 'api_key') countApiKeyRequest(deps, session.user.id);
   res.locals.user = session.user;
   res.locals.staffSession = session;
   return session;

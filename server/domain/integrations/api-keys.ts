@@ -14,7 +14,7 @@ const NO_PASSWORD = 'api-key';
 const LAST_USED_EVERY_MS = 60_000;
 
 export function looksLikeApiKey(token: string | null): token is string {
-  return token !== null && token.startsWith(PREFIX);
+  return typeof token === 'string' && token.startsWith(PREFIX);
 }
 
 function digestOf(key: string): string {
