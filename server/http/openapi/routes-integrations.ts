@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  ApiKey,
+  CreateApiKeyRequest,
+  CreatedApiKey,
+  CreatedWebhookEndpoint,
+  CreateWebhookRequest,
+  DeliveriesQuery,
+  UpdateWebhookRequest,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from '../../contracts/integrations.js';
+import { AnyObject, itemsOf } from '../../contracts/responses.js';
+import type { RouteDoc } from './route-doc.js';
+
+/** API keys, webhooks and this document. */
+export const integrationRouteDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    tag: 'Integrations',
+    access: 'none',
+    ok: { status: 200, schema: AnyObject },
+  },
+  {
+    method: 'post',
+    path: '/api-keys',
+    summary: 'Create an API key (shown once)',
+    tag: 'Integrations',
+    access: 'admin',
+    body: CreateApiKeyRequest,
+    ok: { status: 201, schema: CreatedApiKey },
+  },
+  {
+    method: 'get',
+    path: '/api-keys',
+    summary: 'List API keys (never the key)',
+    tag: 'Integrations',
+    access: 'admin',
+    ok: { status: 200, schema: itemsOf(ApiKey) },
+  },
+  {
+    method: 'delete',
+    path: '/api-keys/:id',
+    summary: 'Revoke an API key, at once',
+    tag: 'Integrations',
+    access: 'admin',
+    ok: { status: 204 },
+  },
+  {
+    method: 'post',
+    path: '/webhooks',
+    summary: 'Subscribe a URL to events (the secret is shown once)',
+    tag: 'Integrations',
+    access: 'admin',
+    body: CreateWebhookRequest,
+    ok: { status: 201, schema: CreatedWebhookEndpoint },
+  },
+  {
+    method: 'get',
+    path: '/webhooks',
+    summary: 'List webhook endpoints',
+    tag: 'Integrations',
+    access: 'admin',
+    ok: { status: 200, schema: itemsOf(WebhookEndpoint) },
+  },
+  {
+    method: 'patch',
+    path: '/webhooks/:id',
+    summary: 'Change the URL or events, enable or disable',
+    tag: 'Integrations',
+    access: 'admin',
+    body: UpdateWebhookRequest,
+    ok: { status: 200, schema: WebhookEndpoint },
+  },
+  {
+    method: 'delete',
+    path: '/webhooks/:id',
+    summary: 'Delete an endpoint and its outbox',
+    tag: 'Integrations',
+    access: 'admin',
+    ok: { status: 204 },
+  },
+  {
+    method: 'get',
+    path: '/webhooks/:id/deliveries',
+    summary: 'One item per attempt, newest first, after those waiting',
+    tag: 'Integrations',
+    access: 'admin',
+    query: DeliveriesQuery,
+    ok: { status: 200, schema: itemsOf(WebhookDelivery) },
+  },
+  {
+    method: 'post',
+    path: '/webhooks/:id/deliveries/:deliveryId/retry',
+    summary: 'Send a message again now, with the same webhook-id',
+    tag: 'Integrations',
+    access: 'admin',
+    ok: { status: 202, schema: z.looseObject({ status: z.literal('queued') }) },
+  },
+];
