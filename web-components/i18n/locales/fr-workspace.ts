@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { integrationsFr } from './fr-integrations.js';
 import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
 
@@ -305,6 +306,7 @@ export const workspaceFr: Translations = {
     'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
   // Structured review (issue 10)
   ...reviewFr,
+  ...integrationsFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':

@@ -8,6 +8,7 @@ import '../review/review-queue.js';
 import '../session/change-password.js';
 import '../users/user-admin.js';
 import '../audit/audit-trail.js';
+import '../integrations/integrations-page.js';
 import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
@@ -49,6 +50,10 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`
+        : notAllowed();
+    case 'integrations':
+      return ctx.user.role === 'admin'
+        ? html`<ws-integrations .ctx=${ctx}></ws-integrations>`
         : notAllowed();
     case 'audit':
       return ctx.user.role === 'admin'
