@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { Deps } from '../../deps.js';
-import { newId } from '../../ids.js';
 import { guardedAgent } from './address-guard.js';
-import { type SendOutcome, sendWebhookMessage } from './send-message.js';
+import { AttemptRecorder } from './attempt-recorder.js';
+import { sendWebhookMessage } from './send-message.js';
 
 export interface WebhookDispatcherOptions {
   /** Messages in flight at once in this process: the webhook lane, apart from media jobs. */
@@ -43,12 +43,15 @@ export class WebhookDispatcher {
   #stopped = true;
   #pumping = false;
   #again = false;
+  #staleCheckedAt = 0;
+  readonly #recorder: AttemptRecorder;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'log'>,
     options: WebhookDispatcherOptions,
   ) {
     this.#opts = { pollMs: 250, leaseMs: 60_000, soleSender: false, ...options };
+    this.#recorder = new AttemptRecorder(deps, options.retryDelaysMs);
     this.#agent = guardedAgent({
       allowPrivate: options.allowPrivate,
       connections: options.concurrency,
@@ -100,7 +103,10 @@ export class WebhookDispatcher {
   }
 
   async #pump(): Promise<void> {
-    await this.#releaseStaleClaims();
+    if (Date.now() - this.#staleCheckedAt > this.#opts.leaseMs / 4) {
+      this.#staleCheckedAt = Date.now();
+      await this.#releaseStaleClaims();
+    }
     while (!this.#stopped && this.#running.size < this.#opts.concurrency) {
       const now = new Date().toISOString();
       const due = await this.deps.db
@@ -113,16 +119,45 @@ export class WebhookDispatcher {
         .orderBy('webhookMessages.nextAttemptAt')
         .limit(WINDOW)
         .execute();
-      let started = 0;
+      // As many as there are free slots, no endpoint beyond its share.
+      const taking = new Map<string, number>();
+      const picked: string[] = [];
       for (const message of due) {
-        if (this.#stopped || this.#running.size >= this.#opts.concurrency) break;
-        if ((this.#perEndpoint.get(message.endpointId) ?? 0) >= this.#endpointShare) continue;
-        const claimedAt = await this.#claim(message.id);
-        if (!claimedAt) continue;
-        started++;
-        this.#track(message.endpointId, this.#deliver(message.id, claimedAt));
+        if (this.#running.size + picked.length >= this.#opts.concurrency) break;
+        const held =
+          (this.#perEndpoint.get(message.endpointId) ?? 0) + (taking.get(message.endpointId) ?? 0);
+        if (held >= this.#endpointShare) continue;
+        taking.set(message.endpointId, (taking.get(message.endpointId) ?? 0) + 1);
+        picked.push(message.id);
       }
-      if (started === 0) return;
+      if (picked.length === 0) return;
+      const claimedAt = new Date().toISOString();
+      // One statement claims them all; a message another process took first is not returned.
+      const claimed = await this.deps.db
+        .updateTable('webhookMessages')
+        .set((eb) => ({ status: 'sending', claimedAt, attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', picked)
+        .where('status', '=', 'pending')
+        .returning(['id', 'endpointId', 'body', 'attempts'])
+        .execute();
+      if (claimed.length === 0) return;
+      const endpoints = new Map(
+        (
+          await this.deps.db
+            .selectFrom('webhookEndpoints')
+            .select(['id', 'url', 'secret'])
+            .where('id', 'in', [...new Set(claimed.map((m) => m.endpointId))])
+            .execute()
+        ).map((e) => [e.id, e]),
+      );
+      for (const message of claimed) {
+        const endpoint = endpoints.get(message.endpointId);
+        if (!endpoint) continue; // deleted meanwhile, with its outbox
+        this.#track(
+          message.endpointId,
+          this.#deliver({ ...message, ...endpoint, id: message.id }, claimedAt),
+        );
+      }
     }
   }
 
@@ -140,18 +175,6 @@ export class WebhookDispatcher {
     this.#running.add(run);
   }
 
-  /** Takes a message for this process; the claim time identifies this claim. */
-  async #claim(messageId: string): Promise<string | null> {
-    const claimedAt = new Date().toISOString();
-    const result = await this.deps.db
-      .updateTable('webhookMessages')
-      .set((eb) => ({ status: 'sending', claimedAt, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', messageId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n ? claimedAt : null;
-  }
-
   /** Claims of processes that died mid-send go back to `pending`. */
   async #releaseStaleClaims(): Promise<void> {
     const staleBefore = new Date(Date.now() - this.#opts.leaseMs).toISOString();
@@ -163,76 +186,23 @@ export class WebhookDispatcher {
       .execute();
   }
 
-  async #deliver(messageId: string, claimedAt: string): Promise<void> {
-    const message = await this.deps.db
-      .selectFrom('webhookMessages')
-      .innerJoin('webhookEndpoints', 'webhookEndpoints.id', 'webhookMessages.endpointId')
-      .select([
-        'webhookMessages.id',
-        'webhookMessages.body',
-        'webhookMessages.attempts',
-        'webhookMessages.endpointId',
-        'webhookEndpoints.url',
-        'webhookEndpoints.secret',
-      ])
-      .where('webhookMessages.id', '=', messageId)
-      .executeTakeFirst();
-    if (!message) return; // the endpoint was deleted meanwhile
-    const outcome = await sendWebhookMessage(this.#agent, message, this.#opts.allowPrivate);
-    await this.#record(message, claimedAt, outcome);
-  }
-
-  /** The attempt and the message's new state, in one transaction. */
-  async #record(
-    message: { id: string; endpointId: string; attempts: number },
+  async #deliver(
+    message: {
+      id: string;
+      endpointId: string;
+      attempts: number;
+      body: string;
+      url: string;
+      secret: string;
+    },
     claimedAt: string,
-    outcome: SendOutcome,
   ): Promise<void> {
-    const at = new Date();
-    const gone = outcome.responseStatus === 410;
-    const retryIn = this.#opts.retryDelaysMs[message.attempts - 1];
-    const next = outcome.delivered
-      ? ({ status: 'delivered', deliveredAt: at.toISOString() } as const)
-      : gone || retryIn === undefined
-        ? ({ status: 'failed' } as const)
-        : ({
-            status: 'pending',
-            nextAttemptAt: new Date(at.getTime() + retryIn).toISOString(),
-          } as const);
-    await this.deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('webhookAttempts')
-        .values({
-          id: newId(),
-          messageId: message.id,
-          endpointId: message.endpointId,
-          attempt: message.attempts,
-          status: outcome.delivered ? 'delivered' : 'failed',
-          responseStatus: outcome.responseStatus,
-          error: outcome.error,
-          at: at.toISOString(),
-        })
-        .execute();
-      await trx
-        .updateTable('webhookMessages')
-        .set({ ...next, claimedAt: null })
-        .where('id', '=', message.id)
-        .where('status', '=', 'sending')
-        .where('claimedAt', '=', claimedAt)
-        .execute();
-      if (gone) {
-        // 410 Gone: the receiver says it will never want these again (Standard Webhooks).
-        await trx
-          .updateTable('webhookEndpoints')
-          .set({ enabled: 0, disabledReason: 'gone', updatedAt: at.toISOString() })
-          .where('id', '=', message.endpointId)
-          .execute();
-      }
-    });
+    const outcome = await sendWebhookMessage(this.#agent, message, this.#opts.allowPrivate);
     if (!outcome.delivered)
       this.deps.log.info(
         { messageId: message.id, attempt: message.attempts, status: outcome.responseStatus },
         'webhook attempt failed',
       );
+    await this.#recorder.record({ message, claimedAt, outcome });
   }
 }
