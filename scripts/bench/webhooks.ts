@@ -12,7 +12,7 @@
  * 3. slow receiver: API latency (an invitation per call, each emitting an event) with a second
  *    endpoint whose receiver takes 10 s to answer, against the same calls without it.
  *
- *   npx tsx scripts/bench/webhooks.ts [--events 1000] [--jobs 20]
+ *   npx tsx scripts/bench/webhooks.ts [--events 1000] [--jobs 20] [--concurrency 16]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,7 +25,12 @@ import { ADMIN, freePort } from '../../test/helpers/test-server.js';
 import { WebhookReceiver } from '../../test/helpers/webhook-receiver.js';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '1000' }, jobs: { type: 'string', default: '20' } },
+  options: {
+    events: { type: 'string', default: '1000' },
+    jobs: { type: 'string', default: '20' },
+    /** WEBHOOK_CONCURRENCY of the server (its default when not given). */
+    concurrency: { type: 'string' },
+  },
 });
 const EVENTS = Number(values.events);
 const JOBS = Number(values.jobs);
@@ -71,6 +76,7 @@ async function main() {
     ADMIN_PASSWORD: ADMIN.password,
     WEBHOOK_ALLOW_PRIVATE: 'true',
     LOG_LEVEL: 'warn',
+    ...(values.concurrency ? { WEBHOOK_CONCURRENCY: values.concurrency } : {}),
   };
   const receiver = new WebhookReceiver();
   const slow = new WebhookReceiver();

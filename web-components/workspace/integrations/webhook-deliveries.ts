@@ -94,7 +94,7 @@ export class WebhookDeliveries extends LitElement {
                 <td>${
                   d.status === 'pending'
                     ? nothing
-                    : html`<button type="button" @click=${() => this.retry(d)} aria-label=${msg(str`Send ${d.event} again`, { id: 'ws.integrations.retryLabel' })}>${msg('Retry', { id: 'ws.integrations.retry' })}</button>`
+                    : html`<button type="button" @click=${() => this.retry(d)} aria-label=${msg(str`Retry ${d.event}`, { id: 'ws.integrations.retryLabel' })}>${msg('Retry', { id: 'ws.integrations.retry' })}</button>`
                 }</td>
               </tr>`,
             )}</tbody>
