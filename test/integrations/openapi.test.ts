@@ -97,4 +97,18 @@ describe('GET /api/v1/openapi.json', function () {
     const ready = document.webhooks['answer.ready'].post.requestBody.content['application/json'];
     assert.ok(ready.schema, 'each event has its payload schema');
   });
+
+  it('is also a page for people, served by the product itself', async () => {
+    const res = await fetch(`${server.url}/api/v1/reference`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await res.text();
+    assert.match(html, /<code>\/webhooks\/\{id\}\/deliveries<\/code>/);
+    assert.match(html, /invitation\.completed/);
+    assert.doesNotMatch(
+      html,
+      /<script|https?:\/\/(?!127\.0\.0\.1)/,
+      'no script, nothing from elsewhere',
+    );
+  });
 });

@@ -24,6 +24,15 @@ export const integrationRouteDocs: RouteDoc[] = [
     ok: { status: 200, schema: AnyObject },
   },
   {
+    method: 'get',
+    path: '/reference',
+    summary: 'This document as a page for people',
+    tag: 'Integrations',
+    access: 'none',
+    ok: { status: 200, schema: z.string(), contentType: 'text/html' },
+    extension: true,
+  },
+  {
     method: 'post',
     path: '/api-keys',
     summary: 'Create an API key (shown once)',

@@ -5,7 +5,8 @@ import type { Translations } from './translations.js';
 export const integrationsFr: Translations = {
   'ws.nav.integrations': 'Intégrations',
   'ws.integrations.title': 'Intégrations',
-  'ws.integrations.openapi': 'L’API est décrite à l’adresse /api/v1/openapi.json.',
+  'ws.integrations.reference': 'Référence de l’API (pour les personnes)',
+  'ws.integrations.openapi': 'Document OpenAPI 3.1 (pour les machines)',
   'ws.integrations.shownOnce':
     'Copiez-la maintenant\u00a0: elle n’est affichée qu’une seule fois. Conservez-la là où votre intégration garde ses secrets.',
   'ws.integrations.copy': 'Copier',

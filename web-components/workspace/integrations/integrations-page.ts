@@ -23,7 +23,10 @@ export class IntegrationsPage extends LitElement {
   override render() {
     const api = integrationsApi(this.ctx.api);
     return html`<h1>${msg('Integrations', { id: 'ws.integrations.title' })}</h1>
-      <p>${msg('The API is described at /api/v1/openapi.json.', { id: 'ws.integrations.openapi' })}</p>
+      <ul>
+        <li><a href="/api/v1/reference">${msg('API reference (for people)', { id: 'ws.integrations.reference' })}</a></li>
+        <li><a href="/api/v1/openapi.json">${msg('OpenAPI 3.1 document (for machines)', { id: 'ws.integrations.openapi' })}</a></li>
+      </ul>
       <ws-api-keys-panel .api=${api}></ws-api-keys-panel>
       <ws-webhooks-panel .api=${api}></ws-webhooks-panel>`;
   }
