@@ -152,7 +152,7 @@ const schema = z
       .int()
       .min(1)
       .max(64)
-      .default(16),
+      .default(32),
     WEBHOOK_RETRY_SECONDS: optional.pipe(
       z
         .string()
