@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { attemptNote } from '../domain/retake-accounting.js';
+import { attemptNote } from '../domain/takes/retake-accounting.js';
 import { emitWebhookEvent } from '../domain/webhooks/outbox.js';
 import type { PermanentJobError } from './job-queue.js';
 

@@ -90,7 +90,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
         data: (verifier.verify(r.body, r.headers) as { data: { invitationId: string } }).data,
       }));
       const byId = new Map<string, number[]>();
-      events.forEach((e, i) => byId.set(e.id, [...(byId.get(e.id) ?? []), i]));
+      for (const [i, e] of events.entries()) byId.set(e.id, [...(byId.get(e.id) ?? []), i]);
       assert.deepEqual(
         [...new Set(events.map((e) => e.data.invitationId))].sort(),
         [...invitationIds].sort(),

@@ -3,7 +3,7 @@ import type { ApiKey, ApiKeyRole, CreatedApiKey } from '../../contracts/integrat
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { StaffSession } from '../staff-session.js';
+import type { StaffSession } from '../staff/staff-session.js';
 
 const PREFIX = 'oik_';
 /** `oik_` + 43 base64url characters (256 bits). */

@@ -14,8 +14,8 @@ import {
   ResultItemView,
 } from '../../contracts/responses.js';
 import { DecisionRequest } from '../../contracts/review.js';
+import { ByQuestionQuery, LibraryQuery } from '../routes/results.js';
 import { QueueQuery } from '../routes/review.js';
-import { ByQuestionQuery, LibraryQuery } from '../routes/structured-review.js';
 import type { RouteDoc } from './route-doc.js';
 
 /** Review, decisions, results and feedback. */

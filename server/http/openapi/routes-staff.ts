@@ -7,6 +7,7 @@ import {
   LoginRequest,
 } from '../../contracts/api.js';
 import { AuditQuery, InterviewDataRightsInput } from '../../contracts/data-rights.js';
+import { UpdateInterviewRequest, UpdateUserRequest } from '../../contracts/edit-requests.js';
 import {
   AnyObject,
   AuditEntryView,
@@ -18,7 +19,6 @@ import {
   StaffMemberView,
   UserView,
 } from '../../contracts/responses.js';
-import { UpdateInterviewRequest, UpdateUserRequest } from '../../domain/workspace/requests.js';
 import type { RouteDoc } from './route-doc.js';
 
 /** Health, sign-in, users, interviews, invitations and the audit trail. */

@@ -6,7 +6,7 @@ import {
   UpdateWebhookRequest,
 } from '../../contracts/integrations.js';
 import type { Deps } from '../../deps.js';
-import { type AuditAction, staffActor } from '../../domain/audit/audit-log.js';
+import type { AuditAction } from '../../domain/audit/audit-log.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/integrations/api-keys.js';
 import { listDeliveries, retryDelivery } from '../../domain/webhooks/deliveries.js';
 import {
@@ -15,7 +15,7 @@ import {
   listWebhookEndpoints,
   updateWebhookEndpoint,
 } from '../../domain/webhooks/endpoints.js';
-import { currentUser, requireStaff } from '../auth.js';
+import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
 /**
@@ -34,7 +34,7 @@ export function integrationRoutes(deps: Deps): Router {
   const admins = requireStaff(deps, 'admin');
   const audit = (res: Parameters<typeof currentUser>[0], action: AuditAction, id: string) =>
     void deps.audit.record({
-      actor: staffActor(currentUser(res)),
+      actor: currentStaffActor(res),
       action,
       target: { type: action.split('.')[0] as string, id },
     });

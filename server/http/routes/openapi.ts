@@ -21,7 +21,7 @@ export function openApiRoutes(deps: Deps): Router {
     res.type('application/json').send(json);
   });
   router.get('/reference', (_req, res) => {
-    page ??= renderReferencePage(built());
+    page ??= renderReferencePage(built() as Parameters<typeof renderReferencePage>[0]);
     res.type('html').send(page);
   });
   return router;
