@@ -98,6 +98,16 @@ async function main() {
     const base = await start();
     const admin = await login(base);
     await receiver.start();
+    // Counted once per arrival: re-reading every body while polling would load this process
+    // (the receiver's) and show up as delivery latency.
+    const seen = { 'answer.ready': 0, 'invitation.created': 0 } as Record<string, number>;
+    const ids = new Set<string>();
+    receiver.respond = (request) => {
+      ids.add(request.headers['webhook-id']!);
+      const type = /"type":"([^"]+)"/.exec(request.body)?.[1] ?? '';
+      seen[type] = (seen[type] ?? 0) + 1;
+      return 204;
+    };
     await slow.start();
     const hook = await admin.post('/webhooks', {
       url: `http://127.0.0.1:${receiver.port}/in`,
@@ -118,16 +128,6 @@ async function main() {
     await Promise.all(
       candidates.map(({ candidate }) => recordAnswer(candidate, firstQuestion, CLIP_MIME, chunks)),
     );
-    // Counted once per arrival: re-reading every body while polling would load this process
-    // (the receiver's) and show up as delivery latency.
-    const seen = { 'answer.ready': 0, 'invitation.created': 0 } as Record<string, number>;
-    const ids = new Set<string>();
-    receiver.respond = (request) => {
-      ids.add(request.headers['webhook-id']!);
-      const type = /"type":"([^"]+)"/.exec(request.body)?.[1] ?? '';
-      seen[type] = (seen[type] ?? 0) + 1;
-      return 204;
-    };
     const readyBefore = () => seen['answer.ready']!;
     const createdSoFar = () => seen['invitation.created']!;
     await until('the 20 invitations announced', () => createdSoFar() >= JOBS);

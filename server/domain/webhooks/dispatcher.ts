@@ -102,6 +102,12 @@ export class WebhookDispatcher {
     return Math.max(1, Math.ceil(this.#opts.concurrency / 2));
   }
 
+  #fullEndpoints(): string[] {
+    return [...this.#perEndpoint]
+      .filter(([, held]) => held >= this.#endpointShare)
+      .map(([id]) => id);
+  }
+
   async #pump(): Promise<void> {
     if (Date.now() - this.#staleCheckedAt > this.#opts.leaseMs / 4) {
       this.#staleCheckedAt = Date.now();
@@ -116,6 +122,10 @@ export class WebhookDispatcher {
         .where('webhookMessages.status', '=', 'pending')
         .where('webhookMessages.nextAttemptAt', '<=', now)
         .where('webhookEndpoints.enabled', '=', 1)
+        // Endpoints already holding their share (a slow receiver) are not even looked at.
+        .$if(this.#fullEndpoints().length > 0, (q) =>
+          q.where('webhookMessages.endpointId', 'not in', this.#fullEndpoints()),
+        )
         .orderBy('webhookMessages.nextAttemptAt')
         .limit(WINDOW)
         .execute();
