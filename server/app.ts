@@ -10,8 +10,10 @@ import { openCors } from './http/cors.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './http/login-throttles.js';
 import { problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
+import { calibrationRoutes } from './http/routes/calibration.js';
 import { candidateRoutes } from './http/routes/candidate.js';
 import { dataRightsRoutes } from './http/routes/data-rights.js';
+import { fairnessRoutes } from './http/routes/fairness.js';
 import { healthRoute } from './http/routes/health.js';
 import { integrationRoutes } from './http/routes/integrations.js';
 import { interviewRoutes } from './http/routes/interviews.js';
@@ -83,6 +85,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   );
   api.use(interviewRoutes(deps));
   api.use(dataRightsRoutes(deps)); // before candidateRoutes, which guards all of /candidate
+  api.use(fairnessRoutes(deps)); // the same
+  api.use(calibrationRoutes(deps));
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(structuredReviewRoutes(deps));

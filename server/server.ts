@@ -19,6 +19,8 @@ import { processAnswerFailed, processAnswerJob } from './jobs/process-answer.js'
 import { startSchedules } from './jobs/schedules.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { guardedFfmpeg } from './media/guarded-ffmpeg.js';
+import { sweepWorkDirs } from './media/work-dirs.js';
 import { SessionRevocations } from './realtime/session-revocations.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { StaffEvents } from './realtime/staff-events.js';
@@ -105,8 +107,11 @@ export async function startServer(
   if (webhooks) deps.webhooks = webhooks;
 
   if (runsJobs) {
-    const ffmpeg = locateFfmpeg(
-      { FFMPEG_PATH: config.ffmpegPath, FFPROBE_PATH: config.ffprobePath },
+    // Before any job: what a killed process left (files, an ffmpeg still running) goes.
+    await sweepWorkDirs(config.dataDir, log);
+    const ffmpeg = await guardedFfmpeg(
+      locateFfmpeg({ FFMPEG_PATH: config.ffmpegPath, FFPROBE_PATH: config.ffprobePath }, log),
+      config.dataDir,
       log,
     );
     jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {

@@ -193,6 +193,11 @@ export interface Answer {
    */
   tombstone: boolean;
   /**
+   * Extension (issue 21): the candidate set this take aside to keep an earlier, complete answer
+   * (`POST /candidate/answers/:id/discard`); its status is `failed` and it is never reviewed.
+   */
+  discarded: boolean;
+  /**
    * Extension, in the candidate session only: whether this take uses one of the question's
    * `1 + retakes` attempts (failed takes are charged by cause: docs/bounded-media.md).
    */
@@ -277,9 +282,14 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
-  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
-  firstScore: number;
+  /**
+   * The score as it stood when colleagues' ratings first became visible to this reviewer;
+   * null when the rating was never independent.
+   */
+  firstScore: number | null;
   revisedAfterReveal: boolean;
+  /** Saved before its rater could see any colleague's score of that answer by any route. */
+  independent: boolean;
 }
 
 export interface StaffEventMap {

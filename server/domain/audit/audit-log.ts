@@ -18,6 +18,12 @@ export type AuditAction =
   | 'user.updated'
   | 'user.password_reset'
   | 'login.failed'
+  // Issue 22: fairness and calibration.
+  | 'self_id_form.updated'
+  | 'invitation.reference_set'
+  | 'expert_score.saved'
+
+  // Issue 23: integrations.
   | 'api_key.created'
   | 'api_key.revoked'
   | 'webhook.created'

@@ -2,6 +2,7 @@ import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
+import { referenceConflict } from '../calibration/reference.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { addExtraLink } from '../invitations/extra-links.js';
 import { emitWebhookEvent } from '../webhooks/outbox.js';
@@ -18,6 +19,7 @@ async function completedInvitation(deps: Deps, invitationId: string) {
       'invitations.interviewId',
       'invitations.status',
       'invitations.language',
+      'invitations.reference',
       'candidates.name',
       'candidates.email',
       'interviews.title',
@@ -25,6 +27,7 @@ async function completedInvitation(deps: Deps, invitationId: string) {
     .where('invitations.id', '=', invitationId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('There is no such invitation.');
+  if (Number(row.reference) === 1) throw referenceConflict('feedback');
   if (row.status !== 'completed') {
     throw new ConflictError(
       'not_completed',

@@ -14,7 +14,7 @@ export async function resetPassword(
   deps: Deps,
   by: StaffOrKeyActor,
   userId: string,
-): Promise<{ password: string }> {
+): Promise<{ password: string; email: string }> {
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
@@ -35,5 +35,11 @@ export async function resetPassword(
     });
   });
   deps.sessions.revoke({ kind: 'user', userId, reason: 'password' });
-  return { password };
+  // For the caller to lift the account's sign-in lockout (login-throttles.ts).
+  const { email } = await deps.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { password, email };
 }

@@ -9,6 +9,7 @@ import { WEBHOOK_EVENTS, webhookPayloadSchema } from '../../contracts/integratio
 import { Problem } from '../../contracts/responses.js';
 import type { Access, RouteDoc } from './route-doc.js';
 import { candidateRouteDocs } from './routes-candidate.js';
+import { fairnessRouteDocs } from './routes-fairness.js';
 import { integrationRouteDocs } from './routes-integrations.js';
 import { reviewRouteDocs } from './routes-review.js';
 import { staffRouteDocs } from './routes-staff.js';
@@ -19,6 +20,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...candidateRouteDocs,
   ...reviewRouteDocs,
   ...integrationRouteDocs,
+  ...fairnessRouteDocs,
 ];
 
 const SECURITY: Record<Access, Record<string, string[]>[]> = {

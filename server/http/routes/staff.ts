@@ -33,36 +33,30 @@ export function staffRoutes(
 ): Router {
   const router = Router();
   const signedIn = requireSignedIn(deps);
+  const throttles = loginThrottles(options.limits, deps.log, options.storeFor);
 
-  router.post(
-    '/auth/login',
-    ...loginThrottles(options.limits, deps.log, options.storeFor),
-    async (req, res) => {
-      const { email, password } = parseInput(LoginRequest, req.body);
-      const result = await authenticate(deps.db, email, password);
-      if (!result.ok) {
-        // A security event with the client address; never the password, nor the email typed
-        // (people type passwords into it): the user id says which account, if any.
-        deps.log.warn(
-          { event: 'login.failed', ip: req.ip, userId: result.userId },
-          'failed sign-in',
-        );
-        void deps.audit.record({
-          actor: { type: 'staff', id: result.userId ?? null },
-          action: 'login.failed',
-          target: { type: 'user', id: result.userId ?? null },
-        });
-        throw invalidCredentials();
-      }
-      const { user, tokenVersion, mustChangePassword } = result;
-      deps.log.info({ userId: user.id, ip: req.ip }, 'staff signed in');
-      res.json({
-        token: issueStaffToken(deps, user.id, tokenVersion),
-        user,
-        ...(mustChangePassword ? { mustChangePassword: true } : {}),
+  router.post('/auth/login', ...throttles.handlers, async (req, res) => {
+    const { email, password } = parseInput(LoginRequest, req.body);
+    const result = await authenticate(deps.db, email, password);
+    if (!result.ok) {
+      // A security event with the client address; never the password, nor the email typed
+      // (people type passwords into it): the user id says which account, if any.
+      deps.log.warn({ event: 'login.failed', ip: req.ip, userId: result.userId }, 'failed sign-in');
+      void deps.audit.record({
+        actor: { type: 'staff', id: result.userId ?? null },
+        action: 'login.failed',
+        target: { type: 'user', id: result.userId ?? null },
       });
-    },
-  );
+      throw invalidCredentials();
+    }
+    const { user, tokenVersion, mustChangePassword } = result;
+    deps.log.info({ userId: user.id, ip: req.ip }, 'staff signed in');
+    res.json({
+      token: issueStaffToken(deps, user.id, tokenVersion),
+      user,
+      ...(mustChangePassword ? { mustChangePassword: true } : {}),
+    });
+  });
 
   router.post('/auth/logout', signedIn, async (_req, res) => {
     const session = currentStaffSession(res);
@@ -97,7 +91,9 @@ export function staffRoutes(
 
   router.post('/users/:id/password-reset', requireStaff(deps, 'admin'), async (req, res) => {
     const userId = req.params.id as string;
-    const result = await resetPassword(deps, currentStaffActor(res), userId);
+    const { email, ...result } = await resetPassword(deps, currentStaffActor(res), userId);
+    // The owner signs in with the new password at once, whatever was guessed before.
+    await throttles.forgetAccount(email);
     deps.log.info({ userId, by: currentUser(res).id }, 'password reset by an admin');
     res.json(result);
   });

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import '../self-id-form.js';
 import { sharedStyles } from '../shared.styles.js';
 
 /** The end: waiting for the last uploads and the finish call, then thanks. */
@@ -27,6 +28,7 @@ export class FinishedStep extends LitElement {
     }
     return html`<h2 tabindex="-1">${msg(str`Thank you, ${this.name}!`, { id: 'rec.finished.title' })}</h2>
       <p>${msg('Your interview is complete and your answers have been sent. You can close this page.', { id: 'rec.finished.body' })}</p>
-      <p>${msg('Once your answers are assessed, we will tell you by email; this same link will then show your feedback.', { id: 'rec.finished.feedback' })}</p>`;
+      <p>${msg('Once your answers are assessed, we will tell you by email; this same link will then show your feedback.', { id: 'rec.finished.feedback' })}</p>
+      <self-id-form></self-id-form>`;
   }
 }

@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { fairnessFr } from './fr-fairness.js';
 import { integrationsFr } from './fr-integrations.js';
 import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
@@ -306,6 +307,7 @@ export const workspaceFr: Translations = {
     'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
   // Structured review (issue 10)
   ...reviewFr,
+  ...fairnessFr,
   ...integrationsFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',

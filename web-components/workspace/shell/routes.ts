@@ -15,7 +15,9 @@ export type Route =
   | { view: 'integrations' }
   | { view: 'by-question'; interviewId: string; questionId?: string }
   | { view: 'results'; id: string }
-  | { view: 'reliability'; id: string };
+  | { view: 'reliability'; id: string }
+  | { view: 'fairness'; id: string }
+  | { view: 'calibration'; id: string };
 
 const STATUSES: InvitationStatus[] = ['invited', 'started', 'completed', 'expired'];
 
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (section === 'interviews' && id === 'new') return { view: 'new-interview' };
   if (section === 'interviews' && id && action === 'edit') return { view: 'edit-interview', id };
   if (section === 'interviews' && id && (action === 'results' || action === 'reliability'))
+    return { view: action, id };
+  if (section === 'interviews' && id && (action === 'fairness' || action === 'calibration'))
     return { view: action, id };
   if (section === 'by-question' && id)
     return { view: 'by-question', interviewId: id, questionId: action };
@@ -77,6 +81,8 @@ export const href = {
     `#/by-question/${encodeURIComponent(interviewId)}${questionId ? `/${encodeURIComponent(questionId)}` : ''}`,
   results: (id: string) => `#/interviews/${encodeURIComponent(id)}/results`,
   reliability: (id: string) => `#/interviews/${encodeURIComponent(id)}/reliability`,
+  fairness: (id: string) => `#/interviews/${encodeURIComponent(id)}/fairness`,
+  calibration: (id: string) => `#/interviews/${encodeURIComponent(id)}/calibration`,
 };
 
 /** The current route; the host re-renders when the hash changes. */
