@@ -121,6 +121,8 @@ export interface User {
   role: Role;
   /** Extension (issue 8): true (else absent) after an admin reset, until a new password is set. */
   mustChangePassword?: boolean;
+  /** Extension (issue 23): present when the caller is an API key acting as staff of this role. */
+  kind?: 'api_key';
 }
 
 /** Extension (issue 8): a user as `GET /users` lists them, with whether they may sign in. */

@@ -21,7 +21,14 @@ export type AuditAction =
   // Issue 22: fairness and calibration.
   | 'self_id_form.updated'
   | 'invitation.reference_set'
-  | 'expert_score.saved';
+  | 'expert_score.saved'
+
+  // Issue 23: integrations.
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 /** A failed sign-in: someone claiming to be staff, the account (if any) they tried. */
 export interface SignInAttempt {

@@ -9,7 +9,7 @@ import { reviewQueue } from '../../domain/review/review-queue.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
-const QueueQuery = z.object({
+export const QueueQuery = z.object({
   interviewId: z.string().trim().min(1).max(100).optional(),
   status: z.enum(['invited', 'started', 'completed', 'expired']).optional(),
 });

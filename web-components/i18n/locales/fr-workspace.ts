@@ -1,5 +1,6 @@
 import { str } from '@lit/localize';
 import { fairnessFr } from './fr-fairness.js';
+import { integrationsFr } from './fr-integrations.js';
 import { reviewFr } from './fr-review.js';
 import type { Translations } from './translations.js';
 
@@ -311,6 +312,7 @@ export const workspaceFr: Translations = {
   // Structured review (issue 10)
   ...reviewFr,
   ...fairnessFr,
+  ...integrationsFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':
