@@ -52,6 +52,14 @@ export const staffRouteDocs: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/installation',
+    summary: 'What this installation can do (email on or off)',
+    tag: 'Staff',
+    access: 'staff',
+    ok: { status: 200, schema: z.object({ emailEnabled: z.boolean() }) },
+  },
+  {
+    method: 'get',
     path: '/me',
     summary: 'The signed-in user (or API key)',
     tag: 'Staff',
