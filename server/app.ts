@@ -15,9 +15,11 @@ import { candidateRoutes } from './http/routes/candidate.js';
 import { dataRightsRoutes } from './http/routes/data-rights.js';
 import { fairnessRoutes } from './http/routes/fairness.js';
 import { healthRoute } from './http/routes/health.js';
+import { integrationRoutes } from './http/routes/integrations.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
 import { memberRoutes } from './http/routes/members.js';
+import { openApiRoutes } from './http/routes/openapi.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { programmeRoutes } from './http/routes/programme-staff.js';
 import { publicProgrammeRoutes } from './http/routes/programmes.js';
@@ -93,6 +95,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(workspaceRoutes(deps));
   api.use(memberRoutes(deps));
   api.use(shareRoutes(deps));
+  api.use(integrationRoutes(deps));
+  api.use(openApiRoutes(deps));
   api.use(
     publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
     programmeRoutes(deps),

@@ -23,6 +23,7 @@ import * as audioOnlySetting from './migrations/009-audio-only-setting.js';
 import * as teamsShares from './migrations/011-teams-shares.js';
 import * as trustHoles from './migrations/012-trust-holes.js';
 import * as fairnessCalibration from './migrations/013-fairness-calibration.js';
+import * as integrations from './migrations/014-integrations.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '011-teams-shares': teamsShares,
   '013-fairness-calibration': fairnessCalibration,
   '012-trust-holes': trustHoles,
+  '014-integrations': integrations,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

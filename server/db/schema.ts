@@ -357,8 +357,62 @@ export interface Database {
   programmes: ProgrammesTable;
   emailOutbox: EmailOutboxTable;
   feedback: FeedbackTable;
+  apiKeys: ApiKeysTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  webhookMessages: WebhookMessagesTable;
+  webhookAttempts: WebhookAttemptsTable;
   staffSightings: StaffSightingsTable;
   fairnessSettings: FairnessSettingsTable;
   selfIdentifications: SelfIdentificationsTable;
   expertScores: ExpertScoresTable;
+}
+
+/** Issue 23: a machine's key; only its SHA-256 digest is kept. Its id is also a users row's. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: 'recruiter' | 'reviewer';
+  keyDigest: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  enabled: number;
+  secret: string;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type WebhookMessageStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+export interface WebhookMessagesTable {
+  id: string;
+  endpointId: string;
+  event: string;
+  body: string;
+  status: WebhookMessageStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  messageId: string;
+  endpointId: string;
+  attempt: number;
+  status: 'delivered' | 'failed';
+  responseStatus: number | null;
+  error: string | null;
+  at: string;
 }

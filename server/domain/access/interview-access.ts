@@ -18,6 +18,13 @@ export type InterviewNeed = 'review' | 'manage';
 export interface Viewer {
   id: string;
   role: Role;
+  /** Issue 23: an API key acts as a staff user of its role, member of every interview. */
+  kind?: 'api_key';
+}
+
+/** Whoever sees every interview without a membership: admins, and API keys (API.md). */
+function seesAll(viewer: Viewer): boolean {
+  return viewer.role === 'admin' || viewer.kind === 'api_key';
 }
 
 /** What an interview-scoped request may do: its interview and the caller's standing in it. */
@@ -45,7 +52,7 @@ export function visibleTo<DB extends Database, TB extends keyof DB>(
   interviewIdColumn: string,
 ) {
   return (eb: ExpressionBuilder<DB, TB>) => {
-    if (viewer.role === 'admin') return eb.lit(true);
+    if (seesAll(viewer)) return eb.lit(true);
     const members = (eb as unknown as ExpressionBuilder<Database, 'interviewMembers'>)
       .selectFrom('interviewMembers')
       .select('interviewMembers.interviewId')
@@ -57,7 +64,7 @@ export function visibleTo<DB extends Database, TB extends keyof DB>(
 
 /** The ids of the interviews a viewer may see, or null for "all" (admins). */
 export async function visibleInterviewIds(db: Db, viewer: Viewer): Promise<Set<string> | null> {
-  if (viewer.role === 'admin') return null;
+  if (seesAll(viewer)) return null;
   const rows = await db
     .selectFrom('interviewMembers')
     .select('interviewId')
@@ -116,6 +123,7 @@ export async function standingIn(
   interviewId: string,
 ): Promise<InterviewGrant['standing'] | null> {
   if (viewer.role === 'admin') return 'admin';
+  if (viewer.kind === 'api_key') return viewer.role === 'recruiter' ? 'recruiter' : 'reviewer';
   const row = await db
     .selectFrom('interviewMembers')
     .select('role')

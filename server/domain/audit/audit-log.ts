@@ -22,6 +22,12 @@ export type AuditAction =
   | 'self_id_form.updated'
   | 'invitation.reference_set'
   | 'expert_score.saved'
+  // Issue 23: integrations.
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted'
   // Issue 19/20 (migration 011): interview changes, teams, share links, staff-held links.
   | 'interview.created'
   | 'interview.updated'

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../actor.js';
 import type { AuditVia } from '../audit/audit-log.js';
 import { rememberErasedExtraLinks } from '../invitations/extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { deleteWhereIn, EXTRA_STATEMENTS, mediaPrefixes, ownedTables } from './invitation-data.js';
 
 /** A claim older than this belongs to a process that died mid-erasure: another may take it. */
@@ -120,6 +121,7 @@ async function deleteRows(
       ...(via ? { details: { via } } : {}),
     });
     if (!invitation) return { answerIds: [], candidateId: null };
+    await emitWebhookEvent(deps, 'candidate.erased', { invitationId }, trx);
     const answerIds = (
       await trx
         .selectFrom('answers')

@@ -5,6 +5,7 @@ import type { Actor } from '../actor.js';
 import { referenceConflict } from '../calibration/reference.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { addExtraLink } from '../invitations/extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { prefillCompetencies } from './prefill.js';
 import { rubricOf, scoresOfLatestTakes } from './rubric.js';
 
@@ -141,6 +142,7 @@ export async function releaseFeedback(
       target: { type: 'invitation', id: invitationId },
       invitationId,
     });
+    await emitWebhookEvent(deps, 'feedback.released', { invitationId }, trx);
     if (!emailEnabled(deps)) return null;
     const token = await addExtraLink(trx, invitationId, now);
     return queueEmail(

@@ -9,6 +9,7 @@ import { getInterview } from '../interviews/interviews.js';
 import { queueInvitationEmails, splitDuplicates } from '../programmes/invitation-emails.js';
 import { programmeFieldsOf } from '../programmes/invitation-fields.js';
 import { withReviewFields } from '../review/pseudonyms.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { visibleStatus } from './invitation-status.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
@@ -86,6 +87,8 @@ export async function createInvitations(
         })),
       )
       .execute();
+    const ids = created.map((c) => ({ interviewId, invitationId: c.invitationId }));
+    await emitWebhookEvent(deps, 'invitation.created', ids, trx);
     return queueInvitationEmails(trx, deps, interview, expiresAt, created, input.sendEmail);
   });
   dispatchEmails(deps, messageIds);

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import { staffActor } from '../actor.js';
 import { referenceConflict } from '../calibration/reference.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 
 /** Decisions on these invitations, by invitation id. */
 export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<string, Decision>> {
@@ -77,6 +78,7 @@ export async function decide(
       target: { type: 'invitation', id: invitationId },
       invitationId,
     });
+    await emitWebhookEvent(deps, 'decision.saved', { invitationId, outcome: row.outcome }, trx);
   });
   return {
     outcome: row.outcome,

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { ConflictError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { staffActor } from '../actor.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { answerContext } from './answer-context.js';
 import { canSeeOthers } from './sealed.js';
 import { sawColleagueRating } from './sightings.js';
@@ -108,6 +109,7 @@ export async function rateAnswer(
     });
   });
   const [rating] = await ratingsOf(deps, answerId, reviewer.id);
+  await emitWebhookEvent(deps, 'rating.saved', { answerId, ratingId: rating!.id });
   return rating!;
 }
 

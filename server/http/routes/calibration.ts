@@ -12,10 +12,10 @@ import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
-const ReferenceRequest = z.strictObject({
+export const ReferenceRequest = z.strictObject({
   reference: z.boolean({ message: 'must be true or false' }),
 });
-const ExpertScoreRequest = z.strictObject({
+export const ExpertScoreRequest = z.strictObject({
   score: z
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -23,7 +23,7 @@ const ExpertScoreRequest = z.strictObject({
     .max(5, 'must be at most 5'),
   rationale: z.string().trim().min(1, 'is required').max(5000, 'is longer than 5000 characters'),
 });
-const CalibrationQuery = z.object({ interviewId: id, questionId: id.optional() });
+export const CalibrationQuery = z.object({ interviewId: id, questionId: id.optional() });
 
 /**
  * Calibration (API.md, third release):

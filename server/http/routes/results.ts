@@ -14,8 +14,8 @@ import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
-const ByQuestionQuery = z.object({ interviewId: id, questionId: id });
-const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('en') });
+export const ByQuestionQuery = z.object({ interviewId: id, questionId: id });
+export const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('en') });
 
 /**
  * Structured review (API.md "Structured review"): question-by-question lists, decisions,

@@ -10,7 +10,7 @@ import { currentUser, requireStaff } from '../auth.js';
 import { staffIn } from '../interview-guard.js';
 import { parseInput } from '../validate.js';
 
-const QueueQuery = z.object({
+export const QueueQuery = z.object({
   interviewId: z.string().trim().min(1).max(100).optional(),
   status: z.enum(['invited', 'started', 'completed', 'expired']).optional(),
 });

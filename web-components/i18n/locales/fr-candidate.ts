@@ -268,6 +268,8 @@ export const candidateFr: Translations = {
     'Le temps supplémentaire ne peut être choisi qu’avant le début de la première question.',
   'cand.extraTime.failed':
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
+  'rec.finished.feedbackNoEmail':
+    'Aucun e-mail ne sera envoyé. Gardez ce lien et rouvrez-le plus tard : une fois vos réponses évaluées, il affichera votre retour.',
   'rec.finished.feedback':
     'Une fois vos réponses évaluées, nous vous préviendrons par e-mail ; ce même lien affichera alors votre retour.',
   // Issue 21: "Record again" asks first; an interrupted retake waits for the candidate's choice.

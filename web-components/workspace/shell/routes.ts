@@ -12,6 +12,7 @@ export type Route =
   | { view: 'users' }
   | { view: 'account' }
   | { view: 'audit'; invitationId?: string }
+  | { view: 'integrations' }
   | { view: 'by-question'; interviewId: string; questionId?: string }
   | { view: 'results'; id: string }
   | { view: 'reliability'; id: string }
@@ -49,6 +50,7 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (section === 'users') return { view: 'users' };
+  if (section === 'integrations') return { view: 'integrations' };
   if (section === 'account') return { view: 'account' };
   if (section === 'audit')
     return { view: 'audit', invitationId: query.get('candidate') ?? undefined };
@@ -71,6 +73,7 @@ export const href = {
   review: (invitationId: string, status?: InvitationStatus) =>
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
+  integrations: () => '#/integrations',
   account: () => '#/account',
   audit: (invitationId?: string) =>
     invitationId ? `#/audit?candidate=${encodeURIComponent(invitationId)}` : '#/audit',
