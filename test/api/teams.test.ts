@@ -202,6 +202,17 @@ for (const setup of BOTH_SETUPS) {
       }
     });
 
+    it('treats an API key as a member of every interview, with its role', async () => {
+      const made = await admin.post('/api-keys', { name: 'ATS', role: 'reviewer' });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      const machine = admin.as(made.body.key);
+      assert.ok(
+        (await machine.get('/interviews')).body.items.some((i: any) => i.id === interviewId),
+      );
+      assert.equal((await machine.get(`/answers/${answerId}`)).status, 200);
+      assert.equal((await machine.get(`/interviews/${interviewId}/results`)).status, 403);
+    });
+
     it('makes privacy-reducing changes admin-only (403 admin_only), nothing changed', async () => {
       const past = new Date(Date.now() - DAY).toISOString();
       const before = (await admin.get(`/interviews/${interviewId}`)).body;
