@@ -4,6 +4,7 @@ import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import type { Answer, Invitation } from '../../server/contracts/api.js';
 import { CLIP_MIME, clipChunks } from '../api/support.js';
+import { addMembers } from '../api/teams-support.js';
 import { Api, login, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
 import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -168,6 +169,7 @@ for (const config of BOTH_SETUPS) {
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       const interview = created.body;
+      await addMembers(rita, interview.id, [{ staff: ann, role: 'reviewer' }]);
       const invited = await rita.post(`/interviews/${interview.id}/invitations`, {
         candidates: [
           { name: 'Una Candidate', email: 'una@kept.test', language: 'en' },

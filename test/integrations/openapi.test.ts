@@ -79,9 +79,12 @@ describe('GET /api/v1/openapi.json', function () {
     assert.deepEqual(Object.keys(document.components.securitySchemes).sort(), [
       'apiKey',
       'candidateToken',
+      'shareToken',
       'staffToken',
     ]);
     assert.deepEqual(document.paths['/candidate/session'].get.security, [{ candidateToken: [] }]);
+    // Issue 19: a hiring manager's share link is its own bearer.
+    assert.deepEqual(document.paths['/guest/session'].get.security, [{ shareToken: [] }]);
     assert.deepEqual(document.paths['/health'].get.security, []);
     assert.deepEqual(Object.keys(document.webhooks).sort(), [
       'answer.failed',

@@ -13,6 +13,7 @@ import { fairnessRouteDocs } from './routes-fairness.js';
 import { integrationRouteDocs } from './routes-integrations.js';
 import { reviewRouteDocs } from './routes-review.js';
 import { staffRouteDocs } from './routes-staff.js';
+import { teamRouteDocs } from './routes-teams.js';
 
 /** Every documented route of /api/v1. A test walks the router and fails on any missing here. */
 export const ROUTE_DOCS: readonly RouteDoc[] = [
@@ -21,6 +22,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...reviewRouteDocs,
   ...integrationRouteDocs,
   ...fairnessRouteDocs,
+  ...teamRouteDocs,
 ];
 
 const SECURITY: Record<Access, Record<string, string[]>[]> = {
@@ -29,6 +31,7 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   organisers: [{ staffToken: [] }, { apiKey: [] }],
   admin: [{ staffToken: [] }],
   candidate: [{ candidateToken: [] }],
+  guest: [{ shareToken: [] }],
 };
 
 const ACCESS_NOTE: Record<Access, string> = {
@@ -37,6 +40,7 @@ const ACCESS_NOTE: Record<Access, string> = {
   organisers: 'Roles admin and recruiter (a recruiter API key too).',
   admin: 'Role admin.',
   candidate: "The candidate's link token.",
+  guest: "A hiring manager's share token (the secret in /s/<token>).",
 };
 
 const problem = (description: string) => ({
@@ -172,6 +176,11 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
           type: 'http',
           scheme: 'bearer',
           description: "The secret in a candidate's invitation link.",
+        },
+        shareToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The secret in a hiring manager's share link (/s/<token>).",
         },
       },
     },

@@ -9,7 +9,9 @@ export type Access =
   | 'organisers'
   | 'admin'
   /** A candidate's link token. */
-  | 'candidate';
+  | 'candidate'
+  /** A hiring manager's share token (issue 19). */
+  | 'guest';
 
 /** One route of /api/v1 as the OpenAPI document describes it. */
 export interface RouteDoc {

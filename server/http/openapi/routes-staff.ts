@@ -185,7 +185,14 @@ export const staffRouteDocs: RouteDoc[] = [
     summary: 'A new link for a candidate (the old one stops working)',
     tag: 'Invitations',
     access: 'organisers',
-    ok: { status: 200, schema: InvitationView },
+    ok: { status: 200, schema: InvitationView, description: 'Email off: the link is answered.' },
+    alsoOk: [
+      {
+        status: 202,
+        schema: z.looseObject({ status: z.literal('sent') }),
+        description: 'Email on: the link was sent to the candidate, not shown (Teams).',
+      },
+    ],
     errors: [409, 410],
     extension: true,
   },
