@@ -55,3 +55,9 @@ export class CandidatePage extends LitElement {
         <candidate-your-data token=${this.token}></candidate-your-data></main>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'candidate-page': CandidatePage;
+  }
+}

@@ -242,3 +242,9 @@ export class DeviceCheckStep extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'device-check-step': DeviceCheckStep;
+  }
+}

@@ -30,3 +30,9 @@ export class FinishedStep extends LitElement {
       <p>${msg('Once your answers are assessed, we will tell you by email; this same link will then show your feedback.', { id: 'rec.finished.feedback' })}</p>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'finished-step': FinishedStep;
+  }
+}

@@ -325,3 +325,9 @@ async function measuredSpeed(
     clearTimeout(timer);
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'question-step': QuestionStep;
+  }
+}
