@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { Api, createInterview, login, tokenOf } from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 import { Clock, HOUR } from './support.js';
-
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
 
 let people = 0;
 const person = (language?: 'en' | 'fr') => ({
@@ -17,7 +12,7 @@ const person = (language?: 'en' | 'fr') => ({
   ...(language ? { language } : {}),
 });
 
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Email: invitations, retries, reminders (${setup.name})`, function () {
     this.timeout(60_000);
     const clock = new Clock();
@@ -26,24 +21,21 @@ for (const setup of SETUPS) {
     let admin: Api;
 
     before(async () => {
-      smtp = await new TestSmtpServer().start();
       server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
+        ...setup,
         now: clock.now,
+        mailFrom: 'Hiring <jobs@example.test>',
         env: {
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'Hiring <jobs@example.test>',
           REMINDER_SWEEP_SECONDS: '1',
           REMINDER_HOURS: '48',
         },
       });
+      smtp = server.smtp!;
       admin = await login(server.url);
     });
     afterEach(() => clock.reset());
     after(async () => {
       await server?.stop();
-      await smtp?.close();
     });
 
     async function emailOf(interviewId: string, invitationId: string, status: string) {

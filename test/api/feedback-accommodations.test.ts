@@ -9,19 +9,14 @@ import {
   tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR, staffUser } from './support.js';
 
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
-
 let people = 0;
 
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Candidate feedback and extra time (${setup.name})`, function () {
     this.timeout(120_000);
     const clock = new Clock();
@@ -32,13 +27,12 @@ for (const setup of SETUPS) {
     let chunks: Buffer[];
 
     before(async () => {
-      smtp = await new TestSmtpServer().start();
       server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
+        ...setup,
         now: clock.now,
-        env: { SMTP_URL: smtp.url, MAIL_FROM: 'jobs@example.test' },
+        mailFrom: 'jobs@example.test',
       });
+      smtp = server.smtp!;
       admin = await login(server.url);
       reviewer = await staffUser(admin, 'reviewer');
       chunks = await clipChunks(2);
@@ -46,7 +40,6 @@ for (const setup of SETUPS) {
     afterEach(() => clock.reset());
     after(async () => {
       await server?.stop();
-      await smtp?.close();
     });
 
     async function inviteOne(interviewId: string, language: 'en' | 'fr' = 'en') {

@@ -7,18 +7,13 @@ import {
   tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR } from './support.js';
-
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
 
 let people = 0;
 
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Every emailed link keeps opening the invitation (${setup.name})`, function () {
     this.timeout(120_000);
     const clock = new Clock();
@@ -27,24 +22,21 @@ for (const setup of SETUPS) {
     let admin: Api;
 
     before(async () => {
-      smtp = await new TestSmtpServer().start();
       server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
+        ...setup,
         now: clock.now,
+        mailFrom: 'jobs@example.test',
         env: {
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'jobs@example.test',
           REMINDER_SWEEP_SECONDS: '1',
           REMINDER_HOURS: '48',
         },
       });
+      smtp = server.smtp!;
       admin = await login(server.url);
     });
     afterEach(() => clock.reset());
     after(async () => {
       await server?.stop();
-      await smtp?.close();
     });
 
     async function inviteOne(interviewId: string) {

@@ -21,7 +21,7 @@ import {
   testFfmpeg,
 } from '../helpers/media-fixtures.js';
 import { topLevelBoxes } from '../helpers/mp4.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const SECONDS = 3;
 
@@ -66,12 +66,7 @@ async function fetchBytes(url: string, headers: Record<string, string> = {}) {
   };
 }
 
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + S3 (s3rver)', database: 'postgres', storage: 's3' },
-] as const;
-
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`record → ready → rating on ${setup.name}`, function () {
     this.timeout(180_000);
     let server: TestServer;

@@ -1,23 +1,12 @@
 /**
- * Shared set-up for the recorder's browser tests: the bundle built once per run, an interview
- * with an invited candidate on the real server, and steps a candidate takes through the UI.
+ * Shared set-up for the recorder's browser tests: an interview with an invited candidate on the
+ * real server, and steps a candidate takes through the UI. (The bundle in dist/web is built once
+ * per run by test/hooks/build-dist.ts.)
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Answer, Interview, Invitation } from '../../../server/contracts/api.js';
 import { type Api, createInterview, inviteOne, login } from '../../helpers/api.js';
 import type { TestServer } from '../../helpers/test-server.js';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-let built: Promise<unknown> | null = null;
-
-/** `npm run build:web`, once per test run: the page loads the real bundle. */
-export function buildBundle(): Promise<unknown> {
-  built ??= promisify(execFile)('npm', ['run', 'build:web'], { cwd: root });
-  return built;
-}
 
 export interface Invited {
   staff: Api;

@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
   inviteCandidate,
   reachPractice,
   serverAnswers,
@@ -30,26 +29,17 @@ async function thinkingClock(page: Page): Promise<number> {
 
 describe('candidate recorder: a reload during the thinking time', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   async function openPage(): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     // "Leave this page?" while a take is open: the candidate leaves anyway.
     page.on('dialog', (dialog) => void dialog.accept());
     return page;
   }
 
   it('gives back only the thinking time left, and records into the same take', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'What would you change first?', thinkSeconds: 20, maxSeconds: 30, retakes: 1 },
     ]);
     const page = await openPage();
@@ -87,7 +77,7 @@ describe('candidate recorder: a reload during the thinking time', function () {
   });
 
   it('with no thinking time left, starts recording at once after the device check', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'Why this team?', thinkSeconds: 3, maxSeconds: 30, retakes: 0 },
     ]);
     const page = await openPage();

@@ -5,14 +5,7 @@ import { type Api, Api as Client, login, recordAnswer, tokenOf } from '../../hel
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
 import { type RecordedChunks, safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import {
-  buildWebAssets,
-  fitsViewport,
-  markDocument,
-  sameDocument,
-  signIn,
-  waitForVideo,
-} from './support.js';
+import { fitsViewport, markDocument, sameDocument, signIn, waitForVideo } from './support.js';
 
 const CSV =
   '\uFEFFName;Email\r\n"Lovelace, Ada";ada@example.test\r\nGrace Hopper;grace@example.test\r\n';
@@ -29,11 +22,9 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
   const axe: Record<string, unknown[]> = {};
 
   before(async () => {
-    [server, media] = await Promise.all([
-      startTestServer(),
-      safariLikeMp4Chunks(3),
-      buildWebAssets(),
-    ]).then(([s, m]) => [s, m] as const);
+    [server, media] = await Promise.all([startTestServer(), safariLikeMp4Chunks(3)]).then(
+      ([s, m]) => [s, m] as const,
+    );
     admin = await login(server.url);
     browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
     page = await browser.newPage();

@@ -4,7 +4,7 @@ import { type Api, Api as Client, login, recordAnswer, waitForAnswer } from '../
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
 import { type RecordedChunks, safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildWebAssets, PLAYER_VIDEO, signIn, waitForVideo } from './support.js';
+import { PLAYER_VIDEO, signIn, waitForVideo } from './support.js';
 
 const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson', 'Margaret Hamilton'];
 const ANCHORS = {
@@ -30,11 +30,9 @@ describe('workspace end to end: blind, audio-first review question by question, 
   const axe: Record<string, unknown[]> = {};
 
   before(async () => {
-    [server, media] = await Promise.all([
-      startTestServer(),
-      safariLikeMp4Chunks(3),
-      buildWebAssets(),
-    ]).then(([s, m]) => [s, m] as const);
+    [server, media] = await Promise.all([startTestServer(), safariLikeMp4Chunks(3)]).then(
+      ([s, m]) => [s, m] as const,
+    );
     admin = await login(server.url);
     const created = await admin.post<any>('/interviews', {
       title: 'Client advisor',

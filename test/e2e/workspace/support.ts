@@ -1,18 +1,6 @@
-/** Steps the workspace end-to-end tests share: built assets, signing in, waiting on the page. */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+/** Steps the workspace end-to-end tests share: signing in, waiting on the page. */
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../../helpers/test-server.js';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-
-/** The server serves dist/web; build it from the current sources (as `npm test` does first). */
-export async function buildWebAssets(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
-    cwd: root,
-  });
-}
 
 export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
   await page.getByLabel('Email').fill(email);
