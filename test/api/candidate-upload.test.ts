@@ -3,21 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { Answer, Interview } from '../../server/contracts/api.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import {
-  BOTH_SETUPS,
-  startTestServer,
-  type TestServer,
-  type TestServerOptions,
-} from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -56,10 +45,8 @@ for (const config of BOTH_SETUPS) {
     let once: string;
     let twice: string;
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
     before(async () => {
-      const options: TestServerOptions = { ...config, now: clock.now };
-      server = await startTestServer(options);
-      admin = await login(server.url);
       interview = await createInterview(admin, {
         questions: [
           { prompt: 'Anything you like.', thinkSeconds: 0, maxSeconds: 60, retakes: 10 },
@@ -70,7 +57,6 @@ for (const config of BOTH_SETUPS) {
       [free, once, twice] = interview.questions.map((q) => q.id) as [string, string, string];
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     /** A new candidate for the shared interview (each test starts from a clean invitation). */
     async function candidate(of: Interview = interview): Promise<Api> {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { Api, createInterview, login, tokenOf } from '../helpers/api.js';
+import { Api, createInterview, tokenOf } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 import { Clock, HOUR } from './support.js';
 
@@ -20,8 +21,8 @@ for (const setup of BOTH_SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      server = await startTestServer({
+    useTestServer(
+      {
         ...setup,
         now: clock.now,
         mailFrom: 'Hiring <jobs@example.test>',
@@ -29,14 +30,13 @@ for (const setup of BOTH_SETUPS) {
           REMINDER_SWEEP_SECONDS: '1',
           REMINDER_HOURS: '48',
         },
-      });
-      smtp = server.smtp!;
-      admin = await login(server.url);
-    });
+      },
+      (s) => {
+        ({ server, admin } = s);
+        smtp = s.server.smtp!;
+      },
+    );
     afterEach(() => clock.reset());
-    after(async () => {
-      await server?.stop();
-    });
 
     async function emailOf(interviewId: string, invitationId: string, status: string) {
       const end = Date.now() + 15_000;

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { MAX_CHUNK_BYTES } from '../../server/domain/start-answer.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
-import {
-  Api,
-  createInterview,
-  login,
-  recordAnswer,
-  tokenOf,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { Api, createInterview, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR, staffUser } from './support.js';
 
@@ -26,21 +20,22 @@ for (const setup of BOTH_SETUPS) {
     let reviewer: Api;
     let chunks: Buffer[];
 
-    before(async () => {
-      server = await startTestServer({
+    useTestServer(
+      {
         ...setup,
         now: clock.now,
         mailFrom: 'jobs@example.test',
-      });
-      smtp = server.smtp!;
-      admin = await login(server.url);
+      },
+      (s) => {
+        ({ server, admin } = s);
+        smtp = s.server.smtp!;
+      },
+    );
+    before(async () => {
       reviewer = await staffUser(admin, 'reviewer');
       chunks = await clipChunks(2);
     });
     afterEach(() => clock.reset());
-    after(async () => {
-      await server?.stop();
-    });
 
     async function inviteOne(interviewId: string, language: 'en' | 'fr' = 'en') {
       const email = `cand-${++people}-${process.pid}@example.test`;

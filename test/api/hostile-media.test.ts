@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import { sweepStaleChunks } from '../../server/jobs/sweep-stale-chunks.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
 import { decodeBomb } from '../helpers/decode-bomb.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -36,9 +30,9 @@ for (const config of BOTH_SETUPS) {
     let oneRetake: string;
     const budget = answerBudget(10);
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ ...config, now: clock.now });
-      admin = await login(server.url);
       interview = await createInterview(admin, {
         questions: [
           { prompt: 'Ten seconds.', thinkSeconds: 0, maxSeconds: 10, retakes: 3 },
@@ -48,7 +42,6 @@ for (const config of BOTH_SETUPS) {
       [short, oneRetake] = interview.questions.map((q) => q.id) as [string, string];
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     async function candidate(of: Interview = interview): Promise<Api> {
       const [invited] = await invite(admin, of.id, 1);

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import {
-  Api,
-  createInterview,
-  login,
-  recordAnswer,
-  tokenOf,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { Api, createInterview, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR } from './support.js';
 
 let people = 0;
@@ -21,8 +15,8 @@ for (const setup of BOTH_SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      server = await startTestServer({
+    useTestServer(
+      {
         ...setup,
         now: clock.now,
         mailFrom: 'jobs@example.test',
@@ -30,14 +24,13 @@ for (const setup of BOTH_SETUPS) {
           REMINDER_SWEEP_SECONDS: '1',
           REMINDER_HOURS: '48',
         },
-      });
-      smtp = server.smtp!;
-      admin = await login(server.url);
-    });
+      },
+      (s) => {
+        ({ server, admin } = s);
+        smtp = s.server.smtp!;
+      },
+    );
     afterEach(() => clock.reset());
-    after(async () => {
-      await server?.stop();
-    });
 
     async function inviteOne(interviewId: string) {
       const email = `lasting-${++people}-${process.pid}@example.test`;

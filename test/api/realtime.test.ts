@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import { type Api, createInterview, invite, login, recordAnswer } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, invite, recordAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, clipChunks } from './support.js';
 
 describe('API v1 realtime events over socket.io (SQLite)', () => {
@@ -9,14 +10,10 @@ describe('API v1 realtime events over socket.io (SQLite)', () => {
   let admin: Api;
   const sockets: Socket[] = [];
 
-  before(async () => {
-    server = await startTestServer({ database: 'sqlite' });
-    admin = await login(server.url);
-  });
+  useTestServer({ database: 'sqlite' }, (s) => ({ server, admin } = s));
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
   });
-  after(() => server?.stop());
 
   function open(token: string | undefined): Socket {
     const socket = io(server.url, {

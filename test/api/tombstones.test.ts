@@ -6,15 +6,9 @@ import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import { sweepStaleChunks } from '../../server/jobs/sweep-stale-chunks.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -37,9 +31,9 @@ for (const config of BOTH_SETUPS) {
     let twice: string;
     let chunks: Buffer[];
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ ...config, now: clock.now });
-      admin = await login(server.url);
       interview = await createInterview(admin, {
         questions: [
           { prompt: 'One take only.', thinkSeconds: 0, maxSeconds: 10, retakes: 0 },
@@ -50,7 +44,6 @@ for (const config of BOTH_SETUPS) {
       chunks = await clipChunks(3);
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     async function candidate(of: Interview = interview): Promise<Api> {
       const [invited] = await invite(admin, of.id, 1);

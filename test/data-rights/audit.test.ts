@@ -5,11 +5,11 @@ import {
   type Api,
   createInterview,
   inviteOne,
-  login,
   recordAnswer,
   waitForAnswer,
 } from '../helpers/api.js';
-import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { ADMIN, type TestServer } from '../helpers/test-server.js';
 
 for (const database of ['sqlite', 'postgres'] as const) {
   describe(`audit trail (${database})`, function () {
@@ -18,12 +18,11 @@ for (const database of ['sqlite', 'postgres'] as const) {
     let admin: Api;
     let adminId: string;
 
+    useTestServer({ database }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ database });
-      admin = await login(server.url);
       adminId = (await admin.get('/me')).body.id;
     });
-    after(() => server?.stop());
 
     async function trail(query = ''): Promise<any[]> {
       const res = await admin.get(`/audit${query}`);
