@@ -15,7 +15,10 @@ import {
   expectProblem,
   HOUR,
   LEAK,
+  newCandidate,
+  quickQuestion,
   reload,
+  retakesInterview,
   startAnswer,
 } from './support.js';
 
@@ -47,22 +50,15 @@ for (const config of BOTH_SETUPS) {
 
     useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
     before(async () => {
-      interview = await createInterview(admin, {
-        questions: [
-          { prompt: 'Anything you like.', thinkSeconds: 0, maxSeconds: 60, retakes: 10 },
-          { prompt: 'One take only.', thinkSeconds: 0, maxSeconds: 60, retakes: 0 },
-          { prompt: 'One retake allowed.', thinkSeconds: 0, maxSeconds: 60, retakes: 1 },
-        ],
-      });
-      [free, once, twice] = interview.questions.map((q) => q.id) as [string, string, string];
+      ({ interview, once, twice } = await retakesInterview(admin, 60, [
+        quickQuestion('Anything you like.', 60, 10),
+      ]));
+      free = interview.questions[0]!.id;
     });
     afterEach(() => clock.reset());
 
     /** A new candidate for the shared interview (each test starts from a clean invitation). */
-    async function candidate(of: Interview = interview): Promise<Api> {
-      const [invited] = await invite(admin, of.id, 1);
-      return invited!.candidate;
-    }
+    const candidate = (of: Interview = interview) => newCandidate(admin, of.id);
 
     async function sessionAnswers(c: Api): Promise<Answer[]> {
       const res = await c.get('/candidate/session');
@@ -549,10 +545,7 @@ for (const config of BOTH_SETUPS) {
         const deadline = new Date(clock.now().getTime() + HOUR).toISOString();
         const timed = await createInterview(admin, {
           deadline,
-          questions: [
-            { prompt: 'First', thinkSeconds: 0, maxSeconds: 60, retakes: 3 },
-            { prompt: 'Second', thinkSeconds: 0, maxSeconds: 60, retakes: 3 },
-          ],
+          questions: [quickQuestion('First', 60, 3), quickQuestion('Second', 60, 3)],
         });
         const [q1, q2] = timed.questions.map((q) => q.id) as [string, string];
         const c = await candidate(timed);

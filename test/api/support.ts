@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Answer } from '../../server/contracts/api.js';
-import { Api, type ApiResponse, login } from '../helpers/api.js';
+import type { Answer, Interview } from '../../server/contracts/api.js';
+import { Api, type ApiResponse, createInterview, invite, login } from '../helpers/api.js';
 import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
 
 /** What must never appear in an error: stack frames, file paths, SQL. */
@@ -110,6 +110,40 @@ export async function reload(candidate: Api, answerId: string): Promise<Answer> 
   const res = await candidate.get<Answer>(`/candidate/answers/${answerId}`);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body;
+}
+
+/** A question with no thinking time (the take starts at once), `maxSeconds` long. */
+export function quickQuestion(prompt: string, maxSeconds: number, retakes: number) {
+  return { prompt, thinkSeconds: 0, maxSeconds, retakes };
+}
+
+/**
+ * An interview for the retake rules: question `once` allows no retake, `twice` one, each
+ * `maxSeconds` long, after the `first` questions if any.
+ */
+export async function retakesInterview(
+  staff: Api,
+  maxSeconds: number,
+  first: ReturnType<typeof quickQuestion>[] = [],
+): Promise<{ interview: Interview; once: string; twice: string }> {
+  const interview = await createInterview(staff, {
+    questions: [
+      ...first,
+      quickQuestion('One take only.', maxSeconds, 0),
+      quickQuestion('One retake allowed.', maxSeconds, 1),
+    ],
+  });
+  const [once, twice] = interview.questions.slice(first.length).map((q) => q.id) as [
+    string,
+    string,
+  ];
+  return { interview, once, twice };
+}
+
+/** A fresh candidate invited to the interview: each test starts from a clean invitation. */
+export async function newCandidate(staff: Api, interviewId: string): Promise<Api> {
+  const [invited] = await invite(staff, interviewId, 1);
+  return invited!.candidate;
 }
 
 export { Api };

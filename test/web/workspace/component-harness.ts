@@ -103,9 +103,10 @@ async function startHarness(): Promise<Harness> {
 }
 
 export interface HarnessPages {
-  /** The shared harness (its url, and `emit` for staff events). */
-  readonly harness: Harness;
-  readonly browser: TestBrowser;
+  /** The shared harness (its url, and `emit` for staff events), once the suite has started. */
+  harness: Harness;
+  /** The suite's Chromium, once the suite has started. */
+  browser: TestBrowser;
   /**
    * A fresh page on the harness's blank document. One opened inside a test is closed after that
    * test; one opened in a `before` hook lives until the suite's browser closes.
@@ -118,13 +119,23 @@ export interface HarnessPages {
  * (closed after it), and pages on the harness that `open()` gives.
  */
 export function harnessPages(options: BrowserOptions = {}): HarnessPages {
-  let harness: Harness | undefined;
-  let browser: TestBrowser | undefined;
   let inTest = false;
   const testPages: Page[] = [];
+  // Filled in by the before hook: tests only run once it has.
+  const pages = {
+    async open() {
+      const page = await pages.browser.newPage();
+      if (inTest) testPages.push(page);
+      page.on('pageerror', (err) => console.error('page error:', err.message));
+      await page.goto(`${pages.harness.url}/`);
+      // tsx keeps function names with a helper (__name) that the page does not have.
+      await page.evaluate('window.__name = (f) => f');
+      return page;
+    },
+  } as HarnessPages;
   before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser(options);
+    pages.harness = await sharedHarness();
+    pages.browser = await launchBrowser(options);
   });
   beforeEach(() => {
     inTest = true;
@@ -134,25 +145,7 @@ export function harnessPages(options: BrowserOptions = {}): HarnessPages {
     await Promise.all(testPages.splice(0).map((page) => page.close()));
   });
   after(async () => {
-    await browser?.close();
+    await pages.browser?.close();
   });
-  return {
-    get harness() {
-      if (!harness) throw new Error('harnessPages: the harness starts in the before hook');
-      return harness;
-    },
-    get browser() {
-      if (!browser) throw new Error('harnessPages: the browser starts in the before hook');
-      return browser;
-    },
-    async open() {
-      const page = await this.browser.newPage();
-      if (inTest) testPages.push(page);
-      page.on('pageerror', (err) => console.error('page error:', err.message));
-      await page.goto(`${this.harness.url}/`);
-      // tsx keeps function names with a helper (__name) that the page does not have.
-      await page.evaluate('window.__name = (f) => f');
-      return page;
-    },
-  };
+  return pages;
 }
