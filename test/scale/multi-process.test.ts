@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { io, type Socket } from 'socket.io-client';
 import { Api, createInterview, inviteOne, login, waitForAnswer } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
-import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
+import { ffmpegClip, sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
 import { processCluster } from '../helpers/process-cluster.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
@@ -78,14 +78,7 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     const viaB = new Api(baseB, candidate.token);
 
     // 1. Chunks alternate between the two API processes; the worker makes the video.
-    const clip = await ffmpegClip({
-      seconds: 12,
-      videoCodec: 'vp8',
-      audioCodec: 'opus',
-      container: 'webm',
-      width: 1280,
-      height: 720,
-    });
+    const clip = await slowToTranscodeClip();
     const chunks = sliceIrregularly(await readFile(clip), 12);
     const first = await viaB.post('/candidate/answers', {
       questionId: interview.questions[0]!.id,
