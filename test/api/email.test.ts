@@ -4,7 +4,7 @@ import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
-import { Clock, HOUR } from './support.js';
+import { Clock, HOUR, REMINDERS_48H } from './support.js';
 
 let people = 0;
 const person = (language?: 'en' | 'fr') => ({
@@ -22,19 +22,8 @@ for (const setup of BOTH_SETUPS) {
     let admin: Api;
 
     useTestServer(
-      {
-        ...setup,
-        now: clock.now,
-        mailFrom: 'Hiring <jobs@example.test>',
-        env: {
-          REMINDER_SWEEP_SECONDS: '1',
-          REMINDER_HOURS: '48',
-        },
-      },
-      (s) => {
-        ({ server, admin } = s);
-        smtp = s.server.smtp!;
-      },
+      { ...setup, now: clock.now, mailFrom: 'Hiring <jobs@example.test>', env: REMINDERS_48H },
+      (s) => ({ server, admin, smtp } = s),
     );
     afterEach(() => clock.reset());
 

@@ -21,15 +21,8 @@ for (const setup of BOTH_SETUPS) {
     let chunks: Buffer[];
 
     useTestServer(
-      {
-        ...setup,
-        now: clock.now,
-        mailFrom: 'jobs@example.test',
-      },
-      (s) => {
-        ({ server, admin } = s);
-        smtp = s.server.smtp!;
-      },
+      { ...setup, now: clock.now, mailFrom: 'jobs@example.test' },
+      (s) => ({ server, admin, smtp } = s),
     );
     before(async () => {
       reviewer = await staffUser(admin, 'reviewer');

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
-import { Api, createInterview, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { Api, createInterview, tokenOf, waitForAnswer } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR } from './support.js';
+import {
+  Clock,
+  expectProblem,
+  HOUR,
+  REMINDERS_48H,
+  recordClip,
+  releaseFeedback,
+} from './support.js';
 
 let people = 0;
 
@@ -16,19 +23,8 @@ for (const setup of BOTH_SETUPS) {
     let admin: Api;
 
     useTestServer(
-      {
-        ...setup,
-        now: clock.now,
-        mailFrom: 'jobs@example.test',
-        env: {
-          REMINDER_SWEEP_SECONDS: '1',
-          REMINDER_HOURS: '48',
-        },
-      },
-      (s) => {
-        ({ server, admin } = s);
-        smtp = s.server.smtp!;
-      },
+      { ...setup, now: clock.now, mailFrom: 'jobs@example.test', env: REMINDERS_48H },
+      (s) => ({ server, admin, smtp } = s),
     );
     afterEach(() => clock.reset());
 
@@ -51,22 +47,11 @@ for (const setup of BOTH_SETUPS) {
         questions: [{ prompt: 'Tell us', thinkSeconds: 5, maxSeconds: 30, retakes: 0 }],
       });
       const { invitation, email, original } = await inviteOne(interview.id);
-      const answer = await recordAnswer(
-        original,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
+      const answer = await recordClip(original, interview.questions[0]!.id);
       assert.equal((await waitForAnswer(original, answer.id)).status, 'ready');
       assert.equal((await original.post('/candidate/finish')).status, 200);
       await smtp.waitFor(() => smtp.to(email).length === 2); // the receipt
-      const saved = await admin.put(`/invitations/${invitation.id}/feedback`, {
-        summary: 'Thoughtful answers.',
-        competencies: [],
-      });
-      assert.equal(saved.status, 200, JSON.stringify(saved.body));
-      const released = await admin.post(`/invitations/${invitation.id}/feedback/release`);
-      assert.equal(released.status, 200, JSON.stringify(released.body));
+      await releaseFeedback(admin, invitation.id, 'Thoughtful answers.');
       await smtp.waitFor(() => smtp.to(email).length === 3);
       const emailed = new Api(server.url, tokenOf(linkIn(smtp.to(email)[2]!)));
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import { type Api, createInterview, invite, recordAnswer } from '../helpers/api.js';
+import { type Api, createInterview, invite } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
 import type { TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, clipChunks } from './support.js';
+import { recordClip } from './support.js';
 
 describe('API v1 realtime events over socket.io (SQLite)', () => {
   let server: TestServer;
@@ -93,12 +93,7 @@ describe('API v1 realtime events over socket.io (SQLite)', () => {
         if (payload.status === 'ready' || payload.status === 'failed') resolve();
       });
     });
-    const answer = await recordAnswer(
-      candidate,
-      interview.questions[0]!.id,
-      CLIP_MIME,
-      await clipChunks(3),
-    );
+    const answer = await recordClip(candidate, interview.questions[0]!.id, 3);
     await settled;
     assert.deepEqual(seen, [
       { answerId: answer.id, invitationId: invitation.id, status: 'processing' },

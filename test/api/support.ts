@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Answer, Interview } from '../../server/contracts/api.js';
-import { Api, type ApiResponse, createInterview, invite, login } from '../helpers/api.js';
+import {
+  Api,
+  type ApiResponse,
+  createInterview,
+  invite,
+  login,
+  recordAnswer,
+} from '../helpers/api.js';
 import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
 
 /** What must never appear in an error: stack frames, file paths, SQL. */
@@ -65,6 +72,9 @@ export class Clock {
 
 export const HOUR = 3600 * 1000;
 
+/** Server settings for reminder tests: swept every second, sent 48 hours before a link expires. */
+export const REMINDERS_48H = { REMINDER_SWEEP_SECONDS: '1', REMINDER_HOURS: '48' };
+
 /** Creates a staff user as the admin and returns a client signed in as them. */
 export async function staffUser(
   admin: Api,
@@ -93,6 +103,22 @@ export async function clipChunks(pieces = 3): Promise<Buffer[]> {
 }
 
 export const CLIP_MIME = 'video/webm;codecs=vp8,opus';
+
+/** Records a short real clip, cut into `pieces` chunks, as the candidate's answer. */
+export async function recordClip(candidate: Api, questionId: string, pieces = 2): Promise<Answer> {
+  return recordAnswer(candidate, questionId, CLIP_MIME, await clipChunks(pieces));
+}
+
+/** Writes the candidate's feedback (a summary, no competencies) and releases it. */
+export async function releaseFeedback(staff: Api, invitationId: string, summary: string) {
+  const saved = await staff.put(`/invitations/${invitationId}/feedback`, {
+    summary,
+    competencies: [],
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const released = await staff.post(`/invitations/${invitationId}/feedback/release`);
+  assert.equal(released.status, 200, JSON.stringify(released.body));
+}
 
 /** Starts an answer and expects it to be accepted. */
 export async function startAnswer(

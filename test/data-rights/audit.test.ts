@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from '../api/support.js';
-import {
-  type Api,
-  createInterview,
-  inviteOne,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { expectInvalid, expectProblem, recordClip, staffUser } from '../api/support.js';
+import { type Api, createInterview, inviteOne, waitForAnswer } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
 import { ADMIN, type TestServer } from '../helpers/test-server.js';
 
@@ -36,12 +30,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       await admin.request('PATCH', `/users/${reviewerId}`, { name: 'Rita Reviewer' });
       const interview = await createInterview(admin);
       const { invitation, candidate } = await inviteOne(admin, interview.id);
-      const recorded = await recordAnswer(
-        candidate,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
+      const recorded = await recordClip(candidate, interview.questions[0]!.id);
       assert.equal((await waitForAnswer(candidate, recorded.id)).status, 'ready');
 
       assert.equal((await reviewer.get(`/answers/${recorded.id}`)).status, 200);

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { createInterview, inviteOne, login } from '../../helpers/api.js';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { asked } from './support.js';
 
-const QUESTION = { prompt: 'Tell us about yourself.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 };
+const QUESTION = asked('Tell us about yourself.', 1);
 
 /** Issue 9: an interview that forbids sound-only answers, opened on a device without a camera. */
 describe('candidate recorder: an interview that needs a camera', function () {

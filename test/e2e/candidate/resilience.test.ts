@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import type { Api } from '../../helpers/api.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
+  asked,
   inviteCandidate,
+  openAtFirstQuestion,
   reachPractice,
   serverAnswers,
   skipPractice,
@@ -20,9 +22,7 @@ describe('candidate recorder: lost connections and reloads', function () {
     const invited = await inviteCandidate(e2e.server, [
       { prompt: 'Walk us through your week.', thinkSeconds: 5, maxSeconds: 60, retakes: 0 },
     ]);
-    const page = await e2e.browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     const started = Date.now();
     await page.waitForTimeout(3000);
@@ -51,15 +51,13 @@ describe('candidate recorder: lost connections and reloads', function () {
 
   it('after a reload mid-answer, keeps the interrupted take and carries on', async () => {
     const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'What motivates you?', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-      { prompt: 'Any questions for us?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+      asked('What motivates you?', 1),
+      asked('Any questions for us?'),
     ]);
-    const page = await e2e.browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     // What a candidate would check: the clock says 4 s, and the uploads have kept up (1-s
-    // slices: 4 on the e2e.server). Waiting on both, not on a fixed time, keeps a loaded machine's
+    // slices: 4 on the server). Waiting on both, not on a fixed time, keeps a loaded machine's
     // slow encoder from turning into a "loss".
     await elapsedAtLeast(page, 4);
     const sent = await serverChunksAtLeast(invited.candidate, 4);
@@ -98,9 +96,7 @@ describe('candidate recorder: lost connections and reloads', function () {
   });
 
   it('a take cut off before its first slice costs no attempt, even without retakes', async () => {
-    const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'Your strengths?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
-    ]);
+    const invited = await inviteCandidate(e2e.server, [asked('Your strengths?')]);
     const page = await e2e.browser.newPage();
     // A slow device: no slice within the first seconds, so the reload below always lands
     // before the first one (a real phone under load, or a camera that failed at once).
@@ -135,12 +131,10 @@ describe('candidate recorder: lost connections and reloads', function () {
 
   it('pauses while the page is hidden, resumes, and keeps a take the system cut short', async () => {
     const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'Tell us a story.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
-      { prompt: 'And another.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+      asked('Tell us a story.'),
+      asked('And another.'),
     ]);
-    const page = await e2e.browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
 
     // Desktop or Android: the camera survives the background, the take pauses, then resumes.
     await startAnswer(page);

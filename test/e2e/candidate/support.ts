@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { Answer, Interview, Invitation } from '../../../server/contracts/api.js';
 import { type Api, createInterview, inviteOne, login } from '../../helpers/api.js';
+import type { TestBrowser } from '../../helpers/browser.js';
 import type { TestServer } from '../../helpers/test-server.js';
 
 export interface Invited {
@@ -16,10 +17,15 @@ export interface Invited {
   url: string;
 }
 
+/** A question with 5 s to think and 30 s to answer: long enough for answers of a few seconds. */
+export function asked(prompt: string, retakes = 0) {
+  return { prompt, thinkSeconds: 5, maxSeconds: 30, retakes };
+}
+
 /** Short questions by default so that answers of a few seconds are enough. */
 export async function inviteCandidate(
   server: TestServer,
-  questions = [{ prompt: 'Tell us about yourself.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 }],
+  questions = [asked('Tell us about yourself.', 1)],
 ): Promise<Invited> {
   const staff = await login(server.url);
   const interview = await createInterview(staff, { questions });
@@ -37,6 +43,24 @@ export async function reachPractice(page: Page, url: string): Promise<void> {
 
 export async function skipPractice(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Skip the practice' }).click();
+}
+
+/** The candidate's link in a new tab: consent, the device check, the practice skipped. */
+export async function openAtFirstQuestion(browser: TestBrowser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await reachPractice(page, url);
+  await skipPractice(page);
+  return page;
+}
+
+/** Answers every "Leave this page?" with leave, as a candidate who goes anyway; lists them. */
+export function leaveAnyway(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  return dialogs;
 }
 
 /** Reveals the current question and starts recording without waiting for the thinking time. */

@@ -9,6 +9,7 @@ import { seriousAxeViolations } from '../../helpers/browser.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
   inviteCandidate,
+  leaveAnyway,
   reachPractice,
   serverAnswers,
   skipPractice,
@@ -34,7 +35,7 @@ describe('candidate recorder: a reload during the thinking time', function () {
   async function openPage(): Promise<Page> {
     const page = await e2e.browser.newPage();
     // "Leave this page?" while a take is open: the candidate leaves anyway.
-    page.on('dialog', (dialog) => void dialog.accept());
+    leaveAnyway(page);
     return page;
   }
 

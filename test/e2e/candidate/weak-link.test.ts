@@ -3,8 +3,11 @@ import type { Page } from 'playwright-core';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
+  asked,
   type Invited,
   inviteCandidate,
+  leaveAnyway,
+  openAtFirstQuestion,
   reachPractice,
   serverAnswers,
   skipPractice,
@@ -94,9 +97,7 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     const invited = await inviteCandidate(e2e.server, [
       { prompt: 'What did you learn last year?', thinkSeconds: 20, maxSeconds: 30, retakes: 0 },
     ]);
-    const page = await e2e.browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await e2e.browser.context.setOffline(true);
     await page.getByRole('button', { name: 'Show the question' }).click();
     await page.getByText(/^Waiting for the connection\. Your question stays hidden/).waitFor();
@@ -116,17 +117,9 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a reload mid-answer loses at most 250 ms, after asking before leaving', async () => {
-    const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'What motivates you?', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-    ]);
-    const page = await e2e.browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type());
-      void dialog.accept();
-    });
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const invited = await inviteCandidate(e2e.server, [asked('What motivates you?', 1)]);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    const dialogs = leaveAnyway(page);
     await startAnswer(page);
     await page.waitForTimeout(4500);
     const recorded = await recordedMs(page);
@@ -147,17 +140,11 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
 
   it('a tab closed with answers waiting uploads them when reopened, and says so truthfully', async () => {
     const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'First question.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-      { prompt: 'Second question.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+      asked('First question.', 1),
+      asked('Second question.'),
     ]);
-    const page = await e2e.browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type());
-      void dialog.accept();
-    });
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    const dialogs = leaveAnyway(page);
     await startAnswer(page);
     await page.waitForTimeout(1500);
     await e2e.browser.context.setOffline(true);
@@ -186,9 +173,7 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a second tab opened while recording leaves the take alone', async () => {
-    const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'Tell us about a mistake.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-    ]);
+    const invited = await inviteCandidate(e2e.server, [asked('Tell us about a mistake.', 1)]);
     const first = await e2e.browser.newPage();
     await reachPractice(first, invited.url);
     await skipPractice(first);

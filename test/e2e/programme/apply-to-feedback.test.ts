@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { releaseFeedback } from '../../api/support.js';
 import { type Api, login } from '../../helpers/api.js';
 import { assertAccessible, PHONE } from '../../helpers/browser.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
@@ -92,13 +93,7 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     assert.deepEqual(invitation.location, { key: 'paris', name: 'Paris' });
     assert.equal(invitation.status, 'completed');
     assert.deepEqual(invitation.accommodations, { extraTime: true });
-    const draft = await staff.put(`/invitations/${invitation.id}/feedback`, {
-      summary: 'A clear, warm answer.\nThank you for applying.',
-      competencies: [],
-    });
-    assert.equal(draft.status, 200, JSON.stringify(draft.body));
-    const released = await staff.post(`/invitations/${invitation.id}/feedback/release`);
-    assert.equal(released.status, 200, JSON.stringify(released.body));
+    await releaseFeedback(staff, invitation.id, 'A clear, warm answer.\nThank you for applying.');
 
     // Weeks later the interview has closed; the link in the email shows the feedback.
     clockOffsetMs = 30 * DAY;

@@ -1,6 +1,17 @@
 /** Steps the workspace end-to-end tests share: signing in, waiting on the page. */
 import type { Page } from 'playwright-core';
+import type { TestBrowser } from '../../helpers/browser.js';
 import { ADMIN } from '../../helpers/test-server.js';
+
+/** The workspace's end-to-end window: a laptop screen. */
+export const LAPTOP = { viewport: { width: 1280, height: 900 } };
+
+/** A new tab whose uncaught errors are printed with the test's output. */
+export async function tabShowingErrors(browser: TestBrowser): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  return page;
+}
 
 export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {
   await page.getByLabel('Email').fill(email);
