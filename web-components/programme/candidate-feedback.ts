@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Feedback } from './programme-types.js';
+import type { Feedback } from '../../server/contracts/programmes.js';
 
 /** The released feedback for the invitation behind `token`; null before release (404). */
 export async function releasedFeedback(token: string, apiBase = ''): Promise<Feedback | null> {

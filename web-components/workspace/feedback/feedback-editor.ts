@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Feedback } from '../../programme/programme-types.js';
+import type { Feedback } from '../../../server/contracts/programmes.js';
 import { feedbackDraft, releaseFeedback, saveFeedback } from '../api/programme-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';

@@ -1,11 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Interview } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
-import type { StructuredInterview } from './review-types.js';
 import { structuredApi } from './structured-api.js';
 
 /** The questions of an interview to review one at a time, with how far I am on each. */
@@ -28,7 +28,7 @@ export class QuestionPicker extends LitElement {
   ];
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
-  @property({ attribute: false }) interview!: StructuredInterview;
+  @property({ attribute: false }) interview!: Interview;
   private readonly counts = new Loader(this, () =>
     Promise.all(
       this.interview.questions.map(async (q) => {

@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type {
+  AnswerForReview,
+  Interview,
+  InterviewQuestion,
+  Rating,
+} from '../../../server/contracts/api.js';
+import type { ByQuestionItem } from '../../../server/contracts/review.js';
 import { errorText } from '../shared/error-text.js';
 import type { WorkspaceContext } from '../workspace-context.js';
-import type {
-  ByQuestionItem,
-  RubricQuestion,
-  StructuredAnswer,
-  StructuredInterview,
-  StructuredRating,
-} from './review-types.js';
 import { type StructuredApi, structuredApi } from './structured-api.js';
 
 /**
@@ -15,11 +15,11 @@ import { type StructuredApi, structuredApi } from './structured-api.js';
  * playable links and its ratings (mine, and colleagues' once unsealed), fetched when needed.
  */
 export class QuestionReviewData implements ReactiveController {
-  interview: StructuredInterview | null = null;
-  question: RubricQuestion | null = null;
+  interview: Interview | null = null;
+  question: InterviewQuestion | null = null;
   items: ByQuestionItem[] = [];
-  readonly details = new Map<string, StructuredAnswer>();
-  readonly ratings = new Map<string, StructuredRating[]>();
+  readonly details = new Map<string, AnswerForReview>();
+  readonly ratings = new Map<string, Rating[]>();
   error = '';
   #pending = new Set<string>();
 
@@ -50,7 +50,7 @@ export class QuestionReviewData implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  mine(answerId: string): StructuredRating | null {
+  mine(answerId: string): Rating | null {
     const me = this.ctx().user.id;
     return this.ratings.get(answerId)?.find((r) => r.reviewer.id === me) ?? null;
   }
@@ -71,7 +71,7 @@ export class QuestionReviewData implements ReactiveController {
       .finally(() => this.#pending.delete(key));
   }
 
-  async refreshAnswer(answerId: string): Promise<StructuredAnswer> {
+  async refreshAnswer(answerId: string): Promise<AnswerForReview> {
     const detail = await this.api.answer(answerId);
     this.details.set(answerId, detail);
     this.host.requestUpdate();
@@ -84,7 +84,7 @@ export class QuestionReviewData implements ReactiveController {
   }
 
   /** Rated: colleagues' scores unseal and, audio first, the video is now allowed. */
-  recordRating(rating: StructuredRating): void {
+  recordRating(rating: Rating): void {
     const others = (this.ratings.get(rating.answerId) ?? []).filter(
       (r) => r.reviewer.id !== rating.reviewer.id,
     );

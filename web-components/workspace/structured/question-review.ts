@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ByQuestionItem } from '../../../server/contracts/review.js';
 import type { WorkspaceEvent } from '../events.js';
 import '../review/answer-player.js';
 import type { AnswerPlayer } from '../review/answer-player.js';
@@ -16,7 +17,7 @@ import './colleague-scores.js';
 import './question-picker.js';
 import { questionReviewStyles } from './question-review.styles.js';
 import { QuestionReviewData } from './question-review-data.js';
-import { type ByQuestionItem, candidateLabel, reviewSettingsOf } from './review-types.js';
+import { candidateLabel, reviewSettingsOf } from './review-types.js';
 
 /**
  * Question by question: every candidate's answer to one question, in an order of my own, with

@@ -1,13 +1,13 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { AlphaFigure } from '../../../server/contracts/review.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import './deviation-chart.js';
-import type { AlphaFigure } from './review-types.js';
 import { structuredApi } from './structured-api.js';
 
 export type AlphaBand = 'none' | 'poor' | 'tentative' | 'good';

@@ -1,33 +1,30 @@
-import type { WorkspaceApi } from '../api/workspace-api.js';
+import type { AnswerForReview, Interview, Rating } from '../../../server/contracts/api.js';
 import type {
   ByQuestionItem,
   Decision,
-  Outcome,
   Reliability,
-  ResultsItem,
-  StructuredAnswer,
-  StructuredInterview,
-  StructuredRating,
-} from './review-types.js';
+  ResultItem,
+} from '../../../server/contracts/review.js';
+import type { Outcome } from '../../../server/contracts/review-rules.js';
+import type { WorkspaceApi } from '../api/workspace-api.js';
 
 const id = encodeURIComponent;
 
 /** The structured-review endpoints of API.md, over the workspace's signed-in client. */
 export function structuredApi(api: WorkspaceApi) {
   return {
-    interview: (interviewId: string) =>
-      api.request<StructuredInterview>(`/interviews/${id(interviewId)}`),
+    interview: (interviewId: string) => api.request<Interview>(`/interviews/${id(interviewId)}`),
     byQuestion: async (interviewId: string, questionId: string) =>
       (
         await api.request<{ items: ByQuestionItem[] }>(
           `/review/by-question?${new URLSearchParams({ interviewId, questionId })}`,
         )
       ).items,
-    answer: (answerId: string) => api.request<StructuredAnswer>(`/answers/${id(answerId)}`),
+    answer: (answerId: string) => api.request<AnswerForReview>(`/answers/${id(answerId)}`),
     ratings: async (answerId: string) =>
-      (await api.request<{ items: StructuredRating[] }>(`/answers/${id(answerId)}/ratings`)).items,
+      (await api.request<{ items: Rating[] }>(`/answers/${id(answerId)}/ratings`)).items,
     rate: (answerId: string, rating: { score: number; comment: string }) =>
-      api.request<StructuredRating>(`/answers/${id(answerId)}/ratings/me`, {
+      api.request<Rating>(`/answers/${id(answerId)}/ratings/me`, {
         method: 'PUT',
         body: JSON.stringify(rating),
       }),
@@ -37,7 +34,7 @@ export function structuredApi(api: WorkspaceApi) {
         body: JSON.stringify(decision),
       }),
     results: async (interviewId: string) =>
-      (await api.request<{ items: ResultsItem[] }>(`/interviews/${id(interviewId)}/results`)).items,
+      (await api.request<{ items: ResultItem[] }>(`/interviews/${id(interviewId)}/results`)).items,
     reliability: (interviewId: string) =>
       api.request<Reliability>(`/interviews/${id(interviewId)}/reliability`),
   };
