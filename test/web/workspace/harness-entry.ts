@@ -15,4 +15,4 @@ import '../../../web-components/workspace/review/review-queue.js';
 // harness's socket.io server) and the language switch.
 Object.assign(window, { workspaceHarness: { LiveFeed, setLocale } });
 
-import '../../../web-components/workspace/structured/deviation-chart.js';
+import '../../../web-components/workspace/results/deviation-chart.js';

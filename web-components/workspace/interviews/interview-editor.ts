@@ -22,9 +22,9 @@ import {
 } from './question-draft.js';
 import { type QuestionHandlers, renderQuestionFields } from './question-fields.js';
 import './data-rights-fields.js';
-import '../structured/rubric-section.js';
+import '../rubric/rubric-section.js';
+import { emptyStructure, rubricInput, structureOf } from '../rubric/structure-draft.js';
 import { setPageTitle } from '../shared/page-title.js';
-import { emptyStructure, rubricInput, structureOf } from '../structured/structure-draft.js';
 
 /**
  * Creates an interview, or edits one (`interviewId` set). Once candidates have started

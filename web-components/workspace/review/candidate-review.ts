@@ -25,8 +25,8 @@ import './rating-form.js';
 import { setPageTitle } from '../shared/page-title.js';
 import type { RatingForm } from './rating-form.js';
 import { CandidateReviewData, type ReviewSlot } from './review-data.js';
-import '../structured/colleague-scores.js';
-import { candidateLabel, reviewSettingsOf } from '../structured/review-types.js';
+import './colleague-scores.js';
+import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 
 /** One candidate's answers in question order, the prompt beside the video, and my ratings. */
 @localized()

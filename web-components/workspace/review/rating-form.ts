@@ -7,8 +7,8 @@ import { EVIDENCE_MIN_CHARS } from '../../../server/contracts/review-rules.js';
 import { workspaceEvent } from '../events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { SCORES } from '../structured/review-types.js';
 import { ratingFormStyles } from './rating-form.styles.js';
+import { SCORES } from './review-terms.js';
 
 export type SaveRating = (
   answerId: string,

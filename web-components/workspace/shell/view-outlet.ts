@@ -8,8 +8,8 @@ import '../review/review-queue.js';
 import '../session/change-password.js';
 import '../users/user-admin.js';
 import '../audit/audit-trail.js';
-import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
+import { renderReviewScreen } from './review-screens.js';
 import type { Route } from './routes.js';
 
 function notAllowed(): TemplateResult {
@@ -44,7 +44,7 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'results':
     case 'reliability':
       return canOrganise(ctx.user) || route.view === 'by-question'
-        ? renderStructuredView(route, ctx)
+        ? renderReviewScreen(route, ctx)
         : notAllowed();
     case 'users':
       return ctx.user.role === 'admin'

@@ -2,7 +2,7 @@ import type { Interview } from '../../../server/contracts/api.js';
 import type { Anchors, Competency } from '../../../server/contracts/review.js';
 import { REVIEW_DEFAULTS, type ReviewSettings } from '../../../server/contracts/review-rules.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
-import { SCORES } from './review-types.js';
+import { SCORES } from '../review/review-terms.js';
 
 /** A question's rubric as the editor holds it. */
 export interface RubricDraft {

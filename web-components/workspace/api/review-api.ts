@@ -6,12 +6,15 @@ import type {
   ResultItem,
 } from '../../../server/contracts/review.js';
 import type { Outcome } from '../../../server/contracts/review-rules.js';
-import type { WorkspaceApi } from '../api/workspace-api.js';
+import type { WorkspaceApi } from './workspace-api.js';
 
 const id = encodeURIComponent;
 
-/** The structured-review endpoints of API.md, over the workspace's signed-in client. */
-export function structuredApi(api: WorkspaceApi) {
+/**
+ * The "Structured review" endpoints of API.md (by question, ratings, decisions, results and
+ * reliability), over the workspace's signed-in client.
+ */
+export function reviewApi(api: WorkspaceApi) {
   return {
     interview: (interviewId: string) => api.request<Interview>(`/interviews/${id(interviewId)}`),
     byQuestion: async (interviewId: string, questionId: string) =>
@@ -40,4 +43,4 @@ export function structuredApi(api: WorkspaceApi) {
   };
 }
 
-export type StructuredApi = ReturnType<typeof structuredApi>;
+export type ReviewApi = ReturnType<typeof reviewApi>;

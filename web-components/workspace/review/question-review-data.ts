@@ -6,9 +6,9 @@ import type {
   Rating,
 } from '../../../server/contracts/api.js';
 import type { ByQuestionItem } from '../../../server/contracts/review.js';
+import { type ReviewApi, reviewApi } from '../api/review-api.js';
 import { errorText } from '../shared/error-text.js';
 import type { WorkspaceContext } from '../workspace-context.js';
-import { type StructuredApi, structuredApi } from './structured-api.js';
 
 /**
  * Every answer to one question, in my own shuffled order (the server's), with each answer's
@@ -32,8 +32,8 @@ export class QuestionReviewData implements ReactiveController {
 
   hostConnected(): void {}
 
-  get api(): StructuredApi {
-    return structuredApi(this.ctx().api);
+  get api(): ReviewApi {
+    return reviewApi(this.ctx().api);
   }
 
   async load(interviewId: string, questionId: string): Promise<void> {

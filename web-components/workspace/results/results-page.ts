@@ -9,10 +9,10 @@ import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import './decision-control.js';
+import { reviewApi } from '../api/review-api.js';
 import { outcomeName } from './decision-control.js';
 import { type ResultsFilter, type ResultsSort, sortAndFilter } from './results-order.js';
 import { resultsPageStyles } from './results-page.styles.js';
-import { structuredApi } from './structured-api.js';
 
 const PAGE_SIZE = 25;
 
@@ -29,7 +29,7 @@ export class ResultsPage extends LitElement {
   @state() private search = '';
   @state() private shown = PAGE_SIZE;
   private readonly data = new Loader(this, async () => {
-    const api = structuredApi(this.ctx.api);
+    const api = reviewApi(this.ctx.api);
     const [interview, items] = await Promise.all([
       api.interview(this.interviewId),
       api.results(this.interviewId),
@@ -120,8 +120,8 @@ export class ResultsPage extends LitElement {
         })}
       </dl>
       <ws-decision-control .decision=${item.decision} subject=${name}
-        .save=${(decision: Parameters<ReturnType<typeof structuredApi>['decide']>[1]) =>
-          structuredApi(this.ctx.api)
+        .save=${(decision: Parameters<ReturnType<typeof reviewApi>['decide']>[1]) =>
+          reviewApi(this.ctx.api)
             .decide(item.invitationId, decision)
             .then((saved) => {
               item.decision = saved;

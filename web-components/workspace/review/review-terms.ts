@@ -1,5 +1,5 @@
 /**
- * What the structured-review screens need besides the contract: the contract's shapes come from
+ * The terms every review screen shares, besides the contract: the contract's shapes come from
  * server/contracts with `import type` (nothing of the server reaches the bundle) and its plain
  * values from server/contracts/review-rules.ts. Here: scores as numbers, an interview's review
  * settings with the defaults filled in, and the name a rater may see.
