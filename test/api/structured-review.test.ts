@@ -68,6 +68,9 @@ for (const config of BOTH_SETUPS) {
       return res.body.items as any[];
     };
 
+    // Registered before the server's hooks: mocha runs `after` hooks in order, and the server
+    // only stops once this socket is closed.
+    after(() => socket?.close());
     useTestServer(config, (s) => ({ server, admin } = s));
     before(async function () {
       this.timeout(300_000);
@@ -125,7 +128,6 @@ for (const config of BOTH_SETUPS) {
         chunks,
       );
     });
-    after(() => socket?.close());
 
     it('echoes competencies, rubrics and review settings with their defaults filled in', async () => {
       assert.deepEqual(interview.competencies, [
