@@ -20,6 +20,7 @@ import * as dataRights from './migrations/005-data-rights.js';
 import * as boundedMedia from './migrations/006-bounded-media.js';
 import * as extraLinks from './migrations/007-extra-links.js';
 import * as audioOnlySetting from './migrations/009-audio-only-setting.js';
+import * as trustHoles from './migrations/012-trust-holes.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '004-programmes-email': programmesEmail,
   '007-extra-links': extraLinks,
   '009-audio-only-setting': audioOnlySetting,
+  '012-trust-holes': trustHoles,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { hashingGate } from '../../server/auth/passwords.js';
 import { Api, createInterview, invite, login } from '../helpers/api.js';
 import type { DatabaseKind } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -39,7 +40,7 @@ describe('sign-in throttles and the security log', () => {
     lines = captured.lines;
     server = await startTestServer({
       database: 'sqlite',
-      env: { TRUST_PROXY: 'true' },
+      env: { TRUST_PROXY: '1' },
       log: captured.log,
       loginLimits: { perAddress: 5, perAccount: 5 },
     });
@@ -88,6 +89,28 @@ describe('sign-in throttles and the security log', () => {
     );
   });
 
+  it('an admin password reset lifts the account lockout (issue 20, finding 12)', async () => {
+    const admin = await login(server.url);
+    const email = uniqueEmail();
+    const created = await admin.post('/users', {
+      email,
+      name: 'Locked Out',
+      password: 'a long enough password',
+      role: 'reviewer',
+    });
+    assert.equal(created.status, 201);
+    for (let i = 0; i < 5; i++) {
+      const res = await attempt(server, `192.0.2.${120 + i}`, email, 'not the password');
+      expectProblem(res, 401, 'invalid_credentials');
+    }
+    expectProblem(await attempt(server, '192.0.2.130', email, 'x'), 429, 'rate_limited');
+    const reset = await admin.post(`/users/${created.body.id}/password-reset`);
+    assert.equal(reset.status, 200);
+    const signIn = await attempt(server, '192.0.2.131', email, reset.body.password);
+    assert.equal(signIn.status, 200, JSON.stringify(signIn.body));
+    assert.equal(signIn.body.mustChangePassword, true);
+  });
+
   it('logs each failed sign-in as a security event with the client address, never the password', async () => {
     const secret = 'a-very-recognisable-wrong-password';
     await attempt(server, '203.0.113.7', 'admin@example.test', secret);
@@ -104,30 +127,28 @@ describe('sign-in throttles and the security log', () => {
 /**
  * The attack from issue 8: many parallel failed sign-ins (from many addresses, so that only the
  * hashing bound protects, not the throttles) while a candidate uploads. Before, every attempt ran
- * scrypt on the libuv pool that also writes chunks and uploads took tens of seconds. The bound
- * asserted is behavioural and generous, because the machine running the tests is shared (load
- * above 20 on 2 cores while this was written): a chunk uploaded during the flood completes
- * within 10 s (about 50 ms without the flood, 0.3–3 s with it there). With hashing unbounded,
- * the flood's first wave alone did not finish within this test's 60 s. The real figures come
- * from scripts/bench/hostile.ts.
+ * scrypt on the libuv pool that also writes chunks and uploads took tens of seconds. What is
+ * asserted is the mechanism, not a time (the machine running the tests is shared): while the
+ * flood runs, never more hashes run at once than the gate allows, so the thread pool always has
+ * threads left for chunks; every chunk sent meanwhile is stored; the excess is refused (429),
+ * not queued. How long a chunk takes during the flood is measured by scripts/bench/hostile.ts.
  */
 for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
   describe(`a login flood does not stall uploads (${database})`, () => {
     const FLOOD = 64;
-    const UPLOAD_BOUND_MS = 10_000;
     let server: TestServer;
 
     before(async () => {
       server = await startTestServer({
         database,
         storage: database === 'postgres' ? 's3' : 'local',
-        env: { TRUST_PROXY: 'true' },
+        env: { TRUST_PROXY: '1' },
         loginLimits: { perAddress: 1_000_000, perAccount: 1_000_000 },
       });
     });
     after(() => server?.stop());
 
-    it(`keeps a chunk upload under ${UPLOAD_BOUND_MS} ms while ${FLOOD} failed sign-ins run at once, and answers the excess fast`, async () => {
+    it(`stores every chunk while ${FLOOD} failed sign-ins run at once, hashing at most the gate's bound at a time, and refuses the excess`, async () => {
       const admin = await login(server.url);
       const interview = await createInterview(admin);
       const [{ candidate }] = (await invite(admin, interview.id, 1)) as [
@@ -138,12 +159,12 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
       const answer = await startAnswer(candidate, interview.questions[0]!.id);
 
       // Warm up the upload path (first writes, first database statements) before the flood.
-      const quiet: number[] = [];
-      for (const [index, bytes] of chunks.entries()) {
-        const started = performance.now();
+      for (const [index, bytes] of chunks.entries())
         assert.equal((await candidate.putChunk(answer.id, index, bytes)).status, 200);
-        quiet.push(performance.now() - started);
-      }
+      let mostHashing = 0;
+      const sampler = setInterval(() => {
+        mostHashing = Math.max(mostHashing, hashingGate.load.running);
+      }, 2);
 
       let flooding = true;
       const statuses: number[] = [];
@@ -165,23 +186,23 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
       // Upload once the flood is in its steady state: a whole wave of attempts answered.
       while (statuses.length < FLOOD) await new Promise((resolve) => setTimeout(resolve, 50));
 
-      const timings: number[] = [];
+      const attemptsBeforeUploads = statuses.length;
       try {
         for (const [index, bytes] of chunks.entries()) {
-          const started = performance.now();
           const res = await candidate.putChunk(answer.id, index, bytes);
-          timings.push(performance.now() - started);
           assert.equal(res.status, 200, JSON.stringify(res.body));
         }
+        assert.ok(statuses.length > attemptsBeforeUploads, 'the flood went on during the uploads');
       } finally {
         flooding = false;
         await Promise.all(flood);
+        clearInterval(sampler);
       }
-      const slowest = Math.max(...timings);
       assert.ok(
-        slowest < UPLOAD_BOUND_MS,
-        `slowest chunk ${Math.round(slowest)} ms during the flood`,
+        mostHashing >= 1 && mostHashing <= hashingGate.concurrency,
+        `${mostHashing} hashes at once (bound ${hashingGate.concurrency})`,
       );
+      assert.ok(hashingGate.concurrency < 4, "fewer than libuv's four threads");
       // The flood was really running, and its excess was refused rather than queued.
       assert.ok(statuses.length >= FLOOD, `${statuses.length} attempts`);
       assert.ok(

@@ -27,14 +27,14 @@ for (const setup of BOTH_SETUPS) {
         now: clock.now,
         mailFrom: 'Programme <jobs@example.test>',
         env: {
-          TRUST_PROXY: 'true',
+          TRUST_PROXY: '1',
         },
       });
       smtp = server.smtp!;
       noMail = await startTestServer({
         database: setup.database,
         now: clock.now,
-        env: { TRUST_PROXY: 'true' },
+        env: { TRUST_PROXY: '1' },
       });
       admin = await login(server.url);
       adminNoMail = await login(noMail.url);

@@ -294,7 +294,7 @@ export async function closeMediaFixtures(): Promise<void> {
 
 /**
  * 12 s of 720p VP8/Opus WebM: VP8 must be re-encoded, and this takes long enough that a process
- * killed 1.5 s after the last chunk dies mid-transcode.
+ * killed once its ffmpeg is at work dies mid-transcode.
  */
 export function slowToTranscodeClip(): Promise<string> {
   return ffmpegClip({

@@ -8,6 +8,7 @@ import { ffmpegClip, sliceIrregularly, slowToTranscodeClip } from '../helpers/me
 import { processCluster } from '../helpers/process-cluster.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
+import { waitForChildCommand } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
 
 const ADMIN = { email: 'ops@example.test', password: 'cluster admin password' };
@@ -100,7 +101,7 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     );
 
     // 2. The worker is killed mid-transcode; another worker takes the job over.
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForChildCommand(worker.child.pid!, 'ffmpeg');
     assert.equal((await viaB.get(`/candidate/answers/${first.body.id}`)).body.status, 'processing');
     worker.child.kill('SIGKILL');
     await worker.exited;

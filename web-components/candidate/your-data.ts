@@ -2,6 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidatePrivacy } from '../../server/contracts/data-rights.js';
+import { clearOutbox } from './upload/outbox.js';
+import { forgetAllRescued } from './upload/rescue-store.js';
 
 type Phase = 'closed' | 'loading' | 'ready' | 'confirming' | 'erasing' | 'erased' | 'failed';
 
@@ -140,6 +142,9 @@ export class CandidateYourData extends LitElement {
       body: JSON.stringify({ confirm: true }),
     });
     if (res.status === 202 || res.status === 404) {
+      // Slices not yet uploaded are copies too: the device forgets them as well.
+      forgetAllRescued();
+      await clearOutbox().catch(() => {});
       this.phase = 'erased';
       this.dispatchEvent(new CustomEvent('data-erased', { bubbles: true, composed: true }));
     } else {

@@ -98,12 +98,12 @@ export class ApplyPage extends LitElement {
     } else if (err.status === 429) {
       const minutes = Math.max(1, Math.ceil((err.retryAfter ?? 600) / 60));
       this.formProblem = msg(
-        str`Too many applications have come from this connection. Please try again in ${minutes} minute(s).`,
+        str`We cannot take more applications right now. Please try again in ${minutes} minute(s).`,
         { id: 'apply.rateLimited' },
       );
     } else if (err.status === 400 && err.errors.length) {
       this.serverErrors = Object.fromEntries(
-        err.errors.map((e) => [fieldOf(e.path), `${e.path}: ${e.message}`]),
+        err.errors.map((e) => [fieldOf(e.path), serverFieldError(fieldOf(e.path))]),
       );
       this.formProblem = msg('Please check the highlighted answers.', { id: 'apply.checkForm' });
     } else {
@@ -211,6 +211,26 @@ export class ApplyPage extends LitElement {
 }
 
 /** The form field a server error's path points at (`eligibility.rights` → `q-rights`). */
+/**
+ * The server's field messages are English words for developers; the applicant reads what to do
+ * about the field, in the page's language.
+ */
+function serverFieldError(field: string): string {
+  if (field === 'name')
+    return msg('Please write your name as ordinary text, on one line, up to 200 characters.', {
+      id: 'apply.err.nameText',
+    });
+  if (field === 'email')
+    return msg('Please enter an email address such as name@example.com.', {
+      id: 'apply.err.email',
+    });
+  if (field === 'location')
+    return msg('Please choose where you would like to work.', { id: 'apply.err.location' });
+  if (field === 'consent') return msg('Please tick the box to apply.', { id: 'apply.err.consent' });
+  if (field.startsWith('q-')) return msg('Please answer yes or no.', { id: 'apply.err.yesNo' });
+  return msg('Please check this answer.', { id: 'apply.err.other' });
+}
+
 function fieldOf(path: string): string {
   if (path.startsWith('eligibility.')) return `q-${path.slice('eligibility.'.length)}`;
   if (path === 'locationKey') return 'location';

@@ -2,12 +2,17 @@ import { Router } from 'express';
 import type { Store } from 'express-rate-limit';
 import { ChangePasswordRequest, CreateUserRequest, LoginRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
-import { changeOwnPassword } from '../../domain/change-password.js';
-import { issueStaffToken, signOut } from '../../domain/staff-session.js';
-import { authenticate, createUser, invalidCredentials } from '../../domain/users.js';
-import { resetPassword } from '../../domain/workspace/reset-password.js';
-import { currentStaffSession, currentUser, requireSignedIn, requireStaff } from '../auth.js';
+import { changeOwnPassword } from '../../domain/staff/change-password.js';
+import { resetPassword } from '../../domain/staff/reset-password.js';
+import { issueStaffToken, signOut } from '../../domain/staff/staff-session.js';
+import { authenticate, createUser, invalidCredentials } from '../../domain/staff/users.js';
+import {
+  currentStaffActor,
+  currentStaffSession,
+  currentUser,
+  requireSignedIn,
+  requireStaff,
+} from '../auth.js';
 import { type LoginThrottleLimits, loginThrottles } from '../login-throttles.js';
 import { parseInput } from '../validate.js';
 
@@ -28,36 +33,30 @@ export function staffRoutes(
 ): Router {
   const router = Router();
   const signedIn = requireSignedIn(deps);
+  const throttles = loginThrottles(options.limits, deps.log, options.storeFor);
 
-  router.post(
-    '/auth/login',
-    ...loginThrottles(options.limits, deps.log, options.storeFor),
-    async (req, res) => {
-      const { email, password } = parseInput(LoginRequest, req.body);
-      const result = await authenticate(deps.db, email, password);
-      if (!result.ok) {
-        // A security event with the client address; never the password, nor the email typed
-        // (people type passwords into it): the user id says which account, if any.
-        deps.log.warn(
-          { event: 'login.failed', ip: req.ip, userId: result.userId },
-          'failed sign-in',
-        );
-        void deps.audit.record({
-          actor: { type: 'staff', id: result.userId ?? null },
-          action: 'login.failed',
-          target: { type: 'user', id: result.userId ?? null },
-        });
-        throw invalidCredentials();
-      }
-      const { user, tokenVersion, mustChangePassword } = result;
-      deps.log.info({ userId: user.id, ip: req.ip }, 'staff signed in');
-      res.json({
-        token: issueStaffToken(deps, user.id, tokenVersion),
-        user,
-        ...(mustChangePassword ? { mustChangePassword: true } : {}),
+  router.post('/auth/login', ...throttles.handlers, async (req, res) => {
+    const { email, password } = parseInput(LoginRequest, req.body);
+    const result = await authenticate(deps.db, email, password);
+    if (!result.ok) {
+      // A security event with the client address; never the password, nor the email typed
+      // (people type passwords into it): the user id says which account, if any.
+      deps.log.warn({ event: 'login.failed', ip: req.ip, userId: result.userId }, 'failed sign-in');
+      void deps.audit.record({
+        actor: { type: 'staff', id: result.userId ?? null },
+        action: 'login.failed',
+        target: { type: 'user', id: result.userId ?? null },
       });
-    },
-  );
+      throw invalidCredentials();
+    }
+    const { user, tokenVersion, mustChangePassword } = result;
+    deps.log.info({ userId: user.id, ip: req.ip }, 'staff signed in');
+    res.json({
+      token: issueStaffToken(deps, user.id, tokenVersion),
+      user,
+      ...(mustChangePassword ? { mustChangePassword: true } : {}),
+    });
+  });
 
   router.post('/auth/logout', signedIn, async (_req, res) => {
     const session = currentStaffSession(res);
@@ -83,19 +82,18 @@ export function staffRoutes(
 
   router.post('/users', requireStaff(deps, 'admin'), async (req, res) => {
     const input = parseInput(CreateUserRequest, req.body);
-    const user = await createUser(deps.db, input, deps.now());
-    deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'user.created',
-      target: { type: 'user', id: user.id },
+    const user = await createUser(deps.db, input, deps.now(), {
+      audited: { audit: deps.audit, by: currentStaffActor(res) },
     });
+    deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
     res.status(201).json(user);
   });
 
   router.post('/users/:id/password-reset', requireStaff(deps, 'admin'), async (req, res) => {
     const userId = req.params.id as string;
-    const result = await resetPassword(deps, userId);
+    const { email, ...result } = await resetPassword(deps, currentStaffActor(res), userId);
+    // The owner signs in with the new password at once, whatever was guessed before.
+    await throttles.forgetAccount(email);
     deps.log.info({ userId, by: currentUser(res).id }, 'password reset by an admin');
     res.json(result);
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { assertAccessible } from '../../helpers/browser.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
+  confirmRecordAgain,
   inviteCandidate,
   reachPractice,
   recordAnswer,
@@ -96,7 +97,7 @@ describe('candidate recorder: the whole interview', function () {
     await page.getByText('1 retake left.').waitFor();
     await recordAnswer(page, 2);
     await page.getByText('1 retake left.').waitFor();
-    await page.getByRole('button', { name: 'Record again' }).click();
+    await confirmRecordAgain(page);
     await page.getByRole('button', { name: 'Start recording now' }).click();
     // Nobody presses stop: the recording ends by itself at the 10-second limit.
     await page.getByText('Your answer is saved.').first().waitFor({ timeout: 30_000 });

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import type { Api } from '../../helpers/api.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
   asked,
+  elapsedAtLeast,
+  endCaptureAsIosDoes,
+  hidePage,
   inviteCandidate,
   openAtFirstQuestion,
   reachPractice,
   serverAnswers,
+  serverChunksAtLeast,
   skipPractice,
   startAnswer,
   stopAnswer,
@@ -23,15 +25,17 @@ describe('candidate recorder: lost connections and reloads', function () {
       { prompt: 'Walk us through your week.', thinkSeconds: 5, maxSeconds: 60, retakes: 0 },
     ]);
     const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    const started = Date.now(); // before: the recording cannot have begun earlier
     await startAnswer(page);
-    const started = Date.now();
     await page.waitForTimeout(3000);
 
+    const offlineAt = Date.now();
     await e2e.browser.context.setOffline(true);
     await page.getByText(/Offline\. .* MB of recording is safe on this device/).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Stop recording' }).isVisible(), true);
     await page.waitForTimeout(15_000);
     await e2e.browser.context.setOffline(false);
+    const offlineMs = Date.now() - offlineAt;
 
     await page.getByText('Uploading as you record: up to date.').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2000);
@@ -41,10 +45,11 @@ describe('candidate recorder: lost connections and reloads', function () {
     const [answer] = await serverAnswers(invited.candidate);
     const processed = await waitUntilProcessed(invited.staff, answer!.id);
     assert.equal(processed.status, 'ready', processed.error ?? '');
-    // The server's video is the whole take: nothing recorded offline went missing.
+    // The server's video holds what was recorded offline and the 5 s around it (however slow
+    // the machine: a busy one only makes the take longer), and is no longer than the take.
     assert.ok(
-      Math.abs(processed.durationMs! - takeMs) < 2000,
-      `video lasts ${processed.durationMs} ms, the take ${takeMs} ms`,
+      processed.durationMs! >= offlineMs + 5_000 - 1_000 && processed.durationMs! <= takeMs + 500,
+      `video lasts ${processed.durationMs} ms; offline ${offlineMs} ms, the take ${takeMs} ms`,
     );
     await page.close();
   });
@@ -137,19 +142,28 @@ describe('candidate recorder: lost connections and reloads', function () {
     const page = await openAtFirstQuestion(e2e.browser, invited.url);
 
     // Desktop or Android: the camera survives the background, the take pauses, then resumes.
+    const takeStarted = Date.now();
     await startAnswer(page);
     await page.waitForTimeout(2000);
     await page.evaluate(hidePage, true);
+    const hiddenAt = Date.now(); // paused by now, and until the click below at least
     await page.waitForTimeout(2000);
     await page.evaluate(hidePage, false);
     await page.getByText('Recording paused while the page was in the background.').waitFor();
+    const resumedAt = Date.now();
     await page.getByRole('button', { name: 'Resume recording' }).click();
     await page.waitForTimeout(2000);
     await stopAnswer(page);
+    const takeMs = Date.now() - takeStarted;
     const [first] = await serverAnswers(invited.candidate);
     const paused = await waitUntilProcessed(invited.staff, first!.id);
     assert.equal(paused.status, 'ready', paused.error ?? '');
-    assert.ok(paused.durationMs! < 5500, `the pause is not in the video: ${paused.durationMs} ms`);
+    // Nothing of the time between hiding and resuming is in the video, however long it took.
+    const pausedMs = resumedAt - hiddenAt;
+    assert.ok(
+      paused.durationMs! >= 3_000 && paused.durationMs! <= takeMs - pausedMs + 500,
+      `video ${paused.durationMs} ms of a ${takeMs}-ms take paused for ${pausedMs} ms`,
+    );
     await page.getByRole('button', { name: 'Next question' }).click();
 
     // iOS: capture ends in the background. The take is kept as it was, the camera comes back.
@@ -183,48 +197,3 @@ const SLOW_FIRST_SLICE = `
     if (!globalThis.slowFirstSlice) return requestData.call(this);
   };
 `;
-
-/** Waits until the recording clock ("0:04 / 0:30") shows at least `seconds`. */
-async function elapsedAtLeast(page: Page, seconds: number): Promise<void> {
-  const timer = page.getByRole('timer');
-  for (;;) {
-    const [minutes, secs] = ((await timer.textContent()) ?? '').split('/')[0]!.split(':');
-    if (Number(minutes) * 60 + Number(secs) >= seconds) return;
-    await page.waitForTimeout(100);
-  }
-}
-
-/** Waits until the server holds at least `count` chunks of the candidate's latest take. */
-async function serverChunksAtLeast(candidate: Api, count: number): Promise<number> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const answers = await serverAnswers(candidate);
-    const received = answers[answers.length - 1]?.receivedChunks.length ?? 0;
-    if (received >= count) return received;
-    if (Date.now() > until) throw new Error(`the server holds ${received} chunks, not ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** In the page: what the browser does when the tab goes to the background and back. */
-function hidePage(hidden: boolean): void {
-  // A value, not a getter: tsx would wrap a named inner function in a helper the page lacks.
-  Object.defineProperty(document, 'visibilityState', {
-    configurable: true,
-    value: hidden ? 'hidden' : 'visible',
-  });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
-/** In the page: iOS stops the camera and microphone of a page in the background. */
-function endCaptureAsIosDoes(): void {
-  const host = document
-    .querySelector('candidate-page')
-    ?.shadowRoot?.querySelector('interview-recorder') as unknown as {
-    media: { stream: MediaStream };
-  };
-  for (const track of host.media.stream.getTracks()) {
-    track.stop();
-    track.dispatchEvent(new Event('ended'));
-  }
-}
