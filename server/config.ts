@@ -53,6 +53,12 @@ export interface Config {
   reminderSweepSeconds: number;
   /** How often candidates whose retention time is up are erased. */
   retentionSweepSeconds: number;
+  /** Issue 23: webhooks may go to loopback/private/link-local addresses (tests, closed networks). */
+  webhookAllowPrivate: boolean;
+  /** Webhook messages one process sends at once (their own lane, apart from media jobs). */
+  webhookConcurrency: number;
+  /** Waits between a message's tries, in seconds; after the last, it is failed. */
+  webhookRetrySeconds: number[];
 }
 
 export type ServerRole = 'all' | 'api' | 'worker';
@@ -211,6 +217,19 @@ const schema = z
       .min(0)
       .max(24 * 365)
       .default(48),
+    WEBHOOK_ALLOW_PRIVATE: booleanFlag,
+    WEBHOOK_CONCURRENCY: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(64)
+      .default(32),
+    WEBHOOK_RETRY_SECONDS: optional.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?){0,19}$/, 'must be a comma list of seconds')
+        .optional(),
+    ),
     REMINDER_SWEEP_SECONDS: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -315,5 +334,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     reminderHours: e.REMINDER_HOURS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     retentionSweepSeconds: e.RETENTION_SWEEP_SECONDS,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    webhookConcurrency: e.WEBHOOK_CONCURRENCY,
+    webhookRetrySeconds: e.WEBHOOK_RETRY_SECONDS
+      ? e.WEBHOOK_RETRY_SECONDS.split(',').map(Number)
+      : [5, 300, 1800, 7200, 18000, 36000, 36000],
   });
 }

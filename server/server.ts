@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/staff/users.js';
+import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { runEmailWork } from './jobs/email-work.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -94,6 +95,16 @@ export async function startServer(
     now,
   };
   const stopHooks: (() => unknown)[] = [];
+  // Issue 23: webhooks go out from processes that run background work, in their own lane.
+  const webhooks = runsJobs
+    ? new WebhookDispatcher(deps, {
+        concurrency: config.webhookConcurrency,
+        retryDelaysMs: config.webhookRetrySeconds.map((s) => s * 1000),
+        allowPrivate: config.webhookAllowPrivate,
+        soleSender: cluster === null,
+      })
+    : null;
+  if (webhooks) deps.webhooks = webhooks;
 
   if (runsJobs) {
     // Before any job: what a killed process left (files, an ffmpeg still running) goes.
@@ -120,6 +131,7 @@ export async function startServer(
     stopHooks.push(cluster.forwardEvents(events));
   }
   await jobs.start();
+  await webhooks?.start();
   const schedules = runsJobs
     ? startSchedules(deps, { strandedSweepSeconds: cluster ? config.strandedSweepSeconds : null })
     : [];
@@ -136,6 +148,7 @@ export async function startServer(
       if (http) await closeHttp(http);
       await schedulesStopped;
       await jobs.stop();
+      await webhooks?.stop();
       await audit.flush();
       await cluster?.close();
       await db.destroy();

@@ -121,6 +121,8 @@ export interface User {
   role: Role;
   /** Extension (issue 8): true (else absent) after an admin reset, until a new password is set. */
   mustChangePassword?: boolean;
+  /** Extension (issue 23): present when the caller is an API key acting as staff of this role. */
+  kind?: 'api_key';
 }
 
 /** Extension (issue 8): a user as `GET /users` lists them, with whether they may sign in. */
@@ -228,6 +230,11 @@ export interface CandidateSession {
     allowAudioOnly?: boolean;
   };
   answers: Answer[];
+  /**
+   * Extension (issue 21): false when this installation has no mail server, so the page promises
+   * no email (no receipt, no "your feedback is ready").
+   */
+  emailEnabled?: boolean;
   /** Extension: where the candidate stands. */
   invitation: {
     id: string;
@@ -236,6 +243,11 @@ export interface CandidateSession {
     completedAt: string | null;
     /** Extension: what the candidate asked for (extra time), so a reload knows. */
     accommodations?: { extraTime: boolean };
+    /**
+     * Extension (issue 21): true once feedback was released, so the page asks for
+     * `GET /candidate/feedback` only when it will answer 200.
+     */
+    feedbackReleased?: boolean;
   };
 }
 
@@ -280,9 +292,14 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
-  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
-  firstScore: number;
+  /**
+   * The score as it stood when colleagues' ratings first became visible to this reviewer;
+   * null when the rating was never independent.
+   */
+  firstScore: number | null;
   revisedAfterReveal: boolean;
+  /** Saved before its rater could see any colleague's score of that answer by any route. */
+  independent: boolean;
 }
 
 export interface StaffEventMap {

@@ -13,6 +13,10 @@ export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
 export const OUTCOMES = ['advance', 'hold', 'decline'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Where reviewers meet reference answers: their own list, or seeded unmarked among live ones. */
+export const CALIBRATION_MODES = ['separate', 'seeded'] as const;
+export type CalibrationMode = (typeof CALIBRATION_MODES)[number];
+
 /** A comment at least this long is the evidence `evidenceRequired` asks for. */
 export const EVIDENCE_MIN_CHARS = 20;
 
@@ -22,6 +26,7 @@ export interface ReviewSettings {
   hideVideoUntilRated: boolean;
   ratingsRequired: number;
   evidenceRequired: boolean;
+  calibration: CalibrationMode;
 }
 
 export const REVIEW_DEFAULTS: ReviewSettings = {
@@ -30,4 +35,5 @@ export const REVIEW_DEFAULTS: ReviewSettings = {
   hideVideoUntilRated: false,
   ratingsRequired: 2,
   evidenceRequired: false,
+  calibration: 'separate',
 };

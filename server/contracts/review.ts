@@ -6,9 +6,17 @@
  */
 import { z } from 'zod';
 
-import { OUTCOMES, type Outcome, REVIEW_ORDERS, type ScoreKey } from './review-rules.js';
+import {
+  CALIBRATION_MODES,
+  OUTCOMES,
+  type Outcome,
+  REVIEW_ORDERS,
+  type ScoreKey,
+} from './review-rules.js';
 
 export {
+  CALIBRATION_MODES,
+  type CalibrationMode,
   EVIDENCE_MIN_CHARS,
   OUTCOMES,
   type Outcome,
@@ -76,6 +84,9 @@ export const ReviewSettingsInput = z.strictObject({
     .max(10, 'must be at most 10')
     .optional(),
   evidenceRequired: z.boolean({ message: 'must be true or false' }).optional(),
+  calibration: z
+    .enum(CALIBRATION_MODES, { message: `must be one of ${CALIBRATION_MODES.join(', ')}` })
+    .optional(),
 });
 
 /** The fields POST and PATCH /interviews accept for structured review, spread into their shape. */

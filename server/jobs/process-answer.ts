@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
 import { answerKeys } from '../domain/takes/answer-keys.js';
 import { enqueueProcessAnswer } from '../domain/takes/enqueue-answer.js';
+import { emitWebhookEvent } from '../domain/webhooks/outbox.js';
 import { answerBudget } from '../media/answer-budget.js';
 import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
@@ -118,6 +119,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         invitationId: answer.invitationId,
         status: 'ready',
       });
+      await emitWebhookEvent(deps, 'answer.ready', { answerId, invitationId: answer.invitationId });
     } catch (err) {
       if (err instanceof UnplayableMediaError) throw new PermanentJobError(err.message);
       throw err;

@@ -24,6 +24,7 @@ import {
 
 const ANSWER_KEYS = [
   'attempt',
+  'discarded',
   'durationMs',
   'error',
   'id',

@@ -42,6 +42,7 @@ const RATING_KEYS = [
   'comment',
   'firstScore',
   'id',
+  'independent',
   'reviewer',
   'revisedAfterReveal',
   'score',

@@ -160,7 +160,7 @@ function body(host: RecorderHost) {
       return questionView(host, false);
     case 'finishing':
     case 'finished':
-      return html`<finished-step data-step .name=${host.session?.candidate.name ?? ''} .sending=${host.step === 'finishing'} .problem=${host.problem}></finished-step>`;
+      return html`<finished-step data-step .name=${host.session?.candidate.name ?? ''} .sending=${host.step === 'finishing'} .emailEnabled=${host.session?.emailEnabled !== false} .problem=${host.problem}></finished-step>`;
   }
 }
 

@@ -5,6 +5,7 @@ import type { ApplicationRequest, PublicProgramme } from '../../server/contracts
 import { ApplyProblem, apply, getProgramme } from './apply-api.js';
 import { type ApplyAnswers, emptyAnswers } from './apply-form.js';
 import './apply-form.js';
+import './keep-link.js';
 import { applyStyles } from './apply.styles.js';
 import {
   type ApplyLocale,
@@ -185,6 +186,7 @@ export class ApplyPage extends LitElement {
           <p class="muted">${msg('It can take a few minutes to arrive. If you cannot find it, look in your spam folder, or apply again with the same address to receive a new link.', { id: 'apply.sentHelp' })}</p>`;
       case 'created':
         return html`<p>${msg('Your interview is ready. Keep this link: it is the only way back to your interview.', { id: 'apply.createdBody' })}</p>
+          <apply-keep-link url=${view.url}></apply-keep-link>
           <p class="actions"><a class="button primary" href=${view.url}>${msg('Start my interview', { id: 'apply.start' })}</a></p>`;
       case 'not-eligible':
         return html`<p>${msg('From your answers, this programme is not open to you at the moment, so we cannot offer you an interview. We have not kept your answers or your details.', { id: 'apply.notEligibleBody' })}</p>

@@ -9,6 +9,7 @@ import { getInterview } from '../interviews/interviews.js';
 import { queueInvitationEmails, splitDuplicates } from '../programmes/invitation-emails.js';
 import { programmeFieldsOf } from '../programmes/invitation-fields.js';
 import { withReviewFields } from '../review/pseudonyms.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { visibleStatus } from './invitation-status.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
@@ -79,6 +80,8 @@ export async function createInvitations(
         })),
       )
       .execute();
+    const ids = created.map((c) => ({ interviewId, invitationId: c.invitationId }));
+    await emitWebhookEvent(deps, 'invitation.created', ids, trx);
     return queueInvitationEmails(trx, deps, interview, expiresAt, created, input.sendEmail);
   });
   dispatchEmails(deps, messageIds);
@@ -96,6 +99,7 @@ export async function createInvitations(
     url: `${deps.config.publicUrl}/i/${c.token}`,
     expiresAt,
     completedAt: null,
+    reference: false,
   }));
   return { items: await withReviewFields(deps, bare), skipped };
 }
@@ -121,6 +125,7 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
       'invitations.status',
       'invitations.expiresAt',
       'invitations.completedAt',
+      'invitations.reference',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
@@ -142,6 +147,8 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     status: visibleStatus(r, interview.deadline, now),
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
+    // Calibration (extension): a reference invitation counts nowhere but calibration.
+    reference: Number(r.reference) === 1,
   }));
   return withReviewFields(deps, bare);
 }

@@ -6,6 +6,7 @@ import { AppError, ExpiredError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { addExtraLink, revokeExtraLinks } from '../invitations/extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import {
   assertApplicationMailAllowed,
   RESENDS_PER_DAY,
@@ -240,6 +241,8 @@ async function insertApplication(
       applicationKey: options.applicationKey,
     })
     .execute();
+  const ids = { interviewId: programme.interviewId, invitationId };
+  await emitWebhookEvent(deps, 'invitation.created', ids, trx);
   return invitationId;
 }
 

@@ -10,6 +10,8 @@ export interface TakeScope {
   invitationIds?: string[];
   interviewId?: string;
   questionId?: string;
+  /** `live`: leave reference (calibration) invitations out; `only`: nothing else. */
+  reference?: 'live' | 'only';
 }
 
 /**
@@ -34,6 +36,15 @@ export async function latestTakes(
   if (scope.invitationIds) query = query.where('answers.invitationId', 'in', scope.invitationIds);
   if (scope.interviewId) query = query.where('questions.interviewId', '=', scope.interviewId);
   if (scope.questionId) query = query.where('answers.questionId', '=', scope.questionId);
+  if (scope.reference) {
+    const flag = scope.reference === 'only' ? 1 : 0;
+    query = query.where('answers.invitationId', 'in', (eb) =>
+      eb
+        .selectFrom('invitations')
+        .select('invitations.id')
+        .where('invitations.reference', '=', flag),
+    );
+  }
   const rows = await query
     .orderBy('questions.position')
     .orderBy('answers.invitationId')

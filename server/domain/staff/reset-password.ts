@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../auth/passwords.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import type { StaffActor } from '../actor.js';
+import type { StaffOrKeyActor } from '../actor.js';
 
 /**
  * An admin gives a user a one-time password (shown to the admin once, never stored in clear):
@@ -12,7 +12,7 @@ import type { StaffActor } from '../actor.js';
  */
 export async function resetPassword(
   deps: Deps,
-  by: StaffActor,
+  by: StaffOrKeyActor,
   userId: string,
 ): Promise<{ password: string; email: string }> {
   const password = randomBytes(12).toString('base64url');

@@ -24,6 +24,8 @@ import { parseInput } from '../validate.js';
  * - GET  /me                → User, with `mustChangePassword: true` after an admin reset
  * - POST /me/password       { currentPassword, newPassword } → { token, user }; every other
  *                           token of the user stops working
+ * - GET  /installation      (any staff) → { emailEnabled }: what the installation can do, so
+ *                           screens promise no email when there is no mail server (issue 21)
  * - POST /users             (admin) → 201 User; 400 when the password is easy to guess
  * - POST /users/:id/password-reset (admin) → { password }: one-time, to be changed at sign-in
  */
@@ -63,6 +65,10 @@ export function staffRoutes(
     await signOut(deps, session);
     deps.log.info({ userId: session.user.id }, 'staff signed out');
     res.status(204).end();
+  });
+
+  router.get('/installation', signedIn, (_req, res) => {
+    res.json({ emailEnabled: deps.config.email !== null });
   });
 
   router.get('/me', signedIn, (_req, res) => {

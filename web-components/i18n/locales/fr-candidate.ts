@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { selfIdFr } from './fr-fairness.js';
 import type { Translations } from './translations.js';
 
 /**
@@ -267,6 +268,8 @@ export const candidateFr: Translations = {
     'Le temps supplémentaire ne peut être choisi qu’avant le début de la première question.',
   'cand.extraTime.failed':
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
+  'rec.finished.feedbackNoEmail':
+    'Aucun e-mail ne sera envoyé. Gardez ce lien et rouvrez-le plus tard : une fois vos réponses évaluées, il affichera votre retour.',
   'rec.finished.feedback':
     'Une fois vos réponses évaluées, nous vous préviendrons par e-mail ; ce même lien affichera alors votre retour.',
   // Issue 21: "Record again" asks first; an interrupted retake waits for the candidate's choice.
@@ -296,4 +299,5 @@ export const candidateFr: Translations = {
   'rec.choose.kept-earlier-note':
     'Vous avez gardé votre réponse précédente. L’enregistrement interrompu est mis de côté et ne sera pas évalué.',
   'rec.choose.kept-new': 'Envoi de votre nouvel enregistrement.',
+  ...selfIdFr,
 };

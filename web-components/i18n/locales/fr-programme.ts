@@ -48,6 +48,11 @@ export const programmeFr: Translations = {
   'apply.createdBody':
     'Votre entretien est prêt. Gardez ce lien : c’est le seul moyen de revenir à votre entretien.',
   'apply.start': 'Commencer mon entretien',
+  'apply.linkLabel': 'Le lien de votre entretien :',
+  'apply.copyLink': 'Copier le lien',
+  'apply.linkCopied': 'Lien copié.',
+  'apply.linkCopyFailed':
+    'La copie n’a pas fonctionné : le lien est sélectionné, copiez-le vous-même.',
   'apply.notEligibleTitle': 'Merci de votre intérêt',
   'apply.notEligibleBody':
     'D’après vos réponses, ce programme ne vous est pas ouvert pour le moment ; nous ne pouvons donc pas vous proposer d’entretien. Nous n’avons conservé ni vos réponses ni vos coordonnées.',
