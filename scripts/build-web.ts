@@ -6,20 +6,27 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist/web');
 
-await mkdir(outdir, { recursive: true });
-await build({
-  entryPoints: [
-    path.join(root, 'web-components/app.ts'),
-    path.join(root, 'web-components/apply.ts'),
-  ],
-  bundle: true,
-  format: 'esm',
-  target: ['es2022', 'safari15', 'firefox110', 'chrome110'],
-  minify: true,
-  sourcemap: true,
-  outdir,
-  tsconfig: path.join(root, 'tsconfig.json'),
-  logLevel: 'warning',
-});
-await copyFile(path.join(root, 'web-components/page.css'), path.join(outdir, 'page.css'));
-console.log(`web assets built in ${path.relative(process.cwd(), outdir) || '.'}`);
+export async function buildWeb(): Promise<string> {
+  await mkdir(outdir, { recursive: true });
+  await build({
+    entryPoints: [
+      path.join(root, 'web-components/app.ts'),
+      path.join(root, 'web-components/apply.ts'),
+    ],
+    bundle: true,
+    format: 'esm',
+    target: ['es2022', 'safari15', 'firefox110', 'chrome110'],
+    minify: true,
+    sourcemap: true,
+    outdir,
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  await copyFile(path.join(root, 'web-components/page.css'), path.join(outdir, 'page.css'));
+  return outdir;
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const built = await buildWeb();
+  console.log(`web assets built in ${path.relative(process.cwd(), built) || '.'}`);
+}

@@ -1,12 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { Feedback } from '../server/contracts/programmes.js';
 import './candidate/interview-recorder.js';
 import './candidate/language-switcher.js';
 import './candidate/your-data.js';
 import { applyPreferredLocale } from './i18n/localization.js';
 import { releasedFeedback } from './programme/candidate-feedback.js';
 import './programme/candidate-feedback.js';
-import type { Feedback } from './programme/programme-types.js';
 
 /**
  * The page behind an invitation link (/i/<token>): the token comes from the path, the language
@@ -68,5 +68,11 @@ export class CandidatePage extends LitElement {
       return html`<candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
     return html`<main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
         ></interview-recorder></main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'candidate-page': CandidatePage;
   }
 }

@@ -29,3 +29,9 @@ export class StaffHome extends LitElement {
     return this.localeReady ? html`<ws-shell></ws-shell>` : html``;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-home': StaffHome;
+  }
+}

@@ -9,11 +9,12 @@
 import assert from 'node:assert/strict';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildWebAssets, signIn } from '../../test/e2e/workspace/support.js';
+import { signIn } from '../../test/e2e/workspace/support.js';
 import { Api, login, recordAnswer, tokenOf, waitForAnswer } from '../../test/helpers/api.js';
 import { launchBrowser } from '../../test/helpers/browser.js';
 import { closeMediaFixtures, safariLikeMp4Chunks } from '../../test/helpers/media-fixtures.js';
 import { startTestServer } from '../../test/helpers/test-server.js';
+import { buildWeb } from '../build-web.js';
 import { addTeamNoise } from './team-noise.js';
 
 const { values } = parseArgs({ options: { answers: { type: 'string', default: '20' } } });
@@ -23,11 +24,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const [server, media] = await Promise.all([
-  startTestServer(),
-  safariLikeMp4Chunks(8),
-  buildWebAssets(),
-]);
+const [server, media] = await Promise.all([startTestServer(), safariLikeMp4Chunks(8), buildWeb()]);
 const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
 try {
   const admin = await login(server.url);

@@ -19,7 +19,6 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import {
-  buildBundle,
   inviteCandidate,
   reachPractice,
   skipPractice,
@@ -27,6 +26,7 @@ import {
 } from '../../test/e2e/candidate/support.js';
 import { launchBrowser } from '../../test/helpers/browser.js';
 import { startTestServer, type TestServer } from '../../test/helpers/test-server.js';
+import { buildWeb } from '../build-web.js';
 
 const PROFILES = {
   home: { seconds: '60,180', 'up-mbps': '5', 'rtt-ms': '40' },
@@ -174,7 +174,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  await buildBundle();
+  await buildWeb();
   const server = await startTestServer();
   const rows: string[][] = [];
   try {

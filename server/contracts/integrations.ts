@@ -31,18 +31,9 @@ export const CreatedApiKey = ApiKey.extend({
 }).meta({ id: 'CreatedApiKey' });
 export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 
-export const WEBHOOK_EVENTS = [
-  'invitation.created',
-  'invitation.started',
-  'invitation.completed',
-  'answer.ready',
-  'answer.failed',
-  'rating.saved',
-  'decision.saved',
-  'feedback.released',
-  'candidate.erased',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events.js';
+
+export { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events.js';
 
 const WebhookUrl = refuseControls(z.string().trim().max(2000)).pipe(
   z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }),

@@ -49,12 +49,26 @@ export const ProgrammeSettingsInput = z.object({
 });
 export type ProgrammeSettingsInput = z.output<typeof ProgrammeSettingsInput>;
 
+/** Where a programme recruits, and until when (an ISO 8601 date-time in UTC). */
+export interface ProgrammeLocation {
+  key: string;
+  name: string;
+  deadline: string;
+}
+
+/** A yes/no question an applicant answers; `requiredAnswer` is the one that makes them eligible. */
+export interface EligibilityQuestion {
+  key: string;
+  prompt: string;
+  requiredAnswer: boolean;
+}
+
 /** The settings as echoed on an Interview (deadlines normalised to UTC). */
 export interface ProgrammeSettings {
   enabled: boolean;
   slug: string;
-  locations: { key: string; name: string; deadline: string }[];
-  eligibility: { key: string; prompt: string; requiredAnswer: boolean }[];
+  locations: ProgrammeLocation[];
+  eligibility: EligibilityQuestion[];
   consentText: string;
 }
 
@@ -62,7 +76,7 @@ export interface ProgrammeSettings {
 export interface PublicProgramme {
   title: string;
   intro: string;
-  locations: { key: string; name: string; deadline: string; open: boolean }[];
+  locations: (ProgrammeLocation & { open: boolean })[];
   eligibility: { key: string; prompt: string }[];
   consentText: string;
 }
@@ -139,9 +153,16 @@ export const FeedbackRequest = z.object({
 });
 export type FeedbackRequest = z.output<typeof FeedbackRequest>;
 
+/** What the feedback says about one of the interview's competencies. */
+export interface FeedbackCompetency {
+  key: string;
+  name: string;
+  text: string;
+}
+
 export interface Feedback {
   summary: string;
-  competencies: { key: string; name: string; text: string }[];
+  competencies: FeedbackCompetency[];
   releasedAt: string | null;
 }
 

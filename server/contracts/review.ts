@@ -1,25 +1,32 @@
 /**
  * Structured review (../shared/API.md, "Structured review"): competencies, anchored rubrics,
  * review settings, decisions, results and reliability. Request schemas and response shapes
- * shared by the server and the web components. No Node imports: bundled for browsers too.
+ * shared by the server and the web components. No Node imports; the web components import its
+ * types only (zod stays out of their bundle) and the plain values from review-rules.ts.
  */
 import { z } from 'zod';
 
-export const SCORES = ['1', '2', '3', '4', '5'] as const;
-export type ScoreKey = (typeof SCORES)[number];
+import {
+  CALIBRATION_MODES,
+  OUTCOMES,
+  type Outcome,
+  REVIEW_ORDERS,
+  type ScoreKey,
+} from './review-rules.js';
 
-export const REVIEW_ORDERS = ['by-candidate', 'by-question'] as const;
-export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
-
-export const OUTCOMES = ['advance', 'hold', 'decline'] as const;
-
-/** Where reviewers meet reference answers: their own list, or seeded unmarked among live ones. */
-export const CALIBRATION_MODES = ['separate', 'seeded'] as const;
-export type CalibrationMode = (typeof CALIBRATION_MODES)[number];
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** A comment at least this long is the evidence `evidenceRequired` asks for. */
-export const EVIDENCE_MIN_CHARS = 20;
+export {
+  CALIBRATION_MODES,
+  type CalibrationMode,
+  EVIDENCE_MIN_CHARS,
+  OUTCOMES,
+  type Outcome,
+  REVIEW_DEFAULTS,
+  REVIEW_ORDERS,
+  type ReviewOrder,
+  type ReviewSettings,
+  SCORES,
+  type ScoreKey,
+} from './review-rules.js';
 
 const optionalText = (max: number) =>
   z.string().trim().max(max, `is longer than ${max} characters`);
@@ -116,24 +123,6 @@ export interface Competency {
 }
 
 export type Anchors = Partial<Record<ScoreKey, string>>;
-
-export interface ReviewSettings {
-  order: ReviewOrder;
-  blind: boolean;
-  hideVideoUntilRated: boolean;
-  ratingsRequired: number;
-  evidenceRequired: boolean;
-  calibration: CalibrationMode;
-}
-
-export const REVIEW_DEFAULTS: ReviewSettings = {
-  order: 'by-candidate',
-  blind: true,
-  hideVideoUntilRated: false,
-  ratingsRequired: 2,
-  evidenceRequired: false,
-  calibration: 'separate',
-};
 
 /** The rubric fields every Question echoes. */
 export interface QuestionRubric {

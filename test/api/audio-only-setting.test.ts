@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Interview } from '../../server/contracts/api.js';
-import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, inviteOne } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectInvalid, expectProblem } from './support.js';
 
 /** Issue 9: an interview may forbid sound-only answers; the server holds the line too. */
@@ -10,11 +11,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
     let server: TestServer;
     let staff: Api;
 
-    before(async () => {
-      server = await startTestServer({ database });
-      staff = await login(server.url);
-    });
-    after(() => server?.stop());
+    useTestServer({ database }, (s) => ({ server, admin: staff } = s));
 
     async function read(id: string): Promise<Interview> {
       const res = await staff.get<Interview>(`/interviews/${id}`);

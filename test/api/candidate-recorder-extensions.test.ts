@@ -4,9 +4,19 @@
  */
 import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
-import { type Api, createInterview, invite, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { Clock, expectProblem, HOUR, ISO_UTC, reload, startAnswer } from './support.js';
+import type { Api } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
+import {
+  Clock,
+  expectProblem,
+  HOUR,
+  ISO_UTC,
+  newCandidate,
+  reload,
+  retakesInterview,
+  startAnswer,
+} from './support.js';
 
 const MiB = 1024 * 1024;
 
@@ -20,24 +30,14 @@ for (const config of BOTH_SETUPS) {
     let once: string;
     let twice: string;
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ ...config, now: clock.now });
-      admin = await login(server.url);
-      interview = await createInterview(admin, {
-        questions: [
-          { prompt: 'One take only.', thinkSeconds: 0, maxSeconds: 60, retakes: 0 },
-          { prompt: 'One retake allowed.', thinkSeconds: 0, maxSeconds: 60, retakes: 1 },
-        ],
-      });
-      [once, twice] = interview.questions.map((q) => q.id) as [string, string];
+      ({ interview, once, twice } = await retakesInterview(admin, 60));
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
-    async function candidate(): Promise<Api> {
-      const [invited] = await invite(admin, interview.id, 1);
-      return invited!.candidate;
-    }
+    const candidate = () => newCandidate(admin, interview.id);
 
     /** Raw bytes: the test Api client sends everything else as JSON. */
     async function uploadTest(c: Api, bytes: number, type = 'application/octet-stream') {

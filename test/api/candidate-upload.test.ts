@@ -3,21 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { Answer, Interview } from '../../server/contracts/api.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import {
-  BOTH_SETUPS,
-  startTestServer,
-  type TestServer,
-  type TestServerOptions,
-} from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -26,7 +15,10 @@ import {
   expectProblem,
   HOUR,
   LEAK,
+  newCandidate,
+  quickQuestion,
   reload,
+  retakesInterview,
   startAnswer,
 } from './support.js';
 
@@ -57,27 +49,17 @@ for (const config of BOTH_SETUPS) {
     let once: string;
     let twice: string;
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
     before(async () => {
-      const options: TestServerOptions = { ...config, now: clock.now };
-      server = await startTestServer(options);
-      admin = await login(server.url);
-      interview = await createInterview(admin, {
-        questions: [
-          { prompt: 'Anything you like.', thinkSeconds: 0, maxSeconds: 60, retakes: 10 },
-          { prompt: 'One take only.', thinkSeconds: 0, maxSeconds: 60, retakes: 0 },
-          { prompt: 'One retake allowed.', thinkSeconds: 0, maxSeconds: 60, retakes: 1 },
-        ],
-      });
-      [free, once, twice] = interview.questions.map((q) => q.id) as [string, string, string];
+      ({ interview, once, twice } = await retakesInterview(admin, 60, [
+        quickQuestion('Anything you like.', 60, 10),
+      ]));
+      free = interview.questions[0]!.id;
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     /** A new candidate for the shared interview (each test starts from a clean invitation). */
-    async function candidate(of: Interview = interview): Promise<Api> {
-      const [invited] = await invite(admin, of.id, 1);
-      return invited!.candidate;
-    }
+    const candidate = (of: Interview = interview) => newCandidate(admin, of.id);
 
     async function sessionAnswers(c: Api): Promise<Answer[]> {
       const res = await c.get('/candidate/session');
@@ -583,10 +565,7 @@ for (const config of BOTH_SETUPS) {
         const deadline = new Date(clock.now().getTime() + HOUR).toISOString();
         const timed = await createInterview(admin, {
           deadline,
-          questions: [
-            { prompt: 'First', thinkSeconds: 0, maxSeconds: 60, retakes: 3 },
-            { prompt: 'Second', thinkSeconds: 0, maxSeconds: 60, retakes: 3 },
-          ],
+          questions: [quickQuestion('First', 60, 3), quickQuestion('Second', 60, 3)],
         });
         const [q1, q2] = timed.questions.map((q) => q.id) as [string, string];
         const c = await candidate(timed);

@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
-import { type Api, createInterview, invite, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, invite } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { clipChunks, expectProblem, reload, startAnswer } from './support.js';
 
 for (const config of BOTH_SETUPS) {
@@ -17,16 +18,15 @@ for (const config of BOTH_SETUPS) {
     let questionId: string;
     let clip: Buffer[];
 
+    useTestServer(config, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer(config);
-      admin = await login(server.url);
       interview = await createInterview(admin, {
         questions: [{ prompt: 'One retake allowed.', thinkSeconds: 0, maxSeconds: 60, retakes: 1 }],
       });
       questionId = interview.questions[0]!.id;
       clip = await clipChunks(2);
     });
-    after(() => server?.stop());
 
     async function candidate(): Promise<{ c: Api; invitationId: string }> {
       const [invited] = await invite(admin, interview.id, 1);

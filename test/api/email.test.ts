@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { Api, createInterview, login, tokenOf } from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api, createInterview, tokenOf } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
-import { Clock, HOUR } from './support.js';
-
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
+import { Clock, HOUR, REMINDERS_48H } from './support.js';
 
 let people = 0;
 const person = (language?: 'en' | 'fr') => ({
@@ -17,7 +13,7 @@ const person = (language?: 'en' | 'fr') => ({
   ...(language ? { language } : {}),
 });
 
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Email: invitations, retries, reminders (${setup.name})`, function () {
     this.timeout(60_000);
     const clock = new Clock();
@@ -25,26 +21,11 @@ for (const setup of SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      smtp = await new TestSmtpServer().start();
-      server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
-        now: clock.now,
-        env: {
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'Hiring <jobs@example.test>',
-          REMINDER_SWEEP_SECONDS: '1',
-          REMINDER_HOURS: '48',
-        },
-      });
-      admin = await login(server.url);
-    });
+    useTestServer(
+      { ...setup, now: clock.now, mailFrom: 'Hiring <jobs@example.test>', env: REMINDERS_48H },
+      (s) => ({ server, admin, smtp } = s),
+    );
     afterEach(() => clock.reset());
-    after(async () => {
-      await server?.stop();
-      await smtp?.close();
-    });
 
     async function emailOf(interviewId: string, invitationId: string, status: string) {
       const end = Date.now() + 15_000;

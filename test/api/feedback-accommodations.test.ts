@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { MAX_CHUNK_BYTES } from '../../server/domain/takes/start-answer.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
-import {
-  Api,
-  createInterview,
-  login,
-  recordAnswer,
-  tokenOf,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api, createInterview, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
-
 let people = 0;
 
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Candidate feedback and extra time (${setup.name})`, function () {
     this.timeout(120_000);
     const clock = new Clock();
@@ -32,23 +21,15 @@ for (const setup of SETUPS) {
     let reviewer: Api;
     let chunks: Buffer[];
 
+    useTestServer(
+      { ...setup, now: clock.now, mailFrom: 'jobs@example.test' },
+      (s) => ({ server, admin, smtp } = s),
+    );
     before(async () => {
-      smtp = await new TestSmtpServer().start();
-      server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
-        now: clock.now,
-        env: { SMTP_URL: smtp.url, MAIL_FROM: 'jobs@example.test' },
-      });
-      admin = await login(server.url);
       reviewer = await staffUser(admin, 'reviewer');
       chunks = await clipChunks(2);
     });
     afterEach(() => clock.reset());
-    after(async () => {
-      await server?.stop();
-      await smtp?.close();
-    });
 
     async function inviteOne(interviewId: string, language: 'en' | 'fr' = 'en') {
       const email = `cand-${++people}-${process.pid}@example.test`;

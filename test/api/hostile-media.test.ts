@@ -2,23 +2,19 @@ import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import { sweepStaleChunks } from '../../server/jobs/sweep-stale-chunks.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { type Api, createInterview, recordAnswer, waitForAnswer } from '../helpers/api.js';
 import { decodeBomb } from '../helpers/decode-bomb.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
   clipChunks,
   expectProblem,
   HOUR,
+  newCandidate,
+  quickQuestion,
   reload,
   startAnswer,
 } from './support.js';
@@ -36,24 +32,20 @@ for (const config of BOTH_SETUPS) {
     let oneRetake: string;
     const budget = answerBudget(10);
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ ...config, now: clock.now });
-      admin = await login(server.url);
       interview = await createInterview(admin, {
         questions: [
-          { prompt: 'Ten seconds.', thinkSeconds: 0, maxSeconds: 10, retakes: 3 },
-          { prompt: 'Ten seconds, one retake.', thinkSeconds: 0, maxSeconds: 10, retakes: 1 },
+          quickQuestion('Ten seconds.', 10, 3),
+          quickQuestion('Ten seconds, one retake.', 10, 1),
         ],
       });
       [short, oneRetake] = interview.questions.map((q) => q.id) as [string, string];
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
-    async function candidate(of: Interview = interview): Promise<Api> {
-      const [invited] = await invite(admin, of.id, 1);
-      return invited!.candidate;
-    }
+    const candidate = (of: Interview = interview) => newCandidate(admin, of.id);
 
     async function submit(c: Api, answerId: string, chunkCount: number, durationMs?: number) {
       const res = await c.post<Answer>(`/candidate/answers/${answerId}/complete`, {
@@ -142,7 +134,7 @@ for (const config of BOTH_SETUPS) {
 
     it('takes no chunk, complete or new take once the interview is finished (409 interview_completed)', async () => {
       const solo = await createInterview(admin, {
-        questions: [{ prompt: 'Only one.', thinkSeconds: 0, maxSeconds: 10, retakes: 2 }],
+        questions: [quickQuestion('Only one.', 10, 2)],
       });
       const question = solo.questions[0]!.id;
       const c = await candidate(solo);
@@ -193,10 +185,7 @@ for (const config of BOTH_SETUPS) {
     it('sweeps the chunks of takes left open past the upload grace, never those of a failed take', async () => {
       const timed = await createInterview(admin, {
         deadline: new Date(clock.now().getTime() + HOUR).toISOString(),
-        questions: [
-          { prompt: 'Left open.', thinkSeconds: 0, maxSeconds: 10, retakes: 1 },
-          { prompt: 'Failed.', thinkSeconds: 0, maxSeconds: 10, retakes: 1 },
-        ],
+        questions: [quickQuestion('Left open.', 10, 1), quickQuestion('Failed.', 10, 1)],
       });
       const [q1, q2] = timed.questions.map((q) => q.id) as [string, string];
       const c = await candidate(timed);

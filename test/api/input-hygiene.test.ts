@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { Api, createInterview, invite, login } from '../helpers/api.js';
 import type { DatabaseKind } from '../helpers/databases.js';
+import { useTestServer } from '../helpers/server-suite.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { clipChunks, expectInvalid, expectProblem, startAnswer } from './support.js';
 
@@ -16,12 +17,7 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
   describe(`control characters in input (${database})`, () => {
     let server: TestServer;
     let admin: Api;
-
-    before(async () => {
-      server = await startTestServer({ database });
-      admin = await login(server.url);
-    });
-    after(() => server?.stop());
+    useTestServer({ database }, (s) => ({ server, admin } = s));
 
     it('refuses NUL in the login email with 400, not 500', async () => {
       const res = await new Api(server.url).post('/auth/login', {

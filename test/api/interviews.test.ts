@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { Api, login, QUESTIONS } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api, QUESTIONS } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectInvalid, expectProblem, ISO_UTC, LEAK, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
@@ -22,13 +23,12 @@ describe('API v1 interviews (PostgreSQL)', () => {
   let recruiter: Api;
   let reviewer: Api;
 
+  useTestServer({ database: 'postgres' }, (s) => ({ server, admin } = s));
+
   before(async () => {
-    server = await startTestServer({ database: 'postgres' });
-    admin = await login(server.url);
     recruiter = await staffUser(admin, 'recruiter');
     reviewer = await staffUser(admin, 'reviewer');
   });
-  after(() => server?.stop());
 
   async function interviewCount(): Promise<number> {
     const res = await admin.get('/interviews');

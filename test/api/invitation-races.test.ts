@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { type Api, createInterview, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
 
 /** Issue 20, finding 12: the duplicate check and the insert are one step. */
@@ -10,11 +11,7 @@ for (const setup of BOTH_SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      server = await startTestServer(setup);
-      admin = await login(server.url);
-    });
-    after(() => server?.stop());
+    useTestServer(setup, (s) => ({ server, admin } = s));
 
     it('creates one invitation; every other request reports the email as skipped', async () => {
       for (let round = 0; round < 3; round++) {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { Api, createInterview, invite, login, recordAnswer, tokenOf } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api, createInterview, invite, recordAnswer, tokenOf } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
@@ -27,12 +28,8 @@ describe('API v1 invitations (SQLite)', () => {
   let server: TestServer;
   let admin: Api;
 
-  before(async () => {
-    server = await startTestServer({ database: 'sqlite', now: clock.now });
-    admin = await login(server.url);
-  });
+  useTestServer({ database: 'sqlite', now: clock.now }, (s) => ({ server, admin } = s));
   afterEach(() => clock.reset());
-  after(() => server?.stop());
 
   async function listed(interviewId: string): Promise<any[]> {
     const res = await admin.get(`/interviews/${interviewId}/invitations`);

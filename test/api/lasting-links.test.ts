@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
+import { Api, createInterview, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
-  Api,
-  createInterview,
-  login,
-  recordAnswer,
-  tokenOf,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, Clock, clipChunks, expectProblem, HOUR } from './support.js';
-
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
+  Clock,
+  expectProblem,
+  HOUR,
+  REMINDERS_48H,
+  recordClip,
+  releaseFeedback,
+} from './support.js';
 
 let people = 0;
 
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Every emailed link keeps opening the invitation (${setup.name})`, function () {
     this.timeout(120_000);
     const clock = new Clock();
@@ -26,26 +22,11 @@ for (const setup of SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      smtp = await new TestSmtpServer().start();
-      server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
-        now: clock.now,
-        env: {
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'jobs@example.test',
-          REMINDER_SWEEP_SECONDS: '1',
-          REMINDER_HOURS: '48',
-        },
-      });
-      admin = await login(server.url);
-    });
+    useTestServer(
+      { ...setup, now: clock.now, mailFrom: 'jobs@example.test', env: REMINDERS_48H },
+      (s) => ({ server, admin, smtp } = s),
+    );
     afterEach(() => clock.reset());
-    after(async () => {
-      await server?.stop();
-      await smtp?.close();
-    });
 
     async function inviteOne(interviewId: string) {
       const email = `lasting-${++people}-${process.pid}@example.test`;
@@ -68,22 +49,11 @@ for (const setup of SETUPS) {
         questions: [{ prompt: 'Tell us', thinkSeconds: 5, maxSeconds: 30, retakes: 0 }],
       });
       const { invitation, email, original } = await inviteOne(interview.id);
-      const answer = await recordAnswer(
-        original,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
+      const answer = await recordClip(original, interview.questions[0]!.id);
       assert.equal((await waitForAnswer(original, answer.id)).status, 'ready');
       assert.equal((await original.post('/candidate/finish')).status, 200);
       await smtp.waitFor(() => smtp.to(email).length === 2); // the receipt
-      const saved = await admin.put(`/invitations/${invitation.id}/feedback`, {
-        summary: 'Thoughtful answers.',
-        competencies: [],
-      });
-      assert.equal(saved.status, 200, JSON.stringify(saved.body));
-      const released = await admin.post(`/invitations/${invitation.id}/feedback/release`);
-      assert.equal(released.status, 200, JSON.stringify(released.body));
+      await releaseFeedback(admin, invitation.id, 'Thoughtful answers.');
       await smtp.waitFor(() => smtp.to(email).length === 3);
       const emailed = new Api(server.url, tokenOf(linkIn(smtp.to(email)[2]!)));
 

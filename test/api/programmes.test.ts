@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Api, login, tokenOf } from '../helpers/api.js';
-import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import {
   applicant,
   applyAs,
@@ -12,12 +12,7 @@ import {
 import { Clock, expectInvalid, expectProblem, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
-] as const;
-
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`Programmes: public apply link (${setup.name})`, function () {
     this.timeout(60_000);
     const clock = new Clock();
@@ -28,17 +23,15 @@ for (const setup of SETUPS) {
     let adminNoMail: Api;
 
     before(async () => {
-      smtp = await new TestSmtpServer().start();
       server = await startTestServer({
-        database: setup.database,
-        storage: setup.storage,
+        ...setup,
         now: clock.now,
+        mailFrom: 'Programme <jobs@example.test>',
         env: {
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'Programme <jobs@example.test>',
           TRUST_PROXY: '1',
         },
       });
+      smtp = server.smtp!;
       noMail = await startTestServer({
         database: setup.database,
         now: clock.now,

@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import { type Api, createInterview, invite, login, recordAnswer } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, clipChunks } from './support.js';
+import { type Api, createInterview, invite } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { recordClip } from './support.js';
 
 describe('API v1 realtime events over socket.io (SQLite)', () => {
   let server: TestServer;
   let admin: Api;
   const sockets: Socket[] = [];
 
-  before(async () => {
-    server = await startTestServer({ database: 'sqlite' });
-    admin = await login(server.url);
-  });
+  useTestServer({ database: 'sqlite' }, (s) => ({ server, admin } = s));
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
   });
-  after(() => server?.stop());
 
   function open(token: string | undefined): Socket {
     const socket = io(server.url, {
@@ -96,12 +93,7 @@ describe('API v1 realtime events over socket.io (SQLite)', () => {
         if (payload.status === 'ready' || payload.status === 'failed') resolve();
       });
     });
-    const answer = await recordAnswer(
-      candidate,
-      interview.questions[0]!.id,
-      CLIP_MIME,
-      await clipChunks(3),
-    );
+    const answer = await recordClip(candidate, interview.questions[0]!.id, 3);
     await settled;
     assert.deepEqual(seen, [
       { answerId: answer.id, invitationId: invitation.id, status: 'processing' },

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Answer, Interview, Invitation } from '../../server/contracts/api.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   clipChunks,
@@ -93,9 +87,9 @@ for (const config of BOTH_SETUPS) {
     let recording: Answer;
     let reviewers: Api[];
 
+    useTestServer(config, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer(config);
-      admin = await login(server.url);
       interview = await createInterview(admin);
       const [first, second] = (await invite(admin, interview.id, 2)) as [any, any];
       const chunks = await clipChunks(3);
@@ -118,7 +112,6 @@ for (const config of BOTH_SETUPS) {
         reviewers.map((staff) => ({ staff, role: 'reviewer' as const })),
       );
     });
-    after(() => server?.stop());
 
     async function queueItem(staff: Api): Promise<any> {
       const res = await staff.get(`/review/queue?interviewId=${interview.id}`);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import { Api, login } from '../helpers/api.js';
 import type { DatabaseKind } from '../helpers/databases.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectInvalid, expectProblem } from './support.js';
 
 const PASSWORD = 'a long enough password';
@@ -14,15 +15,14 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
     let adminId: string;
     const sockets: Socket[] = [];
 
+    useTestServer({ database }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ database });
-      admin = await login(server.url);
       adminId = (await admin.get('/me')).body.id;
     });
     afterEach(() => {
       for (const socket of sockets.splice(0)) socket.close();
     });
-    after(() => server?.stop());
 
     async function newUser(role = 'recruiter'): Promise<{ id: string; email: string }> {
       const email = `${role}-${Math.random().toString(36).slice(2)}@example.test`;

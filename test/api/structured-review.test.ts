@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import type { Answer, Interview, Invitation } from '../../server/contracts/api.js';
 import { readCsvRows } from '../../web-components/workspace/invitations/csv-rows.js';
-import { type Api, login, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
@@ -68,10 +69,12 @@ for (const config of BOTH_SETUPS) {
       return res.body.items as any[];
     };
 
+    // Registered before the server's hooks: mocha runs `after` hooks in order, and the server
+    // only stops once this socket is closed.
+    after(() => socket?.close());
+    useTestServer(config, (s) => ({ server, admin } = s));
     before(async function () {
       this.timeout(300_000);
-      server = await startTestServer(config);
-      admin = await login(server.url);
       recruiter = await staffUser(admin, 'recruiter', 'Rita');
       const [a, b, c] = await Promise.all(
         ['Ann', 'Ben', 'Cat'].map((name) => staffUser(admin, 'reviewer', name)),
@@ -130,10 +133,6 @@ for (const config of BOTH_SETUPS) {
         CLIP_MIME,
         chunks,
       );
-    });
-    after(async () => {
-      socket?.close();
-      await server?.stop();
     });
 
     it('echoes competencies, rubrics and review settings with their defaults filled in', async () => {

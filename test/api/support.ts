@@ -4,8 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Answer } from '../../server/contracts/api.js';
-import { Api, type ApiResponse, login } from '../helpers/api.js';
+import type { Answer, Interview } from '../../server/contracts/api.js';
+import {
+  Api,
+  type ApiResponse,
+  createInterview,
+  invite,
+  login,
+  recordAnswer,
+} from '../helpers/api.js';
 import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
 
 /** What must never appear in an error: stack frames, file paths, SQL. */
@@ -82,6 +89,9 @@ export class Clock {
 
 export const HOUR = 3600 * 1000;
 
+/** Server settings for reminder tests: swept every second, sent 48 hours before a link expires. */
+export const REMINDERS_48H = { REMINDER_SWEEP_SECONDS: '1', REMINDER_HOURS: '48' };
+
 /** Creates a staff user as the admin and returns a client signed in as them. */
 export async function staffUser(
   admin: Api,
@@ -111,6 +121,22 @@ export async function clipChunks(pieces = 3): Promise<Buffer[]> {
 
 export const CLIP_MIME = 'video/webm;codecs=vp8,opus';
 
+/** Records a short real clip, cut into `pieces` chunks, as the candidate's answer. */
+export async function recordClip(candidate: Api, questionId: string, pieces = 2): Promise<Answer> {
+  return recordAnswer(candidate, questionId, CLIP_MIME, await clipChunks(pieces));
+}
+
+/** Writes the candidate's feedback (a summary, no competencies) and releases it. */
+export async function releaseFeedback(staff: Api, invitationId: string, summary: string) {
+  const saved = await staff.put(`/invitations/${invitationId}/feedback`, {
+    summary,
+    competencies: [],
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const released = await staff.post(`/invitations/${invitationId}/feedback/release`);
+  assert.equal(released.status, 200, JSON.stringify(released.body));
+}
+
 /** Starts an answer and expects it to be accepted. */
 export async function startAnswer(
   candidate: Api,
@@ -127,6 +153,40 @@ export async function reload(candidate: Api, answerId: string): Promise<Answer> 
   const res = await candidate.get<Answer>(`/candidate/answers/${answerId}`);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body;
+}
+
+/** A question with no thinking time (the take starts at once), `maxSeconds` long. */
+export function quickQuestion(prompt: string, maxSeconds: number, retakes: number) {
+  return { prompt, thinkSeconds: 0, maxSeconds, retakes };
+}
+
+/**
+ * An interview for the retake rules: question `once` allows no retake, `twice` one, each
+ * `maxSeconds` long, after the `first` questions if any.
+ */
+export async function retakesInterview(
+  staff: Api,
+  maxSeconds: number,
+  first: ReturnType<typeof quickQuestion>[] = [],
+): Promise<{ interview: Interview; once: string; twice: string }> {
+  const interview = await createInterview(staff, {
+    questions: [
+      ...first,
+      quickQuestion('One take only.', maxSeconds, 0),
+      quickQuestion('One retake allowed.', maxSeconds, 1),
+    ],
+  });
+  const [once, twice] = interview.questions.slice(first.length).map((q) => q.id) as [
+    string,
+    string,
+  ];
+  return { interview, once, twice };
+}
+
+/** A fresh candidate invited to the interview: each test starts from a clean invitation. */
+export async function newCandidate(staff: Api, interviewId: string): Promise<Api> {
+  const [invited] = await invite(staff, interviewId, 1);
+  return invited!.candidate;
 }
 
 export { Api };

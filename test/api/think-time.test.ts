@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import type { Answer, CandidateSession, Interview } from '../../server/contracts/api.js';
-import { type Api, createInterview, invite, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, invite } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, clipChunks, reload, startAnswer } from './support.js';
 
 for (const config of BOTH_SETUPS) {
@@ -18,18 +19,17 @@ for (const config of BOTH_SETUPS) {
     let interview: Interview;
     let questionId: string;
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
       // Still between moves: "15 s left" is exact, however long the requests in between took.
       clock.freeze();
-      server = await startTestServer({ ...config, now: clock.now });
-      admin = await login(server.url);
       interview = await createInterview(admin, {
         questions: [{ prompt: 'Think first.', thinkSeconds: 20, maxSeconds: 30, retakes: 1 }],
       });
       questionId = interview.questions[0]!.id;
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     async function candidate(): Promise<Api> {
       const [invited] = await invite(admin, interview.id, 1);

@@ -6,22 +6,19 @@ import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import { sweepStaleChunks } from '../../server/jobs/sweep-stale-chunks.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
   Clock,
   clipChunks,
   expectProblem,
   HOUR,
+  newCandidate,
+  quickQuestion,
   reload,
+  retakesInterview,
   startAnswer,
 } from './support.js';
 
@@ -37,25 +34,15 @@ for (const config of BOTH_SETUPS) {
     let twice: string;
     let chunks: Buffer[];
 
+    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ ...config, now: clock.now });
-      admin = await login(server.url);
-      interview = await createInterview(admin, {
-        questions: [
-          { prompt: 'One take only.', thinkSeconds: 0, maxSeconds: 10, retakes: 0 },
-          { prompt: 'One retake allowed.', thinkSeconds: 0, maxSeconds: 10, retakes: 1 },
-        ],
-      });
-      [once, twice] = interview.questions.map((q) => q.id) as [string, string];
+      ({ interview, once, twice } = await retakesInterview(admin, 10));
       chunks = await clipChunks(3);
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
-    async function candidate(of: Interview = interview): Promise<Api> {
-      const [invited] = await invite(admin, of.id, 1);
-      return invited!.candidate;
-    }
+    const candidate = (of: Interview = interview) => newCandidate(admin, of.id);
 
     async function upload(c: Api, answerId: string, from = 0): Promise<void> {
       for (let i = from; i < chunks.length; i++) {
@@ -189,7 +176,7 @@ for (const config of BOTH_SETUPS) {
 
     it('a tombstone takes no chunk beyond its budget (413) nor once the interview is finished (409)', async () => {
       const solo = await createInterview(admin, {
-        questions: [{ prompt: 'Only one.', thinkSeconds: 0, maxSeconds: 10, retakes: 2 }],
+        questions: [quickQuestion('Only one.', 10, 2)],
       });
       const question = solo.questions[0]!.id;
       const c = await candidate(solo);
@@ -224,7 +211,7 @@ for (const config of BOTH_SETUPS) {
 
     it('staff see the take handed in before a later tombstone, not the tombstone', async () => {
       const solo = await createInterview(admin, {
-        questions: [{ prompt: 'Only one.', thinkSeconds: 0, maxSeconds: 10, retakes: 2 }],
+        questions: [quickQuestion('Only one.', 10, 2)],
       });
       const question = solo.questions[0]!.id;
       const [{ invitation, candidate: c }] = (await invite(admin, solo.id, 1)) as [any];
@@ -244,7 +231,7 @@ for (const config of BOTH_SETUPS) {
     it('the sweep keeps a tombstone holding chunks like an open take, until the upload grace ends', async () => {
       const timed = await createInterview(admin, {
         deadline: new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString(),
-        questions: [{ prompt: 'Left.', thinkSeconds: 0, maxSeconds: 10, retakes: 1 }],
+        questions: [quickQuestion('Left.', 10, 1)],
       });
       const question = timed.questions[0]!.id;
       const c = await candidate(timed);

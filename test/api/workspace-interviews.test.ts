@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { Api, createInterview, inviteOne, login, QUESTIONS } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api, createInterview, inviteOne, QUESTIONS } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { Clock, expectInvalid, expectProblem, HOUR, staffUser, startAnswer } from './support.js';
 import { addMembers } from './teams-support.js';
 
@@ -19,14 +20,13 @@ for (const database of ['sqlite', 'postgres'] as const) {
     let recruiter: Api;
     let reviewer: Api;
 
+    useTestServer({ database, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ database, now: clock.now });
-      admin = await login(server.url);
       recruiter = await staffUser(admin, 'recruiter');
       reviewer = await staffUser(admin, 'reviewer');
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     const patch = (api: Api, id: string, body: unknown) =>
       api.request('PATCH', `/interviews/${id}`, body);

@@ -4,13 +4,13 @@ import {
   Api,
   createInterview,
   inviteOne,
-  login,
   recordAnswer,
   tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
 import { safariLikeMp4Chunks } from '../helpers/media-fixtures.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { CLIP_MIME, Clock, expectProblem, HOUR, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
@@ -40,15 +40,14 @@ for (const database of ['sqlite', 'postgres'] as const) {
     let reviewer: Api;
     let finished: ReturnType<typeof answeredInterview>;
 
+    useTestServer({ database, now: clock.now }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ database, now: clock.now });
-      admin = await login(server.url);
       reviewer = await staffUser(admin, 'reviewer', 'reviewer');
       finished = answeredInterview('=HYPERLINK("http://evil.test")', 'Export test');
       finished.catch(() => {}); // awaited by the tests that use it
     });
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     it('re-issues a link: the new one opens the interview, the old one stops working, answers stay', async () => {
       const interview = await createInterview(admin);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { Api, login } from '../helpers/api.js';
-import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { ADMIN, type TestServer } from '../helpers/test-server.js';
 import { expectInvalid, expectProblem, staffUser } from './support.js';
 
 for (const database of ['sqlite', 'postgres'] as const) {
@@ -8,11 +9,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      server = await startTestServer({ database });
-      admin = await login(server.url);
-    });
-    after(() => server?.stop());
+    useTestServer({ database }, (s) => ({ server, admin } = s));
 
     async function usersById(): Promise<Map<string, any>> {
       const res = await admin.get('/users');

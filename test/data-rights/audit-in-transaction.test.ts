@@ -10,7 +10,8 @@ import {
   recordAnswer,
   waitForAnswer,
 } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 /**
  * An audited write and its audit entry are one transaction: when the entry cannot be stored, the
@@ -31,9 +32,9 @@ for (const database of ['sqlite', 'postgres'] as const) {
     /** A candidate who has not finished: their link can be replaced. */
     let waiting: { invitationId: string; candidate: Api };
 
+    useTestServer({ database }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ database });
-      admin = await login(server.url);
       const interview = await createInterview(admin, { questions: [QUESTIONS[0]] });
       interviewId = interview.id;
       const invited = await inviteOne(admin, interview.id);
@@ -59,7 +60,6 @@ for (const database of ['sqlite', 'postgres'] as const) {
       colleague = { id: me.id, email: me.email };
       await refuseAuditRows(server);
     });
-    after(() => server?.stop());
 
     const count = async (table: 'ratings' | 'decisions') =>
       Number(

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { CLIP_MIME, clipChunks, expectInvalid, expectProblem, staffUser } from '../api/support.js';
+import { expectInvalid, expectProblem, recordClip, staffUser } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import {
-  type Api,
-  createInterview,
-  inviteOne,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, inviteOne, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { ADMIN, type TestServer } from '../helpers/test-server.js';
 
 for (const database of ['sqlite', 'postgres'] as const) {
   describe(`audit trail (${database})`, function () {
@@ -19,12 +13,11 @@ for (const database of ['sqlite', 'postgres'] as const) {
     let admin: Api;
     let adminId: string;
 
+    useTestServer({ database }, (s) => ({ server, admin } = s));
+
     before(async () => {
-      server = await startTestServer({ database });
-      admin = await login(server.url);
       adminId = (await admin.get('/me')).body.id;
     });
-    after(() => server?.stop());
 
     async function trail(query = ''): Promise<any[]> {
       const res = await admin.get(`/audit${query}`);
@@ -38,12 +31,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       await admin.request('PATCH', `/users/${reviewerId}`, { name: 'Rita Reviewer' });
       const interview = await createInterview(admin);
       const { invitation, candidate } = await inviteOne(admin, interview.id);
-      const recorded = await recordAnswer(
-        candidate,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
+      const recorded = await recordClip(candidate, interview.questions[0]!.id);
       assert.equal((await waitForAnswer(candidate, recorded.id)).status, 'ready');
 
       await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLIP_MIME, clipChunks, expectProblem, startAnswer } from '../api/support.js';
-import { type Api, createInterview, inviteOne, login, recordAnswer } from '../helpers/api.js';
+import { clipChunks, expectProblem, recordClip, startAnswer } from '../api/support.js';
+import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { objectsMentioning } from './leftovers.js';
 
@@ -48,12 +48,7 @@ exec ffmpeg "$@"
     it('an answer being converted, and a retry of its job, leave nothing behind', async () => {
       const interview = await createInterview(admin);
       const { invitation, candidate } = await inviteOne(admin, interview.id);
-      const answer = await recordAnswer(
-        candidate,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(3),
-      );
+      const answer = await recordClip(candidate, interview.questions[0]!.id, 3);
       await until(() => existsSync(path.join(gateDir, 'started')), 'ffmpeg to start');
 
       assert.equal((await admin.request('DELETE', `/invitations/${invitation.id}`)).status, 204);

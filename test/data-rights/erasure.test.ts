@@ -11,15 +11,9 @@ import {
   startAnswer,
 } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import {
-  Api,
-  createInterview,
-  login,
-  recordAnswer,
-  tokenOf,
-  waitForAnswer,
-} from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { Api, createInterview, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   objectsMentioning,
   rowsMentioning,
@@ -34,12 +28,8 @@ for (const setup of BOTH_SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      server = await startTestServer({ ...setup, now: clock.now });
-      admin = await login(server.url);
-    });
+    useTestServer({ ...setup, now: clock.now }, (s) => ({ server, admin } = s));
     afterEach(() => clock.reset());
-    after(() => server?.stop());
 
     /** A candidate with a finished, rated answer, an unfinished take and consent given. */
     async function fullCandidate() {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { sweepExpiredCandidates } from '../../server/domain/erasure/retention-sweep.js';
 import { Clock, HOUR } from '../api/support.js';
-import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, inviteOne } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 
 const DAY = 24 * HOUR;
 
@@ -17,11 +18,7 @@ for (const setup of BOTH_SETUPS) {
     let server: TestServer;
     let admin: Api;
 
-    before(async () => {
-      server = await startTestServer({ ...setup, now: clock.now });
-      admin = await login(server.url);
-    });
-    after(() => server?.stop());
+    useTestServer({ ...setup, now: clock.now }, (s) => ({ server, admin } = s));
 
     const exists = async (invitationId: string) =>
       (await server.deps.db

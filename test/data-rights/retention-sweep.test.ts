@@ -7,7 +7,7 @@ import { createStorage } from '../../storage/create-storage.js';
 import { clipChunks, startAnswer } from '../api/support.js';
 import { type Api, createInterview, invite, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
-import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
+import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { ADMIN, BOTH_SETUPS, freePort } from '../helpers/test-server.js';
 
@@ -32,15 +32,7 @@ for (const setup of BOTH_SETUPS) {
         RETENTION_SWEEP_SECONDS: '1',
         LOG_LEVEL: 'info',
         ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-        ...(s3
-          ? {
-              S3_ENDPOINT: s3.endpoint,
-              S3_BUCKET: s3.bucket,
-              S3_ACCESS_KEY_ID: s3.accessKeyId,
-              S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-              S3_FORCE_PATH_STYLE: 'true',
-            }
-          : {}),
+        ...(s3 ? s3Env(s3) : {}),
       };
     });
     after(async () => {

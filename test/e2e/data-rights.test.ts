@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { buildWebAssets, fitsViewport, signIn } from './workspace/support.js';
+import { fitsViewport, signIn } from './workspace/support.js';
 
 const SHOTS = process.env.SCREENSHOTS_DIR;
 
@@ -14,7 +14,6 @@ describe('data rights in Chromium', function () {
   let admin: Api;
 
   before(async () => {
-    await buildWebAssets();
     server = await startTestServer();
     admin = await login(server.url);
     browser = await launchBrowser({ viewport: { width: 360, height: 640 } });

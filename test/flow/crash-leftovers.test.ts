@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { locateFfmpeg } from '../../server/media/ffmpeg-binaries.js';
 import { createInterview, inviteOne, login, recordAnswer, waitForAnswer } from '../helpers/api.js';
-import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
+import { sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
 
@@ -105,14 +105,7 @@ describe('a server killed mid-transcode leaves nothing behind (issue 20, finding
     const interview = await createInterview(staff);
     const { candidate } = await inviteOne(staff, interview.id);
     // VP8 is re-encoded: long enough to find ffmpeg at work.
-    const clip = await ffmpegClip({
-      seconds: 12,
-      videoCodec: 'vp8',
-      audioCodec: 'opus',
-      container: 'webm',
-      width: 1280,
-      height: 720,
-    });
+    const clip = await slowToTranscodeClip();
     const answer = await recordAnswer(
       candidate,
       interview.questions[0]!.id,

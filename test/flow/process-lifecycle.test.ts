@@ -11,7 +11,7 @@ import {
   tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
-import { ffmpegClip, notMediaBytes, sliceIrregularly } from '../helpers/media-fixtures.js';
+import { notMediaBytes, sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
 import { type ServerProcess, spawnServer, waitForChildCommand } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
 
@@ -30,6 +30,21 @@ describe('the server as a process', function () {
     }
     await rm(dataDir, { recursive: true, force: true });
   });
+
+  /** A server process with its first administrator's password set, signed in as them. */
+  async function startSignedIn(password: string) {
+    const port = await freePort();
+    const env = {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: 'ops@example.test',
+      ADMIN_PASSWORD: password,
+    };
+    running = spawnServer(env);
+    await running.waitForOutput(/"msg":"listening"/);
+    const base = `http://127.0.0.1:${port}`;
+    return { env, base, staff: await login(base, env.ADMIN_EMAIL, env.ADMIN_PASSWORD) };
+  }
 
   it('starts with nothing configured and tells a newcomer how to sign in, once', async () => {
     const port = await freePort();
@@ -85,28 +100,10 @@ describe('the server as a process', function () {
   });
 
   it('finishes an answer whose processing was cut by a crash, after a restart', async () => {
-    const port = await freePort();
-    const env = {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: 'ops@example.test',
-      ADMIN_PASSWORD: 'a long enough password',
-    };
-    running = spawnServer(env);
-    await running.waitForOutput(/"msg":"listening"/);
-    const base = `http://127.0.0.1:${port}`;
-    const staff = await login(base, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    const { env, staff } = await startSignedIn('a long enough password');
     const interview = await createInterview(staff);
     const { candidate } = await inviteOne(staff, interview.id);
-    // VP8 must be re-encoded: long enough that the kill lands mid-transcode.
-    const clip = await ffmpegClip({
-      seconds: 12,
-      videoCodec: 'vp8',
-      audioCodec: 'opus',
-      container: 'webm',
-      width: 1280,
-      height: 720,
-    });
+    const clip = await slowToTranscodeClip();
     const answer = await recordAnswer(
       candidate,
       interview.questions[0]!.id,
@@ -114,13 +111,13 @@ describe('the server as a process', function () {
       sliceIrregularly(await readFile(clip), 12),
     );
     // Killed while its ffmpeg is at work on the answer: mid-transcode, observably.
-    await waitForChildCommand(running.child.pid!, 'ffmpeg');
+    await waitForChildCommand(running!.child.pid!, 'ffmpeg');
     assert.equal(
       (await candidate.get(`/candidate/answers/${answer.id}`)).body.status,
       'processing',
     );
-    running.child.kill('SIGKILL');
-    await running.exited;
+    running!.child.kill('SIGKILL');
+    await running!.exited;
 
     running = spawnServer(env);
     await running.waitForOutput(/"msg":"listening"/);
@@ -130,17 +127,7 @@ describe('the server as a process', function () {
   });
 
   it('never writes a password, staff token or candidate token to its output', async () => {
-    const port = await freePort();
-    const env = {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: 'ops@example.test',
-      ADMIN_PASSWORD: 'another long password',
-    };
-    running = spawnServer(env);
-    await running.waitForOutput(/"msg":"listening"/);
-    const base = `http://127.0.0.1:${port}`;
-    const staff = await login(base, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    const { env, base, staff } = await startSignedIn('another long password');
     await new Api(base).post('/auth/login', {
       email: env.ADMIN_EMAIL,
       password: 'wrong password here',
@@ -158,7 +145,7 @@ describe('the server as a process', function () {
     ]);
     assert.equal((await waitForAnswer(candidate, junk.id)).status, 'failed');
     await new Promise((r) => setTimeout(r, 300));
-    const out = running.output();
+    const out = running!.output();
     assert.match(out, /"path":"\/i\/\[token\]"/, 'the page request is logged without its token');
     assert.match(out, /job failed for good/);
     assert.doesNotMatch(out, /"stack"|\n\s+at \S+ \(/, 'no stack trace in the log');

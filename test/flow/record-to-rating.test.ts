@@ -6,7 +6,6 @@ import {
   type Api,
   createInterview,
   inviteOne,
-  login,
   recordAnswer,
   waitForAnswer,
 } from '../helpers/api.js';
@@ -21,7 +20,8 @@ import {
   testFfmpeg,
 } from '../helpers/media-fixtures.js';
 import { topLevelBoxes } from '../helpers/mp4.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 
 const SECONDS = 3;
 
@@ -66,24 +66,16 @@ async function fetchBytes(url: string, headers: Record<string, string> = {}) {
   };
 }
 
-const SETUPS = [
-  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
-  { name: 'PostgreSQL + S3 (s3rver)', database: 'postgres', storage: 's3' },
-] as const;
-
-for (const setup of SETUPS) {
+for (const setup of BOTH_SETUPS) {
   describe(`record → ready → rating on ${setup.name}`, function () {
     this.timeout(180_000);
     let server: TestServer;
     let staff: Api;
 
-    before(async () => {
-      server = await startTestServer({ database: setup.database, storage: setup.storage });
-      staff = await login(server.url);
-    });
-    after(async () => {
-      await server?.stop();
-    });
+    useTestServer(
+      { database: setup.database, storage: setup.storage },
+      (s) => ({ server, admin: staff } = s),
+    );
 
     for (const source of SOURCES) {
       it(`turns a ${source.name} recording into an MP4 that plays everywhere, and it can be rated`, async () => {

@@ -291,3 +291,18 @@ export async function closeMediaFixtures(): Promise<void> {
   await started.context.close();
   started.server.close();
 }
+
+/**
+ * 12 s of 720p VP8/Opus WebM: VP8 must be re-encoded, and this takes long enough that a process
+ * killed once its ffmpeg is at work dies mid-transcode.
+ */
+export function slowToTranscodeClip(): Promise<string> {
+  return ffmpegClip({
+    seconds: 12,
+    videoCodec: 'vp8',
+    audioCodec: 'opus',
+    container: 'webm',
+    width: 1280,
+    height: 720,
+  });
+}

@@ -64,3 +64,15 @@ export async function startS3rver(): Promise<RunningS3rver> {
     },
   };
 }
+
+/** The server's environment variables for this S3-API server. */
+export function s3Env(s3: RunningS3rver): Record<string, string> {
+  return {
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_REGION: s3.region,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+}

@@ -1,19 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-let built = false;
-/** Compiles the server into dist/server once per test run: the processes run what `npm start` runs. */
-function ensureServerBuild(): void {
-  if (built) return;
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  built = true;
-}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -24,9 +13,11 @@ export interface ServerProcess {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** The compiled server as its own process, the way `npm start` runs it. */
+/**
+ * The compiled server as its own process, the way `npm start` runs it (dist/server is built once
+ * per test run by test/hooks/build-dist.ts).
+ */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  ensureServerBuild();
   const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: ROOT,
     env: {

@@ -2,7 +2,10 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  /** The To header as text (`"Name" <address>` or the bare address). */
   to: string;
+  /** The envelope's recipients, lower-case: where the message was really delivered. */
+  envelope: string[];
   subject: string;
   text: string;
   html: string;
@@ -15,15 +18,20 @@ export interface ReceivedMail {
  * A real SMTP server in the test process (the receiving side): every message the app sends
  * arrives here over TCP and is parsed with mailparser. `refuse(address, n, code)` makes it answer
  * the next n messages to that address with that reply (451: try later; 550: refused for good).
+ * With `replyDelayMs`, each accepted message is noted at once but answered 250 only after that
+ * delay, so that some are always in flight: a message whose sender dies after the final dot but
+ * before reading the reply still counts as received (a real MTA may already have queued it).
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
+  /** Errors of the server, but for connections reset by their client (a killed sender). */
+  readonly errors: Error[] = [];
   readonly #refusals = new Map<string, { count: number; code: number; message?: string }>();
   #waiters: (() => void)[] = [];
   #server: SMTPServer;
   port = 0;
 
-  constructor() {
+  constructor(options: { replyDelayMs?: number } = {}) {
     this.#server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -50,6 +58,7 @@ export class TestSmtpServer {
           (mail) => {
             this.received.push({
               to: Array.isArray(mail.to) ? mail.to[0]!.text : (mail.to?.text ?? ''),
+              envelope: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               subject: mail.subject ?? '',
               text: mail.text ?? '',
               html: typeof mail.html === 'string' ? mail.html : '',
@@ -60,12 +69,16 @@ export class TestSmtpServer {
               raw: mail,
               at: Date.now(),
             });
-            callback();
             for (const wake of this.#waiters.splice(0)) wake();
+            if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+            else callback();
           },
           (err: Error) => callback(err),
         );
       },
+    });
+    this.#server.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== 'ECONNRESET') this.errors.push(err);
     });
   }
 
@@ -105,6 +118,14 @@ export class TestSmtpServer {
         });
       });
     }
+  }
+
+  /** The first message to this address whose subject matches, once it has arrived. */
+  async message(address: string, subject = /./, timeoutMs = 20_000): Promise<ReceivedMail> {
+    const find = (mails: ReceivedMail[]) =>
+      mails.find((m) => m.envelope.includes(address.toLowerCase()) && subject.test(m.subject));
+    await this.waitFor((mails) => find(mails) !== undefined, timeoutMs);
+    return find(this.received)!;
   }
 
   close(): Promise<void> {

@@ -7,7 +7,8 @@ import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { type RunningServer, type ServerOptions, startServer } from '../../server/server.js';
 import { type DatabaseKind, freshDatabase } from './databases.js';
-import { type RunningS3rver, startS3rver } from './s3rver.js';
+import { type RunningS3rver, s3Env, startS3rver } from './s3rver.js';
+import { TestSmtpServer } from './smtp-server.js';
 
 export const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 
@@ -16,8 +17,8 @@ export const ADMIN = { email: 'admin@example.test', password: 'correct horse bat
  * cluster's parts (PostgreSQL, S3).
  */
 export const BOTH_SETUPS = [
-  { database: 'sqlite', storage: 'local' },
-  { database: 'postgres', storage: 's3' },
+  { name: 'SQLite + local disk', database: 'sqlite', storage: 'local' },
+  { name: 'PostgreSQL + s3rver', database: 'postgres', storage: 's3' },
 ] as const;
 
 export interface TestServerOptions {
@@ -32,11 +33,15 @@ export interface TestServerOptions {
   loginLimits?: ServerOptions['loginLimits'];
   bodyTimeouts?: ServerOptions['bodyTimeouts'];
   log?: Logger;
+  /** Sends mail (as MAIL_FROM) to a TestSmtpServer started with the server: `server.smtp`. */
+  mailFrom?: string;
 }
 
 export interface TestServer extends RunningServer {
   url: string;
   dataDir: string;
+  /** The mail server receiving what this server sends, with the `mailFrom` option. */
+  smtp?: TestSmtpServer;
   /** Stops the server and removes everything it created. */
   stop(): Promise<void>;
 }
@@ -50,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = await freshDatabase(options.database ?? 'sqlite');
   let s3: RunningS3rver | null = null;
   if (options.storage === 's3') s3 = await startS3rver();
+  const smtp = options.mailFrom ? await new TestSmtpServer().start() : undefined;
   const port = await freePort();
   const env: Record<string, string> = {
     PORT: String(port),
@@ -59,16 +65,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env.TEST_LOG ? 'debug' : 'silent',
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-    ...(s3
-      ? {
-          S3_ENDPOINT: s3.endpoint,
-          S3_BUCKET: s3.bucket,
-          S3_REGION: s3.region,
-          S3_ACCESS_KEY_ID: s3.accessKeyId,
-          S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-          S3_FORCE_PATH_STYLE: 'true',
-        }
-      : {}),
+    ...(s3 ? s3Env(s3) : {}),
+    ...(smtp ? { SMTP_URL: smtp.url, MAIL_FROM: options.mailFrom! } : {}),
     ...options.env,
   };
   const config = loadConfig(env);
@@ -86,8 +84,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...server,
     url: server.url!,
     dataDir,
+    smtp,
     stop: async () => {
       await server.close();
+      await smtp?.close();
       await s3?.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -7,28 +7,12 @@ import { PermanentJobError } from '../../server/jobs/job-queue.js';
 import { connectRedis } from '../../server/redis.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { freePort } from '../helpers/test-server.js';
-import { jobQueueContract } from './job-queue-contract.js';
+import { handleAlwaysFailing, jobQueueContract, until } from './job-queue-contract.js';
 
 const log = pino({ level: 'silent' });
 /** Where BullMqJobQueue keeps its jobs: what an operator opens with bullmq's own Queue. */
 const QUEUE_NAME = 'media';
 const PREFIX = 'interviews';
-
-function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = async () => {
-      try {
-        if (await condition()) return resolve();
-      } catch (err) {
-        return reject(err);
-      }
-      if (Date.now() > deadline) return reject(new Error('condition not met in time'));
-      setTimeout(check, 20);
-    };
-    void check();
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -140,25 +124,17 @@ describe('BullMqJobQueue on Redis', function () {
 
   it('gives up after the last attempt and calls onFailed exactly once with the error', async () => {
     const q = queue({ maxAttempts: 3 });
-    let calls = 0;
-    const failures: string[] = [];
-    q.handle(
-      'process-answer',
-      async () => {
-        calls++;
-        throw new Error('always broken');
-      },
-      {
-        onFailed: async (payload, err) => void failures.push(`${payload.answerId}: ${err.message}`),
-      },
-    );
+    const runs = handleAlwaysFailing(q, () => new Error('always broken'));
     await q.start();
     await q.enqueue('process-answer', { answerId: 'y' });
-    await until(() => failures.length === 1);
+    await until(() => runs.reported.length === 1);
     await sleep(300); // a second report, or a fourth try, would come now
     await q.stop();
-    assert.equal(calls, 3);
-    assert.deepEqual(failures, ['y: always broken']);
+    assert.equal(runs.tries.length, 3);
+    assert.deepEqual(
+      runs.reported.map((r) => `${r.answerId}: ${r.error.message}`),
+      ['y: always broken'],
+    );
     const [job, ...others] = await inspect.getJobs(['failed']);
     assert.equal(others.length, 0);
     assert.equal(job!.attemptsMade, 3);
@@ -168,47 +144,20 @@ describe('BullMqJobQueue on Redis', function () {
 
   it('does not retry a PermanentJobError and reports its message', async () => {
     const q = queue();
-    let calls = 0;
-    const failures: Error[] = [];
-    q.handle(
-      'process-answer',
-      async () => {
-        calls++;
-        throw new PermanentJobError('The upload is not a video.');
-      },
-      { onFailed: async (_p, err) => void failures.push(err) },
-    );
+    const runs = handleAlwaysFailing(q, () => new PermanentJobError('The upload is not a video.'));
     await q.start();
     await q.enqueue('process-answer', { answerId: 'z' });
-    await until(() => failures.length === 1);
+    await until(() => runs.reported.length === 1);
     await sleep(200);
     await q.stop();
-    assert.equal(calls, 1);
-    assert.equal(failures.length, 1);
-    assert.equal(failures[0]!.message, 'The upload is not a video.');
-    assert.ok(failures[0] instanceof PermanentJobError, 'onFailed gets a PermanentJobError');
+    assert.equal(runs.tries.length, 1);
+    assert.equal(runs.reported.length, 1);
+    const reported = runs.reported[0]!.error;
+    assert.equal(reported.message, 'The upload is not a video.');
+    assert.ok(reported instanceof PermanentJobError, 'onFailed gets a PermanentJobError');
     const [job] = await inspect.getJobs(['failed']);
     assert.equal(job!.attemptsMade, 1);
     assert.equal(job!.failedReason, 'The upload is not a video.');
-  });
-
-  it('never runs more jobs at once than its concurrency', async () => {
-    const q = queue({ concurrency: 2 });
-    let running = 0;
-    let peak = 0;
-    let finished = 0;
-    q.handle('process-answer', async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await sleep(80);
-      running--;
-      finished++;
-    });
-    for (let i = 0; i < 6; i++) await q.enqueue('process-answer', { answerId: `j${i}` });
-    await q.start();
-    await until(() => finished === 6);
-    await q.stop();
-    assert.equal(peak, 2);
   });
 
   it('adds a job with a given jobId once while it is pending, and again once it finished', async () => {

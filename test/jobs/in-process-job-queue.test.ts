@@ -4,21 +4,9 @@ import type { Db } from '../../server/db/database.js';
 import { InProcessJobQueue } from '../../server/jobs/in-process-job-queue.js';
 import { PermanentJobError } from '../../server/jobs/job-queue.js';
 import { DATABASE_KINDS, openTestDb } from '../helpers/open-test-db.js';
-import { jobQueueContract } from './job-queue-contract.js';
+import { handleAlwaysFailing, jobQueueContract, until } from './job-queue-contract.js';
 
 const log = pino({ level: 'silent' });
-
-function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = async () => {
-      if (await condition()) return resolve();
-      if (Date.now() > deadline) return reject(new Error('condition not met in time'));
-      setTimeout(check, 20);
-    };
-    void check();
-  });
-}
 
 function queue(db: Db, extra: Partial<ConstructorParameters<typeof InProcessJobQueue>[0]> = {}) {
   return new InProcessJobQueue({ db, log, concurrency: 1, retryBaseMs: 10, pollMs: 20, ...extra });
@@ -92,64 +80,35 @@ for (const kind of DATABASE_KINDS) {
 
     it('gives up after the last attempt and reports the failure once', async () => {
       const q = queue(db, { maxAttempts: 2 });
-      const failures: string[] = [];
-      q.handle(
-        'process-answer',
-        async () => {
-          throw new Error('always broken');
-        },
-        {
-          onFailed: async (payload, err) =>
-            void failures.push(`${payload.answerId}: ${err.message}`),
-        },
-      );
+      const runs = handleAlwaysFailing(q, () => new Error('always broken'));
       await q.start();
       await q.enqueue('process-answer', { answerId: 'y' });
-      await until(() => failures.length === 1);
+      await until(() => runs.reported.length === 1);
       await q.stop();
       const job = await db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
       assert.equal(job.status, 'failed');
       assert.equal(job.attempts, 2);
-      assert.deepEqual(failures, ['y: always broken']);
+      assert.deepEqual(
+        runs.reported.map((r) => `${r.answerId}: ${r.error.message}`),
+        ['y: always broken'],
+      );
     });
 
     it('does not retry a PermanentJobError', async () => {
       const q = queue(db);
-      let calls = 0;
-      const failures: string[] = [];
-      q.handle(
-        'process-answer',
-        async () => {
-          calls++;
-          throw new PermanentJobError('The upload is not a video.');
-        },
-        { onFailed: async (_p, err) => void failures.push(err.message) },
+      const runs = handleAlwaysFailing(
+        q,
+        () => new PermanentJobError('The upload is not a video.'),
       );
       await q.start();
       await q.enqueue('process-answer', { answerId: 'z' });
-      await until(() => failures.length === 1);
+      await until(() => runs.reported.length === 1);
       await q.stop();
-      assert.equal(calls, 1);
-      assert.deepEqual(failures, ['The upload is not a video.']);
-    });
-
-    it('never runs more jobs at once than its concurrency', async () => {
-      const q = queue(db, { concurrency: 2 });
-      let running = 0;
-      let peak = 0;
-      let finished = 0;
-      q.handle('process-answer', async () => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 40));
-        running--;
-        finished++;
-      });
-      await q.start();
-      for (let i = 0; i < 6; i++) await q.enqueue('process-answer', { answerId: `j${i}` });
-      await until(() => finished === 6);
-      await q.stop();
-      assert.equal(peak, 2);
+      assert.equal(runs.tries.length, 1);
+      assert.deepEqual(
+        runs.reported.map((r) => r.error.message),
+        ['The upload is not a video.'],
+      );
     });
 
     it('ignores a second enqueue with the same jobId while the first is pending', async () => {

@@ -32,6 +32,26 @@ export function until(
   });
 }
 
+/** What a handler that always fails saw: the attempt of each try, and each onFailed report. */
+export interface FailingRuns {
+  tries: number[];
+  reported: { answerId: string; error: Error }[];
+}
+
+/** Handles 'process-answer' by throwing `error()` on every try; onFailed reports are kept. */
+export function handleAlwaysFailing(q: JobQueue, error: () => Error): FailingRuns {
+  const runs: FailingRuns = { tries: [], reported: [] };
+  q.handle(
+    'process-answer',
+    async (_payload, ctx) => {
+      runs.tries.push(ctx.attempt);
+      throw error();
+    },
+    { onFailed: async ({ answerId }, err) => void runs.reported.push({ answerId, error: err }) },
+  );
+  return runs;
+}
+
 /** Gates still shut when a test ends (it failed half-way): opened so the queues can stop. */
 const shut = new Set<() => void>();
 
@@ -80,50 +100,35 @@ export function jobQueueContract(setup: () => QueueUnderTest): void {
 
     it("tries the policy's number of times, then reports the failure once", async () => {
       const q = make({ concurrency: 1, retryBaseMs: 5 });
-      const tries: number[] = [];
-      const reported: string[] = [];
-      q.handle(
-        'process-answer',
-        async (_payload, ctx) => {
-          tries.push(ctx.attempt);
-          throw new Error('still broken');
-        },
-        {
-          onFailed: async (payload, error) => {
-            reported.push(`${payload.answerId}: ${error.message}`);
-          },
-        },
-      );
+      const runs = handleAlwaysFailing(q, () => new Error('still broken'));
       await q.start();
       await q.enqueue('process-answer', { answerId: 'doomed' });
-      await until(() => reported.length === 1);
+      await until(() => runs.reported.length === 1);
       await new Promise((r) => setTimeout(r, 300));
       assert.deepEqual(
-        tries,
+        runs.tries,
         Array.from({ length: DEFAULT_RETRY_POLICY.maxAttempts }, (_, i) => i + 1),
       );
-      assert.deepEqual(reported, ['doomed: still broken']);
+      assert.deepEqual(
+        runs.reported.map((r) => `${r.answerId}: ${r.error.message}`),
+        ['doomed: still broken'],
+      );
     });
 
     it('ends a job at once on a PermanentJobError and reports its message', async () => {
       const q = make({ concurrency: 1, retryBaseMs: 5 });
-      let tries = 0;
-      const reported: Error[] = [];
-      q.handle(
-        'process-answer',
-        async () => {
-          tries++;
-          throw new PermanentJobError('The upload is not a playable video or audio recording.');
-        },
-        { onFailed: async (_payload, error) => void reported.push(error) },
+      const runs = handleAlwaysFailing(
+        q,
+        () => new PermanentJobError('The upload is not a playable video or audio recording.'),
       );
       await q.start();
       await q.enqueue('process-answer', { answerId: 'bomb' });
-      await until(() => reported.length === 1);
+      await until(() => runs.reported.length === 1);
       await new Promise((r) => setTimeout(r, 200));
-      assert.equal(tries, 1);
-      assert.ok(reported[0] instanceof PermanentJobError);
-      assert.equal(reported[0].message, 'The upload is not a playable video or audio recording.');
+      assert.equal(runs.tries.length, 1);
+      const reported = runs.reported[0]!.error;
+      assert.ok(reported instanceof PermanentJobError);
+      assert.equal(reported.message, 'The upload is not a playable video or audio recording.');
     });
 
     it('fails a job nobody handles for good, at once, and goes on with the others', async () => {
@@ -138,6 +143,25 @@ export function jobQueueContract(setup: () => QueueUnderTest): void {
       // Pending, a second enqueue with its id is a no-op; once it has failed, one is added.
       await until(() => q.enqueue(unknown, { answerId: 'x' }, { jobId: 'u1' }));
       assert.deepEqual(ran, ['known']);
+    });
+
+    it('never runs more jobs at once than its concurrency, queued before or after it starts', async () => {
+      const q = make({ concurrency: 2, retryBaseMs: 5 });
+      let running = 0;
+      let peak = 0;
+      let finished = 0;
+      q.handle('process-answer', async () => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 80));
+        running--;
+        finished++;
+      });
+      for (let i = 0; i < 3; i++) await q.enqueue('process-answer', { answerId: `j${i}` });
+      await q.start();
+      for (let i = 3; i < 6; i++) await q.enqueue('process-answer', { answerId: `j${i}` });
+      await until(() => finished === 6);
+      assert.equal(peak, 2);
     });
 
     it('never lets one candidate hold every slot', async () => {

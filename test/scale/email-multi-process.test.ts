@@ -1,65 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { Api, createInterview, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
+import { processCluster } from '../helpers/process-cluster.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
+import { TestSmtpServer } from '../helpers/smtp-server.js';
 import { freePort } from '../helpers/test-server.js';
 
 const ADMIN = { email: 'mail-ops@example.test', password: 'cluster admin password' };
 const CANDIDATES = 200;
-/** Each message is held this long before the server's reply, so that some are always in flight. */
+/** Each message is held this long before the server's reply. */
 const DATA_DELAY_MS = 50;
-
-/**
- * A slow mail server: it notes every message handed over in full (the envelope's recipient and
- * the subject) and answers 250 only after a delay. A message whose sender dies after the final
- * dot but before reading the reply is counted as received: a real MTA may already have queued it
- * (the duplicate of RFC 1047), so this is the pessimistic count.
- */
-async function startSlowSmtp(): Promise<{
-  url: string;
-  received: { to: string; subject: string }[];
-  errors: Error[];
-  close(): Promise<void>;
-}> {
-  const received: { to: string; subject: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        const subject = /^Subject: (.*)$/m.exec(head)?.[1] ?? '';
-        for (const r of session.envelope.rcptTo)
-          received.push({ to: r.address.toLowerCase(), subject });
-        setTimeout(() => callback(), DATA_DELAY_MS);
-      });
-    },
-  });
-  const errors: Error[] = [];
-  // The killed worker's connections are reset under the server's feet: expected, nothing else is.
-  server.on('error', (err: Error & { code?: string }) => {
-    if (err.code !== 'ECONNRESET') errors.push(err);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    errors,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /**
  * Issue 11: with two API processes, a worker, PostgreSQL and Redis, every invitation is
@@ -70,31 +22,16 @@ describe('email across processes: a worker SIGKILLed while sending', function ()
   this.timeout(180_000);
   let database: TestDatabase;
   let redis: TestRedis;
-  let smtp: Awaited<ReturnType<typeof startSlowSmtp>>;
-  const processes: ServerProcess[] = [];
-  const dirs: string[] = [];
-  let sharedEnv: Record<string, string>;
-
-  async function spawnRole(role: 'api' | 'worker', port = 0): Promise<ServerProcess> {
-    const dataDir = await mkdtemp(path.join(tmpdir(), `interview-mail-${role}-`));
-    dirs.push(dataDir);
-    const proc = spawnServer({
-      ...sharedEnv,
-      SERVER_ROLE: role,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    });
-    processes.push(proc);
-    await proc.waitForOutput(role === 'api' ? /"msg":"listening"/ : /"msg":"worker started"/);
-    return proc;
-  }
+  // Each message is held DATA_DELAY_MS before the reply, so that some are always in flight; one
+  // whose sender dies after the final dot counts as received (the pessimistic count).
+  const smtp = new TestSmtpServer({ replyDelayMs: DATA_DELAY_MS });
+  const cluster = processCluster();
 
   before(async () => {
     database = await freshDatabase('postgres');
     redis = await startTestRedis(await freePort());
-    smtp = await startSlowSmtp();
-    sharedEnv = {
+    await smtp.start();
+    cluster.env = {
       DATABASE_URL: database.databaseUrl!,
       REDIS_URL: redis.url,
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -109,25 +46,17 @@ describe('email across processes: a worker SIGKILLed while sending', function ()
     };
   });
 
-  afterEach(function () {
-    if (this.currentTest?.state !== 'failed') return;
-    for (const p of processes) console.error(`--- ${p.child.pid}:\n${p.output().slice(-4000)}`);
-  });
-
   after(async () => {
-    for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    await Promise.all(processes.map((p) => p.exited));
-    await smtp?.close();
+    await smtp.close();
     await redis?.stop();
     await database?.drop();
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
   it(`delivers all ${CANDIDATES} invitations; duplicates only among those in flight at the kill`, async () => {
     const [portA, portB] = [await freePort(), await freePort()];
-    await spawnRole('api', portA);
-    await spawnRole('api', portB);
-    const worker = await spawnRole('worker');
+    await cluster.spawn('api', portA);
+    await cluster.spawn('api', portB);
+    const worker = await cluster.spawn('worker');
     const staffA = await login(`http://127.0.0.1:${portA}`, ADMIN.email, ADMIN.password);
     const staffB = new Api(`http://127.0.0.1:${portB}`, staffA.token);
 
@@ -160,7 +89,7 @@ describe('email across processes: a worker SIGKILLed while sending', function ()
     await db.end();
 
     // Another worker carries on.
-    await spawnRole('worker');
+    await cluster.spawn('worker');
     const deadline = Date.now() + 90_000;
     let statuses: string[] = [];
     for (;;) {
@@ -173,7 +102,7 @@ describe('email across processes: a worker SIGKILLed while sending', function ()
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    const perAddress = countOf(smtp.received.map((m) => m.to));
+    const perAddress = countOf(smtp.received.flatMap((m) => m.envelope));
     const missing = addresses.filter((a) => !perAddress[a]);
     const duplicated = Object.entries(perAddress).filter(([, n]) => n > 1);
     const duplicates = duplicated.reduce((sum, [, n]) => sum + n - 1, 0);

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { io, type Socket } from 'socket.io-client';
 import { Api, createInterview, inviteOne, login, waitForAnswer } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
-import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
+import { ffmpegClip, sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
+import { processCluster } from '../helpers/process-cluster.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
-import { type ServerProcess, spawnServer, waitForChildCommand } from '../helpers/server-process.js';
+import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
+import { waitForChildCommand } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
 
 const ADMIN = { email: 'ops@example.test', password: 'cluster admin password' };
@@ -23,39 +22,17 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
   let database: TestDatabase;
   let redis: TestRedis;
   let s3: RunningS3rver;
-  const processes: ServerProcess[] = [];
-  const dirs: string[] = [];
-  let sharedEnv: Record<string, string>;
-
-  async function spawnRole(role: 'api' | 'worker', port = 0): Promise<ServerProcess> {
-    const dataDir = await mkdtemp(path.join(tmpdir(), `interview-${role}-`));
-    dirs.push(dataDir);
-    const proc = spawnServer({
-      ...sharedEnv,
-      SERVER_ROLE: role,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    });
-    processes.push(proc);
-    await proc.waitForOutput(role === 'api' ? /"msg":"listening"/ : /"msg":"worker started"/);
-    return proc;
-  }
+  const cluster = processCluster();
 
   before(async () => {
     database = await freshDatabase('postgres');
     redis = await startTestRedis(await freePort());
     s3 = await startS3rver();
-    sharedEnv = {
+    cluster.env = {
       DATABASE_URL: database.databaseUrl!,
       REDIS_URL: redis.url,
       JWT_SECRET: randomBytes(32).toString('hex'),
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
+      ...s3Env(s3),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       JOB_LOCK_SECONDS: '3',
@@ -63,25 +40,17 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     };
   });
 
-  afterEach(function () {
-    if (this.currentTest?.state !== 'failed') return;
-    for (const p of processes) console.error(`--- ${p.child.pid}:\n${p.output().slice(-4000)}`);
-  });
-
   after(async () => {
-    for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    await Promise.all(processes.map((p) => p.exited));
     await redis?.stop();
     await s3?.close();
     await database?.drop();
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
   it('serves one candidate across processes, recovers a killed worker and a restarted Redis', async () => {
     const [portA, portB] = [await freePort(), await freePort()];
-    await spawnRole('api', portA);
-    await spawnRole('api', portB);
-    let worker = await spawnRole('worker');
+    await cluster.spawn('api', portA);
+    await cluster.spawn('api', portB);
+    let worker = await cluster.spawn('worker');
     const [baseA, baseB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
 
     const staffA = await login(baseA, ADMIN.email, ADMIN.password);
@@ -110,14 +79,7 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     const viaB = new Api(baseB, candidate.token);
 
     // 1. Chunks alternate between the two API processes; the worker makes the video.
-    const clip = await ffmpegClip({
-      seconds: 12,
-      videoCodec: 'vp8',
-      audioCodec: 'opus',
-      container: 'webm',
-      width: 1280,
-      height: 720,
-    });
+    const clip = await slowToTranscodeClip();
     const chunks = sliceIrregularly(await readFile(clip), 12);
     const first = await viaB.post('/candidate/answers', {
       questionId: interview.questions[0]!.id,
@@ -143,7 +105,7 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     assert.equal((await viaB.get(`/candidate/answers/${first.body.id}`)).body.status, 'processing');
     worker.child.kill('SIGKILL');
     await worker.exited;
-    worker = await spawnRole('worker');
+    worker = await cluster.spawn('worker');
     const ready = await waitForAnswer(viaB, first.body.id, 120_000);
     assert.equal(ready.status, 'ready');
     assert.ok(Math.abs(ready.durationMs! - 12_000) < 1500, `duration ${ready.durationMs}`);

@@ -301,3 +301,9 @@ function loadProblem(err: unknown): string {
   }
   return err.message;
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'interview-recorder': InterviewRecorder;
+  }
+}

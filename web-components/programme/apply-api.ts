@@ -1,32 +1,27 @@
-import type { ApplicationOutcome, ApplicationRequest, PublicProgramme } from './programme-types.js';
+import type {
+  ApplicationRequest,
+  ApplicationResult,
+  PublicProgramme,
+} from '../../server/contracts/programmes.js';
+import { ApiError, type FieldProblem, type ProblemFields, problemFields } from '../api-client.js';
 
-/** A problem document from the public API. */
-export class ApplyProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    detail: string,
-    readonly errors: { path: string; message: string }[] = [],
-    /** Seconds, from `Retry-After` on 429. */
-    readonly retryAfter: number | null = null,
-  ) {
-    super(detail);
+/** A problem document from the public API, with the fields it refused and when to retry. */
+export class ApplyProblem extends ApiError {
+  readonly errors: FieldProblem[];
+  /** Seconds, from `Retry-After` on 429. */
+  readonly retryAfter: number | null;
+
+  constructor(problem: ProblemFields) {
+    super(problem.status, problem.code, problem.detail);
+    this.errors = problem.errors;
+    this.retryAfter = problem.retryAfterMs === null ? null : problem.retryAfterMs / 1000;
   }
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`/api/v1/public/programmes/${path}`, { ...init, cache: 'no-store' });
   const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    const retryAfter = Number(res.headers.get('retry-after'));
-    throw new ApplyProblem(
-      res.status,
-      body?.code ?? `http_${res.status}`,
-      body?.detail ?? res.statusText,
-      Array.isArray(body?.errors) ? body.errors : [],
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-    );
-  }
+  if (!res.ok) throw new ApplyProblem(problemFields(res, body));
   return body as T;
 }
 
@@ -34,7 +29,7 @@ export function getProgramme(slug: string): Promise<PublicProgramme> {
   return call(encodeURIComponent(slug));
 }
 
-export function apply(slug: string, application: ApplicationRequest): Promise<ApplicationOutcome> {
+export function apply(slug: string, application: ApplicationRequest): Promise<ApplicationResult> {
   return call(`${encodeURIComponent(slug)}/applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,9 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { ApplicationRequest, PublicProgramme } from '../../server/contracts/programmes.js';
 import { applyStyles } from './apply.styles.js';
 import { closingDate } from './apply-localization.js';
-import type { ApplicationRequest, PublicProgramme } from './programme-types.js';
 
 /** What the person typed and chose; kept by the page so "go back" shows it again. */
 export interface ApplyAnswers {

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { ApplicationRequest, PublicProgramme } from '../../server/contracts/programmes.js';
 import { ApplyProblem, apply, getProgramme } from './apply-api.js';
 import { type ApplyAnswers, emptyAnswers } from './apply-form.js';
 import './apply-form.js';
@@ -13,7 +14,6 @@ import {
   preferredApplyLocale,
   useApplyLocale,
 } from './apply-localization.js';
-import type { ApplicationRequest, PublicProgramme } from './programme-types.js';
 
 type View =
   | { kind: 'loading' }

@@ -1,8 +1,8 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Feedback } from '../../server/contracts/programmes.js';
 import { formattingLocale } from '../i18n/formatting-locale.js';
-import type { Feedback } from './programme-types.js';
 
 /** The released feedback for the invitation behind `token`; null before release (404). */
 export async function releasedFeedback(token: string, apiBase = ''): Promise<Feedback | null> {

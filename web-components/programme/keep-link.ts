@@ -67,3 +67,9 @@ export class KeepLink extends LitElement {
       <p role="status">${this.status}</p>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'apply-keep-link': KeepLink;
+  }
+}

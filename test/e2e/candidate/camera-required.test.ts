@@ -1,36 +1,25 @@
 import assert from 'node:assert/strict';
 import { createInterview, inviteOne, login } from '../../helpers/api.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildBundle } from './support.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { asked } from './support.js';
 
-const QUESTION = { prompt: 'Tell us about yourself.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 };
+const QUESTION = asked('Tell us about yourself.', 1);
 
 /** Issue 9: an interview that forbids sound-only answers, opened on a device without a camera. */
 describe('candidate recorder: an interview that needs a camera', function () {
   this.timeout(90_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    // Built first: the server serves /assets only if the bundle exists when it starts.
-    await buildBundle();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser({ noCamera: true })]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser({ browser: { noCamera: true } });
 
   async function invitationUrl(allowAudioOnly: boolean): Promise<string> {
-    const staff = await login(server.url);
+    const staff = await login(e2e.server.url);
     const interview = await createInterview(staff, { allowAudioOnly, questions: [QUESTION] });
     const { invitation } = await inviteOne(staff, interview.id);
     return invitation.url!;
   }
 
   it('on a device without a camera, says plainly that a camera is needed and does not go on', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(await invitationUrl(false));
     await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
     await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
@@ -58,7 +47,7 @@ describe('candidate recorder: an interview that needs a camera', function () {
   });
 
   it('says the same in French', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(`${await invitationUrl(false)}?lang=fr`);
     await page.getByRole('checkbox', { name: /J’accepte l’enregistrement/ }).check();
     await page.getByRole('button', { name: 'Vérifier ma caméra et mon micro' }).click();
@@ -72,7 +61,7 @@ describe('candidate recorder: an interview that needs a camera', function () {
   });
 
   it('when sound only is allowed, the same device goes on with sound only, as before', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(await invitationUrl(true));
     await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
     await page.getByRole('button', { name: 'Check my camera and microphone' }).click();

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
 import type { CandidatePrivacy } from '../../../server/contracts/data-rights.js';
-import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildBundle, inviteCandidate } from './support.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { inviteCandidate } from './support.js';
 
 describe('candidate recorder: consent from the welcome screen', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   /** Ticks consent and continues; `failConsent` makes the server's consent answer 500. */
   async function consentAndContinue(url: string, failConsent = false) {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     // A server error cannot be caused on demand here: the only fault that is faked.
     if (failConsent)
       await page.route('**/candidate/consent', (route) =>
@@ -37,7 +27,7 @@ describe('candidate recorder: consent from the welcome screen', function () {
   }
 
   it('records the consent once when the candidate ticks it and goes on', async () => {
-    const { candidate, url } = await inviteCandidate(server);
+    const { candidate, url } = await inviteCandidate(e2e.server);
     const before = (await candidate.get<CandidatePrivacy>('/candidate/privacy')).body;
     assert.equal(before.consentedAt, null);
     const { page, consentPosts } = await consentAndContinue(url);
@@ -64,7 +54,7 @@ describe('candidate recorder: consent from the welcome screen', function () {
   });
 
   it('lets the candidate go on when recording the consent fails', async () => {
-    const { url } = await inviteCandidate(server);
+    const { url } = await inviteCandidate(e2e.server);
     const { page } = await consentAndContinue(url, true);
     await page.getByRole('button', { name: 'Everything works: continue' }).waitFor();
     await page.close();

@@ -7,7 +7,6 @@ import {
 } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
-  buildBundle,
   inviteCandidate,
   reachPractice,
   serverAnswers,
@@ -20,7 +19,7 @@ describe('candidate recorder: camera access and phones', function () {
   let server: TestServer;
 
   before(async () => {
-    [server] = await Promise.all([startTestServer(), buildBundle()]);
+    server = await startTestServer();
   });
   after(async () => {
     await server?.stop();

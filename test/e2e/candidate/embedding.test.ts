@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tokenOf } from '../../helpers/api.js';
-import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
   inviteCandidate,
   serverAnswers,
   skipPractice,
@@ -15,31 +13,22 @@ import {
 
 describe('candidate recorder: embedded in another site', function () {
   this.timeout(60_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   it('records across origins with token and api-base, and reports its events', async () => {
-    const invited = await inviteCandidate(server);
+    const invited = await inviteCandidate(e2e.server);
     const token = tokenOf(invited.url);
     // Another site: its own server (another origin, same machine so still a secure context).
     const site = await serveSite(`<!doctype html><html lang="en"><title>Careers</title>
-      <script type="module" src="${server.url}/assets/app.js"></script>
-      <main><interview-recorder token="${token}" api-base="${server.url}"></interview-recorder></main>
+      <script type="module" src="${e2e.server.url}/assets/app.js"></script>
+      <main><interview-recorder token="${token}" api-base="${e2e.server.url}"></interview-recorder></main>
       <script>
         window.seen = [];
         for (const type of ['step-change', 'answer-submitted', 'interview-finished']) {
           document.addEventListener(type, (e) => window.seen.push(type + ':' + (e.detail.step ?? e.detail.status ?? '')));
         }
       </script>`);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(`${site.url}/careers/apply`);
     await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
     await page.getByRole('button', { name: 'Check my camera and microphone' }).click();

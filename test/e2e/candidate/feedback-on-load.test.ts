@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { CLIP_MIME, clipChunks } from '../../api/support.js';
 import { recordAnswer, waitForAnswer } from '../../helpers/api.js';
-import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildBundle, inviteCandidate } from './support.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { inviteCandidate } from './support.js';
 
 /**
  * Issue 21: the page asked for /candidate/feedback on every load of a finished interview, and the
@@ -12,16 +11,7 @@ import { buildBundle, inviteCandidate } from './support.js';
  */
 describe('candidate page: feedback only asked for once released, gone once erased', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   /**
    * Loads the page until it shows `shown` and every API request made by then has answered (the
@@ -46,8 +36,8 @@ describe('candidate page: feedback only asked for once released, gone once erase
   }
 
   it('makes no request that answers 404, before and after the feedback is released', async () => {
-    const { staff, interview, invitation, candidate, url } = await inviteCandidate(server);
-    const page = await browser.newPage();
+    const { staff, interview, invitation, candidate, url } = await inviteCandidate(e2e.server);
+    const page = await e2e.browser.newPage();
     assert.deepEqual(await load(page, url, 'welcome-step, [data-step]'), [], 'a fresh invitation');
 
     const answer = await recordAnswer(
@@ -58,13 +48,13 @@ describe('candidate page: feedback only asked for once released, gone once erase
     );
     assert.equal((await waitForAnswer(candidate, answer.id)).status, 'ready');
     assert.equal((await candidate.post('/candidate/finish')).status, 200);
-    const finished = await browser.newPage();
+    const finished = await e2e.browser.newPage();
     assert.deepEqual(
       await load(finished, url, 'finished-step'),
       [],
       'finished, feedback not released',
     );
-    // Issue 21: this installation has no mail server, so the page promises no email.
+    // Issue 21: this installation has no mail e2e.server, so the page promises no email.
     await finished.getByText('No email will be sent. Keep this link', { exact: false }).waitFor();
     assert.equal(await finished.getByText('by email', { exact: false }).count(), 0);
 
@@ -73,7 +63,7 @@ describe('candidate page: feedback only asked for once released, gone once erase
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.equal((await staff.post(`/invitations/${invitation.id}/feedback/release`)).status, 200);
-    const released = await browser.newPage();
+    const released = await e2e.browser.newPage();
     assert.deepEqual(await load(released, url, 'candidate-feedback'), [], 'feedback released');
     await released.getByText('Clear and well organised answers.').waitFor();
 

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { assertAccessible } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
   confirmRecordAgain,
   inviteCandidate,
   reachPractice,
@@ -14,32 +12,12 @@ import {
   waitUntilProcessed,
 } from './support.js';
 
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  assert.deepEqual(
-    violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-    [],
-    `serious accessibility problems on ${where}`,
-  );
-}
-
 describe('candidate recorder: the whole interview', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   it('records two answers that become ready, with a practice that is never uploaded', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       {
         prompt: 'Tell us about a problem you solved.',
         thinkSeconds: 5,
@@ -48,7 +26,7 @@ describe('candidate recorder: the whole interview', function () {
       },
       { prompt: 'Why this role?', thinkSeconds: 0, maxSeconds: 20, retakes: 0 },
     ]);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto(invited.url);
     await page.getByRole('heading', { name: 'Hello Candidate 1' }).waitFor();
     await page.getByText('2 questions, one after the other').waitFor();
@@ -110,10 +88,10 @@ describe('candidate recorder: the whole interview', function () {
   });
 
   it('offers retakes only while the question allows them, and stops at the limit', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'Describe your last project.', thinkSeconds: 5, maxSeconds: 10, retakes: 1 },
     ]);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await reachPractice(page, invited.url);
     await page.getByRole('button', { name: 'Skip the practice' }).click();
     await page.getByText('1 retake left.').waitFor();
@@ -148,8 +126,8 @@ describe('candidate recorder: the whole interview', function () {
   });
 
   it('speaks French when asked (?lang=fr)', async () => {
-    const invited = await inviteCandidate(server);
-    const page = await browser.newPage();
+    const invited = await inviteCandidate(e2e.server);
+    const page = await e2e.browser.newPage();
     await page.goto(`${invited.url}?lang=fr`);
     await page.getByRole('heading', { name: 'Bonjour Candidate 1' }).waitFor();
     await page.getByText('1 question, l’une après l’autre').waitFor();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildBundle, inviteCandidate, reachPractice, skipPractice } from './support.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { inviteCandidate, reachPractice, skipPractice } from './support.js';
 
 /** Portrait phones, a tablet and a laptop: what the candidate needs must fit on each. */
 const VIEWPORTS = [
@@ -64,25 +64,14 @@ async function listen(page: Page, ms: number): Promise<string[]> {
 
 describe('candidate recorder: controls in view on every screen', function () {
   this.timeout(240_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      // A touch screen: phones held upright record in portrait, as real ones do.
-      launchBrowser({ isMobile: true, hasTouch: true, deviceScaleFactor: 1 }),
-      buildBundle(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  // A touch screen: phones held upright record in portrait, as real ones do.
+  const e2e = serverAndBrowser({
+    browser: { isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
   });
 
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.width}×${viewport.height}: preview, time left, progress and Stop while recording; Start while thinking`, async () => {
-      const invited = await inviteCandidate(server, [
+      const invited = await inviteCandidate(e2e.server, [
         {
           prompt: 'Describe a project you are proud of, and what you would do differently now.',
           thinkSeconds: 8,
@@ -90,7 +79,7 @@ describe('candidate recorder: controls in view on every screen', function () {
           retakes: 1,
         },
       ]);
-      const page = await browser.newPage();
+      const page = await e2e.browser.newPage();
       await page.setViewportSize(viewport);
       const checkAxe = viewport.width === 360;
       await reachPractice(page, invited.url);
@@ -149,10 +138,10 @@ describe('candidate recorder: controls in view on every screen', function () {
   }
 
   it('announces "Recording starts in 10 seconds" when there is longer to think', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'Why this role?', thinkSeconds: 12, maxSeconds: 30, retakes: 0 },
     ]);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.setViewportSize({ width: 360, height: 640 });
     await reachPractice(page, invited.url);
     await skipPractice(page);

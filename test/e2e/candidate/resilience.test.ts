@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
+  asked,
   elapsedAtLeast,
   endCaptureAsIosDoes,
   hidePage,
   inviteCandidate,
+  openAtFirstQuestion,
   reachPractice,
   serverAnswers,
   serverChunksAtLeast,
@@ -18,34 +18,23 @@ import {
 
 describe('candidate recorder: lost connections and reloads', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   it('keeps recording through 15 s offline and loses nothing', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'Walk us through your week.', thinkSeconds: 5, maxSeconds: 60, retakes: 0 },
     ]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     const started = Date.now(); // before: the recording cannot have begun earlier
     await startAnswer(page);
     await page.waitForTimeout(3000);
 
     const offlineAt = Date.now();
-    await browser.context.setOffline(true);
+    await e2e.browser.context.setOffline(true);
     await page.getByText(/Offline\. .* MB of recording is safe on this device/).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Stop recording' }).isVisible(), true);
     await page.waitForTimeout(15_000);
-    await browser.context.setOffline(false);
+    await e2e.browser.context.setOffline(false);
     const offlineMs = Date.now() - offlineAt;
 
     await page.getByText('Uploading as you record: up to date.').waitFor({ timeout: 30_000 });
@@ -66,13 +55,11 @@ describe('candidate recorder: lost connections and reloads', function () {
   });
 
   it('after a reload mid-answer, keeps the interrupted take and carries on', async () => {
-    const invited = await inviteCandidate(server, [
-      { prompt: 'What motivates you?', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-      { prompt: 'Any questions for us?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+    const invited = await inviteCandidate(e2e.server, [
+      asked('What motivates you?', 1),
+      asked('Any questions for us?'),
     ]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     // What a candidate would check: the clock says 4 s, and the uploads have kept up (1-s
     // slices: 4 on the server). Waiting on both, not on a fixed time, keeps a loaded machine's
@@ -114,10 +101,8 @@ describe('candidate recorder: lost connections and reloads', function () {
   });
 
   it('a take cut off before its first slice costs no attempt, even without retakes', async () => {
-    const invited = await inviteCandidate(server, [
-      { prompt: 'Your strengths?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
-    ]);
-    const page = await browser.newPage();
+    const invited = await inviteCandidate(e2e.server, [asked('Your strengths?')]);
+    const page = await e2e.browser.newPage();
     // A slow device: no slice within the first seconds, so the reload below always lands
     // before the first one (a real phone under load, or a camera that failed at once).
     await page.addInitScript({ content: SLOW_FIRST_SLICE });
@@ -150,13 +135,11 @@ describe('candidate recorder: lost connections and reloads', function () {
   });
 
   it('pauses while the page is hidden, resumes, and keeps a take the system cut short', async () => {
-    const invited = await inviteCandidate(server, [
-      { prompt: 'Tell us a story.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
-      { prompt: 'And another.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+    const invited = await inviteCandidate(e2e.server, [
+      asked('Tell us a story.'),
+      asked('And another.'),
     ]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
 
     // Desktop or Android: the camera survives the background, the take pauses, then resumes.
     const takeStarted = Date.now();

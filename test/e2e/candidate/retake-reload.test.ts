@@ -5,20 +5,18 @@
  * choose between it and the complete answer: until then the complete answer is the one kept.
  */
 import assert from 'node:assert/strict';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
   comeBack,
   confirmRecordAgain,
   elapsedAtLeast,
   endCaptureAsIosDoes,
   hidePage,
   inviteCandidate,
-  reachPractice,
+  openAtFirstQuestion,
   serverAnswers,
   serverChunksAtLeast,
-  skipPractice,
   startAnswer,
   stopAnswer,
   waitUntilProcessed,
@@ -33,22 +31,11 @@ const QUESTION = {
 
 describe('candidate recorder: a retake never throws away a complete answer', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   it('"Record again" asks first; cancelling keeps the saved answer and the retake', async () => {
-    const invited = await inviteCandidate(server, [QUESTION]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const invited = await inviteCandidate(e2e.server, [QUESTION]);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     await elapsedAtLeast(page, 2);
     await stopAnswer(page);
@@ -81,10 +68,8 @@ describe('candidate recorder: a retake never throws away a complete answer', fun
   });
 
   it('a reload during a retake keeps the complete answer until the candidate chooses', async () => {
-    const invited = await inviteCandidate(server, [QUESTION]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const invited = await inviteCandidate(e2e.server, [QUESTION]);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     await elapsedAtLeast(page, 4);
     await stopAnswer(page);
@@ -133,10 +118,8 @@ describe('candidate recorder: a retake never throws away a complete answer', fun
   });
 
   it('or the candidate keeps the new recording, cut short as it is (in French)', async () => {
-    const invited = await inviteCandidate(server, [QUESTION]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const invited = await inviteCandidate(e2e.server, [QUESTION]);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     await elapsedAtLeast(page, 2);
     await stopAnswer(page);
@@ -166,10 +149,8 @@ describe('candidate recorder: a retake never throws away a complete answer', fun
   });
 
   it('a retake the system cuts short in the page (iOS, background) waits for the choice too', async () => {
-    const invited = await inviteCandidate(server, [QUESTION]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const invited = await inviteCandidate(e2e.server, [QUESTION]);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
     await startAnswer(page);
     await elapsedAtLeast(page, 2);
     await stopAnswer(page);

@@ -1,23 +1,13 @@
 /**
- * Shared set-up for the recorder's browser tests: the bundle built once per run, an interview
- * with an invited candidate on the real server, and steps a candidate takes through the UI.
+ * Shared set-up for the recorder's browser tests: an interview with an invited candidate on the
+ * real server, and steps a candidate takes through the UI. (The bundle in dist/web is built once
+ * per run by test/hooks/build-dist.ts.)
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Answer, Interview, Invitation } from '../../../server/contracts/api.js';
 import { type Api, createInterview, inviteOne, login } from '../../helpers/api.js';
+import type { TestBrowser } from '../../helpers/browser.js';
 import type { TestServer } from '../../helpers/test-server.js';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-let built: Promise<unknown> | null = null;
-
-/** `npm run build:web`, once per test run: the page loads the real bundle. */
-export function buildBundle(): Promise<unknown> {
-  built ??= promisify(execFile)('npm', ['run', 'build:web'], { cwd: root });
-  return built;
-}
 
 export interface Invited {
   staff: Api;
@@ -27,10 +17,15 @@ export interface Invited {
   url: string;
 }
 
+/** A question with 5 s to think and 30 s to answer: long enough for answers of a few seconds. */
+export function asked(prompt: string, retakes = 0) {
+  return { prompt, thinkSeconds: 5, maxSeconds: 30, retakes };
+}
+
 /** Short questions by default so that answers of a few seconds are enough. */
 export async function inviteCandidate(
   server: TestServer,
-  questions = [{ prompt: 'Tell us about yourself.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 }],
+  questions = [asked('Tell us about yourself.', 1)],
 ): Promise<Invited> {
   const staff = await login(server.url);
   const interview = await createInterview(staff, { questions });
@@ -48,6 +43,24 @@ export async function reachPractice(page: Page, url: string): Promise<void> {
 
 export async function skipPractice(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Skip the practice' }).click();
+}
+
+/** The candidate's link in a new tab: consent, the device check, the practice skipped. */
+export async function openAtFirstQuestion(browser: TestBrowser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await reachPractice(page, url);
+  await skipPractice(page);
+  return page;
+}
+
+/** Answers every "Leave this page?" with leave, as a candidate who goes anyway; lists them. */
+export function leaveAnyway(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  return dialogs;
 }
 
 /** Reveals the current question and starts recording without waiting for the thinking time. */

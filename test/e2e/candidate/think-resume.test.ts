@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Clock } from '../../api/support.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
   comeBack,
   inviteCandidate,
+  leaveAnyway,
   reachPractice,
   serverAnswers,
   skipPractice,
@@ -26,34 +26,21 @@ async function thinkingClock(page: Page): Promise<number> {
 
 describe('candidate recorder: a reload during the thinking time', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  let browser: TestBrowser;
   // The server's clock stands still unless the test moves it: how long the thinking time ran
   // while the candidate was away is what the test says, not how slow the machine was.
   const clock = new Clock();
-
-  before(async () => {
-    clock.freeze();
-    [server, browser] = await Promise.all([
-      startTestServer({ now: clock.now }),
-      launchBrowser(),
-      buildBundle(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  before(() => clock.freeze());
+  const e2e = serverAndBrowser({ server: { now: clock.now } });
 
   async function openPage(): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     // "Leave this page?" while a take is open: the candidate leaves anyway.
-    page.on('dialog', (dialog) => void dialog.accept());
+    leaveAnyway(page);
     return page;
   }
 
   it('gives back only the thinking time left, and records into the same take', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'What would you change first?', thinkSeconds: 60, maxSeconds: 30, retakes: 1 },
     ]);
     const page = await openPage();
@@ -92,7 +79,7 @@ describe('candidate recorder: a reload during the thinking time', function () {
   });
 
   it('with no thinking time left, starts recording at once after the device check', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'Why this team?', thinkSeconds: 60, maxSeconds: 30, retakes: 0 },
     ]);
     const page = await openPage();

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildBundle,
+  asked,
   type Invited,
   inviteCandidate,
+  leaveAnyway,
+  openAtFirstQuestion,
   reachPractice,
   serverAnswers,
   skipPractice,
@@ -96,28 +98,17 @@ async function comeBack(page: Page): Promise<void> {
 
 describe('candidate recorder: weak links, reloads, closed tabs and second tabs', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
-  });
+  const e2e = serverAndBrowser();
   afterEach(async () => {
-    await browser.context.setOffline(false).catch(() => undefined);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await e2e.browser.context.setOffline(false).catch(() => undefined);
   });
 
   it('offline, keeps the question hidden and its thinking time unspent until the connection returns', async () => {
-    const invited = await inviteCandidate(server, [
+    const invited = await inviteCandidate(e2e.server, [
       { prompt: 'What did you learn last year?', thinkSeconds: 20, maxSeconds: 30, retakes: 0 },
     ]);
-    const page = await browser.newPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
-    await browser.context.setOffline(true);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    await e2e.browser.context.setOffline(true);
     await page.getByRole('button', { name: 'Show the question' }).click();
     await page.getByText(/^Waiting for the connection\. Your question stays hidden/).waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
@@ -125,7 +116,7 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     assert.equal(await page.getByText('What did you learn last year?').count(), 0);
     assert.equal(await page.getByRole('timer').count(), 0, 'no thinking clock runs');
 
-    await browser.context.setOffline(false);
+    await e2e.browser.context.setOffline(false);
     const online = Date.now();
     await page.getByText('What did you learn last year?').waitFor({ timeout: 15_000 });
     // The whole thinking time is still there: none of it ran while offline (4 s and more), only
@@ -144,17 +135,9 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a reload mid-answer loses at most 250 ms, after asking before leaving', async () => {
-    const invited = await inviteCandidate(server, [
-      { prompt: 'What motivates you?', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-    ]);
-    const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type());
-      void dialog.accept();
-    });
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const invited = await inviteCandidate(e2e.server, [asked('What motivates you?', 1)]);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    const dialogs = leaveAnyway(page);
     await startAnswer(page);
     await page.waitForTimeout(4500);
     const recorded = await recordedMs(page);
@@ -174,31 +157,25 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a tab closed with answers waiting uploads them when reopened, and says so truthfully', async () => {
-    const invited = await inviteCandidate(server, [
-      { prompt: 'First question.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-      { prompt: 'Second question.', thinkSeconds: 5, maxSeconds: 30, retakes: 0 },
+    const invited = await inviteCandidate(e2e.server, [
+      asked('First question.', 1),
+      asked('Second question.'),
     ]);
-    const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.type());
-      void dialog.accept();
-    });
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
+    const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    const dialogs = leaveAnyway(page);
     await startAnswer(page);
     await page.waitForTimeout(1500);
-    await browser.context.setOffline(true);
+    await e2e.browser.context.setOffline(true);
     await page.waitForTimeout(2000);
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await page.getByText(/^Saving your answer…/).waitFor();
     // A blank tab keeps the browser open, as a person's other tabs would.
-    const again = await browser.newPage();
+    const again = await e2e.browser.newPage();
     const closed = page.waitForEvent('close');
     await page.close({ runBeforeUnload: true });
     await closed;
     assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before closing');
-    await browser.context.setOffline(false);
+    await e2e.browser.context.setOffline(false);
     await again.goto(invited.url);
     await again.getByText('You have answered 1 of 2 questions.', { exact: false }).waitFor();
     await again.getByText('One of them was kept on this device and is uploading now.').waitFor();
@@ -214,16 +191,14 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a second tab opened while recording leaves the take alone', async () => {
-    const invited = await inviteCandidate(server, [
-      { prompt: 'Tell us about a mistake.', thinkSeconds: 5, maxSeconds: 30, retakes: 1 },
-    ]);
-    const first = await browser.newPage();
+    const invited = await inviteCandidate(e2e.server, [asked('Tell us about a mistake.', 1)]);
+    const first = await e2e.browser.newPage();
     await reachPractice(first, invited.url);
     await skipPractice(first);
     await startAnswer(first);
     await first.waitForTimeout(1500);
 
-    const second = await browser.newPage();
+    const second = await e2e.browser.newPage();
     await second.goto(invited.url);
     await comeBack(second);
     await second.getByText(/being recorded in another tab or window of this browser/).waitFor();
@@ -243,8 +218,8 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a candidate who goes on before the speed check ends still records at a quality the link keeps up with', async () => {
-    const invited = await inviteCandidate(server);
-    const page = await browser.newPage();
+    const invited = await inviteCandidate(e2e.server);
+    const page = await e2e.browser.newPage();
     await throttleUpload(page, 400, 300);
     // Continues at once, while the speed check is still running.
     await reachPractice(page, invited.url);
@@ -259,8 +234,8 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('on a 400 kbit/s uplink records a smaller picture, says so, and keeps up', async () => {
-    const invited = await inviteCandidate(server);
-    const page = await browser.newPage();
+    const invited = await inviteCandidate(e2e.server);
+    const page = await e2e.browser.newPage();
     const { shortSide, size, announced, recordedKbps } = await answerOnSlowLink(page, invited);
     assert.equal(shortSide, announced, `${size} recorded, ${announced}p announced`);
     // The upload keeps up because the take is recorded below the link's rate (how long saving
@@ -273,8 +248,8 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   });
 
   it('a camera that ignores a request for a smaller picture is still recorded at the size announced', async () => {
-    const invited = await inviteCandidate(server);
-    const page = await browser.newPage();
+    const invited = await inviteCandidate(e2e.server);
+    const page = await e2e.browser.newPage();
     // As some webcams and browsers do: the request is accepted and nothing changes.
     await page.addInitScript(() => {
       MediaStreamTrack.prototype.applyConstraints = () => Promise.resolve();

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { createProgramme } from '../../api/programmes-support.js';
 import { login } from '../../helpers/api.js';
-import { launchBrowser, PHONE, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildBundle } from '../candidate/support.js';
+import { PHONE } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 
 /**
  * Issue 21: without a mail server the page said the link was the only way back, but showed only a
@@ -11,26 +10,15 @@ import { buildBundle } from '../candidate/support.js';
  */
 describe('apply page without email: the link to keep is shown and can be copied', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      launchBrowser({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] }),
-      buildBundle(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = serverAndBrowser({
+    browser: { ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] },
   });
 
   it('shows the interview link as text and copies it', async () => {
-    const admin = await login(server.url);
+    const admin = await login(e2e.server.url);
     const { slug } = await createProgramme(admin, new Date());
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/apply/${slug}`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.server.url}/apply/${slug}`);
     await page.getByLabel('Your name').fill('Ada Lovelace');
     await page.getByLabel('Your email address').fill('ada@example.test');
     await page.getByRole('radio', { name: /Paris/ }).check();

@@ -1,54 +1,26 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import { releaseFeedback } from '../../api/support.js';
 import { type Api, login } from '../../helpers/api.js';
-import {
-  launchBrowser,
-  PHONE,
-  seriousAxeViolations,
-  type TestBrowser,
-} from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildBundle, reachPractice, recordAnswer, skipPractice } from '../candidate/support.js';
-import { type Mailbox, startMailbox } from './mailbox.js';
+import { assertAccessible, PHONE } from '../../helpers/browser.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { reachPractice, recordAnswer, skipPractice } from '../candidate/support.js';
 
 const DAY = 24 * 3600 * 1000;
 
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  assert.deepEqual(
-    violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-    [],
-    `serious accessibility problems on ${where}`,
-  );
-}
-
 describe('programme: apply on a phone, receive the link by email, record, read the feedback', function () {
   this.timeout(180_000);
-  let mailbox: Mailbox;
-  let server: TestServer;
-  let browser: TestBrowser;
   let staff: Api;
   /** The server's clock runs this far ahead of the real one: the test moves it past expiry. */
   let clockOffsetMs = 0;
-
-  before(async () => {
-    mailbox = await startMailbox();
-    [server, browser] = await Promise.all([
-      startTestServer({
-        env: { SMTP_URL: mailbox.url, MAIL_FROM: 'Graduate programme <jobs@example.test>' },
-        now: () => new Date(Date.now() + clockOffsetMs),
-      }),
-      launchBrowser(PHONE),
-      buildBundle(),
-    ]);
-    staff = await login(server.url);
+  const e2e = serverAndBrowser({
+    server: {
+      mailFrom: 'Graduate programme <jobs@example.test>',
+      now: () => new Date(Date.now() + clockOffsetMs),
+    },
+    browser: PHONE,
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await mailbox?.close();
+  before(async () => {
+    staff = await login(e2e.server.url);
   });
 
   it('shows a French applicant the server’s field errors in French (issue 20, finding 12)', async () => {
@@ -65,8 +37,8 @@ describe('programme: apply on a phone, receive the link by email, record, read t
       },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/apply/programme-fr?lang=fr`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.server.url}/apply/programme-fr?lang=fr`);
     await page.getByRole('heading', { name: 'Programme en français' }).waitFor();
     // Passes the page's own checks; the server refuses the bidirectional override.
     await page.getByLabel('Votre nom').fill('Eve\u202Egnp.exe');
@@ -101,8 +73,8 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
 
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/apply/graduates-2027`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.server.url}/apply/graduates-2027`);
     await page.getByRole('heading', { name: 'Graduate programme' }).waitFor();
     assert.equal(await page.title(), 'Graduate programme');
     assert.equal(
@@ -125,10 +97,10 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scrolling on a phone (${width} px)`);
 
-    const mail = await mailbox.waitFor('ada@example.test', /^Your application/);
+    const mail = await e2e.server.smtp!.message('ada@example.test', /^Your application/);
     const link = /https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
     assert.ok(link, `the email holds an interview link:\n${mail.text}`);
-    assert.ok(link.startsWith(server.url), link);
+    assert.ok(link.startsWith(e2e.server.url), link);
 
     // Extra time, without giving a reason: every question's times grow by half.
     await page.goto(link);
@@ -151,17 +123,11 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     assert.deepEqual(invitation.location, { key: 'paris', name: 'Paris' });
     assert.equal(invitation.status, 'completed');
     assert.deepEqual(invitation.accommodations, { extraTime: true });
-    const draft = await staff.put(`/invitations/${invitation.id}/feedback`, {
-      summary: 'A clear, warm answer.\nThank you for applying.',
-      competencies: [],
-    });
-    assert.equal(draft.status, 200, JSON.stringify(draft.body));
-    const released = await staff.post(`/invitations/${invitation.id}/feedback/release`);
-    assert.equal(released.status, 200, JSON.stringify(released.body));
+    await releaseFeedback(staff, invitation.id, 'A clear, warm answer.\nThank you for applying.');
 
     // Weeks later the interview has closed; the link in the email shows the feedback.
     clockOffsetMs = 30 * DAY;
-    const announced = await mailbox.waitFor('ada@example.test', /feedback/i);
+    const announced = await e2e.server.smtp!.message('ada@example.test', /feedback/i);
     const feedbackLink = /https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]+/.exec(announced.text ?? '')?.[0];
     assert.ok(feedbackLink, `the feedback email holds her link:\n${announced.text}`);
     await page.goto(feedbackLink);

@@ -7,7 +7,7 @@ import { ONE_QUESTION, seedReadyAnswer } from '../../fairness/support.js';
 import { type Api, login, tokenOf } from '../../helpers/api.js';
 import { launchBrowser, PHONE, seriousAxeViolations } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildWebAssets, fitsViewport } from './support.js';
+import { fitsViewport } from './support.js';
 
 /** Where the screenshots go for a person to look at (outside the repository). */
 const SCREENS = process.env.SCREENS_DIR ?? '';
@@ -29,7 +29,7 @@ describe('fairness screens: adverse impact, calibration, the sealed warning, the
   const axe: Record<string, unknown[]> = {};
 
   before(async () => {
-    [server] = await Promise.all([startTestServer(), buildWebAssets()]);
+    server = await startTestServer();
     admin = await login(server.url);
     rita = await staffUser(admin, 'recruiter', 'Rita');
     const [ann, ben] = await Promise.all([

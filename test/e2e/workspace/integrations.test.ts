@@ -9,7 +9,7 @@ import {
 } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { WebhookReceiver } from '../../helpers/webhook-receiver.js';
-import { buildWebAssets, fitsViewport, signIn } from './support.js';
+import { fitsViewport, signIn } from './support.js';
 
 describe('workspace: integrations (API keys and webhooks) on a phone', function () {
   this.timeout(180_000);
@@ -23,10 +23,7 @@ describe('workspace: integrations (API keys and webhooks) on a phone', function 
   before(async () => {
     receiver = new WebhookReceiver();
     await receiver.start();
-    [server] = await Promise.all([
-      startTestServer({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' } }),
-      buildWebAssets(),
-    ]);
+    server = await startTestServer({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' } });
     admin = await login(server.url);
     browser = await launchBrowser(PHONE);
     page = await browser.newPage();

@@ -2,15 +2,16 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { type Api, Api as Client, login, recordAnswer, tokenOf } from '../../helpers/api.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
 import { type RecordedChunks, safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import {
-  buildWebAssets,
   fitsViewport,
+  LAPTOP,
   markDocument,
   sameDocument,
   signIn,
+  tabShowingErrors,
   waitForVideo,
 } from './support.js';
 
@@ -19,8 +20,7 @@ const CSV =
 
 describe('workspace end to end: create, invite from CSV, live queue, play, rate by keyboard, export', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  let browser: TestBrowser;
+  const e2e = serverAndBrowser({ browser: LAPTOP });
   let page: Page;
   let admin: Api;
   let media: RecordedChunks;
@@ -29,19 +29,9 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
   const axe: Record<string, unknown[]> = {};
 
   before(async () => {
-    [server, media] = await Promise.all([
-      startTestServer(),
-      safariLikeMp4Chunks(3),
-      buildWebAssets(),
-    ]).then(([s, m]) => [s, m] as const);
-    admin = await login(server.url);
-    browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-    page = await browser.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    media = await safariLikeMp4Chunks(3);
+    admin = await login(e2e.server.url);
+    page = await tabShowingErrors(e2e.browser);
   });
 
   async function checkAxe(name: string) {
@@ -50,7 +40,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
 
   /** The candidate answers every question through the API and finishes. */
   async function answerAll(name: string): Promise<void> {
-    const candidate = new Client(server.url, tokenOf(links.get(name)!));
+    const candidate = new Client(e2e.server.url, tokenOf(links.get(name)!));
     const session = await candidate.get('/candidate/session');
     for (const question of session.body.interview.questions) {
       await recordAnswer(candidate, question.id, media.mimeType, media.chunks);
@@ -59,7 +49,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
   }
 
   it('signs in and creates an interview with two questions, reordered', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await checkAxe('sign-in');
     await signIn(page);
     await page.getByRole('link', { name: 'New interview' }).click();
@@ -103,7 +93,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
       ['Grace Hopper', 'grace@example.test'],
     ]) {
       const url = await page.getByLabel(`${name} <${email}>`).inputValue();
-      assert.ok(url.startsWith(`${server.url}/i/`), url);
+      assert.ok(url.startsWith(`${e2e.server.url}/i/`), url);
       links.set(name!, url);
     }
     const rows = page.locator('tr[data-invitation]');
@@ -117,7 +107,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
 
   it('shows a candidate starting, live', async () => {
     await markDocument(page);
-    const ada = new Client(server.url, tokenOf(links.get('Lovelace, Ada')!));
+    const ada = new Client(e2e.server.url, tokenOf(links.get('Lovelace, Ada')!));
     assert.equal((await ada.get('/candidate/session')).status, 200);
     await page
       .locator('tr[data-invitation]')
@@ -176,13 +166,13 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
   });
 
   it('shows answers still processing, which turn playable live; the next candidate is one click away', async () => {
-    await server.deps.jobs.stop(); // hold the conversions so "processing" is certain
+    await e2e.server.deps.jobs.stop(); // hold the conversions so "processing" is certain
     await answerAll('Grace Hopper');
     await page.getByRole('button', { name: 'Next candidate →' }).click();
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
     await page.getByText('The video is being prepared.', { exact: false }).waitFor();
     await markDocument(page);
-    await server.deps.jobs.start();
+    await e2e.server.deps.jobs.start();
     await waitForVideo(page, (v) => v.readyState >= 1, 60_000);
     assert.ok(await sameDocument(page));
   });
@@ -269,10 +259,10 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
   });
 
   it('fits a 360 px phone, in French', async () => {
-    const small = await browser.newPage();
+    const small = await e2e.browser.newPage();
     try {
       await small.setViewportSize({ width: 360, height: 740 });
-      await small.goto(`${server.url}/?lang=fr#/review`); // still signed in: same browser profile
+      await small.goto(`${e2e.server.url}/?lang=fr#/review`); // still signed in: same browser profile
       await small.getByRole('heading', { name: 'File de revue' }).waitFor();
       assert.equal(await small.evaluate(() => document.documentElement.lang), 'fr');
       assert.ok(await fitsViewport(small), 'queue fits');
@@ -281,7 +271,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
       await waitForVideo(small, (v) => v.readyState >= 1);
       assert.ok(await fitsViewport(small), 'review fits');
       assert.deepEqual(await seriousAxeViolations(small), []);
-      await small.goto(`${server.url}/?lang=fr#/interviews/${encodeURIComponent(interviewId)}`);
+      await small.goto(`${e2e.server.url}/?lang=fr#/interviews/${encodeURIComponent(interviewId)}`);
       await small.getByRole('heading', { name: 'Candidats', level: 2 }).waitFor();
       assert.ok(await fitsViewport(small), 'interview page fits');
       await small.getByRole('button', { name: 'Se déconnecter' }).click();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type Api, Api as Client, login, recordAnswer, waitForAnswer } from '../../helpers/api.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
 import { type RecordedChunks, safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { buildWebAssets, PLAYER_VIDEO, signIn, waitForVideo } from './support.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
+import { LAPTOP, PLAYER_VIDEO, signIn, tabShowingErrors, waitForVideo } from './support.js';
 
 const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson', 'Margaret Hamilton'];
 const ANCHORS = {
@@ -20,8 +20,7 @@ const REVIEWER = {
 
 describe('workspace end to end: blind, audio-first review question by question, by keyboard; a recruiter decides', function () {
   this.timeout(300_000);
-  let server: TestServer;
-  let browser: TestBrowser;
+  const e2e = serverAndBrowser({ browser: LAPTOP });
   let page: Page;
   let admin: Api;
   let media: RecordedChunks;
@@ -30,12 +29,8 @@ describe('workspace end to end: blind, audio-first review question by question, 
   const axe: Record<string, unknown[]> = {};
 
   before(async () => {
-    [server, media] = await Promise.all([
-      startTestServer(),
-      safariLikeMp4Chunks(3),
-      buildWebAssets(),
-    ]).then(([s, m]) => [s, m] as const);
-    admin = await login(server.url);
+    media = await safariLikeMp4Chunks(3);
+    admin = await login(e2e.server.url);
     const created = await admin.post<any>('/interviews', {
       title: 'Client advisor',
       intro: '',
@@ -68,20 +63,14 @@ describe('workspace end to end: blind, audio-first review question by question, 
     });
     for (const invitation of invited.body.items) {
       const candidate = new Client(
-        server.url,
+        e2e.server.url,
         invitation.url.slice(invitation.url.lastIndexOf('/i/') + 3),
       );
       const answer = await recordAnswer(candidate, questionId, media.mimeType, media.chunks);
       assert.equal((await waitForAnswer(candidate, answer.id, 120_000)).status, 'ready');
       assert.equal((await candidate.post('/candidate/finish')).status, 200);
     }
-    browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-    page = await browser.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await tabShowingErrors(e2e.browser);
   });
 
   async function assertNoName(where: string) {
@@ -108,7 +97,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
   }
 
   it('a reviewer rates every answer to the question by keyboard, blind and audio first', async () => {
-    await page.goto(`${server.url}/#/by-question/${interviewId}/${questionId}`);
+    await page.goto(`${e2e.server.url}/#/by-question/${interviewId}/${questionId}`);
     await signIn(page, REVIEWER.email, REVIEWER.password);
     await page.getByRole('heading', { name: 'Question 1 of 1' }).waitFor();
     await page.getByText('0 of 4 rated by you').waitFor();
@@ -145,7 +134,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
     await page.getByText('4 of 4 rated by you').waitFor();
     axe.rated = await seriousAxeViolations(page);
     await assertNoName('the end');
-    const mine = await (await login(server.url, REVIEWER.email, REVIEWER.password)).get<any>(
+    const mine = await (await login(e2e.server.url, REVIEWER.email, REVIEWER.password)).get<any>(
       `/review/by-question?interviewId=${interviewId}&questionId=${questionId}`,
     );
     assert.deepEqual(mine.body.items.map((item: any) => item.myScore).sort(), [2, 3, 4, 5]);
@@ -154,7 +143,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
   it('a recruiter reads the results and decides', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page);
-    await page.goto(`${server.url}/#/interviews/${interviewId}/results`);
+    await page.goto(`${e2e.server.url}/#/interviews/${interviewId}/results`);
     await page.getByRole('heading', { name: 'Results', level: 1 }).waitFor();
     // The title follows once the results have loaded.
     await page.waitForFunction(() => document.title.startsWith('Results · Client advisor'), null, {
@@ -171,7 +160,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
     const ada = results.body.items.find((i: any) => i.candidate.name === 'Ada Lovelace');
     assert.equal(ada.decision.outcome, 'advance');
     assert.equal(ada.decision.note, 'Strong client example.');
-    await page.goto(`${server.url}/#/interviews/${interviewId}/reliability`);
+    await page.goto(`${e2e.server.url}/#/interviews/${interviewId}/reliability`);
     await page.getByRole('heading', { name: 'Reviewer agreement', level: 1 }).waitFor();
     await page.getByRole('table').waitFor();
     axe.reliability = await seriousAxeViolations(page);

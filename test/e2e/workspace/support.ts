@@ -1,17 +1,16 @@
-/** Steps the workspace end-to-end tests share: built assets, signing in, waiting on the page. */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+/** Steps the workspace end-to-end tests share: signing in, waiting on the page. */
 import type { Page } from 'playwright-core';
+import type { TestBrowser } from '../../helpers/browser.js';
 import { ADMIN } from '../../helpers/test-server.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+/** The workspace's end-to-end window: a laptop screen. */
+export const LAPTOP = { viewport: { width: 1280, height: 900 } };
 
-/** The server serves dist/web; build it from the current sources (as `npm test` does first). */
-export async function buildWebAssets(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
-    cwd: root,
-  });
+/** A new tab whose uncaught errors are printed with the test's output. */
+export async function tabShowingErrors(browser: TestBrowser): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  return page;
 }
 
 export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.password) {

@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 /** Issue 9: the interview editor's "sound only" setting, over a fake API that records calls. */
 describe('workspace component: answer format in <ws-interview-editor>', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /** The editor for a new interview, or for "int-1" holding `allowAudioOnly`. */
   async function mount(existing: { allowAudioOnly: boolean } | null) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
-    // tsx keeps function names with a helper that the page does not have.
-    await page.evaluate('window.__name = (f) => f');
+    page = await ui.open();
     await page.evaluate((existing) => {
       const w = window as any;
       w.calls = [];

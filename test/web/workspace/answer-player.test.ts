@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 /** The player's video element, evaluated in the page. */
 const VIDEO = "document.querySelector('ws-answer-player').shadowRoot.querySelector('video.main')";
 
 describe('workspace component: <ws-answer-player> in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
 
   /** A fresh page with one player; events it sends are collected in window.seen. */
   async function mountPlayer(
     src = '/clip.mp4',
     options: { renewTo?: string; waitReady?: boolean } = {},
   ) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
+    page = await ui.open();
     await page.evaluate(
       ({ src, renewTo }) => {
         const w = window as any;
@@ -50,10 +40,6 @@ describe('workspace component: <ws-answer-player> in Chromium', function () {
     );
     if (options.waitReady !== false) await page.waitForFunction(`${VIDEO}?.readyState >= 1`);
   }
-
-  afterEach(async () => {
-    await page?.close();
-  });
 
   const time = () => page.evaluate<number>(`${VIDEO}.currentTime`);
   const paused = () => page.evaluate<boolean>(`${VIDEO}.paused`);

@@ -13,8 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import express from 'express';
+import type { Page } from 'playwright-core';
 import { Server as SocketServer } from 'socket.io';
 import type { StaffEventMap } from '../../../server/contracts/api.js';
+import { type BrowserOptions, launchBrowser, type TestBrowser } from '../../helpers/browser.js';
 import { ffmpegClip } from '../../helpers/media-fixtures.js';
 
 /** The token the harness's socket.io server accepts; any other is refused as `unauthenticated`. */
@@ -98,4 +100,52 @@ async function startHarness(): Promise<Harness> {
       rmSync(dir, { recursive: true, force: true }); // also runs at exit, where only sync works
     },
   };
+}
+
+export interface HarnessPages {
+  /** The shared harness (its url, and `emit` for staff events), once the suite has started. */
+  harness: Harness;
+  /** The suite's Chromium, once the suite has started. */
+  browser: TestBrowser;
+  /**
+   * A fresh page on the harness's blank document. One opened inside a test is closed after that
+   * test; one opened in a `before` hook lives until the suite's browser closes.
+   */
+  open(): Promise<Page>;
+}
+
+/**
+ * The mocha hooks of a component suite: the shared harness and one Chromium for the suite
+ * (closed after it), and pages on the harness that `open()` gives.
+ */
+export function harnessPages(options: BrowserOptions = {}): HarnessPages {
+  let inTest = false;
+  const testPages: Page[] = [];
+  // Filled in by the before hook: tests only run once it has.
+  const pages = {
+    async open() {
+      const page = await pages.browser.newPage();
+      if (inTest) testPages.push(page);
+      page.on('pageerror', (err) => console.error('page error:', err.message));
+      await page.goto(`${pages.harness.url}/`);
+      // tsx keeps function names with a helper (__name) that the page does not have.
+      await page.evaluate('window.__name = (f) => f');
+      return page;
+    },
+  } as HarnessPages;
+  before(async () => {
+    pages.harness = await sharedHarness();
+    pages.browser = await launchBrowser(options);
+  });
+  beforeEach(() => {
+    inTest = true;
+  });
+  afterEach(async () => {
+    inTest = false;
+    await Promise.all(testPages.splice(0).map((page) => page.close()));
+  });
+  after(async () => {
+    await pages.browser?.close();
+  });
+  return pages;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 const REVIEWERS = [
   { reviewer: { id: 'r1', name: 'Rita' }, ratings: 12, meanDeviation: -0.75 },
@@ -11,23 +11,16 @@ const REVIEWERS = [
 
 describe('workspace component: <ws-deviation-chart> in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
 
   before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
+    page = await ui.open();
     await page.evaluate((reviewers) => {
       const chart = document.createElement('ws-deviation-chart') as any;
       chart.reviewers = reviewers;
       document.querySelector('#stage')!.append(chart);
     }, REVIEWERS);
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   it('draws harsher reviewers left of zero and lenient ones right, values written out', async () => {

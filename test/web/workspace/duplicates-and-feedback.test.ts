@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 interface Call {
   method: string;
@@ -11,20 +11,8 @@ interface Call {
 
 describe('workspace components: duplicate invitations and the feedback editor in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /**
    * Mounts `tag` with a fake API that records calls in window.calls. Invitations: an address
@@ -32,9 +20,7 @@ describe('workspace components: duplicate invitations and the feedback editor in
    * prefilled like the server's, saved and released in memory.
    */
   async function mount(tag: string, props: Record<string, string>) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
-    await page.evaluate('window.__name = (f) => f');
+    page = await ui.open();
     await page.evaluate(
       ({ tag, props }) => {
         const w = window as any;

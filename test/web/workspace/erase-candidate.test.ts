@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 describe('workspace components: an admin erases a candidate from the list, in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /**
    * Mounts the candidates list of one interview for a user of `role`, over a fake API holding
@@ -26,9 +14,7 @@ describe('workspace components: an admin erases a candidate from the list, in Ch
    * in window.erased. `failErase` makes it answer 403 instead.
    */
   async function mount(role: string, failErase = false) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
-    await page.evaluate('window.__name = (f) => f');
+    page = await ui.open();
     await page.evaluate(
       ({ role, failErase }) => {
         const w = window as any;

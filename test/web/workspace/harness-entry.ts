@@ -15,7 +15,7 @@ import '../../../web-components/workspace/review/review-queue.js';
 // harness's socket.io server) and the language switch.
 Object.assign(window, { workspaceHarness: { LiveFeed, setLocale } });
 
-import '../../../web-components/workspace/structured/deviation-chart.js';
+import '../../../web-components/workspace/results/deviation-chart.js';
 
 import { dateTime } from '../../../web-components/candidate/format.js';
 // Issue 21: dates in the browser's own regional variant of the chosen language.

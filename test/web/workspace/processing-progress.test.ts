@@ -7,8 +7,8 @@ import type {
   StaffEventMap,
 } from '../../../server/contracts/api.js';
 import { REVIEW_DEFAULTS } from '../../../server/contracts/review.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { HARNESS_STAFF_TOKEN, type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { HARNESS_STAFF_TOKEN, harnessPages } from './component-harness.js';
 
 /** What a progress bar says to assistive technology, from Chromium's own accessibility tree. */
 interface ProgressbarNode {
@@ -69,25 +69,11 @@ const QUEUE: QueueItem[] = [
  */
 describe('workspace component: video processing progress, live over socket.io, in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
 
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function openPage() {
-    page = await browser.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    await page.goto(`${harness.url}/`);
+    page = await ui.open();
     await setUp();
   }
 
@@ -149,7 +135,7 @@ describe('workspace component: video processing progress, live over socket.io, i
 
   /** The server's event for the answer, and its database change when the status moves on. */
   function progress(answerId: string, percent: number) {
-    harness.emit('answer-progress', { answerId, invitationId: 'inv-1', percent });
+    ui.harness.emit('answer-progress', { answerId, invitationId: 'inv-1', percent });
   }
   async function status(answerId: string, next: StaffEventMap['answer-status']['status']) {
     await page.evaluate(
@@ -160,7 +146,7 @@ describe('workspace component: video processing progress, live over socket.io, i
       },
       { answerId, next },
     );
-    harness.emit('answer-status', { answerId, invitationId: 'inv-1', status: next });
+    ui.harness.emit('answer-status', { answerId, invitationId: 'inv-1', status: next });
   }
 
   /** Chromium updates its accessibility tree a moment after the DOM: ask until it agrees. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 interface Call {
   method: string;
@@ -11,20 +11,8 @@ interface Call {
 
 describe('workspace component: <ws-programme-settings> in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages({ timezoneId: 'Europe/Paris' });
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser({ timezoneId: 'Europe/Paris' });
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /**
    * The settings of interview "int-1" over a fake API that records each call in window.calls and
@@ -32,10 +20,7 @@ describe('workspace component: <ws-programme-settings> in Chromium', function ()
    * that the PATCH answers with.
    */
   async function mount(options: { settings?: unknown; refuse?: string } = {}) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
-    // tsx keeps function names with a helper that the page does not have.
-    await page.evaluate('window.__name = (f) => f');
+    page = await ui.open();
     await page.evaluate(({ settings, refuse }) => {
       const w = window as any;
       w.calls = [];
@@ -101,7 +86,7 @@ describe('workspace component: <ws-programme-settings> in Chromium', function ()
       },
     ]);
     const link = page.getByLabel('Public link (open)');
-    assert.equal(await link.inputValue(), `${harness.url}/apply/ete-2027-graduates`);
+    assert.equal(await link.inputValue(), `${ui.harness.url}/apply/ete-2027-graduates`);
     assert.deepEqual(await seriousAxeViolations(page), []);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages } from './component-harness.js';
 
 interface SaveCall {
   answerId: string;
@@ -11,20 +11,8 @@ interface SaveCall {
 
 describe('workspace component: <ws-rating-form> in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /**
    * A rating form whose `save` records each call in window.saves and answers like the API.
@@ -38,8 +26,7 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
       evidenceRequired?: boolean;
     } = {},
   ) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
+    page = await ui.open();
     await page.evaluate(({ rating, failFirst, anchors, evidenceRequired }) => {
       const w = window as any;
       w.saves = [];

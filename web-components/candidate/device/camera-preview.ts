@@ -75,3 +75,9 @@ export class CameraPreview extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'camera-preview': CameraPreview;
+  }
+}

@@ -111,3 +111,9 @@ export class MicLevelMeter extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mic-level-meter': MicLevelMeter;
+  }
+}

@@ -306,3 +306,9 @@ export class QuestionStep extends LitElement implements StepView {
       ${error ? html`<p class="notice problem" role="alert">${error}</p>` : null}`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'question-step': QuestionStep;
+  }
+}

@@ -247,3 +247,9 @@ export class DeviceCheckStep extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'device-check-step': DeviceCheckStep;
+  }
+}

@@ -44,3 +44,9 @@ export class FinishedStep extends LitElement {
       <self-id-form></self-id-form>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'finished-step': FinishedStep;
+  }
+}

@@ -180,3 +180,9 @@ export class WelcomeStep extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'welcome-step': WelcomeStep;
+  }
+}

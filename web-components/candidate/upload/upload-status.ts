@@ -117,3 +117,9 @@ export class UploadStatusLine extends LitElement {
     }
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'upload-status': UploadStatusLine;
+  }
+}

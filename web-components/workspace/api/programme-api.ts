@@ -3,27 +3,22 @@
  * feedback (API.md "Programmes", "Email", "Candidate feedback"), on top of WorkspaceApi so that
  * sign-in handling stays in one place.
  */
+
 import type { Interview, Invitation } from '../../../server/contracts/api.js';
 import type {
   Feedback,
-  InvitationProgrammeFields,
   ProgrammeSettings,
-} from '../../programme/programme-types.js';
+  ProgrammeSettingsInput,
+  SkippedDuplicate,
+} from '../../../server/contracts/programmes.js';
 import type { WorkspaceApi } from './workspace-api.js';
 
-export type ProgrammeInvitation = Invitation & InvitationProgrammeFields;
-
-/** An invitation skipped because that email was already invited to the interview. */
-export interface SkippedDuplicate {
-  email: string;
-  name?: string;
-  /** The invitation this email already has (null: twice in the same request). */
-  invitationId: string | null;
-}
+/** A skipped email as the invite form shows it: with the name typed for it, when known. */
+export type NamedDuplicate = SkippedDuplicate & { name?: string };
 
 export interface InviteResult {
-  items: ProgrammeInvitation[];
-  duplicates: SkippedDuplicate[];
+  items: Invitation[];
+  duplicates: NamedDuplicate[];
 }
 
 const id = encodeURIComponent;
@@ -40,21 +35,21 @@ export async function programmeSettings(
   interviewId: string,
 ): Promise<{ title: string; settings: ProgrammeSettings | null }> {
   const interview = await api.interview(interviewId);
-  const settings = (interview as Interview & { public?: ProgrammeSettings | null }).public ?? null;
+  const settings = interview.public ?? null;
   return { title: interview.title, settings };
 }
 
 export const saveProgrammeSettings = (
   api: WorkspaceApi,
   interviewId: string,
-  settings: ProgrammeSettings,
+  settings: ProgrammeSettingsInput,
 ) => send<Interview>(api, 'PATCH', `/interviews/${id(interviewId)}`, { public: settings });
 
 export async function programmeInvitations(
   api: WorkspaceApi,
   interviewId: string,
-): Promise<ProgrammeInvitation[]> {
-  return (await api.invitations(interviewId)) as ProgrammeInvitation[];
+): Promise<Invitation[]> {
+  return api.invitations(interviewId);
 }
 
 /**
@@ -67,7 +62,7 @@ export async function inviteCandidates(
   candidates: { name: string; email: string }[],
   allowDuplicates = false,
 ): Promise<InviteResult> {
-  const body = await send<{ items: ProgrammeInvitation[]; skipped?: SkippedDuplicate[] }>(
+  const body = await send<{ items: Invitation[]; skipped?: SkippedDuplicate[] }>(
     api,
     'POST',
     `/interviews/${id(interviewId)}/invitations`,

@@ -10,7 +10,7 @@ import type {
   StaffMember,
   User,
 } from '../../../server/contracts/api.js';
-import { ApiError, apiFetch } from '../../api-client.js';
+import { ApiError, apiFetch, throwProblem } from '../../api-client.js';
 import type { SessionStore } from '../session/session-store.js';
 
 /** The workspace endpoints' own shapes (server/domain/workspace). */
@@ -149,19 +149,17 @@ export async function signInRequest(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    throw new ApiError(res.status, body?.code ?? 'internal', body?.detail ?? res.statusText);
-  }
-  return body as { token: string; user: User; mustChangePassword?: boolean };
+  if (!res.ok) return throwProblem(res);
+  return (await res.json().catch(() => null)) as {
+    token: string;
+    user: User;
+    mustChangePassword?: boolean;
+  };
 }
 
 async function fetchFile(path: string, token: string): Promise<{ blob: Blob; filename: string }> {
   const res = await fetch(`/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => null);
-    throw new ApiError(res.status, body?.code ?? 'internal', body?.detail ?? res.statusText);
-  }
+  if (!res.ok) return throwProblem(res);
   const disposition = res.headers.get('content-disposition') ?? '';
   const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'export.csv';
   return { blob: await res.blob(), filename };

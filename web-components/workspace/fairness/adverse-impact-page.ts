@@ -3,12 +3,12 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AdverseImpactStage, SelfIdSettings } from '../../../server/contracts/fairness.js';
 import { getLocale } from '../../i18n/localization.js';
+import { reviewApi } from '../api/review-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
-import { structuredApi } from '../structured/structured-api.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { fairnessApi } from './fairness-api.js';
 import './impact-chart.js';
@@ -72,7 +72,7 @@ export class AdverseImpactPage extends LitElement {
   private readonly data = new Loader(this, async () => {
     const api = fairnessApi(this.ctx.api);
     const [interview, settings, report] = await Promise.all([
-      structuredApi(this.ctx.api).interview(this.interviewId),
+      reviewApi(this.ctx.api).interview(this.interviewId),
       api.selfId(),
       api.adverseImpact(this.interviewId, this.location || undefined),
     ]);

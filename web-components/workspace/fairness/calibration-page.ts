@@ -2,12 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReviewerCalibration } from '../../../server/contracts/fairness.js';
+import { reviewApi } from '../api/review-api.js';
+import { signed } from '../results/deviation-chart.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
-import { signed } from '../structured/deviation-chart.js';
-import { structuredApi } from '../structured/structured-api.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { fairnessApi } from './fairness-api.js';
 
@@ -85,7 +85,7 @@ export class CalibrationPage extends LitElement {
   @property() interviewId = '';
   private readonly data = new Loader(this, async () => {
     const [interview, report] = await Promise.all([
-      structuredApi(this.ctx.api).interview(this.interviewId),
+      reviewApi(this.ctx.api).interview(this.interviewId),
       fairnessApi(this.ctx.api).calibration(this.interviewId),
     ]);
     return { interview, report };

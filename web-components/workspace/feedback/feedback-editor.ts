@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Feedback } from '../../programme/programme-types.js';
+import type { Feedback } from '../../../server/contracts/programmes.js';
 import {
   emailEnabled,
   feedbackDraft,

@@ -1,12 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  type CreatedWebhookEndpoint,
-  WEBHOOK_EVENTS,
-  type WebhookEndpoint,
-  type WebhookEvent,
+import type {
+  CreatedWebhookEndpoint,
+  WebhookEndpoint,
 } from '../../../server/contracts/integrations.js';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../server/contracts/webhook-events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import type { IntegrationsApi } from './integrations-api.js';

@@ -2,6 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { Interview } from '../../../server/contracts/api.js';
 import type { InterviewDraft } from '../api/workspace-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
@@ -21,10 +22,9 @@ import {
 } from './question-draft.js';
 import { type QuestionHandlers, renderQuestionFields } from './question-fields.js';
 import './data-rights-fields.js';
-import '../structured/rubric-section.js';
+import '../rubric/rubric-section.js';
+import { emptyStructure, rubricInput, structureOf } from '../rubric/structure-draft.js';
 import { setPageTitle } from '../shared/page-title.js';
-import type { StructuredInterview } from '../structured/review-types.js';
-import { emptyStructure, rubricInput, structureOf } from '../structured/structure-draft.js';
 
 /**
  * Creates an interview, or edits one (`interviewId` set). Once candidates have started
@@ -68,7 +68,7 @@ export class InterviewEditor extends LitElement {
       this.questions = interview.questions.map(draftOf);
       this.questionsLocked = stats.questionsLocked;
       this.allowAudioOnly = interview.allowAudioOnly !== false;
-      this.structure = structureOf(interview as StructuredInterview, this.questions);
+      this.structure = structureOf(interview as Interview, this.questions);
     } catch (err) {
       this.error = errorText(err);
     } finally {

@@ -1,4 +1,4 @@
-import type { ProgrammeSettings } from '../../programme/programme-types.js';
+import type { ProgrammeSettingsInput } from '../../../server/contracts/programmes.js';
 import { fromLocalInput, toLocalInput } from '../shared/format.js';
 
 /** Rows as the settings form holds them: a stable render key, deadlines as local wall time. */
@@ -57,7 +57,7 @@ export function newQuestion(): QuestionDraft {
   return { row: nextRow++, key: '', prompt: '', requiredAnswer: true };
 }
 
-export function draftOf(settings: ProgrammeSettings | null, title: string): ProgrammeDraft {
+export function draftOf(settings: ProgrammeSettingsInput | null, title: string): ProgrammeDraft {
   if (!settings) {
     return {
       enabled: false,
@@ -82,7 +82,7 @@ export function draftOf(settings: ProgrammeSettings | null, title: string): Prog
 }
 
 /** What the API receives; new rows get keys made from their text. */
-export function toSettings(draft: ProgrammeDraft): ProgrammeSettings {
+export function toSettings(draft: ProgrammeDraft): ProgrammeSettingsInput {
   const locationKeys = draft.locations.filter((l) => l.key).map((l) => l.key);
   const questionKeys = draft.eligibility.filter((q) => q.key).map((q) => q.key);
   return {

@@ -1,8 +1,8 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { EmailStatus } from '../../programme/programme-types.js';
-import type { ProgrammeInvitation } from '../api/programme-api.js';
+import type { Invitation } from '../../../server/contracts/api.js';
+import type { EmailStatus } from '../../../server/contracts/programmes.js';
 import { baseStyles } from '../shared/base.styles.js';
 
 /** Each email state has a symbol and a word, never a colour alone. */
@@ -49,7 +49,7 @@ export class InvitationOrigin extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) invitation!: ProgrammeInvitation;
+  @property({ attribute: false }) invitation!: Invitation;
 
   override render() {
     const i = this.invitation;

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Invitation } from '../../../server/contracts/api.js';
-import { inviteCandidates, type SkippedDuplicate } from '../api/programme-api.js';
+import { inviteCandidates, type NamedDuplicate } from '../api/programme-api.js';
 import { workspaceEvent } from '../events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
@@ -47,7 +47,7 @@ export class InviteForm extends LitElement {
   @state() private busy = false;
   @state() private message = '';
   /** Emails already invited to this interview, skipped until the recruiter confirms. */
-  @state() private duplicates: (SkippedDuplicate & { name: string })[] = [];
+  @state() private duplicates: (NamedDuplicate & { name: string })[] = [];
   @query('#list') private listInput!: HTMLTextAreaElement;
 
   private async invite(candidates: CandidateInput[], allowDuplicates = false): Promise<boolean> {

@@ -1,16 +1,16 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
-import type { ProgrammeInvitation } from '../api/programme-api.js';
+import type { Invitation } from '../../../server/contracts/api.js';
 
 /** The invitations of one location (`''`: all; `-`: those without a location). */
-export function byLocation<T extends ProgrammeInvitation>(items: T[], key: string): T[] {
+export function byLocation<T extends Invitation>(items: T[], key: string): T[] {
   if (!key) return items;
   return items.filter((i) => (i.location?.key ?? '-') === key);
 }
 
 /** A "Location" select above the candidates, shown once some of them have a location. */
 export function renderLocationFilter(
-  items: ProgrammeInvitation[],
+  items: Invitation[],
   selected: string,
   choose: (key: string) => void,
 ) {

@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import type { SkippedDuplicate } from '../api/programme-api.js';
+import type { NamedDuplicate } from '../api/programme-api.js';
 
 /**
  * Emails that were already invited to this interview: skipped, listed, and invited again only
  * when the recruiter says so (a second invitation is rarely wanted, and never silently).
  */
 export function renderDuplicates(
-  duplicates: (SkippedDuplicate & { name: string })[],
+  duplicates: (NamedDuplicate & { name: string })[],
   busy: boolean,
   confirm: () => void,
 ) {

@@ -5,6 +5,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import type {
   AnswerForReview,
   AnswerStatus,
+  Interview,
+  InterviewQuestion,
   InvitationStatus,
 } from '../../../server/contracts/api.js';
 import type { WorkspaceEvent } from '../events.js';
@@ -23,13 +25,8 @@ import './rating-form.js';
 import { setPageTitle } from '../shared/page-title.js';
 import type { RatingForm } from './rating-form.js';
 import { CandidateReviewData, type ReviewSlot } from './review-data.js';
-import '../structured/colleague-scores.js';
-import {
-  candidateLabel,
-  type RubricQuestion,
-  reviewSettingsOf,
-  type StructuredInterview,
-} from '../structured/review-types.js';
+import './colleague-scores.js';
+import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 
 /** One candidate's answers in question order, the prompt beside the video, and my ratings. */
 @localized()
@@ -185,8 +182,8 @@ export class CandidateReview extends LitElement {
         </section>
         <div class="rating">
         <ws-rating-form .answerId=${answer?.id ?? ''} .rating=${answer ? (this.data.mine.get(answer.id) ?? null) : null}
-          .anchors=${(slot.question as RubricQuestion).anchors ?? null}
-          ?evidenceRequired=${reviewSettingsOf(this.data.interview as StructuredInterview).evidenceRequired}
+          .anchors=${(slot.question as InterviewQuestion).anchors ?? null}
+          ?evidenceRequired=${reviewSettingsOf(this.data.interview as Interview).evidenceRequired}
           ?disabled=${answer?.status !== 'ready'}
           .save=${(answerId: string, rating: { score: number; comment: string }) => this.ctx.api.rate(answerId, rating)}
           @ws-rating-saved=${(e: WorkspaceEvent<'ws-rating-saved'>) => this.data.recordRating(e.detail.rating)}></ws-rating-form>

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { QueueItem } from '../../../server/contracts/api.js';
-import { candidateLabel } from '../structured/review-types.js';
+import { candidateLabel } from './review-terms.js';
 
 /** The queue as filtered on screen, and how many candidates wait for my rating in all. */
 export function queueView(

@@ -2,11 +2,13 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Rating } from '../../../server/contracts/api.js';
+import type { Anchors } from '../../../server/contracts/review.js';
+import { EVIDENCE_MIN_CHARS } from '../../../server/contracts/review-rules.js';
 import { workspaceEvent } from '../events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { type Anchors, EVIDENCE_MIN_CHARS, SCORES } from '../structured/review-types.js';
 import { ratingFormStyles } from './rating-form.styles.js';
+import { SCORES } from './review-terms.js';
 
 export type SaveRating = (
   answerId: string,

@@ -13,12 +13,8 @@ import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
-import {
-  candidateLabel,
-  reviewSettingsOf,
-  type StructuredInterview,
-} from '../structured/review-types.js';
 import { queueView, StatusDigest } from './queue-view.js';
+import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 import '../shared/processing-progress.js';
 import { href, navigate } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
@@ -253,7 +249,7 @@ export class ReviewQueue extends LitElement {
   /** A still of the first answer; not while audio first holds the picture back from me. */
   private renderThumbnail(item: QueueItem) {
     const interview = this.interviews.find((i) => i.id === item.interviewId);
-    const hidden = reviewSettingsOf(interview as StructuredInterview).hideVideoUntilRated;
+    const hidden = reviewSettingsOf(interview as Interview).hideVideoUntilRated;
     const poster = item.answers.find((a) => a.status === 'ready' && a.posterUrl)?.posterUrl;
     if (!poster || (hidden && !item.myRated))
       return html`<span class="thumb" aria-hidden="true"></span>`;

@@ -101,3 +101,9 @@ export async function confirmInPage(
     returnTo?.focus();
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ws-confirm-dialog': ConfirmDialog;
+  }
+}

@@ -11,8 +11,8 @@ import '../audit/audit-trail.js';
 import '../fairness/adverse-impact-page.js';
 import '../fairness/calibration-page.js';
 import '../integrations/integrations-page.js';
-import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
+import { renderReviewScreen } from './review-screens.js';
 import type { Route } from './routes.js';
 
 function notAllowed(): TemplateResult {
@@ -47,7 +47,7 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'results':
     case 'reliability':
       return canOrganise(ctx.user) || route.view === 'by-question'
-        ? renderStructuredView(route, ctx)
+        ? renderReviewScreen(route, ctx)
         : notAllowed();
     case 'users':
       return ctx.user.role === 'admin'

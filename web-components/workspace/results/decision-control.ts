@@ -1,10 +1,11 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Decision } from '../../../server/contracts/review.js';
+import { OUTCOMES, type Outcome } from '../../../server/contracts/review-rules.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
 import { formatDateTime } from '../shared/format.js';
-import { type Decision, OUTCOMES, type Outcome } from './review-types.js';
 
 export function outcomeName(outcome: Outcome): string {
   switch (outcome) {

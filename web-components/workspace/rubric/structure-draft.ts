@@ -1,12 +1,8 @@
+import type { Interview } from '../../../server/contracts/api.js';
+import type { Anchors, Competency } from '../../../server/contracts/review.js';
+import { REVIEW_DEFAULTS, type ReviewSettings } from '../../../server/contracts/review-rules.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
-import {
-  type Anchors,
-  type Competency,
-  REVIEW_DEFAULTS,
-  type ReviewSettings,
-  SCORES,
-  type StructuredInterview,
-} from './review-types.js';
+import { SCORES } from '../review/review-terms.js';
 
 /** A question's rubric as the editor holds it. */
 export interface RubricDraft {
@@ -31,10 +27,7 @@ export function emptyStructure(): StructureDraft {
 }
 
 /** The saved interview's structure; `questions` are its questions' drafts, in the same order. */
-export function structureOf(
-  interview: StructuredInterview,
-  questions: QuestionDraft[],
-): StructureDraft {
+export function structureOf(interview: Interview, questions: QuestionDraft[]): StructureDraft {
   const rubrics: Record<number, RubricDraft> = {};
   interview.questions.forEach((q, i) => {
     const key = questions[i]?.key;

@@ -2,11 +2,14 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { competencyLibrary } from '../../../server/contracts/competency-library.js';
+import {
+  competencyLibrary,
+  type LibraryCompetency,
+} from '../../../server/contracts/competency-library.js';
 import { getLocale } from '../../i18n/localization.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { type LibraryCompetency, renderCompetencies } from './competency-editor.js';
+import { renderCompetencies } from './competency-editor.js';
 import { renderQuestionRubric } from './question-rubric.js';
 import { renderReviewSettings } from './review-settings.js';
 import { hasAnchors, type RubricDraft, rubricOf, type StructureDraft } from './structure-draft.js';

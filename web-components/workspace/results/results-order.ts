@@ -1,19 +1,20 @@
-import type { Outcome, ResultsItem } from './review-types.js';
+import type { ResultItem } from '../../../server/contracts/review.js';
+import type { Outcome } from '../../../server/contracts/review-rules.js';
 
 export type ResultsSort = 'overall' | 'name' | 'ratings';
 export type ResultsFilter = 'all' | 'undecided' | 'incomplete' | Outcome;
 
-function nameOf(item: ResultsItem): string {
+function nameOf(item: ResultItem): string {
   return item.candidate.name || item.candidate.label || '';
 }
 
 /** The results as the organiser asked to see them; the list given is not changed. */
 export function sortAndFilter(
-  items: ResultsItem[],
+  items: ResultItem[],
   sort: ResultsSort,
   filter: ResultsFilter,
   search: string,
-): ResultsItem[] {
+): ResultItem[] {
   const needle = search.trim().toLocaleLowerCase();
   const kept = items.filter((item) => {
     if (needle) {
@@ -25,8 +26,8 @@ export function sortAndFilter(
     if (filter === 'incomplete') return !item.ratingsComplete;
     return item.decision?.outcome === filter;
   });
-  const byName = (a: ResultsItem, b: ResultsItem) => nameOf(a).localeCompare(nameOf(b));
-  const compare: Record<ResultsSort, (a: ResultsItem, b: ResultsItem) => number> = {
+  const byName = (a: ResultItem, b: ResultItem) => nameOf(a).localeCompare(nameOf(b));
+  const compare: Record<ResultsSort, (a: ResultItem, b: ResultItem) => number> = {
     // Candidates without a mean go last, not first.
     overall: (a, b) => (b.overall.mean ?? -1) - (a.overall.mean ?? -1) || byName(a, b),
     name: byName,

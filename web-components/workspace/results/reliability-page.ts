@@ -1,14 +1,14 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { AlphaFigure } from '../../../server/contracts/review.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import './deviation-chart.js';
-import type { AlphaFigure } from './review-types.js';
-import { structuredApi } from './structured-api.js';
+import { reviewApi } from '../api/review-api.js';
 
 export type AlphaBand = 'none' | 'poor' | 'tentative' | 'good';
 
@@ -65,7 +65,7 @@ export class ReliabilityPage extends LitElement {
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() interviewId = '';
   private readonly data = new Loader(this, async () => {
-    const api = structuredApi(this.ctx.api);
+    const api = reviewApi(this.ctx.api);
     const [interview, reliability] = await Promise.all([
       api.interview(this.interviewId),
       api.reliability(this.interviewId),

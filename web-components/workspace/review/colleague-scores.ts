@@ -1,8 +1,8 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Rating } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
-import type { StructuredRating } from './review-types.js';
 
 /** Scores this far apart (e.g. 2 and 4) are worth a conversation. */
 export const DISAGREEMENT_SPREAD = 2;
@@ -70,7 +70,7 @@ export class ColleagueScores extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) ratings: StructuredRating[] = [];
+  @property({ attribute: false }) ratings: Rating[] = [];
   /** Mine is shown as "You". */
   @property() myId = '';
 

@@ -1,25 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type {
+  AnswerForReview,
+  Interview,
+  InterviewQuestion,
+  Rating,
+} from '../../../server/contracts/api.js';
+import type { ByQuestionItem } from '../../../server/contracts/review.js';
+import { type ReviewApi, reviewApi } from '../api/review-api.js';
 import { errorText } from '../shared/error-text.js';
 import type { WorkspaceContext } from '../workspace-context.js';
-import type {
-  ByQuestionItem,
-  RubricQuestion,
-  StructuredAnswer,
-  StructuredInterview,
-  StructuredRating,
-} from './review-types.js';
-import { type StructuredApi, structuredApi } from './structured-api.js';
 
 /**
  * Every answer to one question, in my own shuffled order (the server's), with each answer's
  * playable links and its ratings (mine, and colleagues' once unsealed), fetched when needed.
  */
 export class QuestionReviewData implements ReactiveController {
-  interview: StructuredInterview | null = null;
-  question: RubricQuestion | null = null;
+  interview: Interview | null = null;
+  question: InterviewQuestion | null = null;
   items: ByQuestionItem[] = [];
-  readonly details = new Map<string, StructuredAnswer>();
-  readonly ratings = new Map<string, StructuredRating[]>();
+  readonly details = new Map<string, AnswerForReview>();
+  readonly ratings = new Map<string, Rating[]>();
   error = '';
   #pending = new Set<string>();
 
@@ -32,8 +32,8 @@ export class QuestionReviewData implements ReactiveController {
 
   hostConnected(): void {}
 
-  get api(): StructuredApi {
-    return structuredApi(this.ctx().api);
+  get api(): ReviewApi {
+    return reviewApi(this.ctx().api);
   }
 
   async load(interviewId: string, questionId: string): Promise<void> {
@@ -50,7 +50,7 @@ export class QuestionReviewData implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  mine(answerId: string): StructuredRating | null {
+  mine(answerId: string): Rating | null {
     const me = this.ctx().user.id;
     return this.ratings.get(answerId)?.find((r) => r.reviewer.id === me) ?? null;
   }
@@ -71,7 +71,7 @@ export class QuestionReviewData implements ReactiveController {
       .finally(() => this.#pending.delete(key));
   }
 
-  async refreshAnswer(answerId: string): Promise<StructuredAnswer> {
+  async refreshAnswer(answerId: string): Promise<AnswerForReview> {
     const detail = await this.api.answer(answerId);
     this.details.set(answerId, detail);
     this.host.requestUpdate();
@@ -84,7 +84,7 @@ export class QuestionReviewData implements ReactiveController {
   }
 
   /** Rated: colleagues' scores unseal and, audio first, the video is now allowed. */
-  recordRating(rating: StructuredRating): void {
+  recordRating(rating: Rating): void {
     const others = (this.ratings.get(rating.answerId) ?? []).filter(
       (r) => r.reviewer.id !== rating.reviewer.id,
     );

@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
+import type { Competency } from '../../../server/contracts/review.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
-import { type Competency, SCORES } from './review-types.js';
+import { SCORES } from '../review/review-terms.js';
 import { hasAnchors, type RubricDraft } from './structure-draft.js';
 
 /** One question's rubric: the competency it measures, what to look for, an anchor per score. */

@@ -1,17 +1,18 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Interview } from '../../../server/contracts/api.js';
+import type { ResultItem, ScoreSummary } from '../../../server/contracts/review.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import './decision-control.js';
+import { reviewApi } from '../api/review-api.js';
 import { outcomeName } from './decision-control.js';
 import { type ResultsFilter, type ResultsSort, sortAndFilter } from './results-order.js';
 import { resultsPageStyles } from './results-page.styles.js';
-import type { Aggregate, ResultsItem, StructuredInterview } from './review-types.js';
-import { structuredApi } from './structured-api.js';
 
 const PAGE_SIZE = 25;
 
@@ -28,7 +29,7 @@ export class ResultsPage extends LitElement {
   @state() private search = '';
   @state() private shown = PAGE_SIZE;
   private readonly data = new Loader(this, async () => {
-    const api = structuredApi(this.ctx.api);
+    const api = reviewApi(this.ctx.api);
     const [interview, items] = await Promise.all([
       api.interview(this.interviewId),
       api.results(this.interviewId),
@@ -49,7 +50,7 @@ export class ResultsPage extends LitElement {
       ${this.data.render(({ interview, items }) => this.renderResults(interview, items))}`;
   }
 
-  private renderResults(interview: StructuredInterview, all: ResultsItem[]) {
+  private renderResults(interview: Interview, all: ResultItem[]) {
     const items = sortAndFilter(all, this.sort, this.filter, this.search);
     const complete = all.filter((i) => i.ratingsComplete).length;
     const decided = all.filter((i) => i.decision).length;
@@ -101,7 +102,7 @@ export class ResultsPage extends LitElement {
       }`;
   }
 
-  private renderItem(interview: StructuredInterview, item: ResultsItem) {
+  private renderItem(interview: Interview, item: ResultItem) {
     const name = item.candidate.name || item.candidate.label || '';
     return html`<li class="card" data-invitation=${item.invitationId}>
       <h2>${name}</h2>
@@ -119,8 +120,8 @@ export class ResultsPage extends LitElement {
         })}
       </dl>
       <ws-decision-control .decision=${item.decision} subject=${name}
-        .save=${(decision: Parameters<ReturnType<typeof structuredApi>['decide']>[1]) =>
-          structuredApi(this.ctx.api)
+        .save=${(decision: Parameters<ReturnType<typeof reviewApi>['decide']>[1]) =>
+          reviewApi(this.ctx.api)
             .decide(item.invitationId, decision)
             .then((saved) => {
               item.decision = saved;
@@ -130,7 +131,7 @@ export class ResultsPage extends LitElement {
     </li>`;
   }
 
-  private renderAggregate(a: Aggregate) {
+  private renderAggregate(a: ScoreSummary) {
     if (a.mean === null || a.n === 0) return msg('no ratings yet', { id: 'ws.results.none' });
     const mean = a.mean.toFixed(2);
     const spread =

@@ -1,14 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Anchors, Competency } from './review-types.js';
+import type { LibraryCompetency } from '../../../server/contracts/competency-library.js';
+import type { Competency } from '../../../server/contracts/review.js';
 import { competencyKey } from './structure-draft.js';
-
-/** A ready-made competency a recruiter can start from (with example anchors) and then edit. */
-export interface LibraryCompetency extends Competency {
-  anchors?: Anchors;
-  guidance?: string;
-}
 
 export interface CompetencyHandlers {
   change(competencies: Competency[]): void;

@@ -1,8 +1,8 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Reliability } from '../../../server/contracts/review.js';
 import { baseStyles } from '../shared/base.styles.js';
-import type { Reliability } from './review-types.js';
 
 type ReviewerRow = Reliability['reviewers'][number];
 

@@ -1,12 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Interview } from '../../../server/contracts/api.js';
+import { reviewApi } from '../api/review-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
-import type { StructuredInterview } from './review-types.js';
-import { structuredApi } from './structured-api.js';
 
 /** The questions of an interview to review one at a time, with how far I am on each. */
 @localized()
@@ -28,11 +28,11 @@ export class QuestionPicker extends LitElement {
   ];
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
-  @property({ attribute: false }) interview!: StructuredInterview;
+  @property({ attribute: false }) interview!: Interview;
   private readonly counts = new Loader(this, () =>
     Promise.all(
       this.interview.questions.map(async (q) => {
-        const items = await structuredApi(this.ctx.api).byQuestion(this.interview.id, q.id);
+        const items = await reviewApi(this.ctx.api).byQuestion(this.interview.id, q.id);
         const rateable = items.filter((i) => i.status !== 'failed');
         return {
           total: rateable.length,

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { html } from 'lit';
-import type { ReviewSettings } from './review-types.js';
+import type { ReviewSettings } from '../../../server/contracts/review-rules.js';
 
 /** How reviewers work: order, blind, audio first, how many ratings, evidence. */
 export function renderReviewSettings(

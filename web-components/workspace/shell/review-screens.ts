@@ -1,16 +1,16 @@
 import { html, type TemplateResult } from 'lit';
-import type { Route } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
-import './question-review.js';
-import './reliability-page.js';
-import './results-page.js';
+import type { Route } from './routes.js';
+import '../review/question-review.js';
+import '../results/reliability-page.js';
+import '../results/results-page.js';
 import '../fairness/sealed-gate.js';
 
-type StructuredRoute = Extract<Route, { view: 'by-question' | 'results' | 'reliability' }>;
+type ReviewScreenRoute = Extract<Route, { view: 'by-question' | 'results' | 'reliability' }>;
 
 /** The structured-review screens (role checks stay in the view outlet). */
-export function renderStructuredView(
-  route: StructuredRoute,
+export function renderReviewScreen(
+  route: ReviewScreenRoute,
   ctx: WorkspaceContext,
 ): TemplateResult {
   switch (route.view) {

@@ -1,22 +1,23 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ByQuestionItem } from '../../../server/contracts/review.js';
 import type { WorkspaceEvent } from '../events.js';
-import '../review/answer-player.js';
-import type { AnswerPlayer } from '../review/answer-player.js';
-import { candidateReviewStyles } from '../review/candidate-review.styles.js';
-import { PlayerKeysController } from '../review/player-keys.js';
-import '../review/rating-form.js';
-import type { RatingForm } from '../review/rating-form.js';
+import './answer-player.js';
+import type { AnswerPlayer } from './answer-player.js';
+import { candidateReviewStyles } from './candidate-review.styles.js';
+import { PlayerKeysController } from './player-keys.js';
+import './rating-form.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
+import type { RatingForm } from './rating-form.js';
 import './colleague-scores.js';
 import './question-picker.js';
 import { questionReviewStyles } from './question-review.styles.js';
 import { QuestionReviewData } from './question-review-data.js';
-import { type ByQuestionItem, candidateLabel, reviewSettingsOf } from './review-types.js';
+import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 
 /**
  * Question by question: every candidate's answer to one question, in an order of my own, with
