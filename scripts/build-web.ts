@@ -11,6 +11,7 @@ await build({
   entryPoints: [
     path.join(root, 'web-components/app.ts'),
     path.join(root, 'web-components/apply.ts'),
+    path.join(root, 'web-components/guest.ts'),
   ],
   bundle: true,
   format: 'esm',

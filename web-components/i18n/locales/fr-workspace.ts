@@ -1,5 +1,6 @@
 import { str } from '@lit/localize';
 import { reviewFr } from './fr-review.js';
+import { teamsFr } from './fr-teams.js';
 import type { Translations } from './translations.js';
 
 /** French for the staff workspace (ids `ws.*`). `${0}`, `${1}`… are the English values in order. */
@@ -305,6 +306,7 @@ export const workspaceFr: Translations = {
     'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
   // Structured review (issue 10)
   ...reviewFr,
+  ...teamsFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':

@@ -14,6 +14,7 @@ import { href } from '../shell/routes.js';
 import '../shared/status-badge.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import { interviewPageStyles } from './interview-page.styles.js';
+import './members-editor.js';
 
 /** One interview: its questions, where candidates stand, and the actions on it. */
 @localized()
@@ -110,6 +111,7 @@ export class InterviewPage extends LitElement {
             : nothing
         }
       </div>
+      ${organiser ? html`<ws-members-editor class="members" .ctx=${this.ctx} .interviewId=${interview.id}></ws-members-editor>` : nothing}
     `;
   }
 
