@@ -77,20 +77,24 @@ export class GuestAnswerView extends LitElement {
     return html`<article aria-labelledby="q-title">
       <h2 id="q-title" tabindex="-1">${msg(str`Question ${this.number} of ${this.count}`, { id: 'guest.questionOf' })}</h2>
       <p class="prompt">${question.prompt}</p>
-      ${
-        videoUrl
-          ? html`<guest-player .src=${videoUrl} .poster=${posterUrl}
-              label=${msg(str`Answer to question ${this.number}`, { id: 'guest.videoLabel' })}></guest-player>`
-          : html`<p class="notice">${msg('No video for this answer.', { id: 'guest.noVideo' })}</p>`
-      }
-      ${competency || question.competency ? html`<p><strong>${msg('Competency:', { id: 'guest.competency' })}</strong> ${competency?.name ?? question.competency}</p>` : nothing}
-      ${
-        question.guidance
-          ? html`<h3>${msg('What to look for', { id: 'guest.guidance' })}</h3>
-        <p class="guidance">${question.guidance}</p>`
-          : nothing
-      }
-      ${this.allowRating ? this.renderRating() : this.renderAnchors()}
+      <div class="body">
+        <div class="media">${
+          videoUrl
+            ? html`<guest-player .src=${videoUrl} .poster=${posterUrl}
+                label=${msg(str`Answer to question ${this.number}`, { id: 'guest.videoLabel' })}></guest-player>`
+            : html`<p class="notice">${msg('No video for this answer.', { id: 'guest.noVideo' })}</p>`
+        }</div>
+        <div class="side">
+          ${competency || question.competency ? html`<p><strong>${msg('Competency:', { id: 'guest.competency' })}</strong> ${competency?.name ?? question.competency}</p>` : nothing}
+          ${
+            question.guidance
+              ? html`<h3>${msg('What to look for', { id: 'guest.guidance' })}</h3>
+            <p class="guidance">${question.guidance}</p>`
+              : nothing
+          }
+          ${this.allowRating ? this.renderRating() : this.renderAnchors()}
+        </div>
+      </div>
     </article>`;
   }
 

@@ -19,8 +19,11 @@ type View = 'loading' | 'ready' | 'gone' | 'unreachable';
  * (the video, the question, what to look for, and a score when the link allows), and nothing
  * else. A link that ran out or was withdrawn gets a page that says so, and only that.
  */
-@localized()
+// localized() must run before customElement(): <guest-page> is already in the HTML, so
+// defining it upgrades it at once, and an element upgraded before localized() added its
+// initializer would never re-render on a language switch.
 @customElement('guest-page')
+@localized()
 export class GuestPage extends LitElement {
   static override styles = [guestStyles, guestPageStyles];
 
@@ -77,8 +80,8 @@ export class GuestPage extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     document.title = this.pageTitle();
-    if (changed.get('view') === 'ready' || (changed.has('view') && this.view === 'gone'))
-      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    // Revoked while open: the page changes under the reader, so say where they are now.
+    if (changed.get('view') === 'ready') this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private candidateName(session: GuestSession) {

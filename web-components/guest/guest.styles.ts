@@ -138,8 +138,27 @@ export const guestStyles = css`
     margin: 0.5rem 0 0.75rem;
   }
   .speeds button {
-    padding: 0.25rem 0.4rem;
+    padding: 0.25rem 0.1rem;
+    min-width: 0;
     flex: 1 1 0;
+    white-space: nowrap;
+    font-size: 0.95rem;
+  }
+  /* Wide screens: the video on the left, the question's rubric and the score beside it. */
+  @media (min-width: 60rem) {
+    .body {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      gap: 1.5rem;
+      align-items: start;
+    }
+    .side h3:first-child,
+    .side p:first-child {
+      margin-top: 0;
+    }
+    video {
+      max-height: 58vh;
+    }
   }
   label.score {
     display: flex;
@@ -184,7 +203,7 @@ export const guestPageStyles = css`
     --g-accent-text: #ffffff;
     --g-danger: #b3261e;
     --g-focus: #0b57d0;
-    max-width: 44rem;
+    max-width: 72rem;
     margin: 0 auto;
     padding: 0.5rem 0.75rem 2rem;
     background: var(--g-bg);
