@@ -91,8 +91,8 @@ export async function startGuestHarness(): Promise<GuestHarness> {
   app.put('/api/v1/guest/answers/:answerId/rating', express.json(), (req, res) => {
     const found = linkOf(req);
     const answerId = req.params.answerId;
-    if (!found || !found.link.session.answers.some((a) => a.answerId === answerId))
-      return problem(res, 404, 'not_found', 'This link does not exist.');
+    const answer = found?.link.session.answers.find((a) => a.answerId === answerId);
+    if (!found || !answer) return problem(res, 404, 'not_found', 'This link does not exist.');
     if (!found.link.session.allowRating)
       return problem(res, 403, 'forbidden', 'This link does not allow rating.');
     const parsed = GuestRatingRequest.safeParse(req.body);
