@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { StaffMember } from '../../../server/contracts/api.js';
 import type { Member, MemberRole } from '../../../server/contracts/sharing.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -110,7 +111,8 @@ export class MembersEditor extends LitElement {
       return true;
     } catch (err) {
       this.error = errorText(err);
-      // What the server holds is still the list before: show that, not the refused change.
+      // What the server holds is still the list before: show that, not the refused change
+      // (live() puts a select the person changed back to the saved role).
       this.members = [...this.members];
       return false;
     } finally {
@@ -196,7 +198,7 @@ export class MembersEditor extends LitElement {
             ? html`${memberRoleName('reviewer')} <span class="hint">${msg('(reviewer account)', { id: 'ws.members.reviewerAccount' })}</span>`
             : html`<select aria-label=${msg(str`Role of ${name}`, { id: 'ws.members.roleOf' })} ?disabled=${this.busy}
               @change=${(e: Event) => this.changeRole(member, (e.target as HTMLSelectElement).value as MemberRole)}>
-              ${(['recruiter', 'reviewer'] as const).map((role) => html`<option value=${role} ?selected=${member.role === role}>${memberRoleName(role)}</option>`)}
+              ${(['recruiter', 'reviewer'] as const).map((role) => html`<option value=${role} .selected=${live(member.role === role)}>${memberRoleName(role)}</option>`)}
             </select>`
         }</td>
         <td><button type="button" class="link" ?disabled=${this.busy} aria-expanded=${confirming ? 'true' : 'false'}
