@@ -80,6 +80,8 @@ export interface GuestAnswer {
   durationMs: number | null;
   videoUrl: string | null;
   posterUrl: string | null;
+  /** Extension (branch i19-server): the guest's own rating of this answer, so a reload shows it. */
+  myRating?: GuestRating | null;
 }
 
 /** `PUT /guest/answers/:answerId/rating`. */

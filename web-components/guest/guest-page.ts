@@ -48,6 +48,8 @@ export class GuestPage extends LitElement {
   private async load() {
     try {
       this.session = await guestSession(this.token);
+      for (const answer of this.session.answers)
+        if (answer.myRating) this.saved.set(answer.answerId, answer.myRating);
       this.index = Math.min(this.index, Math.max(0, this.session.answers.length - 1));
       this.view = 'ready';
     } catch (err) {

@@ -129,6 +129,21 @@ describe('hiring manager page at /s/<token>, in Chromium', function () {
     );
   });
 
+  it('shows the rating given before (after a reload) as saved', async () => {
+    const session = sampleSession(harness.clipUrl);
+    session.answers[1]!.myRating = { score: 2, comment: 'Too short.' };
+    harness.links.set('tok-again', { session });
+    page = await phone.newPage();
+    await page.goto(`${harness.url}/s/tok-again`);
+    await page.getByRole('button', { name: 'Q2 rated' }).click();
+    await page.getByRole('heading', { name: 'Question 2 of 2' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: '2', exact: true }).isChecked(), true);
+    assert.equal(
+      await page.getByRole('textbox', { name: 'Comment (optional)' }).inputValue(),
+      'Too short.',
+    );
+  });
+
   it('shows the name only when shared with it, and a watch-only link has the anchors but no score', async () => {
     const url = share('tok-watch', {
       candidate: { label: 'Candidate 7', name: 'Inès Moreau' },

@@ -46,6 +46,9 @@ export class SharesPanel extends LitElement {
         border-left: 4px solid var(--ws-warn);
         padding-left: 0.5rem;
       }
+      h3 {
+        margin-top: 1.5rem;
+      }
       blockquote {
         margin: 0.25rem 0 0;
         white-space: pre-line;
