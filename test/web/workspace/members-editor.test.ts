@@ -112,13 +112,14 @@ describe('workspace components: the members editor of an interview, in Chromium'
         members: [member(STAFF[0]!, 'recruiter'), member(STAFF[1]!, 'reviewer')],
       },
     );
-    await page.getByRole('cell', { name: 'Alice Martin', exact: false }).first().waitFor();
+    await page.getByText('alice@example.test', { exact: true }).waitFor();
   }
 
   it('lists the members with their role, one distinctly named action each', async () => {
     await mount('admin');
-    await page.getByRole('cell', { name: 'alice@example.test' }).waitFor();
-    await page.getByRole('cell', { name: 'bob@example.test' }).waitFor();
+    assert.equal(await page.getByRole('list', { name: 'Team' }).getByRole('listitem').count(), 2);
+    await page.getByText('alice@example.test', { exact: true }).waitFor();
+    await page.getByText('bob@example.test', { exact: true }).waitFor();
     assert.equal(
       await page.getByRole('combobox', { name: 'Role of Alice Martin' }).inputValue(),
       'recruiter',
@@ -162,7 +163,7 @@ describe('workspace components: the members editor of an interview, in Chromium'
         ],
       },
     ]);
-    await page.getByRole('cell', { name: 'dave@example.test' }).waitFor();
+    await page.getByText('dave@example.test', { exact: true }).waitFor();
     assert.equal(await focused(page), 'input [search]', 'back in the search, to add the next');
 
     await search.fill('carol');
@@ -192,7 +193,7 @@ describe('workspace components: the members editor of an interview, in Chromium'
       .getByRole('status')
       .getByText('Bob Durand was removed from this interview.')
       .waitFor();
-    await page.getByRole('cell', { name: 'bob@example.test' }).waitFor({ state: 'detached' });
+    await page.getByText('bob@example.test', { exact: true }).waitFor({ state: 'detached' });
     assert.deepEqual(await page.evaluate('window.sent'), [
       { interviewId: 'int-1', items: [{ userId: 'alice', role: 'recruiter' }] },
     ]);

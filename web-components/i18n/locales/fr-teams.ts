@@ -10,10 +10,6 @@ export const teamsFr: Translations = {
   'ws.members.explain':
     'Seuls les membres voient cet entretien. Les recruteurs le gèrent\u202f; les évaluateurs notent ses réponses. Les administrateurs voient tous les entretiens sans en être membres.',
   'ws.members.none': 'Aucun membre pour l’instant.',
-  'ws.members.name': 'Nom',
-  'ws.members.email': 'E-mail',
-  'ws.members.role': 'Rôle',
-  'ws.members.actions': 'Actions',
   'ws.members.you': '(vous)',
   'ws.members.reviewerAccount': '(compte évaluateur)',
   'ws.members.recruiter': 'recruteur',

@@ -23,17 +23,35 @@ export class MembersEditor extends LitElement {
       :host {
         display: block;
       }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 0.4rem 0.25rem;
+      /* A list, not a table: on a 360 px phone each member is a short card (name and email,
+         then role and remove); wider, one line each. */
+      ul.members > li {
+        display: grid;
+        gap: 0.25rem 1rem;
+        grid-template-columns: minmax(0, 1fr);
+        align-items: center;
+        padding: 0.5rem 0;
         border-bottom: 1px solid var(--ws-border);
-        vertical-align: middle;
+      }
+      @media (min-width: 40rem) {
+        ul.members > li {
+          grid-template-columns: minmax(0, 1fr) 12rem auto;
+        }
+        ul.members > li > .confirm {
+          grid-column: 1 / -1;
+        }
+      }
+      .who {
         overflow-wrap: anywhere;
+      }
+      .who .name {
+        font-weight: 600;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        align-items: center;
       }
       .confirm {
         background: var(--ws-surface);
@@ -175,36 +193,32 @@ export class MembersEditor extends LitElement {
   private renderMembers() {
     if (!this.members.length)
       return html`<p>${msg('No members yet.', { id: 'ws.members.none' })}</p>`;
-    return html`<table>
-      <thead><tr>
-        <th scope="col">${msg('Name', { id: 'ws.members.name' })}</th>
-        <th scope="col">${msg('Email', { id: 'ws.members.email' })}</th>
-        <th scope="col">${msg('Role', { id: 'ws.members.role' })}</th>
-        <th scope="col"><span class="visually-hidden">${msg('Actions', { id: 'ws.members.actions' })}</span></th>
-      </tr></thead>
-      <tbody>${this.members.map((m) => this.renderMember(m))}</tbody>
-    </table>`;
+    return html`<ul class="plain members" aria-labelledby="members-title">
+      ${this.members.map((m) => this.renderMember(m))}
+    </ul>`;
   }
 
   private renderMember(member: Member) {
     const { id, name, email } = member.user;
     const reviewerAccount = this.accountRole(id) === 'reviewer';
     const confirming = this.confirmRemove === id;
-    return html`<tr>
-        <td>${name}${id === this.ctx.user.id ? html` <span class="hint">${msg('(you)', { id: 'ws.members.you' })}</span>` : nothing}</td>
-        <td>${email}</td>
-        <td>${
-          reviewerAccount
-            ? html`${memberRoleName('reviewer')} <span class="hint">${msg('(reviewer account)', { id: 'ws.members.reviewerAccount' })}</span>`
-            : html`<select aria-label=${msg(str`Role of ${name}`, { id: 'ws.members.roleOf' })} ?disabled=${this.busy}
-              @change=${(e: Event) => this.changeRole(member, (e.target as HTMLSelectElement).value as MemberRole)}>
-              ${(['recruiter', 'reviewer'] as const).map((role) => html`<option value=${role} .selected=${live(member.role === role)}>${memberRoleName(role)}</option>`)}
-            </select>`
-        }</td>
-        <td><button type="button" class="link" ?disabled=${this.busy} aria-expanded=${confirming ? 'true' : 'false'}
-          @click=${() => this.askRemove(confirming ? null : id)}>${msg(str`Remove ${name}`, { id: 'ws.members.remove' })}</button></td>
-      </tr>
-      ${confirming ? html`<tr><td colspan="4">${this.renderConfirm(member)}</td></tr>` : nothing}`;
+    return html`<li>
+      <div class="who">
+        <div class="name">${name}${id === this.ctx.user.id ? html` <span class="hint">${msg('(you)', { id: 'ws.members.you' })}</span>` : nothing}</div>
+        <div class="hint">${email}</div>
+      </div>
+      <div class="actions">${
+        reviewerAccount
+          ? html`<span>${memberRoleName('reviewer')} <span class="hint">${msg('(reviewer account)', { id: 'ws.members.reviewerAccount' })}</span></span>`
+          : html`<select aria-label=${msg(str`Role of ${name}`, { id: 'ws.members.roleOf' })} ?disabled=${this.busy}
+            @change=${(e: Event) => this.changeRole(member, (e.target as HTMLSelectElement).value as MemberRole)}>
+            ${(['recruiter', 'reviewer'] as const).map((role) => html`<option value=${role} .selected=${live(member.role === role)}>${memberRoleName(role)}</option>`)}
+          </select>`
+      }</div>
+      <div><button type="button" class="link" ?disabled=${this.busy} aria-expanded=${confirming ? 'true' : 'false'}
+        @click=${() => this.askRemove(confirming ? null : id)}>${msg(str`Remove ${name}`, { id: 'ws.members.remove' })}</button></div>
+      ${confirming ? this.renderConfirm(member) : nothing}
+    </li>`;
   }
 
   private renderConfirm(member: Member) {
