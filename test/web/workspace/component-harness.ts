@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import express from 'express';
+import type { Page } from 'playwright-core';
 import { Server as SocketServer } from 'socket.io';
 import type { StaffEventMap } from '../../../server/contracts/api.js';
 import { ffmpegClip } from '../../helpers/media-fixtures.js';
@@ -30,6 +31,19 @@ export interface Harness {
 const root = path.resolve(import.meta.dirname, '../../..');
 
 let shared: Promise<Harness> | null = null;
+
+/**
+ * Gives the stage the colours the workspace shell sets (light scheme), so that what a component
+ * draws, and what axe measures, is what staff see; without them the custom properties are unset.
+ */
+export async function useShellColours(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { workspaceHarness: { themeTokens: { cssText: string } } };
+    const style = document.createElement('style');
+    style.textContent = w.workspaceHarness.themeTokens.cssText.replaceAll(':host', '#stage');
+    document.head.append(style);
+  });
+}
 
 /**
  * One harness for every component suite in the run: the bundle and the clip are made once. It

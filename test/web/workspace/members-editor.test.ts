@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { StaffMember } from '../../../server/contracts/api.js';
 import type { Member } from '../../../server/contracts/sharing.js';
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { type Harness, sharedHarness, useShellColours } from './component-harness.js';
 
 const staff = (
   id: string,
@@ -67,6 +67,7 @@ describe('workspace components: the members editor of an interview, in Chromium'
     page = await browser.newPage();
     await page.goto(`${harness.url}/`);
     await page.evaluate('window.__name = (f) => f');
+    await useShellColours(page);
     await page.evaluate(
       ({ role, refuse, staff, members }) => {
         const w = window as any;

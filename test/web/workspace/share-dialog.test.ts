@@ -6,7 +6,7 @@ import type {
   Share,
 } from '../../../server/contracts/sharing.js';
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness } from './component-harness.js';
+import { type Harness, sharedHarness, useShellColours } from './component-harness.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -45,6 +45,7 @@ describe('workspace components: sharing a candidate with a hiring manager, in Ch
     page = await browser.newPage();
     await page.goto(`${harness.url}/`);
     await page.evaluate('window.__name = (f) => f');
+    await useShellColours(page);
     const now = Date.now();
     const shares: Share[] = [
       {
