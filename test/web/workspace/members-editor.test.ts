@@ -186,6 +186,12 @@ describe('workspace components: the members editor of an interview, in Chromium'
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // "Keep Bob Durand"
     await confirm.waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'button Remove Bob Durand', 'focus goes back where it was');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'button Remove Bob Durand');
     assert.deepEqual(await page.evaluate('window.sent'), []);
 
     await remove.click();

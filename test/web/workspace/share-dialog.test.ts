@@ -15,7 +15,9 @@ function focused(page: Page) {
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return `${el?.tagName.toLowerCase()}#${el?.id ?? ''}`;
+    const text =
+      el?.tagName === 'BUTTON' || el?.tagName === 'H2' ? ` ${el.textContent?.trim()}` : '';
+    return `${el?.tagName.toLowerCase()}#${el?.id ?? ''}${text}`;
   });
 }
 
@@ -236,6 +238,15 @@ describe('workspace components: sharing a candidate with a hiring manager, in Ch
     const confirm = page.getByRole('group', { name: 'Revoke the link for Paul Lefèvre?' });
     await confirm.getByRole('button', { name: 'Keep the link' }).click();
     await confirm.waitFor({ state: 'detached' });
+    assert.equal(
+      await focused(page),
+      'button# Revoke the link for Paul Lefèvre',
+      'focus is back on the Revoke button',
+    );
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
     assert.deepEqual(await page.evaluate('window.revoked'), []);
     await revoke.click();
     await page.keyboard.press('Enter'); // focus is on "Yes, revoke the link for Paul Lefèvre"
@@ -245,7 +256,7 @@ describe('workspace components: sharing a candidate with a hiring manager, in Ch
       .waitFor();
     assert.deepEqual(await page.evaluate('window.revoked'), ['sh-1']);
     await revoke.waitFor({ state: 'detached' });
-    assert.equal(await focused(page), 'h2#shares-title');
+    assert.equal(await focused(page), 'h2#shares-title Hiring managers');
     assert.deepEqual(await seriousAxeViolations(page), []);
   });
 });

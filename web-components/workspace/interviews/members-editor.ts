@@ -170,12 +170,18 @@ export class MembersEditor extends LitElement {
     }
   }
 
-  private async askRemove(userId: string | null) {
+  /**
+   * Opens the question under a member (focus on its first button) or closes it; closing with
+   * `from` gives focus back to that member's Remove button, as a dialog would.
+   */
+  private async askRemove(userId: string | null, from?: string) {
     this.confirmRemove = userId;
     await this.updateComplete;
     const target = userId
       ? this.renderRoot.querySelector<HTMLElement>('.confirm button')
-      : this.renderRoot.querySelector<HTMLElement>('#members-title');
+      : this.renderRoot.querySelector<HTMLElement>(
+          from ? `button[data-remove="${CSS.escape(from)}"]` : '#members-title',
+        );
     target?.focus();
   }
 
@@ -215,8 +221,8 @@ export class MembersEditor extends LitElement {
             ${(['recruiter', 'reviewer'] as const).map((role) => html`<option value=${role} .selected=${live(member.role === role)}>${memberRoleName(role)}</option>`)}
           </select>`
       }</div>
-      <div><button type="button" class="link" ?disabled=${this.busy} aria-expanded=${confirming ? 'true' : 'false'}
-        @click=${() => this.askRemove(confirming ? null : id)}>${msg(str`Remove ${name}`, { id: 'ws.members.remove' })}</button></div>
+      <div><button type="button" class="link" data-remove=${id} ?disabled=${this.busy} aria-expanded=${confirming ? 'true' : 'false'}
+        @click=${() => this.askRemove(confirming ? null : id, id)}>${msg(str`Remove ${name}`, { id: 'ws.members.remove' })}</button></div>
       ${confirming ? this.renderConfirm(member) : nothing}
     </li>`;
   }
@@ -224,7 +230,10 @@ export class MembersEditor extends LitElement {
   private renderConfirm(member: Member) {
     const name = member.user.name;
     const self = member.user.id === this.ctx.user.id;
-    return html`<div class="confirm" role="group" aria-label=${msg(str`Remove ${name}?`, { id: 'ws.members.confirmTitle' })}>
+    return html`<div class="confirm" role="group" aria-label=${msg(str`Remove ${name}?`, { id: 'ws.members.confirmTitle' })}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') void this.askRemove(null, member.user.id);
+      }}>
       <p>${
         self
           ? msg('You will no longer see this interview unless an admin adds you again.', {
@@ -237,7 +246,7 @@ export class MembersEditor extends LitElement {
       }</p>
       <div class="row">
         <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.removeMember(member)}>${msg(str`Yes, remove ${name}`, { id: 'ws.members.confirmYes' })}</button>
-        <button type="button" @click=${() => this.askRemove(null)}>${msg(str`Keep ${name}`, { id: 'ws.members.confirmNo' })}</button>
+        <button type="button" @click=${() => this.askRemove(null, member.user.id)}>${msg(str`Keep ${name}`, { id: 'ws.members.confirmNo' })}</button>
       </div>
     </div>`;
   }

@@ -86,11 +86,18 @@ export class SharesPanel extends LitElement {
     }
   }
 
-  private async askRevoke(shareId: string | null) {
+  /** Opens the question under a link, or closes it and gives focus back to its Revoke button. */
+  private async askRevoke(shareId: string | null, from?: string) {
     this.confirmRevoke = shareId;
     await this.updateComplete;
     this.renderRoot
-      .querySelector<HTMLElement>(shareId ? '.confirm button' : '#shares-title')
+      .querySelector<HTMLElement>(
+        shareId
+          ? '.confirm button'
+          : from
+            ? `button[data-revoke="${CSS.escape(from)}"]`
+            : '#shares-title',
+      )
       ?.focus();
   }
 
@@ -152,16 +159,19 @@ export class SharesPanel extends LitElement {
       ${
         expired
           ? nothing
-          : html`<button type="button" class="link" aria-expanded=${confirming ? 'true' : 'false'} ?disabled=${this.busy}
-            @click=${() => this.askRevoke(confirming ? null : share.id)}>${msg(str`Revoke the link for ${name}`, { id: 'ws.shares.revoke' })}</button>`
+          : html`<button type="button" class="link" data-revoke=${share.id} aria-expanded=${confirming ? 'true' : 'false'} ?disabled=${this.busy}
+            @click=${() => this.askRevoke(confirming ? null : share.id, share.id)}>${msg(str`Revoke the link for ${name}`, { id: 'ws.shares.revoke' })}</button>`
       }
       ${
         confirming
-          ? html`<div class="confirm" role="group" aria-label=${msg(str`Revoke the link for ${name}?`, { id: 'ws.shares.confirmTitle' })}>
+          ? html`<div class="confirm" role="group" aria-label=${msg(str`Revoke the link for ${name}?`, { id: 'ws.shares.confirmTitle' })}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Escape') void this.askRevoke(null, share.id);
+          }}>
           <p>${msg(str`${name} will see "This link has expired or was withdrawn" from now on. Ratings they gave stay listed.`, { id: 'ws.shares.confirmText' })}</p>
           <div class="row">
             <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.revoke(share)}>${msg(str`Yes, revoke the link for ${name}`, { id: 'ws.shares.confirmYes' })}</button>
-            <button type="button" @click=${() => this.askRevoke(null)}>${msg('Keep the link', { id: 'ws.shares.confirmNo' })}</button>
+            <button type="button" @click=${() => this.askRevoke(null, share.id)}>${msg('Keep the link', { id: 'ws.shares.confirmNo' })}</button>
           </div>
         </div>`
           : nothing
