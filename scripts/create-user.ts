@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { CreateUserRequest } from '../server/contracts/api.js';
 import { migrateToLatest, openDatabase } from '../server/db/database.js';
-import { createUser } from '../server/domain/users.js';
+import { SYSTEM } from '../server/domain/actor.js';
+import { AuditLog } from '../server/domain/audit/audit-log.js';
+import { createUser } from '../server/domain/staff/users.js';
 import { AppError } from '../server/errors.js';
 
 const { values } = parseArgs({
@@ -40,7 +42,9 @@ try {
   const config = loadConfig();
   const db = openDatabase(config);
   await migrateToLatest(db);
-  const user = await createUser(db, input.data, new Date());
+  // On the trail like a user an admin creates, done by the system (an operator at the shell).
+  const audit = new AuditLog(db, console, () => new Date());
+  const user = await createUser(db, input.data, new Date(), { audited: { audit, by: SYSTEM } });
   await db.destroy();
   console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
   if (generated) console.log(`Password (shown only now): ${input.data.password}`);

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Deps } from './deps.js';
-import { MAX_CHUNK_BYTES } from './domain/start-answer.js';
+import { MAX_CHUNK_BYTES } from './domain/takes/start-answer.js';
 import { NotFoundError } from './errors.js';
 import { noStore, refuseControlCharactersInPath } from './http/api-hygiene.js';
 import { type BodyTimeouts, bodyTimeout } from './http/body-timeout.js';
@@ -18,9 +18,9 @@ import { mediaFilesRouter } from './http/routes/media-files.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { programmeRoutes } from './http/routes/programme-staff.js';
 import { publicProgrammeRoutes } from './http/routes/programmes.js';
+import { structuredReviewRoutes } from './http/routes/results.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { staffRoutes } from './http/routes/staff.js';
-import { structuredReviewRoutes } from './http/routes/structured-review.js';
 import { workspaceRoutes } from './http/routes/workspace.js';
 
 export interface AppOptions {

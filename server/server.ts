@@ -10,17 +10,12 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
-import { runEmailWork } from './domain/email/email-worker.js';
-import { startRetentionSweep } from './domain/erasure/retention-sweep.js';
-import { type BootstrapResult, bootstrapAdmin } from './domain/users.js';
+import { type BootstrapResult, bootstrapAdmin } from './domain/staff/users.js';
+import { runEmailWork } from './jobs/email-work.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import {
-  processAnswerFailed,
-  processAnswerJob,
-  requeueStrandedAnswers,
-} from './jobs/process-answer.js';
-import { sweepStaleChunks } from './jobs/sweep-stale-chunks.js';
+import { processAnswerFailed, processAnswerJob } from './jobs/process-answer.js';
+import { startSchedules } from './jobs/schedules.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { SessionRevocations } from './realtime/session-revocations.js';
@@ -120,10 +115,9 @@ export async function startServer(
     stopHooks.push(cluster.forwardEvents(events));
   }
   await jobs.start();
-  if (runsJobs)
-    stopHooks.push(sweepStrandedAnswers(deps, cluster ? config.strandedSweepSeconds : null));
-  if (runsJobs) stopHooks.push(everyHour(deps, 'stale-chunk sweep', sweepStaleChunks));
-  if (runsJobs) stopHooks.push(startRetentionSweep(deps, config.retentionSweepSeconds));
+  const schedules = runsJobs
+    ? startSchedules(deps, { strandedSweepSeconds: cluster ? config.strandedSweepSeconds : null })
+    : [];
 
   return {
     url: http ? `http://127.0.0.1:${(http.address() as AddressInfo).port}` : null,
@@ -131,8 +125,11 @@ export async function startServer(
     http,
     bootstrap,
     close: async () => {
+      // No new periodic run from now on; one in progress finishes before the database closes.
+      const schedulesStopped = Promise.all(schedules.map((s) => s.stop()));
       for (const stop of stopHooks) stop();
       if (http) await closeHttp(http);
+      await schedulesStopped;
       await jobs.stop();
       await audit.flush();
       await cluster?.close();
@@ -181,24 +178,6 @@ function closeHttp(http: HttpServer): Promise<void> {
 }
 
 /**
- * Answers left `processing` without a job (a crash between commit and enqueue, a Redis that
- * lost its data) get one: once at start, and with Redis periodically. Returns a stop function.
- */
-function sweepStrandedAnswers(deps: Deps, everySeconds: number | null): () => void {
-  const sweep = () =>
-    requeueStrandedAnswers(deps).then(
-      (count) =>
-        count > 0 && deps.log.info({ count }, 'queued media jobs for answers left processing'),
-      (err: Error) => deps.log.warn({ err }, 'stranded-answer sweep failed'),
-    );
-  void sweep();
-  if (!everySeconds) return () => {};
-  const timer = setInterval(sweep, everySeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-/**
  * Nothing under DATA_DIR (the SQLite file, secrets, every video) is for other local users:
  * new files are created 600 and directories 700 (umask 077, for this whole process: nothing
  * it writes elsewhere needs to be shared either), and DATA_DIR itself is closed to others, which
@@ -208,19 +187,6 @@ async function keepDataPrivate(dataDir: string): Promise<void> {
   process.umask(0o077);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await chmod(dataDir, 0o700);
-}
-
-/** Runs a sweep at start and then hourly; each is safe to run in several processes at once. */
-function everyHour(deps: Deps, name: string, sweep: (deps: Deps) => Promise<number>): () => void {
-  const run = () =>
-    sweep(deps).then(
-      (count) => count > 0 && deps.log.info({ count }, `${name} cleared ${count} item(s)`),
-      (err: Error) => deps.log.warn({ err }, `${name} failed`),
-    );
-  void run();
-  const timer = setInterval(run, 3600 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /** Where the database is, without its password. */

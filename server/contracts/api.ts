@@ -3,6 +3,7 @@
  * the web components. No Node imports here: this file is bundled for browsers too.
  */
 import { z } from 'zod';
+import { type InterviewDataRights, InterviewDataRightsInput } from './data-rights.js';
 import {
   type InvitationProgrammeFields,
   InvitationProgrammeOptions,
@@ -81,6 +82,7 @@ export const CreateInterviewRequest = z.object({
   ...interviewRubricShape,
   public: ProgrammeSettingsInput.optional(),
   allowAudioOnly: AllowAudioOnly.optional().default(true),
+  ...InterviewDataRightsInput.shape,
 });
 
 export const CreateInvitationsRequest = z.object({
@@ -151,6 +153,9 @@ export interface Interview {
   public?: ProgrammeSettings | null;
   /** Extension (issue 9): false when every answer must be video. */
   allowAudioOnly: boolean;
+  /** Data rights: days kept after the deadline, and the privacy notice (null: the built-in one). */
+  retentionDays: InterviewDataRights['retentionDays'];
+  privacyText: InterviewDataRights['privacyText'];
 }
 
 export interface Invitation extends Partial<InvitationProgrammeFields> {

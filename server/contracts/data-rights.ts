@@ -17,10 +17,13 @@ export const AuditQuery = z.object({
   cursor: z.string().trim().min(1).max(200).optional(),
 });
 
+/** Who can appear in the trail (server/domain/actor.ts has the full Actor). */
+export type AuditActorType = 'staff' | 'candidate' | 'guest' | 'api_key' | 'system';
+
 export interface AuditEntryView {
   id: string;
   at: string;
-  actor: { type: 'staff' | 'candidate' | 'system'; id: string | null; name: string | null };
+  actor: { type: AuditActorType; id: string | null; name: string | null };
   action: string;
   target: { type: string; id: string | null };
   /** Extension: the invitation the entry concerns, when there is one. */

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
 import { sharedSync } from '../../storage/shared-sync.js';
-import type { Db } from './database.js';
+import type { Database } from './schema.js';
 
 /**
  * SQLite runs in WAL mode with `synchronous = NORMAL`: a commit writes its pages to the WAL file
@@ -12,6 +13,8 @@ import type { Db } from './database.js';
  * checkpointed into the database file is durable too: SQLite syncs the database file after each
  * checkpoint. PostgreSQL syncs its WAL at commit itself, so there nothing is left to do.
  */
+// Keyed by the database handle (not the `Db` alias, so this file does not import database.ts).
+type Db = Kysely<Database>;
 const walFiles = new WeakMap<Db, string>();
 
 /** Called by openDatabase for a SQLite database in WAL mode. */

@@ -3,6 +3,7 @@
  * Times are ISO 8601 UTC strings with milliseconds, so they sort as text on SQLite and PostgreSQL.
  */
 import type { Generated } from 'kysely';
+import type { AuditActorType } from '../contracts/data-rights.js';
 
 export type Role = 'admin' | 'recruiter' | 'reviewer';
 export type InvitationStatus = 'invited' | 'started' | 'completed';
@@ -133,7 +134,7 @@ export interface AnswersTable {
 /**
  * `server`: ours, free; `media`: not media; `replaced`: a newer take closed it before any chunk
  * arrived; `abandoned`: the candidate gave it up before any chunk arrived (free); `expired`:
- * never submitted. `replaced` and `abandoned` takes are tombstones (domain/tombstones.ts).
+ * never submitted. `replaced` and `abandoned` takes are tombstones (domain/takes/tombstones.ts).
  */
 export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired';
 
@@ -192,7 +193,8 @@ export interface JobsTable {
 export interface AuditLogTable {
   id: string;
   at: string;
-  actorType: 'staff' | 'candidate' | 'system';
+  /** An Actor's type (domain/actor.ts). */
+  actorType: AuditActorType;
   actorId: string | null;
   action: string;
   targetType: string;

@@ -5,9 +5,16 @@ import { compiledOnce } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 import type { InvitationsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import {
+  type Actor,
+  type CandidateActor,
+  candidateActor,
+  type StaffActor,
+  staffActor,
+} from '../domain/actor.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
-import { invitationForExtraLink } from '../domain/extra-links.js';
-import { type StaffSession, staffSessionForToken } from '../domain/staff-session.js';
+import { invitationForExtraLink } from '../domain/invitations/extra-links.js';
+import { type StaffSession, staffSessionForToken } from '../domain/staff/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export function bearerToken(req: Request): string | null {
@@ -59,6 +66,23 @@ export function requireSignedIn(deps: Deps) {
 
 export function currentUser(res: Response): User {
   return res.locals.user as User;
+}
+
+/** The signed-in staff member as an Actor (after requireStaff or requireSignedIn). */
+export function currentStaffActor(res: Response): StaffActor {
+  return staffActor(currentUser(res));
+}
+
+/** The candidate of the link as an Actor (after requireCandidate). */
+export function currentCandidateActor(res: Response): CandidateActor {
+  return candidateActor(currentInvitation(res));
+}
+
+/** Whoever the route's guard let in, as the audit log and policies take them. */
+export function currentActor(res: Response): Actor {
+  if (res.locals.user) return currentStaffActor(res);
+  if (res.locals.invitation) return currentCandidateActor(res);
+  throw new Error('currentActor() on a route without an authentication guard');
 }
 
 export function currentStaffSession(res: Response): StaffSession {

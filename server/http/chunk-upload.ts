@@ -3,7 +3,7 @@ import { pipeline, type Readable, Transform } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import type { Storage } from '../../storage/storage.js';
-import { chunkKey, type StoredChunk } from '../domain/put-chunk.js';
+import { answerKeys, type StoredChunk } from '../domain/takes/answer-keys.js';
 import { TooLargeError } from '../errors.js';
 
 type StoredFile = Express.Multer.File & Partial<StoredChunk>;
@@ -24,7 +24,7 @@ async function storeChunkStream(
   body: Readable,
   maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<StoredChunk> {
-  const key = chunkKey(answerId, index, randomBytes(6).toString('hex'));
+  const key = answerKeys(answerId).chunk(index, randomBytes(6).toString('hex'));
   const hash = createHash('sha256');
   let size = 0;
   const measure = new Transform({

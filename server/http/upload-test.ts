@@ -7,7 +7,7 @@ import {
   UPLOAD_TEST_MAX_BYTES,
   UPLOAD_TEST_MAX_REQUESTS,
   UPLOAD_TEST_WINDOW_MS,
-} from '../domain/upload-test.js';
+} from '../domain/takes/upload-test.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
 import { currentInvitation } from './auth.js';
 import { rateLimitedHandler } from './rate-limited.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { attemptNote } from '../domain/retake-accounting.js';
+import { attemptNote } from '../domain/takes/retake-accounting.js';
 import type { PermanentJobError } from './job-queue.js';
 
 /** Shown when processing failed for a reason that is ours, not the recording's. */

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
 import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
+import { answerKeys } from '../domain/takes/answer-keys.js';
+import { enqueueProcessAnswer } from '../domain/takes/enqueue-answer.js';
 import { answerBudget } from '../media/answer-budget.js';
 import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
-import { enqueueProcessAnswer } from './enqueue-answer.js';
 import { failTake } from './fail-take.js';
 import { type JobContext, PermanentJobError } from './job-queue.js';
 
@@ -68,8 +69,9 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
           reportProgress(percent);
         },
       });
-      const videoKey = `answers/${answerId}/video.mp4`;
-      const posterKey = result.posterPath ? `answers/${answerId}/poster.jpg` : null;
+      const keys = answerKeys(answerId);
+      const videoKey = keys.video;
+      const posterKey = result.posterPath ? keys.poster : null;
       await deps.storage.put(videoKey, createReadStream(result.videoPath), {
         contentType: 'video/mp4',
       });
@@ -80,7 +82,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
       }
       const audioKey = await storeAudioRendition(
         { binaries: ffmpeg, storage: deps.storage, log },
-        answerId,
+        keys.audio,
         result.videoPath,
       );
       const stored = await deps.db
@@ -100,7 +102,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         .where('invitationId', 'in', invitationsNotErasing(deps.db))
         .executeTakeFirst();
       if (stored.numUpdatedRows === 0n) return discardErasedAnswer(deps, answerId);
-      await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
+      await deps.storage.deletePrefix(keys.chunks);
       log.info(
         {
           mode: result.mode,

@@ -1,10 +1,9 @@
 import type { Deps } from '../deps.js';
-import { UPLOAD_GRACE_MS } from '../domain/candidate-access.js';
-import { closesAt } from '../domain/invitation-status.js';
-import { acceptsChunksSql, tombstoneSql } from '../domain/tombstones.js';
+import { UPLOAD_GRACE_MS } from '../domain/candidate/candidate-access.js';
+import { closesAt } from '../domain/invitations/invitation-status.js';
+import { answerKeys } from '../domain/takes/answer-keys.js';
+import { acceptsChunksSql, tombstoneSql } from '../domain/takes/tombstones.js';
 
-/** Chunks of a failed take are kept this long (a retry by an administrator), then deleted. */
-export const FAILED_TAKE_RETENTION_MS = 7 * 24 * 3600 * 1000;
 /** Takes handled per run: a sweep stays short; the next run takes the rest. */
 const BATCH = 200;
 
@@ -13,8 +12,10 @@ export const UNSUBMITTED_TAKE =
 
 /**
  * Deletes the chunks that can never become an answer: those of takes left open past the upload
- * grace after the interview closed (or after the candidate finished), and those of takes that
- * failed more than a week ago. A tombstone that received chunks (tombstones.ts) can still be
+ * grace after the interview closed (or after the candidate finished). The chunks of a take whose
+ * processing failed are NOT swept: they are what the candidate recorded, and nothing recorded is
+ * lost before the interview's retention date erases the candidate (erasure/), whatever the
+ * cause of the failure; a person can still look at them or retry the job. A tombstone that received chunks (tombstones.ts) can still be
  * submitted, so it is a take left open, not a failed one; an empty tombstone holds nothing.
  * Safe with several processes sweeping at once: a take's chunks are deleted from storage before
  * their rows (a sweep that dies half-way is finished by the next), every step is idempotent,
@@ -22,9 +23,9 @@ export const UNSUBMITTED_TAKE =
  */
 export async function sweepStaleChunks(deps: Deps): Promise<number> {
   const now = deps.now();
-  const stale = [...(await openTakesPastGrace(deps, now)), ...(await oldFailedTakes(deps, now))];
+  const stale = await openTakesPastGrace(deps, now);
   for (const answerId of stale) {
-    await deps.storage.deletePrefix(`answers/${answerId}/chunks/`);
+    await deps.storage.deletePrefix(answerKeys(answerId).chunks);
     await deps.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('chunks').where('answerId', '=', answerId).execute();
       await trx.updateTable('answers').set({ storedBytes: 0 }).where('id', '=', answerId).execute();
@@ -91,23 +92,4 @@ async function openTakesPastGrace(deps: Deps, now: Date): Promise<string[]> {
           take.completedAt <= graceStart),
     )
     .map((take) => take.id);
-}
-
-async function oldFailedTakes(deps: Deps, now: Date): Promise<string[]> {
-  const before = new Date(now.getTime() - FAILED_TAKE_RETENTION_MS).toISOString();
-  const failed = await deps.db
-    .selectFrom('answers')
-    .select('id')
-    .where('status', '=', 'failed')
-    .where((eb) => eb.not(tombstoneSql(eb)))
-    .where('updatedAt', '<=', before)
-    // Only those still holding chunks: a cleared take is not looked at again.
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('chunks').select('chunks.idx').whereRef('chunks.answerId', '=', 'answers.id'),
-      ),
-    )
-    .limit(BATCH)
-    .execute();
-  return failed.map((take) => take.id);
 }

@@ -36,11 +36,11 @@ export async function extractAudioRendition(
 
 /**
  * The media job's audio step: extracts the rendition next to the video and stores it under the
- * answer's prefix. Returns the storage key, or null without audio.
+ * given key (answerKeys().audio). Returns the key, or null without audio.
  */
 export async function storeAudioRendition(
   options: { binaries: FfmpegBinaries; storage: Storage; log: Logger },
-  answerId: string,
+  key: string,
   videoPath: string,
 ): Promise<string | null> {
   const audioPath = path.join(path.dirname(videoPath), 'audio.m4a');
@@ -49,7 +49,6 @@ export async function storeAudioRendition(
     options.log.info('answer has no audio: no audio rendition');
     return null;
   }
-  const key = `answers/${answerId}/audio.m4a`;
   await options.storage.put(key, createReadStream(written), { contentType: 'audio/mp4' });
   return key;
 }

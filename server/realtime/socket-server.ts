@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { StaffEventMap } from '../contracts/api.js';
 import type { Deps } from '../deps.js';
-import { staffSessionForToken } from '../domain/staff-session.js';
+import { staffSessionForToken } from '../domain/staff/staff-session.js';
 import type { Revocation } from './session-revocations.js';
 
 export const STAFF_ROOM = 'staff';

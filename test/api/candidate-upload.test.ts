@@ -437,6 +437,25 @@ for (const config of BOTH_SETUPS) {
         );
       });
 
+      it('answers 409 chunk_count_mismatch listing the chunks beyond chunkCount, and drops none', async () => {
+        const c = await candidate();
+        const answer = await startAnswer(c, free);
+        for (const index of [0, 1, 2, 3])
+          assert.equal(
+            (await c.putChunk(answer.id, index, Buffer.from(`chunk ${index}`))).status,
+            200,
+          );
+        const res = await c.post(`/candidate/answers/${answer.id}/complete`, { chunkCount: 2 });
+        const problem = expectProblem(res, 409, 'chunk_count_mismatch');
+        assert.deepEqual(problem.unexpected, [2, 3]);
+        const after = await reload(c, answer.id);
+        assert.equal(after.status, 'recording', 'nothing was frozen');
+        assert.deepEqual(after.receivedChunks, [0, 1, 2, 3], 'no recorded chunk was dropped');
+        const right = await c.post(`/candidate/answers/${answer.id}/complete`, { chunkCount: 4 });
+        assert.equal(right.status, 202, JSON.stringify(right.body));
+        assert.deepEqual(right.body.receivedChunks, [0, 1, 2, 3]);
+      });
+
       it('is idempotent, and closes the answer to further chunks (409 answer_closed)', async () => {
         // Bytes that are no video: processing fails fast, which is all this test needs.
         const junk = notMediaBytes();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_CHUNK_BYTES } from '../../server/domain/start-answer.js';
+import { MAX_CHUNK_BYTES } from '../../server/domain/takes/start-answer.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
 import {
   Api,

@@ -52,14 +52,31 @@ export function expectInvalid(res: ApiResponse<any>, ...paths: string[]): void {
 }
 
 /** A clock the tests move; the server reads it through `startTestServer({ now })`. */
+/**
+ * The server's clock in a test: real time moved by `advance`/`setTo`, or, once `freeze()`d,
+ * still between moves, so that what a test computes from it does not depend on how long the
+ * requests in between took on a busy machine.
+ */
 export class Clock {
   #offsetMs = 0;
-  readonly now = (): Date => new Date(Date.now() + this.#offsetMs);
+  #frozenAt: number | null = null;
+  readonly now = (): Date => new Date((this.#frozenAt ?? Date.now()) + this.#offsetMs);
   advance(ms: number): void {
     this.#offsetMs += ms;
   }
+  /** Moves the clock to an absolute time (ms since the epoch), in the past or the future. */
+  setTo(epochMs: number): void {
+    this.#offsetMs = epochMs - (this.#frozenAt ?? Date.now());
+  }
+  /** Stops the clock at the current time: from now on only advance/setTo move it. */
+  freeze(): void {
+    this.#frozenAt = this.now().getTime();
+    this.#offsetMs = 0;
+  }
+  /** Back to now (a frozen clock stays frozen, at the real time of this call). */
   reset(): void {
     this.#offsetMs = 0;
+    if (this.#frozenAt !== null) this.#frozenAt = Date.now();
   }
 }
 

@@ -12,7 +12,7 @@ import {
   waitForAnswer,
 } from '../helpers/api.js';
 import { ffmpegClip, notMediaBytes, sliceIrregularly } from '../helpers/media-fixtures.js';
-import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
+import { type ServerProcess, spawnServer, waitForChildCommand } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
 
 describe('the server as a process', function () {
@@ -113,7 +113,8 @@ describe('the server as a process', function () {
       'video/webm',
       sliceIrregularly(await readFile(clip), 12),
     );
-    await new Promise((r) => setTimeout(r, 1500));
+    // Killed while its ffmpeg is at work on the answer: mid-transcode, observably.
+    await waitForChildCommand(running.child.pid!, 'ffmpeg');
     assert.equal(
       (await candidate.get(`/candidate/answers/${answer.id}`)).body.status,
       'processing',

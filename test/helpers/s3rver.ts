@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type SigV4Gate, startSigV4Gate } from './sigv4-gate.js';
 
 /** The little of s3rver's API we use (it ships no type declarations). */
 interface S3rverOptions {
@@ -26,13 +27,17 @@ export interface RunningS3rver {
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Requests refused for their signature (see sigv4-gate.ts). */
+  refused: SigV4Gate['refused'];
   close(): Promise<void>;
 }
 
 /**
  * An S3-API server in this process, on a free port of 127.0.0.1, storing into a fresh temp
  * directory, with one empty bucket. Use path-style addressing (`forcePathStyle: true`).
- * s3rver only knows the credentials S3RVER/S3RVER, and does not verify v4 signatures.
+ * s3rver only knows the credentials S3RVER/S3RVER and does not verify v4 signatures, so it
+ * is reached through a gate that does (sigv4-gate.ts): a wrong key, a tampered or expired
+ * presigned URL fail here as they would on S3.
  */
 export async function startS3rver(): Promise<RunningS3rver> {
   const directory = await mkdtemp(path.join(tmpdir(), 's3rver-'));
@@ -45,13 +50,15 @@ export async function startS3rver(): Promise<RunningS3rver> {
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await server.run();
+  const credentials = { region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const gate = await startSigV4Gate({ upstream: `http://127.0.0.1:${port}`, ...credentials });
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: gate.endpoint,
     bucket,
-    region: 'us-east-1',
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
+    ...credentials,
+    refused: gate.refused,
     async close() {
+      await gate.close();
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -65,4 +66,29 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
         check();
       }),
   };
+}
+
+/**
+ * Waits until the process `pid` has a child running `command` (read from /proc), so a crash test
+ * can kill a server while its ffmpeg is observably at work rather than after a guessed sleep.
+ * Resolves with the child's pid.
+ */
+export async function waitForChildCommand(
+  pid: number,
+  command: string,
+  timeoutMs = 60_000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+      // "pid (comm) state ppid …": comm may hold spaces, so read around its parentheses.
+      const match = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
+      if (match && match[1] === command && Number(match[2]) === pid) return Number(entry);
+    }
+    if (Date.now() > deadline)
+      throw new Error(`no ${command} child of ${pid} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

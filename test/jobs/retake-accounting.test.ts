@@ -4,7 +4,7 @@ import {
   attemptNote,
   chargedTakes,
   countedAttempts,
-} from '../../server/domain/retake-accounting.js';
+} from '../../server/domain/takes/retake-accounting.js';
 
 describe('retake accounting', () => {
   const failed = (failureCause: FailureCause | null) =>

@@ -9,7 +9,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
-import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
+import { type ServerProcess, spawnServer, waitForChildCommand } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
 
 const ADMIN = { email: 'ops@example.test', password: 'cluster admin password' };
@@ -139,7 +139,7 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     );
 
     // 2. The worker is killed mid-transcode; another worker takes the job over.
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForChildCommand(worker.child.pid!, 'ffmpeg');
     assert.equal((await viaB.get(`/candidate/answers/${first.body.id}`)).body.status, 'processing');
     worker.child.kill('SIGKILL');
     await worker.exited;

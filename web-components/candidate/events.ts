@@ -1,4 +1,4 @@
-import type { UploadMeasure } from './speed-probe.js';
+import type { UploadMeasure } from './upload/speed-probe.js';
 /**
  * Events of the recorder. Public ones (documented in docs/recorder.md) bubble and cross shadow
  * roots so that a page embedding <interview-recorder> can listen on the element or on document.

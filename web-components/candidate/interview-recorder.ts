@@ -3,18 +3,18 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidateSession } from '../../server/contracts/api.js';
 import { preferredLocale, setLocale, TARGET_LOCALES } from '../i18n/localization.js';
-import { type BrowserSupport, checkBrowserSupport } from './browser-support.js';
 import { CandidateApi, CandidateApiError } from './candidate-api.js';
-import './device-check-step.js';
+import { type BrowserSupport, checkBrowserSupport } from './device/browser-support.js';
+import './steps/device-check-step.js';
 import { type DevicesConfirmedDetail, emit, type RecorderStep } from './events.js';
-import './finished-step.js';
+import './steps/finished-step.js';
+import { MediaController } from './device/media-controller.js';
 import { recorderStyles } from './interview-recorder.styles.js';
-import { MediaController } from './media-controller.js';
-import './question-step.js';
-import { fitPicture } from './media-controller.js';
-import { chooseQuality, nextEstimate } from './quality-ladder.js';
+import './question/question-step.js';
+import { fitPicture } from './device/media-controller.js';
 import { stepView } from './recorder-views.js';
-import { browserSupports, pickRecordingFormat } from './recording-format.js';
+import { chooseQuality, nextEstimate } from './recording/quality-ladder.js';
+import { browserSupports, pickRecordingFormat } from './recording/recording-format.js';
 import {
   firstOpenQuestion,
   hasStarted,
@@ -23,9 +23,9 @@ import {
   withWaitingTakes,
 } from './session-progress.js';
 import { sharedStyles } from './shared.styles.js';
-import { UploadController } from './upload-controller.js';
-import './upload-status.js';
-import './welcome-step.js';
+import { UploadController } from './upload/upload-controller.js';
+import './upload/upload-status.js';
+import './steps/welcome-step.js';
 
 /**
  * The candidate's recorder, for one invitation token: welcome and consent, device check,

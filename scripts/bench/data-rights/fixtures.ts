@@ -1,6 +1,7 @@
 /** Candidates with answers and media, written straight to the database and storage (fast). */
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../../server/deps.js';
+import { answerKeys } from '../../../server/domain/takes/answer-keys.js';
 import { newId } from '../../../server/ids.js';
 
 export async function benchInterview(
@@ -82,10 +83,11 @@ export async function benchCandidate(
     const id = newId();
     answerIds.push(id);
     const media = randomBytes(64 * 1024);
-    await deps.storage.put(`answers/${id}/video.mp4`, media);
-    await deps.storage.put(`answers/${id}/poster.jpg`, media.subarray(0, 8192));
-    await deps.storage.put(`answers/${id}/audio.m4a`, media.subarray(0, 16384));
-    await deps.storage.put(`answers/${id}/chunks/000000.x`, media.subarray(0, 4096));
+    const keys = answerKeys(id);
+    await deps.storage.put(keys.video, media);
+    await deps.storage.put(keys.poster, media.subarray(0, 8192));
+    await deps.storage.put(keys.audio, media.subarray(0, 16384));
+    await deps.storage.put(keys.chunk(0, 'x'), media.subarray(0, 4096));
     await deps.db
       .insertInto('answers')
       .values({
@@ -102,8 +104,8 @@ export async function benchCandidate(
         width: 320,
         height: 240,
         error: null,
-        videoKey: `answers/${id}/video.mp4`,
-        posterKey: `answers/${id}/poster.jpg`,
+        videoKey: keys.video,
+        posterKey: keys.poster,
         createdAt: now,
         completedAt: now,
         updatedAt: now,

@@ -2,9 +2,9 @@ import type { CandidateSession } from '../../contracts/api.js';
 import type { InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError } from '../../errors.js';
-import { assertOpenForNewWork, candidateContext } from '../candidate-access.js';
-import { candidateSession } from '../candidate-session.js';
-import { tombstoneSql } from '../tombstones.js';
+import { assertOpenForNewWork, candidateContext } from '../candidate/candidate-access.js';
+import { candidateSession } from '../candidate/candidate-session.js';
+import { tombstoneSql } from '../takes/tombstones.js';
 
 /**
  * Extra time, asked by the candidate without a reason, before the first take of a real question

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
-import type { AuditLogTable } from '../../db/schema.js';
+import type { AuditLogTable, Database } from '../../db/schema.js';
 import { newId } from '../../ids.js';
+import { type Actor, actorIdOf } from '../actor.js';
 
 /** What the audit trail records. Other features add their actions here. */
 export type AuditAction =
@@ -14,15 +16,17 @@ export type AuditAction =
   | 'candidate.erased'
   | 'user.created'
   | 'user.updated'
+  | 'user.password_reset'
   | 'login.failed';
 
-export type AuditActor =
-  | { type: 'staff'; id: string | null }
-  | { type: 'candidate'; id: string }
-  | { type: 'system' };
+/** A failed sign-in: someone claiming to be staff, the account (if any) they tried. */
+export interface SignInAttempt {
+  type: 'staff';
+  id: string | null;
+}
 
 export interface AuditEntry {
-  actor: AuditActor;
+  actor: Actor | SignInAttempt;
   action: AuditAction;
   target: { type: string; id: string | null };
   /** The invitation (candidate) this concerns, so the trail can be read by candidate. */
@@ -30,14 +34,33 @@ export interface AuditEntry {
 }
 
 /**
- * The append-only audit trail. `record` never throws and never delays the caller by more than
- * putting the entry in a queue; the returned promise settles once the entry is stored (await it
- * where the fact must be durable before answering, as erasure does).
+ * The append-only audit trail, two ways in:
+ *
+ * - `recordInTransaction` for a write (a rating, a decision, an erasure…): the entry is inserted
+ *   by the write's own transaction, so a crash or a failing insert keeps both or neither. It
+ *   throws like any statement of that transaction.
+ * - `record` for reads (`answer.viewed`) and security events (`login.failed`): queued and
+ *   batched, never throws, never delays the caller by more than putting the entry in a queue;
+ *   the promise settles once the entry is stored (or its loss is logged).
  */
 export interface Audit {
+  recordInTransaction(trx: Kysely<Database>, entry: AuditEntry): Promise<void>;
   record(entry: AuditEntry): Promise<void>;
   /** Resolves once everything recorded so far is stored (reads call it first). */
   flush(): Promise<void>;
+}
+
+function auditRow(entry: AuditEntry, at: Date): AuditLogTable {
+  return {
+    id: newId(),
+    at: at.toISOString(),
+    actorType: entry.actor.type,
+    actorId: entry.actor.type === 'staff' ? entry.actor.id : actorIdOf(entry.actor),
+    action: entry.action,
+    targetType: entry.target.type,
+    targetId: entry.target.id,
+    invitationId: entry.invitationId ?? null,
+  };
 }
 
 /** Most rows one INSERT carries: well under SQLite's 32,766 bound variables (8 per row). */
@@ -58,17 +81,12 @@ export class AuditLog implements Audit {
     private readonly now: () => Date,
   ) {}
 
+  async recordInTransaction(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
+    await trx.insertInto('auditLog').values(auditRow(entry, this.now())).execute();
+  }
+
   record(entry: AuditEntry): Promise<void> {
-    const row: AuditLogTable = {
-      id: newId(),
-      at: this.now().toISOString(),
-      actorType: entry.actor.type,
-      actorId: entry.actor.type === 'system' ? null : entry.actor.id,
-      action: entry.action,
-      targetType: entry.target.type,
-      targetId: entry.target.id,
-      invitationId: entry.invitationId ?? null,
-    };
+    const row = auditRow(entry, this.now());
     return new Promise((done) => {
       this.#queue.push({ row, done });
       if (this.#scheduled) return;
@@ -107,11 +125,7 @@ export class AuditLog implements Audit {
 
 /** For measuring what auditing costs (scripts/bench): records nothing. */
 export const noAudit: Audit = {
+  recordInTransaction: async () => {},
   record: async () => {},
   flush: async () => {},
 };
-
-/** The actor for a signed-in staff member. */
-export function staffActor(user: { id: string }): AuditActor {
-  return { type: 'staff', id: user.id };
-}

@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { dispatchEmails } from './outbox.js';
-import { claimLeaseMs } from './send-email.js';
+import { claimLeaseMs, dispatchEmails } from './outbox.js';
 
 /** A queued message older than this without a pending job has lost its job (Redis away, a crash). */
 const LOST_JOB_AFTER_MS = 30_000;

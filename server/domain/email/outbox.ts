@@ -15,6 +15,16 @@ export interface NewEmail {
   dedupeKey?: string;
 }
 
+/**
+ * How long a claim on a message holds. A claim older than this belongs to a process that died
+ * while sending (after the SMTP server may have accepted the message): the message is sent
+ * again, which is the only way a duplicate can happen. It is the job lock of the queue, so a
+ * job taken over from a dead worker finds the claim already stale.
+ */
+export function claimLeaseMs(deps: Deps): number {
+  return deps.config.jobLockSeconds * 1000;
+}
+
 /** Email is on when SMTP_URL and MAIL_FROM are both set. */
 export function emailEnabled(deps: Pick<Deps, 'config'>): boolean {
   return deps.config.email !== null;

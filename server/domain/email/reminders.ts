@@ -1,7 +1,7 @@
 import { newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { Deps } from '../../deps.js';
-import { addExtraLink } from '../extra-links.js';
-import { closesAt } from '../invitation-status.js';
+import { addExtraLink } from '../invitations/extra-links.js';
+import { closesAt } from '../invitations/invitation-status.js';
 import { dispatchEmails, emailEnabled, queueEmail } from './outbox.js';
 
 const BATCH = 500;

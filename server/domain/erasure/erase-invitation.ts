@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
-import type { AuditActor } from '../audit/audit-log.js';
-import { rememberErasedExtraLinks } from '../extra-links.js';
+import type { Actor } from '../actor.js';
+import { rememberErasedExtraLinks } from '../invitations/extra-links.js';
 import { deleteWhereIn, EXTRA_STATEMENTS, mediaPrefixes, ownedTables } from './invitation-data.js';
 
 /** A claim older than this belongs to a process that died mid-erasure: another may take it. */
@@ -24,7 +24,7 @@ export type ErasureOutcome = 'erased' | 'not_found' | 'in_progress';
 export async function eraseInvitation(
   deps: Deps,
   invitationId: string,
-  actor: AuditActor,
+  actor: Actor,
 ): Promise<ErasureOutcome> {
   const claimed = await claim(deps, invitationId);
   if (claimed !== 'claimed') return claimed;
@@ -32,7 +32,7 @@ export async function eraseInvitation(
   try {
     const before = await answerIdsOf(deps, invitationId);
     await deleteMedia(deps, before);
-    const deleted = await deleteRows(deps, invitationId);
+    const deleted = await deleteRows(deps, invitationId, actor);
     candidateId = deleted.candidateId;
     await deleteMedia(deps, [...new Set([...before, ...deleted.answerIds])]);
   } catch (err) {
@@ -40,12 +40,6 @@ export async function eraseInvitation(
     await releaseClaim(deps, invitationId).catch(() => {});
     throw err;
   }
-  await deps.audit.record({
-    actor,
-    action: 'candidate.erased',
-    target: { type: 'invitation', id: invitationId },
-    invitationId,
-  });
   await scrubDatabaseFiles(deps);
   deps.log.info({ invitationId, candidateId, by: actor.type }, 'candidate erased');
   return 'erased';
@@ -95,10 +89,14 @@ async function deleteMedia(deps: Deps, answerIds: string[]): Promise<void> {
   );
 }
 
-/** Every row in one transaction: either the candidate is gone from the database or nothing is. */
+/**
+ * Every row in one transaction, with the audit entry: either the candidate is gone from the
+ * database and that is recorded, or nothing is.
+ */
 async function deleteRows(
   deps: Deps,
   invitationId: string,
+  actor: Actor,
 ): Promise<{ answerIds: string[]; candidateId: string | null }> {
   const tables = await ownedTables(deps.db);
   return deps.db.transaction().execute(async (trx) => {
@@ -110,6 +108,12 @@ async function deleteRows(
       .where('id', '=', invitationId)
       .returning(['candidateId', 'tokenHash'])
       .executeTakeFirst();
+    await deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'candidate.erased',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
     if (!invitation) return { answerIds: [], candidateId: null };
     const answerIds = (
       await trx

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import { answerKeys } from '../takes/answer-keys.js';
 
 /**
  * What belongs to an invitation, in one place. Erasure deletes:
@@ -58,7 +59,7 @@ export const EXTRA_STATEMENTS: ((
 
 /** Storage prefixes holding an answer's media; everything under them goes. */
 export function mediaPrefixes(answerId: string): string[] {
-  return [`answers/${answerId}/`];
+  return [answerKeys(answerId).root];
 }
 
 export interface OwnedTables {

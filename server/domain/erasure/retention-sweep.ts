@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import { SYSTEM } from '../actor.js';
 import { eraseInvitation, STALE_CLAIM_MS } from './erase-invitation.js';
 
 const DAY_MS = 86_400_000;
@@ -57,7 +58,7 @@ async function eraseAll(deps: Deps, invitationIds: string[]): Promise<number> {
     while (next < invitationIds.length) {
       const id = invitationIds[next++]!;
       try {
-        if ((await eraseInvitation(deps, id, { type: 'system' })) === 'erased') erased++;
+        if ((await eraseInvitation(deps, id, SYSTEM)) === 'erased') erased++;
       } catch (err) {
         // One failure (storage unreachable) must not stop the others; the next sweep retries.
         deps.log.error({ err, invitationId: id }, 'retention erasure failed');
@@ -66,25 +67,4 @@ async function eraseAll(deps: Deps, invitationIds: string[]): Promise<number> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return erased;
-}
-
-/** Runs the sweep now and every `everySeconds`; returns a stop function. */
-export function startRetentionSweep(deps: Deps, everySeconds: number): () => void {
-  let running = false;
-  const sweep = async () => {
-    if (running) return; // a long sweep is not overlapped by the next tick
-    running = true;
-    try {
-      const count = await sweepExpiredCandidates(deps);
-      if (count > 0) deps.log.info({ count }, 'retention: candidates erased');
-    } catch (err) {
-      deps.log.warn({ err }, 'retention sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  void sweep();
-  const timer = setInterval(sweep, everySeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
 }

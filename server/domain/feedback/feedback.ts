@@ -1,8 +1,9 @@
 import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
+import type { Actor } from '../actor.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
-import { addExtraLink } from '../extra-links.js';
+import { addExtraLink } from '../invitations/extra-links.js';
 import { prefillCompetencies } from './prefill.js';
 import { rubricOf, scoresOfLatestTakes } from './rubric.js';
 
@@ -108,9 +109,14 @@ export async function saveFeedback(
 /**
  * Makes the feedback readable by the candidate and tells them by email. The email carries a
  * fresh link (only digests of links are kept, so the first one cannot be sent again), added
- * beside the first: the link the candidate already has opens the feedback too.
+ * beside the first: the link the candidate already has opens the feedback too. Audited
+ * (`feedback.released`) in the transaction that releases it.
  */
-export async function releaseFeedback(deps: Deps, invitationId: string): Promise<Feedback> {
+export async function releaseFeedback(
+  deps: Deps,
+  invitationId: string,
+  actor: Actor,
+): Promise<Feedback> {
   const invitation = await completedInvitation(deps, invitationId);
   const saved = await storedFeedback(deps, invitationId);
   if (!saved) {
@@ -125,7 +131,14 @@ export async function releaseFeedback(deps: Deps, invitationId: string): Promise
       .where('invitationId', '=', invitationId)
       .where('releasedAt', 'is', null)
       .executeTakeFirst();
-    if (released.numUpdatedRows === 0n || !emailEnabled(deps)) return null;
+    if (released.numUpdatedRows === 0n) return null;
+    await deps.audit.recordInTransaction(trx, {
+      actor,
+      action: 'feedback.released',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
+    if (!emailEnabled(deps)) return null;
     const token = await addExtraLink(trx, invitationId, now);
     return queueEmail(
       trx,

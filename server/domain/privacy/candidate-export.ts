@@ -1,7 +1,7 @@
 import type { InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { visibleStatus } from '../invitation-status.js';
-import { signedMediaUrl } from '../media-urls.js';
+import { visibleStatus } from '../invitations/invitation-status.js';
+import { signedMediaUrl } from '../takes/media-urls.js';
 import { PROGRAMME_EXPORT_SECTIONS } from './programme-export.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, ExpiredError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
-import { revokeExtraLinks } from '../extra-links.js';
+import { revokeExtraLinks } from '../invitations/extra-links.js';
 import { loadOpenProgramme, locationClosesAt, type OpenProgramme } from './public-programme.js';
 
 export class NotEligibleError extends AppError {

@@ -2,7 +2,7 @@ import type { User } from '../../contracts/api.js';
 import type { ByQuestionItem } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import { signedMediaUrl } from '../media-urls.js';
+import { signedMediaUrl } from '../takes/media-urls.js';
 import { latestTakes } from './latest-takes.js';
 import { candidateRef, labelNumbersOf } from './pseudonyms.js';
 import { reviewSettingsOf } from './rubric.js';

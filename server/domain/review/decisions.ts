@@ -2,6 +2,7 @@ import type { Decision, Outcome } from '../../contracts/review.js';
 import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
+import { staffActor } from '../actor.js';
 
 /** Decisions on these invitations, by invitation id. */
 export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<string, Decision>> {
@@ -32,19 +33,16 @@ export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<
   );
 }
 
-/** Advance, hold or decline a candidate, with a note; a second call replaces the decision. */
+/**
+ * Advance, hold or decline a candidate, with a note; a second call replaces the decision.
+ * Audited (`decision.saved`) in the same transaction.
+ */
 export async function decide(
   deps: Deps,
   decider: { id: string; name: string },
   invitationId: string,
   input: { outcome: Outcome; note: string },
 ): Promise<Decision> {
-  const invitation = await deps.db
-    .selectFrom('invitations')
-    .select('id')
-    .where('id', '=', invitationId)
-    .executeTakeFirst();
-  if (!invitation) throw new NotFoundError('There is no such invitation.');
   const row = {
     invitationId,
     outcome: input.outcome,
@@ -52,18 +50,32 @@ export async function decide(
     decidedBy: decider.id,
     decidedAt: deps.now().toISOString(),
   };
-  await deps.db
-    .insertInto('decisions')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('invitationId').doUpdateSet({
-        outcome: row.outcome,
-        note: row.note,
-        decidedBy: row.decidedBy,
-        decidedAt: row.decidedAt,
-      }),
-    )
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    const invitation = await trx
+      .selectFrom('invitations')
+      .select('id')
+      .where('id', '=', invitationId)
+      .executeTakeFirst();
+    if (!invitation) throw new NotFoundError('There is no such invitation.');
+    await trx
+      .insertInto('decisions')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('invitationId').doUpdateSet({
+          outcome: row.outcome,
+          note: row.note,
+          decidedBy: row.decidedBy,
+          decidedAt: row.decidedAt,
+        }),
+      )
+      .execute();
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(decider),
+      action: 'decision.saved',
+      target: { type: 'invitation', id: invitationId },
+      invitationId,
+    });
+  });
   return {
     outcome: row.outcome,
     note: row.note,

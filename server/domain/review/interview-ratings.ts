@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { getInterview } from '../interviews.js';
+import { getInterview } from '../interviews/interviews.js';
 import { latestTakes } from './latest-takes.js';
 
 export interface TakeRating {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { AnswersTable } from '../../db/schema.js';
-import { tombstoneSql } from '../tombstones.js';
+import { tombstoneSql } from '../takes/tombstones.js';
 
 /** Takes that were handed in: the latest of these per question is the one reviewed. */
 export const SUBMITTED = ['processing', 'ready', 'failed'] as const;

@@ -1,6 +1,6 @@
 import type { ResultItem, ScoreSummary } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
-import { visibleStatus } from '../invitation-status.js';
+import { visibleStatus } from '../invitations/invitation-status.js';
 import { decisionsOf } from './decisions.js';
 import { groupBy, interviewRatings } from './interview-ratings.js';
 import { labelNumbersOf, labelOf } from './pseudonyms.js';

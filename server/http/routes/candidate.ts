@@ -1,14 +1,18 @@
 import { Router } from 'express';
 import { CompleteAnswerRequest, StartAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
-import { abandonAnswer } from '../../domain/abandon-answer.js';
-import { loadOwnAnswer } from '../../domain/answer-view.js';
-import { candidateSession } from '../../domain/candidate-session.js';
-import { completeAnswer } from '../../domain/complete-answer.js';
-import { finishInterview } from '../../domain/finish-interview.js';
-import { answerAcceptingChunks, parseChunkIndex, recordChunk } from '../../domain/put-chunk.js';
-import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/start-answer.js';
-import { candidateAnswer } from '../../domain/think-time.js';
+import { candidateSession } from '../../domain/candidate/candidate-session.js';
+import { finishInterview } from '../../domain/candidate/finish-interview.js';
+import { abandonAnswer } from '../../domain/takes/abandon-answer.js';
+import { loadOwnAnswer } from '../../domain/takes/answer-view.js';
+import { completeAnswer } from '../../domain/takes/complete-answer.js';
+import {
+  answerAcceptingChunks,
+  parseChunkIndex,
+  recordChunk,
+} from '../../domain/takes/put-chunk.js';
+import { MAX_CHUNK_BYTES, startAnswer } from '../../domain/takes/start-answer.js';
+import { candidateAnswer } from '../../domain/takes/think-time.js';
 import { InputError } from '../../errors.js';
 import { currentInvitation, requireCandidate } from '../auth.js';
 import { CHUNK_BODY_TYPES, chunkUploadMiddleware, storedChunkOf } from '../chunk-upload.js';

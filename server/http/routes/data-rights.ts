@@ -1,13 +1,18 @@
 import { Router } from 'express';
 import { AuditQuery, ConsentRequest, EraseRequest } from '../../contracts/data-rights.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import { readAudit } from '../../domain/audit/read-audit.js';
 import { eraseInvitation } from '../../domain/erasure/erase-invitation.js';
 import { candidateExport } from '../../domain/privacy/candidate-export.js';
 import { candidatePrivacy, recordConsent } from '../../domain/privacy/privacy-text.js';
 import { NotFoundError } from '../../errors.js';
-import { currentInvitation, currentUser, requireCandidate, requireStaff } from '../auth.js';
+import {
+  currentCandidateActor,
+  currentInvitation,
+  currentStaffActor,
+  requireCandidate,
+  requireStaff,
+} from '../auth.js';
 import { parseInput } from '../validate.js';
 
 /**
@@ -30,19 +35,14 @@ export function dataRightsRoutes(deps: Deps): Router {
   });
 
   router.delete('/invitations/:id', admins, async (req, res) => {
-    const outcome = await eraseInvitation(
-      deps,
-      req.params.id as string,
-      staffActor(currentUser(res)),
-    );
+    const outcome = await eraseInvitation(deps, req.params.id as string, currentStaffActor(res));
     if (outcome === 'not_found') throw new NotFoundError('There is no such invitation.');
     res.status(204).end();
   });
 
   router.post('/candidate/erase', candidate, async (req, res) => {
     parseInput(EraseRequest, req.body);
-    const invitation = currentInvitation(res);
-    await eraseInvitation(deps, invitation.id, { type: 'candidate', id: invitation.candidateId });
+    await eraseInvitation(deps, currentInvitation(res).id, currentCandidateActor(res));
     res.status(202).json({ status: 'erased' });
   });
 

@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import { CreateInterviewRequest, CreateInvitationsRequest } from '../../contracts/api.js';
-import { InterviewDataRightsInput } from '../../contracts/data-rights.js';
 import type { Deps } from '../../deps.js';
 import {
-  saveDataRights,
-  withDataRights,
-  withDataRightsOne,
-} from '../../domain/erasure/interview-settings.js';
-import { createInterview, getInterview, listInterviews } from '../../domain/interviews.js';
-import { createInvitations, listInvitations } from '../../domain/invitations.js';
+  createInterview,
+  getInterview,
+  listInterviews,
+} from '../../domain/interviews/interviews.js';
+import { createInvitations, listInvitations } from '../../domain/invitations/invitations.js';
 import { splitDuplicates } from '../../domain/programmes/invitation-emails.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
@@ -20,19 +18,15 @@ export function interviewRoutes(deps: Deps): Router {
 
   router.post('/interviews', organisers, async (req, res) => {
     const input = parseInput(CreateInterviewRequest, req.body);
-    const dataRights = parseInput(InterviewDataRightsInput, req.body);
-    const created = await createInterview(deps.db, input, currentUser(res).id, deps.now());
-    res.status(201).json(await saveDataRights(deps.db, created, dataRights));
+    res.status(201).json(await createInterview(deps.db, input, currentUser(res).id, deps.now()));
   });
 
   router.get('/interviews', anyStaff, async (_req, res) => {
-    res.json({ items: await withDataRights(deps.db, await listInterviews(deps.db)) });
+    res.json({ items: await listInterviews(deps.db) });
   });
 
   router.get('/interviews/:id', anyStaff, async (req, res) => {
-    res.json(
-      await withDataRightsOne(deps.db, await getInterview(deps.db, req.params.id as string)),
-    );
+    res.json(await getInterview(deps.db, req.params.id as string));
   });
 
   router.post('/interviews/:id/invitations', organisers, async (req, res) => {

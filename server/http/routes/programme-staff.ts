@@ -2,14 +2,19 @@ import { Router } from 'express';
 import { AccommodationsRequest, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { requestExtraTime } from '../../domain/accommodations/request-extra-time.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
 import {
   candidateFeedback,
   feedbackDraft,
   releaseFeedback,
   saveFeedback,
 } from '../../domain/feedback/feedback.js';
-import { currentInvitation, currentUser, requireCandidate, requireStaff } from '../auth.js';
+import {
+  currentInvitation,
+  currentStaffActor,
+  currentUser,
+  requireCandidate,
+  requireStaff,
+} from '../auth.js';
 import { parseInput } from '../validate.js';
 
 /**
@@ -37,14 +42,8 @@ export function programmeRoutes(deps: Deps): Router {
 
   router.post('/invitations/:id/feedback/release', organisers, async (req, res) => {
     const invitationId = req.params.id as string;
-    const feedback = await releaseFeedback(deps, invitationId);
+    const feedback = await releaseFeedback(deps, invitationId, currentStaffActor(res));
     deps.log.info({ invitationId, by: currentUser(res).id }, 'feedback released');
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'feedback.released',
-      target: { type: 'invitation', id: invitationId },
-      invitationId,
-    });
     res.json(feedback);
   });
 

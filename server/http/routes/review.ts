@@ -2,11 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { RateAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
-import { invitationOfAnswer } from '../../domain/audit/record-helpers.js';
-import { listRatings, rateAnswer } from '../../domain/ratings.js';
-import { answerForReview } from '../../domain/review-answer.js';
-import { reviewQueue } from '../../domain/review-queue.js';
+import { listRatings, rateAnswer } from '../../domain/review/ratings.js';
+import { answerForReview } from '../../domain/review/review-answer.js';
+import { reviewQueue } from '../../domain/review/review-queue.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
@@ -25,26 +23,12 @@ export function reviewRoutes(deps: Deps): Router {
   });
 
   router.get('/answers/:answerId', anyStaff, async (req, res) => {
-    const answer = await answerForReview(deps, currentUser(res), req.params.answerId as string);
-    void deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'answer.viewed',
-      target: { type: 'answer', id: answer.id },
-      invitationId: answer.invitationId,
-    });
-    res.json(answer);
+    res.json(await answerForReview(deps, currentUser(res), req.params.answerId as string));
   });
 
   router.put('/answers/:answerId/ratings/me', anyStaff, async (req, res) => {
     const input = parseInput(RateAnswerRequest, req.body);
-    const rating = await rateAnswer(deps, currentUser(res), req.params.answerId as string, input);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'rating.saved',
-      target: { type: 'rating', id: rating.id },
-      invitationId: await invitationOfAnswer(deps, rating.answerId),
-    });
-    res.json(rating);
+    res.json(await rateAnswer(deps, currentUser(res), req.params.answerId as string, input));
   });
 
   router.get('/answers/:answerId/ratings', anyStaff, async (req, res) => {

@@ -2,12 +2,17 @@ import { Router } from 'express';
 import type { Store } from 'express-rate-limit';
 import { ChangePasswordRequest, CreateUserRequest, LoginRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
-import { changeOwnPassword } from '../../domain/change-password.js';
-import { issueStaffToken, signOut } from '../../domain/staff-session.js';
-import { authenticate, createUser, invalidCredentials } from '../../domain/users.js';
-import { resetPassword } from '../../domain/workspace/reset-password.js';
-import { currentStaffSession, currentUser, requireSignedIn, requireStaff } from '../auth.js';
+import { changeOwnPassword } from '../../domain/staff/change-password.js';
+import { resetPassword } from '../../domain/staff/reset-password.js';
+import { issueStaffToken, signOut } from '../../domain/staff/staff-session.js';
+import { authenticate, createUser, invalidCredentials } from '../../domain/staff/users.js';
+import {
+  currentStaffActor,
+  currentStaffSession,
+  currentUser,
+  requireSignedIn,
+  requireStaff,
+} from '../auth.js';
 import { type LoginThrottleLimits, loginThrottles } from '../login-throttles.js';
 import { parseInput } from '../validate.js';
 
@@ -83,19 +88,16 @@ export function staffRoutes(
 
   router.post('/users', requireStaff(deps, 'admin'), async (req, res) => {
     const input = parseInput(CreateUserRequest, req.body);
-    const user = await createUser(deps.db, input, deps.now());
-    deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'user.created',
-      target: { type: 'user', id: user.id },
+    const user = await createUser(deps.db, input, deps.now(), {
+      audited: { audit: deps.audit, by: currentStaffActor(res) },
     });
+    deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');
     res.status(201).json(user);
   });
 
   router.post('/users/:id/password-reset', requireStaff(deps, 'admin'), async (req, res) => {
     const userId = req.params.id as string;
-    const result = await resetPassword(deps, userId);
+    const result = await resetPassword(deps, currentStaffActor(res), userId);
     deps.log.info({ userId, by: currentUser(res).id }, 'password reset by an admin');
     res.json(result);
   });

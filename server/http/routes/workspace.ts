@@ -1,14 +1,12 @@
 import { Router } from 'express';
+import { UpdateInterviewRequest, UpdateUserRequest } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
-import { staffActor } from '../../domain/audit/audit-log.js';
-import { withDataRightsOne } from '../../domain/erasure/interview-settings.js';
-import { interviewStats } from '../../domain/workspace/interview-stats.js';
-import { listUsers, updateUser } from '../../domain/workspace/manage-users.js';
-import { ratingsCsv } from '../../domain/workspace/ratings-export.js';
-import { reissueLink } from '../../domain/workspace/reissue-link.js';
-import { UpdateInterviewRequest, UpdateUserRequest } from '../../domain/workspace/requests.js';
-import { updateInterview } from '../../domain/workspace/update-interview.js';
-import { currentUser, requireStaff } from '../auth.js';
+import { interviewStats } from '../../domain/interviews/interview-stats.js';
+import { updateInterview } from '../../domain/interviews/update-interview.js';
+import { reissueLink } from '../../domain/invitations/reissue-link.js';
+import { ratingsCsv } from '../../domain/review/ratings-export.js';
+import { listUsers, updateUser } from '../../domain/staff/manage-users.js';
+import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
 /** A file name any browser and OS accepts, from an interview title. */
@@ -47,24 +45,14 @@ export function workspaceRoutes(deps: Deps): Router {
 
   router.patch('/users/:id', admins, async (req, res) => {
     const changes = parseInput(UpdateUserRequest, req.body);
-    const user = await updateUser(deps, req.params.id as string, changes, currentUser(res).id);
+    const user = await updateUser(deps, currentStaffActor(res), req.params.id as string, changes);
     deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user updated');
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'user.updated',
-      target: { type: 'user', id: user.id },
-    });
     res.json(user);
   });
 
   router.patch('/interviews/:id', organisers, async (req, res) => {
     const changes = parseInput(UpdateInterviewRequest, req.body);
-    res.json(
-      await withDataRightsOne(
-        deps.db,
-        await updateInterview(deps, req.params.id as string, changes),
-      ),
-    );
+    res.json(await updateInterview(deps, req.params.id as string, changes));
   });
 
   router.get('/interviews/:id/stats', anyStaff, async (req, res) => {
@@ -72,24 +60,13 @@ export function workspaceRoutes(deps: Deps): Router {
   });
 
   router.post('/invitations/:id/link', organisers, async (req, res) => {
-    const invitation = await reissueLink(deps, req.params.id as string);
+    const invitation = await reissueLink(deps, req.params.id as string, currentStaffActor(res));
     deps.log.info({ invitationId: invitation.id, by: currentUser(res).id }, 'link re-issued');
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'invitation.link_reissued',
-      target: { type: 'invitation', id: invitation.id },
-      invitationId: invitation.id,
-    });
     res.json(invitation);
   });
 
   router.get('/interviews/:id/ratings.csv', organisers, async (req, res) => {
-    const { title, csv } = await ratingsCsv(deps, req.params.id as string);
-    await deps.audit.record({
-      actor: staffActor(currentUser(res)),
-      action: 'ratings.exported',
-      target: { type: 'interview', id: req.params.id as string },
-    });
+    const { title, csv } = await ratingsCsv(deps, currentStaffActor(res), req.params.id as string);
     res
       .set('Cache-Control', 'no-store')
       .attachment(downloadName(title))

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { Clock } from '../../api/support.js';
 import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
@@ -32,9 +33,17 @@ describe('candidate recorder: a reload during the thinking time', function () {
   this.timeout(180_000);
   let server: TestServer;
   let browser: TestBrowser;
+  // The server's clock stands still unless the test moves it: how long the thinking time ran
+  // while the candidate was away is what the test says, not how slow the machine was.
+  const clock = new Clock();
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser(), buildBundle()]);
+    clock.freeze();
+    [server, browser] = await Promise.all([
+      startTestServer({ now: clock.now }),
+      launchBrowser(),
+      buildBundle(),
+    ]);
   });
   after(async () => {
     await browser?.close();
@@ -50,7 +59,7 @@ describe('candidate recorder: a reload during the thinking time', function () {
 
   it('gives back only the thinking time left, and records into the same take', async () => {
     const invited = await inviteCandidate(server, [
-      { prompt: 'What would you change first?', thinkSeconds: 20, maxSeconds: 30, retakes: 1 },
+      { prompt: 'What would you change first?', thinkSeconds: 60, maxSeconds: 30, retakes: 1 },
     ]);
     const page = await openPage();
     await reachPractice(page, invited.url);
@@ -58,13 +67,14 @@ describe('candidate recorder: a reload during the thinking time', function () {
     await page.getByRole('button', { name: 'Show the question' }).click();
     await page.getByText('What would you change first?').waitFor();
     const [revealed] = await serverAnswers(invited.candidate);
-    await page.waitForTimeout(5000);
+    clock.advance(15_000); // away for 15 s of the minute to think
     await page.reload();
 
     await comeBack(page);
     await page.getByText('What would you change first?').waitFor();
     const left = await thinkingClock(page);
-    assert.ok(left > 0 && left <= 15, `at most 0:15 left after 5 s, not 0:${left}`);
+    // 45 s left by the server; the page counts down from there on its own.
+    assert.ok(left > 0 && left <= 45, `at most 0:45 left after 15 s, not 0:${left}`);
     const resumed =
       /^Welcome back\. Your thinking time kept running while you were away: \d+ seconds? left\.$/;
     // Said on screen, and to screen readers through the live region.
@@ -88,17 +98,16 @@ describe('candidate recorder: a reload during the thinking time', function () {
 
   it('with no thinking time left, starts recording at once after the device check', async () => {
     const invited = await inviteCandidate(server, [
-      { prompt: 'Why this team?', thinkSeconds: 3, maxSeconds: 30, retakes: 0 },
+      { prompt: 'Why this team?', thinkSeconds: 60, maxSeconds: 30, retakes: 0 },
     ]);
     const page = await openPage();
     await reachPractice(page, invited.url);
     await skipPractice(page);
     await page.getByRole('button', { name: 'Show the question' }).click();
     await page.getByText('Why this team?').waitFor();
-    // Left just before recording would start, then back once the thinking time is over.
-    await page.waitForTimeout(1500);
+    // Left before recording would start, then back once the thinking time is over.
+    clock.advance(61_000);
     await page.reload();
-    await page.waitForTimeout(2000);
 
     await comeBack(page);
     await page.getByRole('button', { name: 'Stop recording' }).waitFor();

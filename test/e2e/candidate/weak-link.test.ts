@@ -41,11 +41,16 @@ async function throttleUpload(page: Page, kbps: number, rttMs: number): Promise<
 
 /**
  * On a 400 kbit/s uplink: checks that the device check and the question announce a smaller
- * picture, records 6 s, and answers the saved video's size, the size announced (240 or 360) and how long
- * saving took after stop.
+ * picture, records 6 s, and answers the saved video's size, the size announced (240 or 360) and
+ * the rate at which the take's chunks were recorded (their bytes over the video's duration).
  */
 async function answerOnSlowLink(page: Page, invited: Invited) {
   await throttleUpload(page, 400, 300);
+  let chunkBytes = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'PUT' && /\/candidate\/answers\/[^/]+\/chunks\//.test(request.url()))
+      chunkBytes += request.postDataBuffer()?.length ?? 0;
+  });
   await page.goto(invited.url);
   await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
   await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
@@ -64,9 +69,7 @@ async function answerOnSlowLink(page: Page, invited: Invited) {
   const announced = Number((await told.textContent())?.match(/\((\d+)p\)/)?.[1]);
   await page.getByRole('button', { name: 'Start recording now' }).click();
   await page.waitForTimeout(6000);
-  const started = Date.now();
   await stopAnswer(page);
-  const stopToSaved = Date.now() - started;
 
   const [answer] = await serverAnswers(invited.candidate);
   const processed = await waitUntilProcessed(invited.staff, answer!.id);
@@ -75,7 +78,14 @@ async function answerOnSlowLink(page: Page, invited: Invited) {
     `/answers/${answer!.id}`,
   );
   const { width, height } = review.body;
-  return { shortSide: Math.min(width, height), size: `${width}×${height}`, announced, stopToSaved };
+  // Every PUT of a chunk is counted, retries included: an upper bound of what was recorded.
+  const recordedKbps = (chunkBytes * 8) / processed.durationMs!;
+  return {
+    shortSide: Math.min(width, height),
+    size: `${width}×${height}`,
+    announced,
+    recordedKbps,
+  };
 }
 
 /** Back to the questions after a reload or in a new tab: welcome back, then the device check. */
@@ -116,9 +126,17 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     assert.equal(await page.getByRole('timer').count(), 0, 'no thinking clock runs');
 
     await browser.context.setOffline(false);
+    const online = Date.now();
     await page.getByText('What did you learn last year?').waitFor({ timeout: 15_000 });
-    // The whole thinking time is still there (0:20, or 0:19 once a tick has passed).
-    assert.match((await page.getByRole('timer').textContent()) ?? '', /^0:(20|19)$/);
+    // The whole thinking time is still there: none of it ran while offline (4 s and more), only
+    // what passed since the question appeared, however slow the machine.
+    const [minutes, seconds] = ((await page.getByRole('timer').textContent()) ?? '').split(':');
+    const left = Number(minutes) * 60 + Number(seconds);
+    const since = Math.ceil((Date.now() - online) / 1000);
+    assert.ok(
+      left <= 20 && left >= 20 - since - 1,
+      `0:${left} left, ${since} s after going online`,
+    );
     await page.getByRole('button', { name: 'Start recording now' }).click();
     await page.waitForTimeout(1500);
     await stopAnswer(page);
@@ -243,11 +261,14 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   it('on a 400 kbit/s uplink records a smaller picture, says so, and keeps up', async () => {
     const invited = await inviteCandidate(server);
     const page = await browser.newPage();
-    const { shortSide, size, announced, stopToSaved } = await answerOnSlowLink(page, invited);
+    const { shortSide, size, announced, recordedKbps } = await answerOnSlowLink(page, invited);
     assert.equal(shortSide, announced, `${size} recorded, ${announced}p announced`);
-    // Not a speed goal (that is scripts/bench/stop-to-saved.ts): the upload kept up, so saving
-    // is not a minute's wait as it was at 414 kbit/s.
-    assert.ok(stopToSaved < 15_000, `saved ${stopToSaved} ms after stop`);
+    // The upload keeps up because the take is recorded below the link's rate (how long saving
+    // takes after stop is a speed goal: scripts/bench/stop-to-saved.ts).
+    assert.ok(
+      recordedKbps < 400,
+      `recorded at ${Math.round(recordedKbps)} kbit/s on a 400 kbit/s link`,
+    );
     await page.close();
   });
 

@@ -1,18 +1,18 @@
 // Bundled for the unit tests' Chromium page: the recorder's upload modules, on `window`, plus
 // small helpers that set up a take the way the recorder does.
 import { CandidateApi } from '../../../web-components/candidate/candidate-api.js';
+import { splitSlice } from '../../../web-components/candidate/recording/recording-format.js';
 import {
   ChunkUploader,
   type UploaderOptions,
   type UploadStatus,
-} from '../../../web-components/candidate/chunk-uploader.js';
+} from '../../../web-components/candidate/upload/chunk-uploader.js';
 import {
   IndexedDbOutbox,
   MemoryOutbox,
   type Outbox,
-} from '../../../web-components/candidate/outbox.js';
-import { splitSlice } from '../../../web-components/candidate/recording-format.js';
-import { sha256Hex } from '../../../web-components/candidate/sha256.js';
+} from '../../../web-components/candidate/upload/outbox.js';
+import { sha256Hex } from '../../../web-components/candidate/upload/sha256.js';
 
 let memory: MemoryOutbox | null = null;
 

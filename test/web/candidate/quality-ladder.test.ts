@@ -3,7 +3,7 @@ import {
   achievedKbps,
   chooseQuality,
   nextEstimate,
-} from '../../../web-components/candidate/quality-ladder.js';
+} from '../../../web-components/candidate/recording/quality-ladder.js';
 
 describe('candidate recorder: quality for the connection', () => {
   it('records 720p at 1.5 Mbit/s on a home connection, and when the speed is unknown', () => {

@@ -34,6 +34,8 @@ const INTERVIEW: Interview = {
   competencies: [],
   review: REVIEW_DEFAULTS,
   allowAudioOnly: true,
+  retentionDays: 365,
+  privacyText: null,
 };
 
 /** One candidate who finished; both answers still being converted. */

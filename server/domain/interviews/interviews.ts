@@ -1,0 +1,148 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { CreateInterviewRequest, Interview, Question } from '../../contracts/api.js';
+import type { ProgrammeSettings } from '../../contracts/programmes.js';
+import type { Db } from '../../db/database.js';
+import type { Database, InterviewsTable, QuestionsTable } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { programmesOf, saveProgramme } from '../programmes/programme-settings.js';
+import { storedRubric } from '../review/interview-rubric.js';
+import { assertCompetenciesKnown, interviewRubricOf, questionOf } from '../review/rubric.js';
+
+type NewInterview = z.output<typeof CreateInterviewRequest>;
+
+/** The database or a transaction in progress. */
+type Executor = Kysely<Database>;
+
+/**
+ * Creates an interview whole (questions, rubric, apply link, retention and privacy settings) in
+ * one transaction, and returns it as every other read does.
+ */
+export async function createInterview(
+  db: Db,
+  input: NewInterview,
+  userId: string,
+  now: Date,
+): Promise<Interview> {
+  assertCompetenciesKnown(input.competencies ?? [], input.questions);
+  const rubric = storedRubric(input);
+  const interview = {
+    id: newId(),
+    title: input.title,
+    intro: input.intro,
+    deadline: input.deadline ? new Date(input.deadline).toISOString() : null,
+    createdAt: now.toISOString(),
+    questions: input.questions.map((q, position) => ({
+      id: newId(),
+      position,
+      prompt: q.prompt,
+      thinkSeconds: q.thinkSeconds,
+      maxSeconds: q.maxSeconds,
+      retakes: q.retakes,
+    })),
+  };
+  await db.transaction().execute(async (trx) => {
+    const { questions, ...row } = interview;
+    await trx
+      .insertInto('interviews')
+      .values({
+        ...row,
+        ...rubric.interview,
+        createdBy: userId,
+        allowAudioOnly: input.allowAudioOnly ? 1 : 0,
+        // Left out, retentionDays takes the column's default (365 days).
+        ...(input.retentionDays !== undefined ? { retentionDays: input.retentionDays } : {}),
+        privacyText: input.privacyText ?? null,
+      })
+      .execute();
+    await trx
+      .insertInto('questions')
+      .values(
+        questions.map((q, i) => ({ ...q, ...rubric.questions[i], interviewId: interview.id })),
+      )
+      .execute();
+    if (input.public) await saveProgramme(trx, interview.id, input.public);
+  });
+  return getInterview(db, interview.id);
+}
+
+/** The questions as candidates see them: no rubric. */
+export async function questionsOf(db: Db, interviewId: string): Promise<Question[]> {
+  return db
+    .selectFrom('questions')
+    .select(['id', 'position', 'prompt', 'thinkSeconds', 'maxSeconds', 'retakes'])
+    .where('interviewId', '=', interviewId)
+    .orderBy('position')
+    .execute();
+}
+
+/** What an Interview is built from: its row (with the data-rights settings) and its questions. */
+const INTERVIEW_COLUMNS = [
+  'id',
+  'title',
+  'intro',
+  'deadline',
+  'createdAt',
+  'competencies',
+  'reviewSettings',
+  'allowAudioOnly',
+  'retentionDays',
+  'privacyText',
+] as const;
+
+type InterviewRow = Pick<Selectable<InterviewsTable>, (typeof INTERVIEW_COLUMNS)[number]>;
+
+/** The one place the Interview the API returns is built (create, get, list and update). */
+export function presentInterview(
+  row: InterviewRow,
+  questions: Selectable<QuestionsTable>[],
+  programme: ProgrammeSettings | null,
+): Interview {
+  const { competencies, reviewSettings, allowAudioOnly, retentionDays, privacyText, ...rest } = row;
+  return {
+    ...rest,
+    questions: questions.map(questionOf),
+    ...interviewRubricOf({ competencies, reviewSettings }),
+    public: programme,
+    allowAudioOnly: Number(allowAudioOnly) === 1,
+    retentionDays,
+    privacyText,
+  };
+}
+
+/** Interviews with their questions and apply-link settings, newest first; one id or all. */
+async function loadInterviews(db: Executor, onlyId?: string): Promise<Interview[]> {
+  const rows = await db
+    .selectFrom('interviews')
+    .select(INTERVIEW_COLUMNS)
+    .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
+    .orderBy('createdAt', 'desc')
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const questions = await db
+    .selectFrom('questions')
+    .selectAll()
+    .where('interviewId', 'in', ids)
+    .orderBy('position')
+    .execute();
+  const programmes = await programmesOf(db, ids);
+  return rows.map((row) =>
+    presentInterview(
+      row,
+      questions.filter((q) => q.interviewId === row.id),
+      programmes.get(row.id) ?? null,
+    ),
+  );
+}
+
+export async function getInterview(db: Executor, id: string): Promise<Interview> {
+  const [interview] = await loadInterviews(db, id);
+  if (!interview) throw new NotFoundError('There is no such interview.');
+  return interview;
+}
+
+export async function listInterviews(db: Executor): Promise<Interview[]> {
+  return loadInterviews(db);
+}

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { competencyLibrary } from '../../contracts/competency-library.js';
+import { DecisionRequest } from '../../contracts/review.js';
+import type { Deps } from '../../deps.js';
+import { answersByQuestion } from '../../domain/review/by-question.js';
+import { decide } from '../../domain/review/decisions.js';
+import { interviewReliability } from '../../domain/review/reliability.js';
+import { interviewResults } from '../../domain/review/results.js';
+import { currentUser, requireStaff } from '../auth.js';
+import { parseInput } from '../validate.js';
+
+const id = z.string().trim().min(1, 'is required').max(100);
+const ByQuestionQuery = z.object({ interviewId: id, questionId: id });
+const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('en') });
+
+/**
+ * Structured review (API.md "Structured review"): question-by-question lists, decisions,
+ * results and reliability; plus the built-in competency library (an extension).
+ */
+export function structuredReviewRoutes(deps: Deps): Router {
+  const router = Router();
+  const anyStaff = requireStaff(deps);
+  const organisers = requireStaff(deps, 'admin', 'recruiter');
+
+  router.get('/review/by-question', anyStaff, async (req, res) => {
+    const { interviewId, questionId } = parseInput(ByQuestionQuery, req.query);
+    res.json({ items: await answersByQuestion(deps, currentUser(res), interviewId, questionId) });
+  });
+
+  router.put('/invitations/:id/decision', organisers, async (req, res) => {
+    const input = parseInput(DecisionRequest, req.body);
+    const invitationId = req.params.id as string;
+    res.json(await decide(deps, currentUser(res), invitationId, input));
+  });
+
+  router.get('/interviews/:id/results', organisers, async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json({ items: await interviewResults(deps, req.params.id as string) });
+  });
+
+  router.get('/interviews/:id/reliability', organisers, async (req, res) => {
+    res.json(await interviewReliability(deps, req.params.id as string));
+  });
+
+  router.get('/competency-library', anyStaff, (req, res) => {
+    const { lang } = parseInput(LibraryQuery, req.query);
+    res.json({ items: competencyLibrary(lang) });
+  });
+
+  return router;
+}

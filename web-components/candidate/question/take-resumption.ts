@@ -1,0 +1,44 @@
+/**
+ * Issue 9: a take left during its thinking time (a reload, the link opened again) goes on where
+ * it was. The prompt is shown with the thinking time the server says is left (its clock, from
+ * the take's creation), and recording goes into that same take: leaving never buys thinking
+ * time. The candidate is told, on screen and through the live region, that it kept running.
+ */
+import { msg, str } from '@lit/localize';
+import type { Answer } from '../../../server/contracts/api.js';
+import { announce } from '../events.js';
+import { spokenDuration } from '../format.js';
+import type { QuestionStep } from './question-step.js';
+import { settleInterrupted } from './take-submission.js';
+
+export async function resumeThinking(step: QuestionStep, interrupted: Answer): Promise<void> {
+  await step.fitQuality();
+  const answer = await step.uploads!.resumeTake(interrupted).catch(() => null);
+  if (!step.isConnected) return;
+  if (!answer) return settleInterrupted(step, interrupted);
+  // The server already counts this take among the attempts: recording into it uses none more.
+  step.takesUsed -= 1;
+  step.preparation.prepared = answer;
+  const leftMs = answer.thinkRemainingMs ?? 0;
+  if (leftMs > 0) {
+    step.resumedNote = msg(
+      str`Welcome back. Your thinking time kept running while you were away: ${spokenDuration(Math.ceil(leftMs / 1000))} left.`,
+      { id: 'rec.think.resumed' },
+    );
+    step.think(leftMs);
+    announce(step, step.resumedNote);
+    return;
+  }
+  step.resumedNote = msg(
+    'Welcome back. Your thinking time ran out while you were away, so recording started at once.',
+    { id: 'rec.think.resumed-none' },
+  );
+  step.think(0);
+  // Said after "Recording…", which it would otherwise cut off, and including it.
+  if (step.phase === 'recording') {
+    announce(
+      step,
+      `${step.resumedNote} ${msg(str`Recording. You have ${spokenDuration(step.question.maxSeconds)}.`, { id: 'rec.recording.started' })}`,
+    );
+  } else announce(step, step.resumedNote);
+}
