@@ -10,11 +10,15 @@ import { openCors } from './http/cors.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './http/login-throttles.js';
 import { problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
+import { calibrationRoutes } from './http/routes/calibration.js';
 import { candidateRoutes } from './http/routes/candidate.js';
 import { dataRightsRoutes } from './http/routes/data-rights.js';
+import { fairnessRoutes } from './http/routes/fairness.js';
 import { healthRoute } from './http/routes/health.js';
+import { integrationRoutes } from './http/routes/integrations.js';
 import { interviewRoutes } from './http/routes/interviews.js';
 import { mediaFilesRouter } from './http/routes/media-files.js';
+import { openApiRoutes } from './http/routes/openapi.js';
 import { pageRoutes } from './http/routes/pages.js';
 import { programmeRoutes } from './http/routes/programme-staff.js';
 import { publicProgrammeRoutes } from './http/routes/programmes.js';
@@ -81,10 +85,14 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   );
   api.use(interviewRoutes(deps));
   api.use(dataRightsRoutes(deps)); // before candidateRoutes, which guards all of /candidate
+  api.use(fairnessRoutes(deps)); // the same
+  api.use(calibrationRoutes(deps));
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(integrationRoutes(deps));
+  api.use(openApiRoutes(deps));
   api.use(
     publicProgrammeRoutes(deps, { store: options.applyRateLimitStore }),
     programmeRoutes(deps),

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -23,8 +24,12 @@ export interface Config {
   logLevel: string;
   /** How many media jobs one process runs at once. */
   jobConcurrency: number;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for rate limits). */
-  trustProxy: boolean;
+  /**
+   * Behind reverse proxies: which X-Forwarded-For entries to believe. false: none (the socket's
+   * address is the client's); a number: that many proxies in front; a list: the proxies'
+   * addresses or CIDR ranges. Never "everyone", which would let a client pick its own address.
+   */
+  trustProxy: TrustProxy;
   /** What this process does: everything, only HTTP (and socket.io), or only media jobs. */
   role: ServerRole;
   /** BullMQ: how long a worker's lock on a job lasts before another worker may take it over. */
@@ -37,15 +42,28 @@ export interface Config {
   uploadMinBytesPerSecond: number;
   /** Issue 11: email is on when both are set (smtp://user:pass@host:port, smtps://…). */
   email: { smtpUrl: string; from: string } | null;
+  /**
+   * Issue 20: the public form must not become a mail relay. At most this many application
+   * mails per programme, and in all, per rolling hour; beyond, applications get 429.
+   */
+  applicationMails: { perProgrammePerHour: number; perHour: number };
   /** A reminder goes this many hours before an invitation's expiry. */
   reminderHours: number;
   /** How often the reminder and outbox sweep runs. */
   reminderSweepSeconds: number;
   /** How often candidates whose retention time is up are erased. */
   retentionSweepSeconds: number;
+  /** Issue 23: webhooks may go to loopback/private/link-local addresses (tests, closed networks). */
+  webhookAllowPrivate: boolean;
+  /** Webhook messages one process sends at once (their own lane, apart from media jobs). */
+  webhookConcurrency: number;
+  /** Waits between a message's tries, in seconds; after the last, it is failed. */
+  webhookRetrySeconds: number[];
 }
 
 export type ServerRole = 'all' | 'api' | 'worker';
+
+export type TrustProxy = false | number | string[];
 
 const optional = z
   .string()
@@ -57,6 +75,53 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
   .optional()
   .transform((v) => v === 'true' || v === '1');
+
+/** Names proxy-addr (Express) understands for whole private ranges. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: a hop count (`1` behind one proxy) or a comma list of proxy addresses or CIDR
+ * ranges. `true` is refused: it trusts the left-most X-Forwarded-For value, which the client
+ * writes, so every rate limit could be dodged with a new header per request.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const value = (raw ?? '').toLowerCase();
+    if (value === '' || value === 'false') return false;
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must not be true: that trusts whatever X-Forwarded-For a client sends. Set the number ' +
+          'of proxies in front of the server (1 behind one proxy) or their addresses or CIDR ' +
+          'ranges, comma-separated (e.g. 10.0.0.5, 172.16.0.0/12)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops > 10) {
+        ctx.addIssue({ code: 'custom', message: 'must be a hop count from 0 to 10' });
+        return z.NEVER;
+      }
+      return hops === 0 ? false : hops;
+    }
+    const entries = value.split(',').map((v) => v.trim());
+    const bad = entries.filter(
+      (v) => !NAMED_RANGES.has(v) && !ipaddr.isValid(v) && !ipaddr.isValidCIDR(v),
+    );
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a hop count or a comma list of proxy addresses or CIDR ranges (not understood: ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z
   .object({
@@ -89,7 +154,7 @@ const schema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
-    TRUST_PROXY: booleanFlag,
+    TRUST_PROXY: trustProxySetting,
     SERVER_ROLE: z
       .enum(['all', 'api', 'worker'], { message: 'must be all, api or worker' })
       .default('all'),
@@ -135,11 +200,36 @@ const schema = z
         .optional(),
     ),
     MAIL_FROM: optional.pipe(z.string().max(320).optional()),
+    APPLICATION_MAILS_PER_PROGRAMME_PER_HOUR: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(200),
+    APPLICATION_MAILS_PER_HOUR: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(1000),
     REMINDER_HOURS: z.coerce
       .number({ message: 'must be a number' })
       .min(0)
       .max(24 * 365)
       .default(48),
+    WEBHOOK_ALLOW_PRIVATE: booleanFlag,
+    WEBHOOK_CONCURRENCY: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(64)
+      .default(32),
+    WEBHOOK_RETRY_SECONDS: optional.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?){0,19}$/, 'must be a comma list of seconds')
+        .optional(),
+    ),
     REMINDER_SWEEP_SECONDS: z.coerce
       .number({ message: 'must be a number' })
       .int()
@@ -237,8 +327,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     jsonBodyTimeoutSeconds: e.JSON_BODY_TIMEOUT_SECONDS,
     uploadMinBytesPerSecond: e.UPLOAD_MIN_BYTES_PER_SECOND,
     email: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    applicationMails: {
+      perProgrammePerHour: e.APPLICATION_MAILS_PER_PROGRAMME_PER_HOUR,
+      perHour: e.APPLICATION_MAILS_PER_HOUR,
+    },
     reminderHours: e.REMINDER_HOURS,
     reminderSweepSeconds: e.REMINDER_SWEEP_SECONDS,
     retentionSweepSeconds: e.RETENTION_SWEEP_SECONDS,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    webhookConcurrency: e.WEBHOOK_CONCURRENCY,
+    webhookRetrySeconds: e.WEBHOOK_RETRY_SECONDS
+      ? e.WEBHOOK_RETRY_SECONDS.split(',').map(Number)
+      : [5, 300, 1800, 7200, 18000, 36000, 36000],
   });
 }

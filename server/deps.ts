@@ -21,6 +21,8 @@ export interface Deps {
   secrets: Secrets;
   /** The append-only trail of who saw or changed what (server/domain/audit). */
   audit: Audit;
+  /** Issue 23: wakes this process's webhook dispatcher after an event is recorded (if it runs one). */
+  webhooks?: { wake(): void };
   /** The current time; tests move it to check deadlines. */
   now: () => Date;
 }

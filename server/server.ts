@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/staff/users.js';
+import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { runEmailWork } from './jobs/email-work.js';
 import { InProcessJobQueue } from './jobs/in-process-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -18,6 +19,8 @@ import { processAnswerFailed, processAnswerJob } from './jobs/process-answer.js'
 import { startSchedules } from './jobs/schedules.js';
 import { createLogger } from './logger.js';
 import { locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { guardedFfmpeg } from './media/guarded-ffmpeg.js';
+import { sweepWorkDirs } from './media/work-dirs.js';
 import { SessionRevocations } from './realtime/session-revocations.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { StaffEvents } from './realtime/staff-events.js';
@@ -92,10 +95,23 @@ export async function startServer(
     now,
   };
   const stopHooks: (() => unknown)[] = [];
+  // Issue 23: webhooks go out from processes that run background work, in their own lane.
+  const webhooks = runsJobs
+    ? new WebhookDispatcher(deps, {
+        concurrency: config.webhookConcurrency,
+        retryDelaysMs: config.webhookRetrySeconds.map((s) => s * 1000),
+        allowPrivate: config.webhookAllowPrivate,
+        soleSender: cluster === null,
+      })
+    : null;
+  if (webhooks) deps.webhooks = webhooks;
 
   if (runsJobs) {
-    const ffmpeg = locateFfmpeg(
-      { FFMPEG_PATH: config.ffmpegPath, FFPROBE_PATH: config.ffprobePath },
+    // Before any job: what a killed process left (files, an ffmpeg still running) goes.
+    await sweepWorkDirs(config.dataDir, log);
+    const ffmpeg = await guardedFfmpeg(
+      locateFfmpeg({ FFMPEG_PATH: config.ffmpegPath, FFPROBE_PATH: config.ffprobePath }, log),
+      config.dataDir,
       log,
     );
     jobs.handle('process-answer', processAnswerJob(deps, ffmpeg), {
@@ -115,6 +131,7 @@ export async function startServer(
     stopHooks.push(cluster.forwardEvents(events));
   }
   await jobs.start();
+  await webhooks?.start();
   const schedules = runsJobs
     ? startSchedules(deps, { strandedSweepSeconds: cluster ? config.strandedSweepSeconds : null })
     : [];
@@ -131,6 +148,7 @@ export async function startServer(
       if (http) await closeHttp(http);
       await schedulesStopped;
       await jobs.stop();
+      await webhooks?.stop();
       await audit.flush();
       await cluster?.close();
       await db.destroy();

@@ -130,6 +130,44 @@ export class LocalDiskStorage implements Storage {
     // An empty prefix would wipe the whole store; no caller needs that, so it is refused.
     if (prefix === '') throw new InvalidKeyError(prefix);
     for (const object of await this.list(prefix)) await this.delete(object.key);
+    // A put cut short by a crash leaves its bytes under a temp name, which list() hides; erasing
+    // a prefix must not leave them. Only directories wholly inside the prefix are searched: a temp
+    // file elsewhere cannot be told apart from another key's.
+    const dirs = await this.directoriesUnder('', prefix);
+    for (const dir of dirs) {
+      const entries = await readdir(path.join(this.root, dir), { withFileTypes: true }).catch(
+        (err) => (isMissingFileError(err) ? [] : Promise.reject(err)),
+      );
+      for (const entry of entries) {
+        if (!entry.isFile() || !entry.name.startsWith(TEMP_PREFIX)) continue;
+        await unlink(path.join(this.root, dir, entry.name)).catch((err) => {
+          if (!isMissingFileError(err)) throw err;
+        });
+      }
+    }
+    for (const dir of dirs.reverse()) {
+      await this.removeEmptyDirectories(path.join(this.root, dir));
+    }
+  }
+
+  /** Directory keys ("a/b/") below `dirKey` that start with `prefix`, parents before children. */
+  private async directoriesUnder(dirKey: string, prefix: string): Promise<string[]> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(this.root, dirKey), { withFileTypes: true });
+    } catch (err) {
+      if (isMissingFileError(err)) return [];
+      throw err;
+    }
+    const found: string[] = dirKey !== '' && dirKey.startsWith(prefix) ? [dirKey] : [];
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name.startsWith(TEMP_PREFIX)) continue;
+      const childKey = `${dirKey}${entry.name}/`;
+      if (childKey.startsWith(prefix) || prefix.startsWith(childKey)) {
+        found.push(...(await this.directoriesUnder(childKey, prefix)));
+      }
+    }
+    return found;
   }
 
   async signedReadUrl(key: string, options: { expiresInSeconds: number }): Promise<string> {

@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './candidate/interview-recorder.js';
 import './candidate/language-switcher.js';
@@ -29,14 +29,25 @@ export class CandidatePage extends LitElement {
   `;
 
   @state() private token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+  /** After self-erasure nothing of the candidate's stays on screen (feedback, name, answers). */
+  @state() private erased = false;
   /** Released feedback: shown instead of the recorder once the interview is over. */
   @state() private feedback: Feedback | null = null;
 
-  /** After the interview (finished, or closed): the link now leads to the feedback, if any. */
+  /**
+   * After the interview the link leads to the feedback, once released. Only asked for when the
+   * session says so: GET /candidate/feedback answers 404 before, an error in the console.
+   * (A closed interview that was never finished has no feedback.)
+   */
   private async lookForFeedback(event: Event) {
-    const detail = (event as CustomEvent<{ step?: string; code?: string }>).detail;
-    if (detail.step !== 'finished' && detail.code !== 'expired') return;
+    const detail = (event as CustomEvent<{ step?: string; feedbackReleased?: boolean }>).detail;
+    if (detail.step !== 'finished' || !detail.feedbackReleased) return;
     this.feedback = (await releasedFeedback(this.token).catch(() => null)) ?? this.feedback;
+  }
+
+  private forget() {
+    this.erased = true;
+    this.feedback = null;
   }
 
   override connectedCallback(): void {
@@ -45,13 +56,17 @@ export class CandidatePage extends LitElement {
   }
 
   override render() {
-    if (this.feedback)
-      return html`<language-switcher></language-switcher>
-        <candidate-feedback .feedback=${this.feedback}></candidate-feedback>
-        <candidate-your-data token=${this.token}></candidate-your-data>`;
+    // One <candidate-your-data> in every state, so that it keeps showing "erased" after erasure.
     return html`<language-switcher></language-switcher>
-      <main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
-          @recorder-error=${this.lookForFeedback}></interview-recorder>
-        <candidate-your-data token=${this.token}></candidate-your-data></main>`;
+      ${this.main()}
+      <candidate-your-data token=${this.token} @data-erased=${this.forget}></candidate-your-data>`;
+  }
+
+  private main() {
+    if (this.erased) return nothing;
+    if (this.feedback)
+      return html`<candidate-feedback .feedback=${this.feedback}></candidate-feedback>`;
+    return html`<main><interview-recorder token=${this.token} @step-change=${this.lookForFeedback}
+        ></interview-recorder></main>`;
   }
 }

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/bench/applications.ts [--applications 2000] [--clients 50]
  *
- * Each client sends from its own X-Forwarded-For address (TRUST_PROXY=true) and stays under the
+ * Each client sends from its own X-Forwarded-For address (TRUST_PROXY=1) and stays under the
  * limit of 10 applications per address per 10 minutes, as real applicants would.
  */
 import { loadavg } from 'node:os';
@@ -30,7 +30,7 @@ const percentile = (sorted: number[], p: number) =>
 async function main() {
   const smtp = await new TestSmtpServer().start();
   const server = await startTestServer({
-    env: { SMTP_URL: smtp.url, MAIL_FROM: 'bench@example.test', TRUST_PROXY: 'true' },
+    env: { SMTP_URL: smtp.url, MAIL_FROM: 'bench@example.test', TRUST_PROXY: '1' },
   });
   try {
     const admin = await login(server.url);

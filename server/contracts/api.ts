@@ -121,6 +121,8 @@ export interface User {
   role: Role;
   /** Extension (issue 8): true (else absent) after an admin reset, until a new password is set. */
   mustChangePassword?: boolean;
+  /** Extension (issue 23): present when the caller is an API key acting as staff of this role. */
+  kind?: 'api_key';
 }
 
 /** Extension (issue 8): a user as `GET /users` lists them, with whether they may sign in. */
@@ -191,6 +193,11 @@ export interface Answer {
    */
   tombstone: boolean;
   /**
+   * Extension (issue 21): the candidate set this take aside to keep an earlier, complete answer
+   * (`POST /candidate/answers/:id/discard`); its status is `failed` and it is never reviewed.
+   */
+  discarded: boolean;
+  /**
    * Extension, in the candidate session only: whether this take uses one of the question's
    * `1 + retakes` attempts (failed takes are charged by cause: docs/bounded-media.md).
    */
@@ -223,6 +230,11 @@ export interface CandidateSession {
     allowAudioOnly?: boolean;
   };
   answers: Answer[];
+  /**
+   * Extension (issue 21): false when this installation has no mail server, so the page promises
+   * no email (no receipt, no "your feedback is ready").
+   */
+  emailEnabled?: boolean;
   /** Extension: where the candidate stands. */
   invitation: {
     id: string;
@@ -231,6 +243,11 @@ export interface CandidateSession {
     completedAt: string | null;
     /** Extension: what the candidate asked for (extra time), so a reload knows. */
     accommodations?: { extraTime: boolean };
+    /**
+     * Extension (issue 21): true once feedback was released, so the page asks for
+     * `GET /candidate/feedback` only when it will answer 200.
+     */
+    feedbackReleased?: boolean;
   };
 }
 
@@ -275,9 +292,14 @@ export interface Rating {
   score: number;
   comment: string;
   updatedAt: string;
-  /** The score as it stood when colleagues' ratings first became visible to this reviewer. */
-  firstScore: number;
+  /**
+   * The score as it stood when colleagues' ratings first became visible to this reviewer;
+   * null when the rating was never independent.
+   */
+  firstScore: number | null;
   revisedAfterReveal: boolean;
+  /** Saved before its rater could see any colleague's score of that answer by any route. */
+  independent: boolean;
 }
 
 export interface StaffEventMap {

@@ -4,12 +4,13 @@
  * "Accommodations"). No Node imports: bundled for browsers too.
  */
 import { z } from 'zod';
+import { safeText } from './safe-text.js';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
+/** Text people read: the same rules as every staff field (no controls, breaks, bidi overrides). */
+const text = (max: number) => safeText({ max, min: 1 });
 const key = z
   .string()
   .regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lowercase letters, digits or dashes');
@@ -74,7 +75,10 @@ export const ApplicationRequest = z.object({
     .toLowerCase()
     .pipe(z.email({ message: 'is not an email address' }).max(254)),
   locationKey: z.string().max(40),
-  eligibility: z.record(z.string().max(40), z.boolean({ message: 'must be true or false' })),
+  // Only the programme's own keys (checked against it in apply); never more than it can have.
+  eligibility: z
+    .record(z.string().max(40), z.boolean({ message: 'must be true or false' }))
+    .refine((answers) => Object.keys(answers).length <= 20, 'has more answers than questions'),
   consent: z.literal(true, { message: 'must be true' }),
   language: z.enum(LANGUAGES).optional(),
   /**

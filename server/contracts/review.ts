@@ -12,6 +12,10 @@ export const REVIEW_ORDERS = ['by-candidate', 'by-question'] as const;
 export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
 
 export const OUTCOMES = ['advance', 'hold', 'decline'] as const;
+
+/** Where reviewers meet reference answers: their own list, or seeded unmarked among live ones. */
+export const CALIBRATION_MODES = ['separate', 'seeded'] as const;
+export type CalibrationMode = (typeof CALIBRATION_MODES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** A comment at least this long is the evidence `evidenceRequired` asks for. */
@@ -73,6 +77,9 @@ export const ReviewSettingsInput = z.strictObject({
     .max(10, 'must be at most 10')
     .optional(),
   evidenceRequired: z.boolean({ message: 'must be true or false' }).optional(),
+  calibration: z
+    .enum(CALIBRATION_MODES, { message: `must be one of ${CALIBRATION_MODES.join(', ')}` })
+    .optional(),
 });
 
 /** The fields POST and PATCH /interviews accept for structured review, spread into their shape. */
@@ -116,6 +123,7 @@ export interface ReviewSettings {
   hideVideoUntilRated: boolean;
   ratingsRequired: number;
   evidenceRequired: boolean;
+  calibration: CalibrationMode;
 }
 
 export const REVIEW_DEFAULTS: ReviewSettings = {
@@ -124,6 +132,7 @@ export const REVIEW_DEFAULTS: ReviewSettings = {
   hideVideoUntilRated: false,
   ratingsRequired: 2,
   evidenceRequired: false,
+  calibration: 'separate',
 };
 
 /** The rubric fields every Question echoes. */

@@ -20,6 +20,9 @@ import * as dataRights from './migrations/005-data-rights.js';
 import * as boundedMedia from './migrations/006-bounded-media.js';
 import * as extraLinks from './migrations/007-extra-links.js';
 import * as audioOnlySetting from './migrations/009-audio-only-setting.js';
+import * as trustHoles from './migrations/012-trust-holes.js';
+import * as fairnessCalibration from './migrations/013-fairness-calibration.js';
+import * as integrations from './migrations/014-integrations.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -35,6 +38,9 @@ const migrations: Record<string, Migration> = {
   '004-programmes-email': programmesEmail,
   '007-extra-links': extraLinks,
   '009-audio-only-setting': audioOnlySetting,
+  '013-fairness-calibration': fairnessCalibration,
+  '012-trust-holes': trustHoles,
+  '014-integrations': integrations,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

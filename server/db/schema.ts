@@ -101,6 +101,8 @@ export interface InvitationsTable {
   /** JSON { eligibility, consentAt } of an application. */
   application: string | null;
   applicationKey: string | null;
+  /** Issue 22 (migration 013): 1 for a calibration invitation, counted nowhere else. */
+  reference: Generated<number>;
 }
 
 export interface AnswersTable {
@@ -134,9 +136,11 @@ export interface AnswersTable {
 /**
  * `server`: ours, free; `media`: not media; `replaced`: a newer take closed it before any chunk
  * arrived; `abandoned`: the candidate gave it up before any chunk arrived (free); `expired`:
- * never submitted. `replaced` and `abandoned` takes are tombstones (domain/takes/tombstones.ts).
+ * never submitted; `discarded`: an interrupted take the candidate set aside to keep an earlier,
+ * complete one (it counts). `replaced` and `abandoned` takes are tombstones
+ * (domain/takes/tombstones.ts).
  */
-export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired';
+export type FailureCause = 'server' | 'media' | 'replaced' | 'abandoned' | 'expired' | 'discarded';
 
 export interface ChunksTable {
   answerId: string;
@@ -259,6 +263,37 @@ export interface FeedbackTable {
   updatedAt: string;
 }
 
+// Issue 22 and issue 19 item 4 (migration 013).
+/** The last time a staff member read every rating of an interview (results, reliability, CSV). */
+export interface StaffSightingsTable {
+  userId: string;
+  interviewId: string;
+  seenAt: string;
+}
+
+export interface FairnessSettingsTable {
+  id: string;
+  /** JSON: { enabled, questions }. */
+  settings: string;
+  updatedAt: string;
+}
+
+/** A candidate's voluntary self-identification: only the fairness report, export and erasure. */
+export interface SelfIdentificationsTable {
+  invitationId: string;
+  /** JSON: { [questionKey]: optionKey | "declined" }. */
+  answers: string;
+  updatedAt: string;
+}
+
+export interface ExpertScoresTable {
+  answerId: string;
+  score: number;
+  rationale: string;
+  setBy: string;
+  setAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   interviews: InterviewsTable;
@@ -278,4 +313,62 @@ export interface Database {
   programmes: ProgrammesTable;
   emailOutbox: EmailOutboxTable;
   feedback: FeedbackTable;
+  apiKeys: ApiKeysTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  webhookMessages: WebhookMessagesTable;
+  webhookAttempts: WebhookAttemptsTable;
+  staffSightings: StaffSightingsTable;
+  fairnessSettings: FairnessSettingsTable;
+  selfIdentifications: SelfIdentificationsTable;
+  expertScores: ExpertScoresTable;
+}
+
+/** Issue 23: a machine's key; only its SHA-256 digest is kept. Its id is also a users row's. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: 'recruiter' | 'reviewer';
+  keyDigest: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  enabled: number;
+  secret: string;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type WebhookMessageStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+export interface WebhookMessagesTable {
+  id: string;
+  endpointId: string;
+  event: string;
+  body: string;
+  status: WebhookMessageStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  messageId: string;
+  endpointId: string;
+  attempt: number;
+  status: 'delivered' | 'failed';
+  responseStatus: number | null;
+  error: string | null;
+  at: string;
 }

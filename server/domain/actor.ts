@@ -50,7 +50,12 @@ export type ActorType = Actor['type'];
 
 export const SYSTEM: SystemActor = { type: 'system' };
 
-export function staffActor(user: { id: string; name?: string }): StaffActor {
+/** A staff member, or an API key acting as staff of its role (issue 23). */
+export type StaffOrKeyActor = StaffActor | ApiKeyActor;
+
+/** The actor for a signed-in user: an API key's user (`kind: 'api_key'`) is its key. */
+export function staffActor(user: { id: string; name?: string; kind?: 'api_key' }): StaffOrKeyActor {
+  if (user.kind === 'api_key') return { type: 'api_key', id: user.id, name: user.name ?? '' };
   return user.name === undefined
     ? { type: 'staff', id: user.id }
     : { type: 'staff', id: user.id, name: user.name };

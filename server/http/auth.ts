@@ -9,13 +9,15 @@ import {
   type Actor,
   type CandidateActor,
   candidateActor,
-  type StaffActor,
+  type StaffOrKeyActor,
   staffActor,
 } from '../domain/actor.js';
 import { refusedCandidateLink } from '../domain/erasure/erased-links.js';
+import { apiKeySession, looksLikeApiKey } from '../domain/integrations/api-keys.js';
 import { invitationForExtraLink } from '../domain/invitations/extra-links.js';
 import { type StaffSession, staffSessionForToken } from '../domain/staff/staff-session.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { countApiKeyRequest } from './api-key-limit.js';
 
 export function bearerToken(req: Request): string | null {
   const header = req.get('authorization');
@@ -36,8 +38,13 @@ class PasswordChangeRequiredError extends AppError {
 }
 
 async function authenticateStaff(deps: Deps, req: Request, res: Response): Promise<StaffSession> {
-  const session = await staffSessionForToken(deps, bearerToken(req));
+  const token = bearerToken(req);
+  // Issue 23: an API key (`oik_…`) acts as a staff user of its role.
+  const session = looksLikeApiKey(token)
+    ? await apiKeySession(deps, token)
+    : await staffSessionForToken(deps, token);
   if (!session) throw new UnauthenticatedError('Sign in with a valid staff token.');
+  if (session.user.kind === 'api_key') countApiKeyRequest(deps, session.user.id);
   res.locals.user = session.user;
   res.locals.staffSession = session;
   return session;
@@ -69,7 +76,7 @@ export function currentUser(res: Response): User {
 }
 
 /** The signed-in staff member as an Actor (after requireStaff or requireSignedIn). */
-export function currentStaffActor(res: Response): StaffActor {
+export function currentStaffActor(res: Response): StaffOrKeyActor {
   return staffActor(currentUser(res));
 }
 

@@ -31,11 +31,17 @@ function emailOf(req: Request): string {
  * its own counters in Redis when several processes share the load, so a guesser gains nothing
  * by spreading attempts over them; without it each process counts in memory.
  */
+export interface LoginThrottles {
+  handlers: Handler[];
+  /** An admin reset the account's password: its failures so far no longer lock it out. */
+  forgetAccount(email: string): Promise<void>;
+}
+
 export function loginThrottles(
   limits: LoginThrottleLimits,
   log: Logger,
   storeFor?: (name: string) => Store,
-): Handler[] {
+): LoginThrottles {
   const throttle = (
     name: string,
     limit: number,
@@ -64,14 +70,16 @@ export function loginThrottles(
     });
   };
   const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
-  return [
-    throttle(
-      'login-account',
-      limits.perAccount,
-      DAY_MS,
-      (req) => `account|${emailOf(req)}`,
-      'This account had too many failed sign-in attempts today. Try again later or ask an admin to reset your password.',
-    ),
+  const accountKey = (email: string) => `account|${email.trim().toLowerCase()}`;
+  const perAccount = throttle(
+    'login-account',
+    limits.perAccount,
+    DAY_MS,
+    (req) => accountKey(emailOf(req)),
+    'This account had too many failed sign-in attempts today. Try again later or ask an admin to reset your password.',
+  );
+  const handlers = [
+    perAccount,
     throttle(
       'login-address',
       limits.perAddress,
@@ -88,4 +96,11 @@ export function loginThrottles(
       'Too many failed sign-in attempts. Wait a while and try again.',
     ),
   ];
+  return {
+    handlers,
+    // The per-address limits stay: they are about a guesser's network, not the account.
+    forgetAccount: async (email) => {
+      await perAccount.resetKey(accountKey(email));
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { attemptNote } from '../domain/takes/retake-accounting.js';
+import { emitWebhookEvent } from '../domain/webhooks/outbox.js';
 import type { PermanentJobError } from './job-queue.js';
 
 /** Shown when processing failed for a reason that is ours, not the recording's. */
@@ -47,6 +48,7 @@ export async function failTake(
       .where('status', '=', 'processing')
       .returning('invitationId')
       .executeTakeFirst();
+    if (row) await emitWebhookEvent(deps, 'answer.failed', { answerId, ...row }, trx);
     return row;
   });
 }

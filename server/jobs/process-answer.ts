@@ -1,16 +1,17 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Deps } from '../deps.js';
 import { discardErasedAnswer, invitationsNotErasing } from '../domain/erasure/media-jobs.js';
 import { answerKeys } from '../domain/takes/answer-keys.js';
 import { enqueueProcessAnswer } from '../domain/takes/enqueue-answer.js';
+import { emitWebhookEvent } from '../domain/webhooks/outbox.js';
 import { answerBudget } from '../media/answer-budget.js';
 import { storeAudioRendition } from '../media/audio-rendition.js';
 import { convertRecording, UnplayableMediaError } from '../media/convert-recording.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { newWorkDir } from '../media/work-dirs.js';
 import { failTake } from './fail-take.js';
 import { type JobContext, PermanentJobError } from './job-queue.js';
 
@@ -47,7 +48,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         percent: step,
       });
     };
-    const workDir = await mkdtemp(path.join(tmpdir(), 'answer-'));
+    const workDir = await newWorkDir(deps.config.dataDir, 'answer');
     try {
       const started = Date.now();
       const inputPath = path.join(workDir, 'recording');
@@ -118,6 +119,7 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         invitationId: answer.invitationId,
         status: 'ready',
       });
+      await emitWebhookEvent(deps, 'answer.ready', { answerId, invitationId: answer.invitationId });
     } catch (err) {
       if (err instanceof UnplayableMediaError) throw new PermanentJobError(err.message);
       throw err;

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { type Mailer, SmtpError } from '../domain/email/mailer.js';
+import { type Mailer, redactAddresses, SmtpError } from '../domain/email/mailer.js';
 import { claimLeaseMs } from '../domain/email/outbox.js';
 import type { JobHandler, JobHandlerOptions } from './job-queue.js';
 import { PermanentJobError } from './job-queue.js';
@@ -45,7 +45,8 @@ export function sendEmailJob(deps: Deps, mailer: Mailer): JobHandler<'send-email
         html: message.htmlBody ?? '',
       });
     } catch (err) {
-      const smtp = err instanceof SmtpError ? err : new SmtpError(String(err), false);
+      const smtp =
+        err instanceof SmtpError ? err : new SmtpError(redactAddresses(String(err)), false);
       await deps.db
         .updateTable('emailOutbox')
         .set({
@@ -53,6 +54,8 @@ export function sendEmailJob(deps: Deps, mailer: Mailer): JobHandler<'send-email
           lastError: smtp.reply,
           claimedAt: null,
           updatedAt: new Date().toISOString(),
+          // Failed for good: the bodies (which carry a working link) will never be sent.
+          ...(smtp.permanent ? { textBody: null, htmlBody: null } : {}),
         })
         .where('id', '=', messageId)
         .execute();
@@ -75,14 +78,22 @@ export function sendEmailJob(deps: Deps, mailer: Mailer): JobHandler<'send-email
   };
 }
 
-/** After the last try: a message still waiting for a retry is failed, with the SMTP reply kept. */
+/**
+ * After the last try: a message still waiting for a retry is failed, with the SMTP reply kept
+ * (addresses removed) and its bodies, which carry a working link, cleared.
+ */
 export function sendEmailFailed(deps: Deps): JobHandlerOptions<'send-email'>['onFailed'] {
   return async ({ messageId }, error) => {
     await deps.db
       .updateTable('emailOutbox')
       .set((eb) => ({
         status: 'failed',
-        lastError: eb.fn.coalesce('lastError', eb.val(error.message.slice(0, 500))),
+        lastError: eb.fn.coalesce(
+          'lastError',
+          eb.val(redactAddresses(error.message).slice(0, 500)),
+        ),
+        textBody: null,
+        htmlBody: null,
         updatedAt: new Date().toISOString(),
       }))
       .where('id', '=', messageId)

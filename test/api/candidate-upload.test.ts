@@ -32,6 +32,7 @@ import {
 
 const ANSWER_KEYS = [
   'attempt',
+  'discarded',
   'durationMs',
   'error',
   'id',

@@ -60,6 +60,7 @@ describe('API v1 invitations (SQLite)', () => {
       'id',
       'language',
       'location',
+      'reference',
       'source',
       'status',
       'url',

@@ -40,7 +40,7 @@ describe('sign-in throttles and the security log', () => {
     lines = captured.lines;
     server = await startTestServer({
       database: 'sqlite',
-      env: { TRUST_PROXY: 'true' },
+      env: { TRUST_PROXY: '1' },
       log: captured.log,
       loginLimits: { perAddress: 5, perAccount: 5 },
     });
@@ -89,6 +89,28 @@ describe('sign-in throttles and the security log', () => {
     );
   });
 
+  it('an admin password reset lifts the account lockout (issue 20, finding 12)', async () => {
+    const admin = await login(server.url);
+    const email = uniqueEmail();
+    const created = await admin.post('/users', {
+      email,
+      name: 'Locked Out',
+      password: 'a long enough password',
+      role: 'reviewer',
+    });
+    assert.equal(created.status, 201);
+    for (let i = 0; i < 5; i++) {
+      const res = await attempt(server, `192.0.2.${120 + i}`, email, 'not the password');
+      expectProblem(res, 401, 'invalid_credentials');
+    }
+    expectProblem(await attempt(server, '192.0.2.130', email, 'x'), 429, 'rate_limited');
+    const reset = await admin.post(`/users/${created.body.id}/password-reset`);
+    assert.equal(reset.status, 200);
+    const signIn = await attempt(server, '192.0.2.131', email, reset.body.password);
+    assert.equal(signIn.status, 200, JSON.stringify(signIn.body));
+    assert.equal(signIn.body.mustChangePassword, true);
+  });
+
   it('logs each failed sign-in as a security event with the client address, never the password', async () => {
     const secret = 'a-very-recognisable-wrong-password';
     await attempt(server, '203.0.113.7', 'admin@example.test', secret);
@@ -120,7 +142,7 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
       server = await startTestServer({
         database,
         storage: database === 'postgres' ? 's3' : 'local',
-        env: { TRUST_PROXY: 'true' },
+        env: { TRUST_PROXY: '1' },
         loginLimits: { perAddress: 1_000_000, perAccount: 1_000_000 },
       });
     });

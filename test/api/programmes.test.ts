@@ -35,13 +35,13 @@ for (const setup of SETUPS) {
         env: {
           SMTP_URL: smtp.url,
           MAIL_FROM: 'Programme <jobs@example.test>',
-          TRUST_PROXY: 'true',
+          TRUST_PROXY: '1',
         },
       });
       noMail = await startTestServer({
         database: setup.database,
         now: clock.now,
-        env: { TRUST_PROXY: 'true' },
+        env: { TRUST_PROXY: '1' },
       });
       admin = await login(server.url);
       adminNoMail = await login(noMail.url);

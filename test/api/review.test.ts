@@ -48,6 +48,7 @@ const RATING_KEYS = [
   'comment',
   'firstScore',
   'id',
+  'independent',
   'reviewer',
   'revisedAfterReveal',
   'score',

@@ -141,6 +141,7 @@ for (const config of BOTH_SETUPS) {
         hideVideoUntilRated: true,
         ratingsRequired: 2,
         evidenceRequired: false,
+        calibration: 'separate',
       });
       const [q1, q2] = interview.questions;
       assert.equal(q1!.competency, 'communication');
@@ -370,7 +371,11 @@ for (const config of BOTH_SETUPS) {
       // The recruiter reads the three ratings first, then rates: not an independent score.
       assert.equal((await ratingsOf(recruiter, c2q1!)).length, 3);
       const late = await rate(recruiter, c2q1!, 1);
-      assert.deepEqual([late.firstScore, late.revisedAfterReveal], [1, false]);
+      // Never independent: no first score (API.md, "Sealed for organisers too").
+      assert.deepEqual(
+        [late.independent, late.firstScore, late.revisedAfterReveal],
+        [false, null, false],
+      );
 
       const res = await recruiter.get(`/interviews/${interview.id}/results`);
       assert.equal(res.status, 200, JSON.stringify(res.body));

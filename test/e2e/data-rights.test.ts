@@ -56,6 +56,61 @@ describe('data rights in Chromium', function () {
     await page.close();
   });
 
+  it('erasing from the link also clears what the browser kept: outbox and rescue copies (issue 20, finding 6)', async () => {
+    const interview = await createInterview(admin);
+    const { invitation } = await inviteOne(admin, interview.id);
+    const page = await browser.newPage();
+    await page.goto(invitation.url!);
+    await page.getByText('Your data').click();
+    // What an interrupted recording leaves on the device: a take with a chunk not yet uploaded,
+    // and the last slice rescued in localStorage.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('interview-recorder-outbox', 1);
+        request.onupgradeneeded = () => {
+          request.result
+            .createObjectStore('takes', { keyPath: 'answerId' })
+            .createIndex('scope', 'scope');
+          request.result.createObjectStore('chunks', { keyPath: ['answerId', 'index'] });
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['takes', 'chunks'], 'readwrite');
+      tx.objectStore('takes').put({ answerId: 'a1', scope: 'i1', nextIndex: 1 });
+      tx.objectStore('chunks').put({ answerId: 'a1', index: 0, bytes: new ArrayBuffer(16) });
+      await new Promise((resolve) => {
+        tx.oncomplete = resolve;
+      });
+      db.close();
+      localStorage.setItem('interview-recorder-rescue:a1:1', '{"recordedMs":1000,"data":"AAAA"}');
+    });
+    await page.getByRole('button', { name: 'Erase my data…' }).click();
+    await page.getByRole('button', { name: 'Erase everything' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your data has been erased' }).waitFor();
+    const left = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('interview-recorder-outbox', 1);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const counts: Record<string, number> = {};
+      for (const store of ['takes', 'chunks']) {
+        counts[store] = await new Promise<number>((resolve) => {
+          const request = db.transaction([store]).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      }
+      db.close();
+      const rescued = Object.keys(localStorage).filter((k) =>
+        k.startsWith('interview-recorder-rescue:'),
+      );
+      return { ...counts, rescued };
+    });
+    assert.deepEqual(left, { takes: 0, chunks: 0, rescued: [] });
+    await page.close();
+  });
+
   it('an admin reads the audit trail, by staff member', async () => {
     const interview = await createInterview(admin);
     const { invitation } = await inviteOne(admin, interview.id);

@@ -18,7 +18,7 @@ export interface ReceivedMail {
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
-  readonly #refusals = new Map<string, { count: number; code: number }>();
+  readonly #refusals = new Map<string, { count: number; code: number; message?: string }>();
   #waiters: (() => void)[] = [];
   #server: SMTPServer;
   port = 0;
@@ -35,10 +35,11 @@ export class TestSmtpServer {
         if (refusal) {
           refusal.count--;
           stream.resume();
-          const code = refusal.code;
+          const { code, message } = refusal;
           stream.on('end', () => {
             const err = new Error(
-              code >= 500 ? 'Mailbox unavailable: no such user here' : 'Try again later',
+              message ??
+                (code >= 500 ? 'Mailbox unavailable: no such user here' : 'Try again later'),
             ) as Error & { responseCode: number };
             err.responseCode = code;
             callback(err);
@@ -78,9 +79,9 @@ export class TestSmtpServer {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  /** Refuses the next `count` messages to this address with this reply code. */
-  refuse(address: string, count: number, code: number): void {
-    this.#refusals.set(address.toLowerCase(), { count, code });
+  /** Refuses the next `count` messages to this address with this reply code (and words). */
+  refuse(address: string, count: number, code: number, message?: string): void {
+    this.#refusals.set(address.toLowerCase(), { count, code, message });
   }
 
   /** Messages to this address, oldest first. */

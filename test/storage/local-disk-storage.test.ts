@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidKeyError } from '../../storage/storage.js';
 import { type LocalDiskFixture, startLocalDiskFixture } from './local-disk-fixture.js';
@@ -88,5 +88,20 @@ describe('LocalDiskStorage on its own', () => {
     await fixture.storage.deletePrefix('answers/1/');
     assert.equal(await exists(path.join(fixture.root, 'answers', '1')), false);
     assert.equal(await exists(path.join(fixture.root, 'answers', '2', 'video.mp4')), true);
+  });
+
+  it('deletePrefix also erases half-written temp files under the prefix (issue 20, finding 6)', async () => {
+    const { storage, root } = fixture;
+    await storage.put('answers/a1/chunks/0', Buffer.from('kept bytes'));
+    await storage.put('answers/a2/chunks/0', Buffer.from('other answer'));
+    // What a crash mid-put leaves: the bytes of an upload under a temp name.
+    await writeFile(path.join(root, 'answers/a1/chunks/.tmp-0123456789abcdef'), 'half a chunk');
+    await writeFile(path.join(root, 'answers/a1/.tmp-fedcba9876543210'), 'half a video');
+    await writeFile(path.join(root, 'answers/a2/chunks/.tmp-00000000000000aa'), 'not erased');
+    await storage.deletePrefix('answers/a1/');
+    assert.deepEqual(await filesUnder(root), [
+      path.join('answers', 'a2', 'chunks', '.tmp-00000000000000aa'),
+      path.join('answers', 'a2', 'chunks', '0'),
+    ]);
   });
 });

@@ -107,6 +107,14 @@ export class CandidateApi {
     await this.send('POST', path);
   }
 
+  /**
+   * Extension (issue 21): sets an interrupted take aside so that the complete one before it stays
+   * the one reviewed. 409 `no_earlier_take` when there is none, `answer_closed` once handed in.
+   */
+  discard(answerId: string): Promise<Answer> {
+    return this.send('POST', `/candidate/answers/${encodeURIComponent(answerId)}/discard`);
+  }
+
   /** Times an upload of `bytes` to the speed-check extension, which counts and drops them. */
   async timeUpload(bytes: number, timeoutMs?: number): Promise<number> {
     const started = performance.now();

@@ -20,6 +20,8 @@ export interface StepChangeDetail {
   /** 0-based; present on `question`. */
   questionIndex?: number;
   questionCount: number;
+  /** True when the session says feedback was released (the page then shows it). */
+  feedbackReleased?: boolean;
 }
 
 export interface AnswerSubmittedDetail {

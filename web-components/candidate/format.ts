@@ -1,3 +1,4 @@
+import { formattingLocale } from '../i18n/formatting-locale.js';
 import { getLocale } from '../i18n/localization.js';
 
 /** A clock reading such as 1:05 (minutes:seconds), rounded down to whole seconds. */
@@ -9,7 +10,7 @@ export function clock(ms: number): string {
 }
 
 function unit(value: number, name: 'minute' | 'second'): string {
-  return new Intl.NumberFormat(getLocale(), {
+  return new Intl.NumberFormat(formattingLocale(getLocale()), {
     style: 'unit',
     unit: name,
     unitDisplay: 'long',
@@ -28,14 +29,17 @@ export function spokenDuration(totalSeconds: number): string {
 
 /** A date and time in the candidate's language, e.g. "Friday 3 July 2026 at 17:00". */
 export function dateTime(iso: string): string {
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(formattingLocale(getLocale()), {
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /** A speed in kbit/s as Mbit/s with one decimal, in the candidate's language ("4.8", "4,8"). */
 export function megabitsPerSecond(kbps: number): string {
-  return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(kbps / 1000);
+  return new Intl.NumberFormat(formattingLocale(getLocale()), { maximumFractionDigits: 1 }).format(
+    kbps / 1000,
+  );
 }
 
 /** Whole percent of `part` in `total`; 100 when there is nothing to do. */

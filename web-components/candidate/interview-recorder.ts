@@ -267,6 +267,7 @@ export class InterviewRecorder extends LitElement {
       step: this.step,
       questionIndex: this.step === 'question' ? this.questionIndex : undefined,
       questionCount: this.progress.length,
+      feedbackReleased: this.session?.invitation?.feedbackReleased === true,
     });
     if (previous === undefined || previous === 'loading') return;
     // Focus follows the flow, so keyboard and screen-reader users start at the new heading.

@@ -5,12 +5,43 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Question } from '../../server/contracts/api.js';
-import { canRecord } from './device/browser-support.js';
+import type { CandidateSession, Question } from '../../server/contracts/api.js';
+import type { CandidateApi } from './candidate-api.js';
+import { type BrowserSupport, canRecord } from './device/browser-support.js';
 import { deviceProblem } from './device/device-help.js';
-import type { DevicesConfirmedDetail } from './events.js';
-import type { InterviewRecorder } from './interview-recorder.js';
-import { attemptsLeft } from './session-progress.js';
+import type { MediaController } from './device/media-controller.js';
+import type { DevicesConfirmedDetail, RecorderStep } from './events.js';
+import type { RecordingFormat } from './recording/recording-format.js';
+import { attemptsLeft, earlierComplete, type QuestionProgress } from './session-progress.js';
+import type { UploadController } from './upload/upload-controller.js';
+
+/**
+ * What these views read of <interview-recorder> and the handlers they call: declared here, not
+ * imported from the element, so that the element's import of these views is the only arrow.
+ */
+export interface RecorderHost extends HTMLElement {
+  readonly step: RecorderStep;
+  readonly session: CandidateSession | null;
+  readonly progress: QuestionProgress[];
+  readonly questionIndex: number;
+  readonly problem: string;
+  readonly uploadKbps: number | null;
+  readonly uploadMeasured: Promise<number | null> | null;
+  readonly rateConfirmed: boolean;
+  readonly api: CandidateApi | null;
+  readonly media: MediaController;
+  readonly uploads: UploadController;
+  readonly support: BrowserSupport;
+  readonly returning: boolean;
+  readonly audioOnlyAllowed: boolean;
+  readonly format: RecordingFormat | null;
+  onWelcomeAccepted(): void;
+  onExtraTime(request: { result?: Promise<unknown> }): void;
+  onDevicesConfirmed(detail: DevicesConfirmedDetail): void;
+  onPracticeDone(): void;
+  onQuestionDone(answerId: string | null): void;
+  say(message: string): void;
+}
 
 function practiceQuestion(): Question {
   return {
@@ -25,7 +56,7 @@ function practiceQuestion(): Question {
   };
 }
 
-function header(host: InterviewRecorder) {
+function header(host: RecorderHost) {
   const { session } = host;
   if (!session) return nothing;
   return html`<header>
@@ -40,7 +71,7 @@ function header(host: InterviewRecorder) {
 }
 
 /** The camera went away mid-interview (iOS in the background, a cable): how to get it back. */
-function mediaProblem(host: InterviewRecorder) {
+function mediaProblem(host: RecorderHost) {
   const { status } = host.media;
   if (status === 'ready') return nothing;
   if (status === 'requesting') {
@@ -61,7 +92,7 @@ function mediaProblem(host: InterviewRecorder) {
   </div>`;
 }
 
-function questionView(host: InterviewRecorder, practice: boolean) {
+function questionView(host: RecorderHost, practice: boolean) {
   const format = host.format;
   if (!format) return nothing;
   const p = host.progress[host.questionIndex];
@@ -79,6 +110,7 @@ function questionView(host: InterviewRecorder, practice: boolean) {
       .last=${host.questionIndex === host.progress.length - 1}
       .attemptsLeft=${p ? attemptsLeft(p) : 1}
       .interrupted=${practice ? null : (p?.interrupted ?? null)}
+      .earlier=${practice || !p ? null : earlierComplete(p)}
       .failedBefore=${!practice && Boolean(p?.failed)}
       .stream=${host.media.stream}
       .format=${format}
@@ -93,7 +125,7 @@ function questionView(host: InterviewRecorder, practice: boolean) {
   )}`;
 }
 
-function devicesView(host: InterviewRecorder) {
+function devicesView(host: RecorderHost) {
   return html`<device-check-step
     data-step
     .media=${host.media.snapshot}
@@ -104,7 +136,7 @@ function devicesView(host: InterviewRecorder) {
   ></device-check-step>`;
 }
 
-function body(host: InterviewRecorder) {
+function body(host: RecorderHost) {
   switch (host.step) {
     case 'loading':
       return html`<p aria-busy="true">${msg('Loading your interview…', { id: 'cand.loading' })}</p>`;
@@ -128,11 +160,11 @@ function body(host: InterviewRecorder) {
       return questionView(host, false);
     case 'finishing':
     case 'finished':
-      return html`<finished-step data-step .name=${host.session?.candidate.name ?? ''} .sending=${host.step === 'finishing'} .problem=${host.problem}></finished-step>`;
+      return html`<finished-step data-step .name=${host.session?.candidate.name ?? ''} .sending=${host.step === 'finishing'} .emailEnabled=${host.session?.emailEnabled !== false} .problem=${host.problem}></finished-step>`;
   }
 }
 
-export function stepView(host: InterviewRecorder) {
+export function stepView(host: RecorderHost) {
   const unsupported =
     host.step !== 'loading' && host.step !== 'unavailable' && !canRecord(host.support);
   return html`${header(host)}

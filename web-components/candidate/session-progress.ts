@@ -1,5 +1,14 @@
 import type { Answer, CandidateSession, Question } from '../../server/contracts/api.js';
 
+/**
+ * Issue 21: the complete take that the question's interrupted one must not displace unasked:
+ * the latest submitted, when it comes before the interrupted take.
+ */
+export function earlierComplete(progress: QuestionProgress): Answer | null {
+  const { submitted, interrupted } = progress;
+  return submitted && interrupted && submitted.attempt < interrupted.attempt ? submitted : null;
+}
+
 /** Where the candidate stands on one question, from the server's list of takes. */
 export interface QuestionProgress {
   question: Question;
@@ -39,7 +48,8 @@ export function questionProgress(session: CandidateSession): QuestionProgress[] 
     const takes = session.answers
       .filter((a) => a.questionId === question.id)
       .sort((a, b) => a.attempt - b.attempt);
-    const latest = last(takes.filter((a) => !isEmptyTombstone(a)));
+    // A take set aside for the one before it (issue 21) is as if it had not been recorded.
+    const latest = last(takes.filter((a) => !isEmptyTombstone(a) && !a.discarded));
     return {
       question,
       // An older server does not say: then only takes that did not fail count.

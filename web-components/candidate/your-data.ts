@@ -2,6 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidatePrivacy } from '../../server/contracts/data-rights.js';
+import { formattingLocale } from '../i18n/formatting-locale.js';
+import { clearOutbox } from './upload/outbox.js';
+import { forgetAllRescued } from './upload/rescue-store.js';
 
 type Phase = 'closed' | 'loading' | 'ready' | 'confirming' | 'erasing' | 'erased' | 'failed';
 
@@ -140,6 +143,9 @@ export class CandidateYourData extends LitElement {
       body: JSON.stringify({ confirm: true }),
     });
     if (res.status === 202 || res.status === 404) {
+      // Slices not yet uploaded are copies too: the device forgets them as well.
+      forgetAllRescued();
+      await clearOutbox().catch(() => {});
       this.phase = 'erased';
       this.dispatchEvent(new CustomEvent('data-erased', { bubbles: true, composed: true }));
     } else {
@@ -177,7 +183,7 @@ export class CandidateYourData extends LitElement {
   #details() {
     const p = this.privacy!;
     const erasedBy = new Date(p.erasedBy).toLocaleDateString(
-      document.documentElement.lang || undefined,
+      formattingLocale(document.documentElement.lang || undefined),
       {
         dateStyle: 'long',
       },
@@ -188,7 +194,7 @@ export class CandidateYourData extends LitElement {
       <p>${msg(str`Everything you recorded here is erased on ${erasedBy} at the latest.`, { id: 'cand.data.erasedBy' })}</p>
       ${
         p.consentedAt
-          ? html`<p>${msg(str`You agreed to this on ${new Date(p.consentedAt).toLocaleString(document.documentElement.lang || undefined)}.`, { id: 'cand.data.consented' })}</p>`
+          ? html`<p>${msg(str`You agreed to this on ${new Date(p.consentedAt).toLocaleString(formattingLocale(document.documentElement.lang || undefined))}.`, { id: 'cand.data.consented' })}</p>`
           : html`<div class="actions"><button @click=${this.#consent}>${msg('I agree', { id: 'cand.data.agree' })}</button></div>`
       }
       <div class="actions">

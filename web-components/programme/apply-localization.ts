@@ -2,7 +2,9 @@
  * Localisation for the public apply page, which is its own small bundle: it loads only the
  * programme translations, not the recorder's or the workspace's.
  */
+
 import { configureLocalization } from '@lit/localize';
+import { formattingLocale } from '../i18n/formatting-locale.js';
 
 export type ApplyLocale = 'en' | 'fr';
 
@@ -37,7 +39,8 @@ export async function useApplyLocale(locale: ApplyLocale): Promise<void> {
 
 /** A closing date in the reader's language and time zone, e.g. "Friday 3 July 2026 at 17:00". */
 export function closingDate(iso: string): string {
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(formattingLocale(getLocale()), {
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }

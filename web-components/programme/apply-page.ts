@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApplyProblem, apply, getProgramme } from './apply-api.js';
 import { type ApplyAnswers, emptyAnswers } from './apply-form.js';
 import './apply-form.js';
+import './keep-link.js';
 import { applyStyles } from './apply.styles.js';
 import {
   type ApplyLocale,
@@ -98,12 +99,12 @@ export class ApplyPage extends LitElement {
     } else if (err.status === 429) {
       const minutes = Math.max(1, Math.ceil((err.retryAfter ?? 600) / 60));
       this.formProblem = msg(
-        str`Too many applications have come from this connection. Please try again in ${minutes} minute(s).`,
+        str`We cannot take more applications right now. Please try again in ${minutes} minute(s).`,
         { id: 'apply.rateLimited' },
       );
     } else if (err.status === 400 && err.errors.length) {
       this.serverErrors = Object.fromEntries(
-        err.errors.map((e) => [fieldOf(e.path), `${e.path}: ${e.message}`]),
+        err.errors.map((e) => [fieldOf(e.path), serverFieldError(fieldOf(e.path))]),
       );
       this.formProblem = msg('Please check the highlighted answers.', { id: 'apply.checkForm' });
     } else {
@@ -185,6 +186,7 @@ export class ApplyPage extends LitElement {
           <p class="muted">${msg('It can take a few minutes to arrive. If you cannot find it, look in your spam folder, or apply again with the same address to receive a new link.', { id: 'apply.sentHelp' })}</p>`;
       case 'created':
         return html`<p>${msg('Your interview is ready. Keep this link: it is the only way back to your interview.', { id: 'apply.createdBody' })}</p>
+          <apply-keep-link url=${view.url}></apply-keep-link>
           <p class="actions"><a class="button primary" href=${view.url}>${msg('Start my interview', { id: 'apply.start' })}</a></p>`;
       case 'not-eligible':
         return html`<p>${msg('From your answers, this programme is not open to you at the moment, so we cannot offer you an interview. We have not kept your answers or your details.', { id: 'apply.notEligibleBody' })}</p>
@@ -211,6 +213,26 @@ export class ApplyPage extends LitElement {
 }
 
 /** The form field a server error's path points at (`eligibility.rights` → `q-rights`). */
+/**
+ * The server's field messages are English words for developers; the applicant reads what to do
+ * about the field, in the page's language.
+ */
+function serverFieldError(field: string): string {
+  if (field === 'name')
+    return msg('Please write your name as ordinary text, on one line, up to 200 characters.', {
+      id: 'apply.err.nameText',
+    });
+  if (field === 'email')
+    return msg('Please enter an email address such as name@example.com.', {
+      id: 'apply.err.email',
+    });
+  if (field === 'location')
+    return msg('Please choose where you would like to work.', { id: 'apply.err.location' });
+  if (field === 'consent') return msg('Please tick the box to apply.', { id: 'apply.err.consent' });
+  if (field.startsWith('q-')) return msg('Please answer yes or no.', { id: 'apply.err.yesNo' });
+  return msg('Please check this answer.', { id: 'apply.err.other' });
+}
+
 function fieldOf(path: string): string {
   if (path.startsWith('eligibility.')) return `q-${path.slice('eligibility.'.length)}`;
   if (path === 'locationKey') return 'location';

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { formattingLocale } from '../i18n/formatting-locale.js';
 import type { Feedback } from './programme-types.js';
 
 /** The released feedback for the invitation behind `token`; null before release (404). */
@@ -104,7 +105,7 @@ export class CandidateFeedback extends LitElement {
   override render() {
     const f = this.feedback;
     const released = f.releasedAt
-      ? new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      ? new Intl.DateTimeFormat(formattingLocale(document.documentElement.lang || undefined), {
           dateStyle: 'long',
         }).format(new Date(f.releasedAt))
       : '';

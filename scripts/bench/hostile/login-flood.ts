@@ -8,7 +8,7 @@ const PARALLEL = 64;
 
 /**
  * 64 parallel failed sign-ins, each with a fresh email, without pause, answered or refused. Each
- * claims a different client address in X-Forwarded-For: a server started with TRUST_PROXY=true
+ * claims a different client address in X-Forwarded-For: a server started with TRUST_PROXY=1
  * believes it (a botnet behind a proxy, where only the hashing bound protects), any other sees
  * one address (where the per-address throttle soon answers everything with 429).
  */

@@ -17,7 +17,18 @@ export type AuditAction =
   | 'user.created'
   | 'user.updated'
   | 'user.password_reset'
-  | 'login.failed';
+  | 'login.failed'
+  // Issue 22: fairness and calibration.
+  | 'self_id_form.updated'
+  | 'invitation.reference_set'
+  | 'expert_score.saved'
+
+  // Issue 23: integrations.
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 /** A failed sign-in: someone claiming to be staff, the account (if any) they tried. */
 export interface SignInAttempt {

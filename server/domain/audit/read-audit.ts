@@ -18,7 +18,10 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
   let query = deps.db
     .selectFrom('auditLog')
     .leftJoin('users', (join) =>
-      join.onRef('users.id', '=', 'auditLog.actorId').on('auditLog.actorType', '=', 'staff'),
+      join
+        .onRef('users.id', '=', 'auditLog.actorId')
+        // An API key's name is on its users row (issue 23).
+        .on('auditLog.actorType', 'in', ['staff', 'api_key']),
     )
     .leftJoin('candidates', (join) =>
       join

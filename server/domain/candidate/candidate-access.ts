@@ -2,6 +2,7 @@ import type { InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ExpiredError } from '../../errors.js';
 import { closesAt } from '../invitations/invitation-status.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 
 /**
  * After closing, uploads of takes begun in time are still accepted for this long, so a candidate
@@ -63,5 +64,6 @@ export async function markStarted(deps: Deps, invitation: InvitationsTable): Pro
     .executeTakeFirst();
   if (result.numUpdatedRows > 0n) {
     deps.events.publish('invitation-status', { invitationId: invitation.id, status: 'started' });
+    await emitWebhookEvent(deps, 'invitation.started', { invitationId: invitation.id });
   }
 }

@@ -16,7 +16,9 @@ export async function candidateSession(
   invitation: InvitationsTable,
 ): Promise<CandidateSession> {
   const ctx = await candidateContext(deps, invitation);
-  // A finished candidate may still look at their session; a closed one may not.
+  const feedbackReleased = await isFeedbackReleased(deps, invitation.id);
+  // A finished candidate may still look at their session (and feedback, which only a finished
+  // interview can have); a closed one may not.
   if (invitation.status !== 'completed') assertOpenForNewWork(ctx);
   if (invitation.status === 'invited') await markStarted(deps, invitation);
   const current =
@@ -69,14 +71,26 @@ export async function candidateSession(
         thinkRemainingMs: thinkRemainingMs(r, answer.receivedChunks.length, think, now),
       };
     }),
+    emailEnabled: deps.config.email !== null,
     invitation: {
       id: invitation.id,
       status: visibleStatus(current, ctx.deadline, deps.now()),
       expiresAt: ctx.closesAt,
       completedAt: invitation.completedAt,
       accommodations: { extraTime: Number(invitation.extraTime) === 1 },
+      feedbackReleased,
     },
   };
+}
+
+/** Whether the candidate may read feedback (GET /candidate/feedback answers 200). */
+async function isFeedbackReleased(deps: Deps, invitationId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('feedback')
+    .select('releasedAt')
+    .where('invitationId', '=', invitationId)
+    .executeTakeFirst();
+  return Boolean(row?.releasedAt);
 }
 
 /** Whether each take uses an attempt, decided per question in attempt order (as on start). */

@@ -5,6 +5,7 @@ import { ConflictError } from '../../errors.js';
 import { sendReceipt } from '../email/receipt.js';
 import { questionsOf } from '../interviews/interviews.js';
 import { withReviewFields } from '../review/pseudonyms.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { assertWithinUploadGrace, candidateContext } from './candidate-access.js';
 
 /** The candidate is done: every question needs a submitted take. Idempotent. */
@@ -47,6 +48,7 @@ export async function finishInterview(
         invitationId: invitation.id,
         status: 'completed',
       });
+      await emitWebhookEvent(deps, 'invitation.completed', { invitationId: invitation.id });
       // Issue 11: a receipt by email; its failure must not fail the finish.
       await sendReceipt(deps, invitation.id).catch((err: Error) =>
         deps.log.warn({ err }, 'receipt not queued'),

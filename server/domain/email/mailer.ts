@@ -24,6 +24,15 @@ export class SmtpError extends Error {
   }
 }
 
+/**
+ * Mail servers often quote the recipient in their reply ("550 <ana@example.org>: unknown").
+ * Replies are stored (outbox, jobs) and logged, which would keep the address after the
+ * candidate is erased: every address in the words becomes "<recipient>".
+ */
+export function redactAddresses(reply: string): string {
+  return reply.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<recipient>');
+}
+
 const POOL_DEFAULTS = {
   pool: 'true',
   maxConnections: '4',
@@ -60,10 +69,9 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
       } catch (err) {
         const e = err as { responseCode?: number; response?: string; message?: string };
         // The server's own words (e.g. "550 5.1.1 mailbox unavailable"), never our credentials.
-        const reply = (e.response ?? e.message ?? 'The mail server could not be reached.').slice(
-          0,
-          500,
-        );
+        const reply = redactAddresses(
+          e.response ?? e.message ?? 'The mail server could not be reached.',
+        ).slice(0, 500);
         throw new SmtpError(reply, typeof e.responseCode === 'number' && e.responseCode >= 500);
       }
     },

@@ -35,10 +35,12 @@ const EN: Record<EmailKind, Copy> = {
   },
   application: {
     subject: (v) => `Your application: ${v.interviewTitle}`,
-    greeting: (v) => `Hello ${v.name},`,
+    // No name: the form's name is unverified, and this mail goes wherever the form said.
+    greeting: () => 'Hello,',
     body: (_v, when) => [
       'Thank you for applying. The next step is a short video interview that you record whenever suits you.',
-      `Your link works until ${when}. If you applied more than once, only the newest link works.`,
+      `Your link works until ${when}. If you applied more than once, use the link in the newest message.`,
+      'If you did not apply, you can ignore this message.',
     ],
     action: 'Start my interview',
   },
@@ -84,10 +86,11 @@ const FR: Record<EmailKind, Copy> = {
   },
   application: {
     subject: (v) => `Votre candidature : ${v.interviewTitle}`,
-    greeting: (v) => `Bonjour ${v.name},`,
+    greeting: () => 'Bonjour,',
     body: (_v, when) => [
       'Merci pour votre candidature. L’étape suivante est un court entretien vidéo, à enregistrer quand vous le souhaitez.',
-      `Votre lien fonctionne jusqu’au ${when}. Si vous avez postulé plusieurs fois, seul le lien le plus récent fonctionne.`,
+      `Votre lien fonctionne jusqu’au ${when}. Si vous avez postulé plusieurs fois, utilisez le lien du message le plus récent.`,
+      'Si vous n’avez pas postulé, vous pouvez ignorer ce message.',
     ],
     action: 'Commencer mon entretien',
   },

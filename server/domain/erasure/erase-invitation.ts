@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../actor.js';
 import { rememberErasedExtraLinks } from '../invitations/extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { deleteWhereIn, EXTRA_STATEMENTS, mediaPrefixes, ownedTables } from './invitation-data.js';
 
 /** A claim older than this belongs to a process that died mid-erasure: another may take it. */
@@ -115,6 +116,7 @@ async function deleteRows(
       invitationId,
     });
     if (!invitation) return { answerIds: [], candidateId: null };
+    await emitWebhookEvent(deps, 'candidate.erased', { invitationId }, trx);
     const answerIds = (
       await trx
         .selectFrom('answers')

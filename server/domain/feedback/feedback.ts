@@ -2,8 +2,10 @@ import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
+import { referenceConflict } from '../calibration/reference.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { addExtraLink } from '../invitations/extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { prefillCompetencies } from './prefill.js';
 import { rubricOf, scoresOfLatestTakes } from './rubric.js';
 
@@ -17,6 +19,7 @@ async function completedInvitation(deps: Deps, invitationId: string) {
       'invitations.interviewId',
       'invitations.status',
       'invitations.language',
+      'invitations.reference',
       'candidates.name',
       'candidates.email',
       'interviews.title',
@@ -24,6 +27,7 @@ async function completedInvitation(deps: Deps, invitationId: string) {
     .where('invitations.id', '=', invitationId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('There is no such invitation.');
+  if (Number(row.reference) === 1) throw referenceConflict('feedback');
   if (row.status !== 'completed') {
     throw new ConflictError(
       'not_completed',
@@ -138,6 +142,7 @@ export async function releaseFeedback(
       target: { type: 'invitation', id: invitationId },
       invitationId,
     });
+    await emitWebhookEvent(deps, 'feedback.released', { invitationId }, trx);
     if (!emailEnabled(deps)) return null;
     const token = await addExtraLink(trx, invitationId, now);
     return queueEmail(

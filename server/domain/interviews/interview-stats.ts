@@ -20,6 +20,8 @@ export async function interviewStats(deps: Deps, interviewId: string): Promise<I
     .selectFrom('invitations')
     .select(['status', 'expiresAt'])
     .where('interviewId', '=', interviewId)
+    // Reference (calibration) invitations are not candidates.
+    .where('reference', '=', 0)
     .execute();
   const counts: Record<InvitationStatus, number> = {
     invited: 0,

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { CreateInvitationsRequest, Invitation } from '../../contracts/api.js';
+import type { SkippedDuplicate } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails } from '../email/outbox.js';
 import { getInterview } from '../interviews/interviews.js';
-import { queueInvitationEmails } from '../programmes/invitation-emails.js';
+import { queueInvitationEmails, splitDuplicates } from '../programmes/invitation-emails.js';
 import { programmeFieldsOf } from '../programmes/invitation-fields.js';
 import { withReviewFields } from '../review/pseudonyms.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { visibleStatus } from './invitation-status.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
@@ -21,22 +23,42 @@ export function invitationExpiry(sentAt: Date, deadline: string | null): string 
   return deadline ?? new Date(sentAt.getTime() + DEFAULT_OPEN_DAYS * DAY_MS).toISOString();
 }
 
+/**
+ * Invites the request's candidates, skipping emails already invited (issue 11) unless
+ * `allowDuplicates`. The duplicate check and the inserts are one transaction that first locks
+ * the interview's row, so two requests for the same email at the same instant cannot both pass
+ * the check (on SQLite transactions are serial already).
+ */
 export async function createInvitations(
   deps: Deps,
   interviewId: string,
   input: NewInvitations,
-): Promise<Invitation[]> {
+): Promise<{ items: Invitation[]; skipped: SkippedDuplicate[] }> {
   const interview = await getInterview(deps.db, interviewId);
   const now = deps.now();
   const createdAt = now.toISOString();
   const expiresAt = invitationExpiry(now, interview.deadline);
-  const created = input.candidates.map((c) => ({
-    token: newCandidateToken(),
-    candidate: { id: newId(), name: c.name, email: c.email },
-    invitationId: newId(),
-    language: c.language ?? ('en' as const),
-  }));
+  let created: Created[] = [];
+  let skipped: SkippedDuplicate[] = [];
   const messageIds = await deps.db.transaction().execute(async (trx) => {
+    if (isPostgres(deps)) {
+      await trx
+        .selectFrom('interviews')
+        .select('id')
+        .where('id', '=', interviewId)
+        .forUpdate()
+        .execute();
+    }
+    const split = await splitDuplicates(trx, interviewId, input.candidates, input.allowDuplicates);
+    skipped = split.skipped;
+    // Nothing new and something skipped: nothing to write (an empty request still answers []).
+    created = split.fresh.map((c) => ({
+      token: newCandidateToken(),
+      candidate: { id: newId(), name: c.name, email: c.email },
+      invitationId: newId(),
+      language: c.language ?? ('en' as const),
+    }));
+    if (created.length === 0) return [];
     await trx
       .insertInto('candidates')
       .values(created.map((c) => ({ ...c.candidate, createdAt })))
@@ -58,9 +80,12 @@ export async function createInvitations(
         })),
       )
       .execute();
+    const ids = created.map((c) => ({ interviewId, invitationId: c.invitationId }));
+    await emitWebhookEvent(deps, 'invitation.created', ids, trx);
     return queueInvitationEmails(trx, deps, interview, expiresAt, created, input.sendEmail);
   });
   dispatchEmails(deps, messageIds);
+  if (created.length === 0) return { items: [], skipped };
   const fields = await programmeFieldsOf(
     deps,
     interviewId,
@@ -74,8 +99,20 @@ export async function createInvitations(
     url: `${deps.config.publicUrl}/i/${c.token}`,
     expiresAt,
     completedAt: null,
+    reference: false,
   }));
-  return withReviewFields(deps, bare);
+  return { items: await withReviewFields(deps, bare), skipped };
+}
+
+interface Created {
+  token: string;
+  candidate: { id: string; name: string; email: string };
+  invitationId: string;
+  language: 'en' | 'fr';
+}
+
+function isPostgres(deps: Deps): boolean {
+  return deps.config.databaseUrl !== null;
 }
 
 export async function listInvitations(deps: Deps, interviewId: string): Promise<Invitation[]> {
@@ -88,6 +125,7 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
       'invitations.status',
       'invitations.expiresAt',
       'invitations.completedAt',
+      'invitations.reference',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
@@ -109,6 +147,8 @@ export async function listInvitations(deps: Deps, interviewId: string): Promise<
     status: visibleStatus(r, interview.deadline, now),
     expiresAt: r.expiresAt,
     completedAt: r.completedAt,
+    // Calibration (extension): a reference invitation counts nowhere but calibration.
+    reference: Number(r.reference) === 1,
   }));
   return withReviewFields(deps, bare);
 }

@@ -1,5 +1,6 @@
 import type { InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { selfIdExportSection } from '../fairness/self-id.js';
 import { visibleStatus } from '../invitations/invitation-status.js';
 import { signedMediaUrl } from '../takes/media-urls.js';
 import { PROGRAMME_EXPORT_SECTIONS } from './programme-export.js';
@@ -11,7 +12,7 @@ import { PROGRAMME_EXPORT_SECTIONS } from './programme-export.js';
 export const EXPORT_SECTIONS: ((
   deps: Deps,
   invitation: InvitationsTable,
-) => Promise<Record<string, unknown>>)[] = [...PROGRAMME_EXPORT_SECTIONS];
+) => Promise<Record<string, unknown>>)[] = [...PROGRAMME_EXPORT_SECTIONS, selfIdExportSection];
 
 /**
  * Everything held about the candidate that they gave or were given: GDPR's right of access, in

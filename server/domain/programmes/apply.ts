@@ -5,7 +5,13 @@ import type { Deps } from '../../deps.js';
 import { AppError, ExpiredError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
-import { revokeExtraLinks } from '../invitations/extra-links.js';
+import { addExtraLink, revokeExtraLinks } from '../invitations/extra-links.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
+import {
+  assertApplicationMailAllowed,
+  RESENDS_PER_DAY,
+  resendsInLastDay,
+} from './application-mail-limits.js';
 import { loadOpenProgramme, locationClosesAt, type OpenProgramme } from './public-programme.js';
 
 export class NotEligibleError extends AppError {
@@ -30,6 +36,17 @@ export async function apply(
     throw new InputError('Choose one of the programme’s locations.', [
       { path: 'locationKey', message: 'is not one of the locations' },
     ]);
+  }
+  const ownKeys = new Set(programme.settings.eligibility.map((q) => q.key));
+  const foreign = Object.keys(input.eligibility).filter((k) => !ownKeys.has(k));
+  if (foreign.length > 0) {
+    throw new InputError(
+      'Answer only the programme’s questions.',
+      foreign.map((k) => ({
+        path: `eligibility.${k}`,
+        message: 'is not a question of this programme',
+      })),
+    );
   }
   const missing = programme.settings.eligibility.filter(
     (q) => typeof input.eligibility[q.key] !== 'boolean',
@@ -70,11 +87,14 @@ async function applyWithEmail(
   input: ApplicationRequest,
   expiresAt: string,
 ): Promise<ApplicationResult> {
+  await assertApplicationMailAllowed(deps, programme.interviewId);
   const token = newCandidateToken();
   const key = applicationKey(programme.interviewId, input.email);
   const language = input.language ?? 'en';
   const now = deps.now();
-  const send = (trx: Parameters<typeof queueEmail>[0], invitationId: string, name: string) =>
+  // The name is whatever a stranger typed: it stays out of the mail, which must not carry
+  // their words to someone else's inbox (API.md "Public apply").
+  const send = (trx: Parameters<typeof queueEmail>[0], invitationId: string) =>
     queueEmail(
       trx,
       {
@@ -83,7 +103,7 @@ async function applyWithEmail(
         to: input.email,
         language,
         vars: {
-          name,
+          name: '',
           interviewTitle: programme.title,
           url: linkOf(deps, token),
           closesAt: expiresAt,
@@ -95,25 +115,29 @@ async function applyWithEmail(
     deps.db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom('invitations')
-        .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
-        .select([
-          'invitations.id',
-          'invitations.status',
-          'invitations.expiresAt',
-          'candidates.name',
-        ])
-        .where('invitations.applicationKey', '=', key)
+        .select(['id', 'status'])
+        .where('applicationKey', '=', key)
         .executeTakeFirst();
       // Finished (or gone meanwhile): there is nothing a new link could do.
       if (!existing || existing.status === 'completed') return null;
-      // A fresh link for the same invitation: the earlier links stop working at once.
-      await trx
-        .updateTable('invitations')
-        .set({ tokenHash: hashCandidateToken(token) })
-        .where('id', '=', existing.id)
-        .execute();
-      await revokeExtraLinks(trx, existing.id);
-      return send(trx, existing.id, existing.name);
+      // Whoever knows the address may ask again and again: the mailbox gets a few, then nothing.
+      if ((await resendsInLastDay(trx, existing.id)) >= RESENDS_PER_DAY) return null;
+      // Not started: a fresh link for the same invitation, the earlier ones stop at once. The
+      // condition holds the line against a candidate starting this very instant.
+      const replaced =
+        existing.status === 'invited' &&
+        (
+          await trx
+            .updateTable('invitations')
+            .set({ tokenHash: hashCandidateToken(token) })
+            .where('id', '=', existing.id)
+            .where('status', '=', 'invited')
+            .executeTakeFirst()
+        ).numUpdatedRows > 0n;
+      if (replaced) await revokeExtraLinks(trx, existing.id);
+      // Started: one more link, and the candidate's own keeps working mid-interview.
+      else await addExtraLink(trx, existing.id, now, token);
+      return send(trx, existing.id);
     });
 
   const known = await deps.db
@@ -132,7 +156,7 @@ async function applyWithEmail(
           applicationKey: key,
           duplicateOf: null,
         });
-        return send(trx, invitationId, input.name);
+        return send(trx, invitationId);
       });
     } catch (err) {
       // The same person applied twice at the same instant: the unique key let one in.
@@ -217,6 +241,8 @@ async function insertApplication(
       applicationKey: options.applicationKey,
     })
     .execute();
+  const ids = { interviewId: programme.interviewId, invitationId };
+  await emitWebhookEvent(deps, 'invitation.created', ids, trx);
   return invitationId;
 }
 

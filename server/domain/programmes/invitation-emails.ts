@@ -55,7 +55,7 @@ export async function queueInvitationEmails(
  * organiser confirmed with `allowDuplicates`. Emails are compared as stored (lower-cased).
  */
 export async function splitDuplicates<C extends { email: string }>(
-  deps: Deps,
+  db: Kysely<Database>,
   interviewId: string,
   candidates: C[],
   allowDuplicates: boolean,
@@ -64,7 +64,7 @@ export async function splitDuplicates<C extends { email: string }>(
   const emails = [...new Set(candidates.map((c) => c.email))];
   const existing = new Map<string, string>();
   for (let i = 0; i < emails.length; i += 500) {
-    const rows = await deps.db
+    const rows = await db
       .selectFrom('invitations')
       .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
       .select(['candidates.email', 'invitations.id'])

@@ -9,6 +9,12 @@ import { reviewSettingsOf } from './rubric.js';
 import { shuffleFor } from './shuffle.js';
 
 /**
+ * `live`: candidates, plus reference answers when the interview seeds them (unmarked);
+ * `reference`: reference (calibration) answers only, for GET /review/calibration.
+ */
+export type ByQuestionMode = 'live' | 'reference';
+
+/**
  * Every completed candidate's answer to one question (the latest submitted take), for rating
  * question by question: those I have not rated first, each group in my own stable shuffle.
  */
@@ -17,6 +23,7 @@ export async function answersByQuestion(
   viewer: User,
   interviewId: string,
   questionId: string,
+  mode: ByQuestionMode = 'live',
 ): Promise<ByQuestionItem[]> {
   const question = await deps.db
     .selectFrom('questions')
@@ -33,12 +40,18 @@ export async function answersByQuestion(
     .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
     .select([
       'invitations.id',
+      'invitations.reference',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
     ])
     .where('invitations.interviewId', '=', interviewId)
     .where('invitations.status', '=', 'completed')
+    .where(
+      'invitations.reference',
+      'in',
+      mode === 'reference' ? [1] : settings.calibration === 'seeded' ? [0, 1] : [0],
+    )
     .execute();
   const byId = new Map(invitations.map((i) => [i.id, i]));
   const takes = (await latestTakes(deps.db, { interviewId, questionId })).filter((t) =>
@@ -74,7 +87,8 @@ export async function answersByQuestion(
             email: inv.email,
             labelNumber: labels.get(inv.id),
           },
-          settings.blind,
+          // Reference answers are always pseudonymous: seeded ones must look like the rest.
+          settings.blind || Number(inv.reference) === 1,
         ),
         status: take.status as ByQuestionItem['status'],
         durationMs: take.durationMs,

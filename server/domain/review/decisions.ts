@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import { staffActor } from '../actor.js';
+import { referenceConflict } from '../calibration/reference.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 
 /** Decisions on these invitations, by invitation id. */
 export async function decisionsOf(db: Db, invitationIds: string[]): Promise<Map<string, Decision>> {
@@ -53,10 +55,11 @@ export async function decide(
   await deps.db.transaction().execute(async (trx) => {
     const invitation = await trx
       .selectFrom('invitations')
-      .select('id')
+      .select(['id', 'reference'])
       .where('id', '=', invitationId)
       .executeTakeFirst();
     if (!invitation) throw new NotFoundError('There is no such invitation.');
+    if (Number(invitation.reference) === 1) throw referenceConflict('a decision');
     await trx
       .insertInto('decisions')
       .values(row)
@@ -75,6 +78,7 @@ export async function decide(
       target: { type: 'invitation', id: invitationId },
       invitationId,
     });
+    await emitWebhookEvent(deps, 'decision.saved', { invitationId, outcome: row.outcome }, trx);
   });
   return {
     outcome: row.outcome,

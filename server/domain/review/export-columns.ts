@@ -42,6 +42,7 @@ export async function reviewColumnsOf(
             'ratings.score',
             'ratings.firstScore',
             'ratings.revisedAfterReveal',
+            'ratings.firstBlind',
           ])
           .where('questions.interviewId', '=', interview.id)
           .execute(),
@@ -60,7 +61,8 @@ export async function reviewColumnsOf(
     return [
       labelOf(labels.get(row.invitationId)),
       competencyOf.get(row.questionId) ?? '',
-      first ? (first.firstScore ?? first.score) : '',
+      // A score given after colleagues' were visible has no independent first score.
+      first && first.firstBlind !== 0 ? (first.firstScore ?? first.score) : '',
       first?.revisedAfterReveal ? 'yes' : 'no',
       decision?.outcome ?? '',
       decision?.note ?? '',

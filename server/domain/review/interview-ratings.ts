@@ -18,7 +18,8 @@ export interface TakeRating {
  */
 export async function interviewRatings(deps: Deps, interviewId: string) {
   const interview = await getInterview(deps.db, interviewId);
-  const takes = await latestTakes(deps.db, { interviewId });
+  // Reference (calibration) answers count in calibration only.
+  const takes = await latestTakes(deps.db, { interviewId, reference: 'live' });
   const latest = new Set(takes.map((t) => t.id));
   const rows = await deps.db
     .selectFrom('ratings')

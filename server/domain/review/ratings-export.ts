@@ -49,6 +49,7 @@ export async function ratingsCsv(
       'answers.questionId',
     ])
     .where('invitations.interviewId', '=', interviewId)
+    .where('invitations.reference', '=', 0)
     .orderBy('candidates.name')
     .orderBy('invitations.id')
     .orderBy('questions.position')

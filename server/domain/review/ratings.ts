@@ -4,8 +4,10 @@ import type { Deps } from '../../deps.js';
 import { ConflictError, InputError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { staffActor } from '../actor.js';
+import { emitWebhookEvent } from '../webhooks/outbox.js';
 import { answerContext } from './answer-context.js';
 import { canSeeOthers } from './sealed.js';
+import { sawColleagueRating } from './sightings.js';
 
 /**
  * One rating per reviewer and answer; a second call updates it. Sealed-rating bookkeeping: the
@@ -19,7 +21,7 @@ export async function rateAnswer(
   answerId: string,
   input: { score: number; comment: string },
 ): Promise<Rating> {
-  const { answer, settings } = await answerContext(deps, answerId);
+  const { answer, settings, interviewId } = await answerContext(deps, answerId);
   if (settings.evidenceRequired && input.comment.trim().length < EVIDENCE_MIN_CHARS) {
     throw new InputError(
       `This interview asks for evidence: say in at least ${EVIDENCE_MIN_CHARS} characters what in the answer supports the score.`,
@@ -50,9 +52,12 @@ export async function rateAnswer(
     const mine = ratings.find((r) => r.reviewerId === reviewer.id);
     const ratingId = mine?.id ?? newId();
     const othersExist = ratings.some((r) => r.reviewerId !== reviewer.id);
+    // Seen by any route: this answer's ratings (sealed), or every rating of the interview in
+    // its results, reliability or CSV (sightings.ts).
     const visibleBefore =
       othersExist &&
-      canSeeOthers(reviewer, mine !== undefined, ratings.length, settings.ratingsRequired);
+      (canSeeOthers(reviewer, mine !== undefined, ratings.length, settings.ratingsRequired) ||
+        (await sawColleagueRating(trx, reviewer.id, interviewId, answerId)));
     if (mine) {
       const revealed = mine.revealedAt != null || visibleBefore;
       await trx
@@ -104,6 +109,7 @@ export async function rateAnswer(
     });
   });
   const [rating] = await ratingsOf(deps, answerId, reviewer.id);
+  await emitWebhookEvent(deps, 'rating.saved', { answerId, ratingId: rating!.id });
   return rating!;
 }
 
@@ -131,6 +137,7 @@ async function ratingsOf(deps: Deps, answerId: string, reviewerId?: string): Pro
       'ratings.updatedAt',
       'ratings.firstScore',
       'ratings.revisedAfterReveal',
+      'ratings.firstBlind',
       'users.id as userId',
       'users.name',
     ])
@@ -145,7 +152,9 @@ async function ratingsOf(deps: Deps, answerId: string, reviewerId?: string): Pro
     score: r.score,
     comment: r.comment,
     updatedAt: r.updatedAt,
-    firstScore: r.firstScore ?? r.score,
+    // A rating given after its rater could see a colleague's score has no independent first.
+    firstScore: r.firstBlind === 0 ? null : (r.firstScore ?? r.score),
     revisedAfterReveal: Boolean(r.revisedAfterReveal),
+    independent: r.firstBlind !== 0,
   }));
 }

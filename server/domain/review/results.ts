@@ -33,6 +33,8 @@ export async function interviewResults(deps: Deps, interviewId: string): Promise
       'candidates.email',
     ])
     .where('invitations.interviewId', '=', interviewId)
+    // Reference (calibration) invitations are not candidates.
+    .where('invitations.reference', '=', 0)
     .execute();
   const ids = invitations.map((i) => i.id);
   const [labels, decisions] = await Promise.all([

@@ -33,6 +33,7 @@ export async function reviewQueue(
       'invitations.status',
       'invitations.expiresAt',
       'invitations.completedAt',
+      'invitations.reference',
       'interviews.deadline',
       'interviews.reviewSettings',
       'candidates.id as candidateId',
@@ -45,7 +46,10 @@ export async function reviewQueue(
     query = query.where('invitations.status', '=', wanted);
   const now = deps.now();
   const invitations = (await query.execute()).filter(
-    (i) => visibleStatus(i, i.deadline, now) === wanted,
+    (i) =>
+      visibleStatus(i, i.deadline, now) === wanted &&
+      // Reference (calibration) answers join the queue only where the interview seeds them.
+      (Number(i.reference) === 0 || reviewSettingsOf(i).calibration === 'seeded'),
   );
   if (invitations.length === 0) return [];
 
@@ -90,7 +94,7 @@ export async function reviewQueue(
             email: inv.email,
             labelNumber: labels.get(inv.id),
           },
-          settings.blind,
+          settings.blind || Number(inv.reference) === 1,
         ),
         completedAt: inv.completedAt,
         answers: await Promise.all(

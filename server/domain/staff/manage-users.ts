@@ -2,7 +2,7 @@ import type { StaffMember } from '../../contracts/api.js';
 import type { UserChanges } from '../../contracts/edit-requests.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
-import type { StaffActor } from '../actor.js';
+import type { StaffOrKeyActor } from '../actor.js';
 
 const MEMBER_COLUMNS = ['id', 'email', 'name', 'role', 'deactivatedAt'] as const;
 
@@ -22,6 +22,12 @@ export async function listUsers(deps: Deps): Promise<StaffMember[]> {
   const rows = await deps.db
     .selectFrom('users')
     .select(MEMBER_COLUMNS)
+    // API keys act through users rows of their own; they are managed at /api-keys (issue 23).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('apiKeys').select('apiKeys.id').whereRef('apiKeys.id', '=', 'users.id')),
+      ),
+    )
     .orderBy('name')
     .orderBy('email')
     .execute();
@@ -38,7 +44,7 @@ export async function listUsers(deps: Deps): Promise<StaffMember[]> {
  */
 export async function updateUser(
   deps: Deps,
-  by: StaffActor,
+  by: StaffOrKeyActor,
   userId: string,
   changes: UserChanges,
 ): Promise<StaffMember> {

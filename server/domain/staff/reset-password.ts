@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../auth/passwords.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import type { StaffActor } from '../actor.js';
+import type { StaffOrKeyActor } from '../actor.js';
 
 /**
  * An admin gives a user a one-time password (shown to the admin once, never stored in clear):
@@ -12,9 +12,9 @@ import type { StaffActor } from '../actor.js';
  */
 export async function resetPassword(
   deps: Deps,
-  by: StaffActor,
+  by: StaffOrKeyActor,
   userId: string,
-): Promise<{ password: string }> {
+): Promise<{ password: string; email: string }> {
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
@@ -35,5 +35,11 @@ export async function resetPassword(
     });
   });
   deps.sessions.revoke({ kind: 'user', userId, reason: 'password' });
-  return { password };
+  // For the caller to lift the account's sign-in lockout (login-throttles.ts).
+  const { email } = await deps.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { password, email };
 }

@@ -54,6 +54,7 @@ export function toAnswer(
     error: row.error,
     lastChunkAt: received.lastAt,
     tombstone: isTombstone(row),
+    discarded: row.failureCause === 'discarded',
   };
 }
 

@@ -6,6 +6,7 @@ import { finishInterview } from '../../domain/candidate/finish-interview.js';
 import { abandonAnswer } from '../../domain/takes/abandon-answer.js';
 import { loadOwnAnswer } from '../../domain/takes/answer-view.js';
 import { completeAnswer } from '../../domain/takes/complete-answer.js';
+import { discardAnswer } from '../../domain/takes/discard-answer.js';
 import {
   answerAcceptingChunks,
   parseChunkIndex,
@@ -99,6 +100,11 @@ export function candidateRoutes(deps: Deps): Router {
   router.post('/candidate/answers/:answerId/abandon', async (req, res) => {
     await abandonAnswer(deps, currentInvitation(res), req.params.answerId);
     res.status(204).end();
+  });
+
+  // Extension (issue 21): an interrupted retake set aside for the complete answer before it.
+  router.post('/candidate/answers/:answerId/discard', async (req, res) => {
+    res.json(await discardAnswer(deps, currentInvitation(res), req.params.answerId));
   });
 
   // Extension: the recorder's upload speed check; the bytes are counted and dropped.

@@ -7,7 +7,6 @@ import {
   listInterviews,
 } from '../../domain/interviews/interviews.js';
 import { createInvitations, listInvitations } from '../../domain/invitations/invitations.js';
-import { splitDuplicates } from '../../domain/programmes/invitation-emails.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
@@ -32,16 +31,7 @@ export function interviewRoutes(deps: Deps): Router {
   router.post('/interviews/:id/invitations', organisers, async (req, res) => {
     const input = parseInput(CreateInvitationsRequest, req.body);
     // Issue 11: an email already invited is skipped and reported unless `allowDuplicates`.
-    const { fresh, skipped } = await splitDuplicates(
-      deps,
-      req.params.id as string,
-      input.candidates,
-      input.allowDuplicates,
-    );
-    const items =
-      fresh.length > 0 || skipped.length === 0
-        ? await createInvitations(deps, req.params.id as string, { ...input, candidates: fresh })
-        : [];
+    const { items, skipped } = await createInvitations(deps, req.params.id as string, input);
     deps.log.info(
       { interviewId: req.params.id, count: items.length, by: currentUser(res).id },
       'candidates invited',

@@ -7,12 +7,13 @@ import { answersByQuestion } from '../../domain/review/by-question.js';
 import { decide } from '../../domain/review/decisions.js';
 import { interviewReliability } from '../../domain/review/reliability.js';
 import { interviewResults } from '../../domain/review/results.js';
+import { recordSighting } from '../../domain/review/sightings.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
-const ByQuestionQuery = z.object({ interviewId: id, questionId: id });
-const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('en') });
+export const ByQuestionQuery = z.object({ interviewId: id, questionId: id });
+export const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('en') });
 
 /**
  * Structured review (API.md "Structured review"): question-by-question lists, decisions,
@@ -34,13 +35,20 @@ export function structuredReviewRoutes(deps: Deps): Router {
     res.json(await decide(deps, currentUser(res), invitationId, input));
   });
 
+  // Both show every rating of the interview: the reader has now seen them (sightings.ts).
   router.get('/interviews/:id/results', organisers, async (req, res) => {
     res.set('Cache-Control', 'no-store');
-    res.json({ items: await interviewResults(deps, req.params.id as string) });
+    const interviewId = req.params.id as string;
+    const items = await interviewResults(deps, interviewId);
+    await recordSighting(deps, currentUser(res).id, interviewId);
+    res.json({ items });
   });
 
   router.get('/interviews/:id/reliability', organisers, async (req, res) => {
-    res.json(await interviewReliability(deps, req.params.id as string));
+    const interviewId = req.params.id as string;
+    const reliability = await interviewReliability(deps, interviewId);
+    await recordSighting(deps, currentUser(res).id, interviewId);
+    res.json(reliability);
   });
 
   router.get('/competency-library', anyStaff, (req, res) => {

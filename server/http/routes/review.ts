@@ -2,13 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { RateAnswerRequest } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
+import { expertOf } from '../../domain/calibration/reference.js';
 import { listRatings, rateAnswer } from '../../domain/review/ratings.js';
 import { answerForReview } from '../../domain/review/review-answer.js';
 import { reviewQueue } from '../../domain/review/review-queue.js';
 import { currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
 
-const QueueQuery = z.object({
+export const QueueQuery = z.object({
   interviewId: z.string().trim().min(1).max(100).optional(),
   status: z.enum(['invited', 'started', 'completed', 'expired']).optional(),
 });
@@ -32,7 +33,14 @@ export function reviewRoutes(deps: Deps): Router {
   });
 
   router.get('/answers/:answerId/ratings', anyStaff, async (req, res) => {
-    res.json({ items: await listRatings(deps, currentUser(res), req.params.answerId as string) });
+    const viewer = currentUser(res);
+    const answerId = req.params.answerId as string;
+    const items = await listRatings(deps, viewer, answerId);
+    // Frame-of-reference training: once I have rated a reference answer, the expert's view.
+    const expert = items.some((r) => r.reviewer.id === viewer.id)
+      ? await expertOf(deps.db, answerId)
+      : null;
+    res.json(expert ? { items, expert } : { items });
   });
 
   return router;

@@ -5,6 +5,7 @@ import { interviewStats } from '../../domain/interviews/interview-stats.js';
 import { updateInterview } from '../../domain/interviews/update-interview.js';
 import { reissueLink } from '../../domain/invitations/reissue-link.js';
 import { ratingsCsv } from '../../domain/review/ratings-export.js';
+import { recordSighting } from '../../domain/review/sightings.js';
 import { listUsers, updateUser } from '../../domain/staff/manage-users.js';
 import { currentStaffActor, currentUser, requireStaff } from '../auth.js';
 import { parseInput } from '../validate.js';
@@ -67,6 +68,7 @@ export function workspaceRoutes(deps: Deps): Router {
 
   router.get('/interviews/:id/ratings.csv', organisers, async (req, res) => {
     const { title, csv } = await ratingsCsv(deps, currentStaffActor(res), req.params.id as string);
+    await recordSighting(deps, currentUser(res).id, req.params.id as string);
     res
       .set('Cache-Control', 'no-store')
       .attachment(downloadName(title))

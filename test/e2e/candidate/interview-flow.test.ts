@@ -4,6 +4,7 @@ import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../hel
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
   buildBundle,
+  confirmRecordAgain,
   inviteCandidate,
   reachPractice,
   recordAnswer,
@@ -118,7 +119,7 @@ describe('candidate recorder: the whole interview', function () {
     await page.getByText('1 retake left.').waitFor();
     await recordAnswer(page, 2);
     await page.getByText('1 retake left.').waitFor();
-    await page.getByRole('button', { name: 'Record again' }).click();
+    await confirmRecordAgain(page);
     await page.getByRole('button', { name: 'Start recording now' }).click();
     // Nobody presses stop: the recording ends by itself at the 10-second limit.
     await page.getByText('Your answer is saved.').first().waitFor({ timeout: 30_000 });

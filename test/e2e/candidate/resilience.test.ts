@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import type { Api } from '../../helpers/api.js';
 import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
   buildBundle,
+  elapsedAtLeast,
+  endCaptureAsIosDoes,
+  hidePage,
   inviteCandidate,
   reachPractice,
   serverAnswers,
+  serverChunksAtLeast,
   skipPractice,
   startAnswer,
   stopAnswer,
@@ -212,48 +214,3 @@ const SLOW_FIRST_SLICE = `
     if (!globalThis.slowFirstSlice) return requestData.call(this);
   };
 `;
-
-/** Waits until the recording clock ("0:04 / 0:30") shows at least `seconds`. */
-async function elapsedAtLeast(page: Page, seconds: number): Promise<void> {
-  const timer = page.getByRole('timer');
-  for (;;) {
-    const [minutes, secs] = ((await timer.textContent()) ?? '').split('/')[0]!.split(':');
-    if (Number(minutes) * 60 + Number(secs) >= seconds) return;
-    await page.waitForTimeout(100);
-  }
-}
-
-/** Waits until the server holds at least `count` chunks of the candidate's latest take. */
-async function serverChunksAtLeast(candidate: Api, count: number): Promise<number> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const answers = await serverAnswers(candidate);
-    const received = answers[answers.length - 1]?.receivedChunks.length ?? 0;
-    if (received >= count) return received;
-    if (Date.now() > until) throw new Error(`the server holds ${received} chunks, not ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** In the page: what the browser does when the tab goes to the background and back. */
-function hidePage(hidden: boolean): void {
-  // A value, not a getter: tsx would wrap a named inner function in a helper the page lacks.
-  Object.defineProperty(document, 'visibilityState', {
-    configurable: true,
-    value: hidden ? 'hidden' : 'visible',
-  });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
-/** In the page: iOS stops the camera and microphone of a page in the background. */
-function endCaptureAsIosDoes(): void {
-  const host = document
-    .querySelector('candidate-page')
-    ?.shadowRoot?.querySelector('interview-recorder') as unknown as {
-    media: { stream: MediaStream };
-  };
-  for (const track of host.media.stream.getTracks()) {
-    track.stop();
-    track.dispatchEvent(new Event('ended'));
-  }
-}

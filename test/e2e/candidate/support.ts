@@ -91,3 +91,62 @@ export async function waitUntilProcessed(staff: Api, answerId: string, timeoutMs
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Waits until the recording clock ("0:04 / 0:30") shows at least `seconds`. */
+export async function elapsedAtLeast(page: Page, seconds: number): Promise<void> {
+  const timer = page.getByRole('timer');
+  for (;;) {
+    const [minutes, secs] = ((await timer.textContent()) ?? '').split('/')[0]!.split(':');
+    if (Number(minutes) * 60 + Number(secs) >= seconds) return;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until the server holds at least `count` chunks of the candidate's latest take. */
+export async function serverChunksAtLeast(candidate: Api, count: number): Promise<number> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const answers = await serverAnswers(candidate);
+    const received = answers[answers.length - 1]?.receivedChunks.length ?? 0;
+    if (received >= count) return received;
+    if (Date.now() > until) throw new Error(`the server holds ${received} chunks, not ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Back to the questions after a reload: welcome back, then the device check. */
+export async function comeBack(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Everything works: continue' }).click();
+}
+
+/** "Record again", then the confirmation's own button (the dialog names the choice). */
+export async function confirmRecordAgain(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Record again' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record this answer again?' });
+  await dialog.getByRole('button', { name: 'Record again' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** In the page: what the browser does when the tab goes to the background and back. */
+export function hidePage(hidden: boolean): void {
+  // A value, not a getter: tsx would wrap a named inner function in a helper the page lacks.
+  Object.defineProperty(document, 'visibilityState', {
+    configurable: true,
+    value: hidden ? 'hidden' : 'visible',
+  });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** In the page: iOS stops the camera and microphone of a page in the background. */
+export function endCaptureAsIosDoes(): void {
+  const host = document
+    .querySelector('candidate-page')
+    ?.shadowRoot?.querySelector('interview-recorder') as unknown as {
+    media: { stream: MediaStream };
+  };
+  for (const track of host.media.stream.getTracks()) {
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  }
+}

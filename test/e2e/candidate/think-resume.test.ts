@@ -10,18 +10,13 @@ import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../hel
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import {
   buildBundle,
+  comeBack,
   inviteCandidate,
   reachPractice,
   serverAnswers,
   skipPractice,
   stopAnswer,
 } from './support.js';
-
-/** Back to the questions after a reload: welcome back, then the device check. */
-async function comeBack(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Everything works: continue' }).click();
-}
 
 /** The thinking clock ("0:14") in seconds. */
 async function thinkingClock(page: Page): Promise<number> {

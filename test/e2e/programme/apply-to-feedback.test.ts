@@ -51,6 +51,36 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     await mailbox?.close();
   });
 
+  it('shows a French applicant the server’s field errors in French (issue 20, finding 12)', async () => {
+    const created = await staff.post('/interviews', {
+      title: 'Programme en français',
+      questions: [{ prompt: 'Pourquoi ?', thinkSeconds: 5, maxSeconds: 30, retakes: 0 }],
+      public: {
+        enabled: true,
+        slug: 'programme-fr',
+        locations: [
+          { key: 'paris', name: 'Paris', deadline: new Date(Date.now() + 10 * DAY).toISOString() },
+        ],
+        eligibility: [],
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/apply/programme-fr?lang=fr`);
+    await page.getByRole('heading', { name: 'Programme en français' }).waitFor();
+    // Passes the page's own checks; the server refuses the bidirectional override.
+    await page.getByLabel('Votre nom').fill('Eve\u202Egnp.exe');
+    await page.getByLabel('Votre adresse e-mail').fill('eve@example.test');
+    await page.getByRole('radio', { name: /Paris/ }).check();
+    await page.getByRole('checkbox', { name: /J’ai lu cette notice/ }).check();
+    await page.getByRole('button', { name: 'Postuler' }).tap();
+    await page.getByText('Vérifiez les réponses signalées.').waitFor();
+    const error = (await page.locator('#name-error').textContent()) ?? '';
+    assert.doesNotMatch(error, /\bname\b|contains|character/, error);
+    assert.match(error, /nom/);
+    await page.close();
+  });
+
   it('takes a candidate from the public link to their released feedback', async () => {
     const closes = new Date(Date.now() + 10 * DAY).toISOString();
     const created = await staff.post('/interviews', {

@@ -3,6 +3,7 @@ import type { Page, Route } from 'playwright-core';
 import { type Api, createInterview, inviteOne, login } from '../../helpers/api.js';
 import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { RecorderModules } from './page-entry.js';
 import { openUnitPage } from './unit-page.js';
 
 interface Outcome {
@@ -186,6 +187,40 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
     });
     const kept = await latest();
     assert.deepEqual([kept.status, kept.tombstone], ['failed', true]);
+  });
+
+  it('sends a take that awaits the candidate’s choice, and hands it in only once released', async () => {
+    const sent = await page.evaluate(
+      async ({ token, questionId }) => {
+        const { api, answer, outbox } = await recorder.prepareTake(token, questionId, 3);
+        await outbox.saveTake({ ...(await outbox.take(answer.id))!, awaitingChoice: true });
+        const { uploader } = recorder.quickUploader({ api, outbox });
+        (globalThis as unknown as { held: unknown }).held = { uploader, answerId: answer.id };
+        await uploader.start();
+        // Waits on the uploader's own state: every chunk acknowledged, nothing more to do.
+        while (uploader.status().pendingChunks > 0 || uploader.status().state !== 'idle') {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return uploader.status().takes.map((t) => [t.awaitingChoice, t.submitted]);
+      },
+      { token, questionId },
+    );
+    assert.deepEqual(sent, [[true, false]]);
+    const waiting = await latest();
+    assert.deepEqual([waiting.status, waiting.receivedChunks], ['recording', [0, 1, 2]]);
+
+    const released = await page.evaluate(async () => {
+      const { uploader, answerId } = (
+        globalThis as unknown as {
+          held: { uploader: InstanceType<RecorderModules['ChunkUploader']>; answerId: string };
+        }
+      ).held;
+      await uploader.release(answerId);
+      const answer = await uploader.submitted(answerId);
+      uploader.stop();
+      return answer.status;
+    });
+    assert.equal(released, 'processing');
   });
 
   it('sends and submits a take abandoned elsewhere while this device held its recording', async () => {

@@ -59,6 +59,8 @@ describe('workspace components: duplicate invitations and the feedback editor in
         const api = {
           request: async (path: string, init: RequestInit = {}) => {
             const body = init.body ? JSON.parse(String(init.body)) : undefined;
+            // An installation without a mail server (not recorded: asked before each release).
+            if (path === '/installation') return { emailEnabled: false };
             w.calls.push({ method: init.method ?? 'GET', path, body });
             if (path.endsWith('/invitations')) {
               const skip = (c: { email: string }) =>
@@ -130,9 +132,34 @@ describe('workspace components: duplicate invitations and the feedback editor in
     await page.getByLabel('Teamwork').fill('Credits colleagues.');
     assert.deepEqual(await seriousAxeViolations(page), []);
 
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Release to the candidate' }).click();
+    // Issue 21: an in-page dialog, not the browser's confirm(): Escape cancels and gives focus
+    // back to the button; only the dialog's own button releases.
+    const native: string[] = [];
+    page.on('dialog', (dialog) => {
+      native.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const releaseButton = page.getByRole('button', { name: 'Release to the candidate' });
+    await releaseButton.click();
+    const ask = page.getByRole('dialog');
+    await ask.getByText('Release this feedback to Ada?', { exact: false }).waitFor();
+    // Without a mail server the dialog promises no email (issue 21, item 3).
+    await ask.getByText('No email will be sent', { exact: false }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.equal(
+      await ask.getByRole('button', { name: 'Cancel' }).evaluate((b) => b.matches(':focus')),
+      true,
+      'Cancel has focus first',
+    );
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    assert.equal(await releaseButton.evaluate((b) => b.matches(':focus')), true, 'focus is back');
+    assert.equal((await calls()).length, 1, 'nothing saved or released on Escape');
+
+    await releaseButton.click();
+    await ask.getByRole('button', { name: 'Release', exact: true }).click();
     await page.getByText('Released: the candidate can now read it.').waitFor();
+    assert.deepEqual(native, [], 'no native dialog');
     assert.deepEqual(
       (await calls()).map((c) => [c.method, c.path, c.body]),
       [

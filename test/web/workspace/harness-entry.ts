@@ -21,3 +21,9 @@ import '../../../web-components/workspace/review/review-queue.js';
 Object.assign(window, { workspaceHarness: { LiveFeed, setLocale, ApiError, themeTokens } });
 
 import '../../../web-components/workspace/structured/deviation-chart.js';
+
+import { dateTime } from '../../../web-components/candidate/format.js';
+// Issue 21: dates in the browser's own regional variant of the chosen language.
+import { formatDateTime } from '../../../web-components/workspace/shared/format.js';
+
+Object.assign(window, { formatters: { formatDateTime, dateTime } });

@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Answer, Question } from '../../../server/contracts/api.js';
 import '../device/camera-preview.js';
@@ -12,6 +12,7 @@ import {
   FULL_QUALITY,
   fitCamera,
   formatForTake,
+  measuredSpeed,
   streamForTake,
   videoBitsForTake,
 } from '../recording/take-quality.js';
@@ -30,32 +31,28 @@ import {
   thinkingView,
 } from './question-views.js';
 import { SpokenReminders } from './spoken-reminders.js';
+import type { StepView } from './step-api.js';
+import { type QuestionPhase, retakesRemaining, TakeFlow } from './take-flow.js';
 import { TakePreparation } from './take-preparation.js';
 import { resumeThinking } from './take-resumption.js';
 import * as submission from './take-submission.js';
 
-export type QuestionPhase =
-  | 'intro'
-  | 'preparing'
-  | 'thinking'
-  | 'starting'
-  | 'recording'
-  | 'review'
-  | 'interrupted';
+export type { QuestionPhase } from './take-flow.js';
 
 /**
  * One question, or the practice question: reveal, think-time countdown (start early allowed),
  * recording with the clock and an automatic stop at the limit, local playback, retake while
  * retakes remain. Real takes go to the outbox slice by slice; the practice never leaves.
  *
- * This file holds the step's state and its moves from phase to phase. Elsewhere: creating the
- * take before the prompt (take-preparation.ts), what a take records (take-quality.ts), after a
- * take, up to the server's receipt (take-submission.ts), the spoken reminders, and what each
- * phase shows (question-views.ts).
+ * This file holds the step's moves from phase to phase; where the take stands (phase, take,
+ * attempts used, messages) is owned by its TakeFlow (take-flow.ts). Elsewhere: creating the take
+ * before the prompt (take-preparation.ts), what a take records (take-quality.ts), after a take,
+ * up to the server's receipt (take-submission.ts), the spoken reminders, and what each phase
+ * shows (question-views.ts).
  */
 @customElement('question-step')
 @localized()
-export class QuestionStep extends LitElement {
+export class QuestionStep extends LitElement implements StepView {
   static override styles = [sharedStyles, questionStyles];
 
   @property({ attribute: false }) question!: Question;
@@ -67,6 +64,11 @@ export class QuestionStep extends LitElement {
   @property({ type: Number }) attemptsLeft = 1;
   /** A take of this question cut short earlier (reload, crash, another device). */
   @property({ attribute: false }) interrupted: Answer | null = null;
+  /**
+   * Issue 21: the question's complete take from before (the latest submitted): one cut short
+   * after it does not displace it unless the candidate chooses so.
+   */
+  @property({ attribute: false }) earlier: Answer | null = null;
   /** The latest take failed processing: it is recorded again at no cost. */
   @property({ type: Boolean }) failedBefore = false;
   @property({ attribute: false }) stream: MediaStream | null = null;
@@ -83,20 +85,12 @@ export class QuestionStep extends LitElement {
   /** The uploads' progress, passed down so that this step re-renders as chunks go out. */
   @property({ attribute: false }) uploadStatus: UploadStatus | null = null;
 
-  @state() phase: QuestionPhase = 'intro';
-  @state() answer: Answer | null = null;
   /** What the next take records: picked from the upload speed when the prompt is revealed. */
   @state() quality: Quality = FULL_QUALITY;
-  @state() submitted = false;
-  @state() endedEarly = false;
-  @state() error = '';
-  /** Takes begun in this step that count against the limit (an abandoned empty one does not). */
-  @state() takesUsed = 0;
-  /**
-   * Issue 9: the take was left during its thinking time and goes on here with the time left;
-   * this says so to the candidate until the take ends.
-   */
-  @state() resumedNote = '';
+  /** The one owner of where the take stands; the views read `flow.state`. */
+  readonly flow = new TakeFlow(this);
+  /** The phase last rendered, to move focus when it changes. */
+  private renderedPhase: QuestionPhase | null = null;
   readonly recorder = new TakeRecorder(this);
   readonly thinking = new CountdownController(this);
   readonly playback = new PlaybackController(this);
@@ -109,12 +103,12 @@ export class QuestionStep extends LitElement {
   }
 
   get takeProgress(): TakeProgress | null {
-    const id = this.answer?.id;
+    const id = this.flow.state.answer?.id;
     return this.uploadStatus?.takes.find((t) => t.answerId === id) ?? null;
   }
 
   get retakesRemaining(): number {
-    return this.practice ? Number.POSITIVE_INFINITY : this.attemptsLeft - this.takesUsed;
+    return retakesRemaining(this.flow.state, this.attemptsLeft, this.practice);
   }
 
   /** The take being created on the server waits for the connection: the prompt stays hidden. */
@@ -124,10 +118,12 @@ export class QuestionStep extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.interrupted && this.phase === 'intro') {
-      if (this.uploads?.canResume(this.interrupted)) void resumeThinking(this, this.interrupted);
-      else submission.settleInterrupted(this, this.interrupted);
-    }
+    if (this.flow.state.phase !== 'intro' || this.flow.state.answer) return;
+    this.flow.dispatch({ type: 'opened', earlier: this.earlier });
+    const { interrupted, earlier } = this;
+    if (!interrupted) return;
+    if (this.uploads?.canResume(interrupted)) void resumeThinking(this, interrupted, earlier);
+    else submission.settleInterrupted(this, interrupted, earlier);
   }
 
   override disconnectedCallback(): void {
@@ -148,9 +144,9 @@ export class QuestionStep extends LitElement {
    * that being offline never buys extra time to think.
    */
   async reveal(): Promise<void> {
-    this.error = '';
+    this.flow.dispatch({ type: 'problem', error: '' });
     if (!this.practice && !this.preparation.prepared && !(await this.prepareTake())) return;
-    this.resumedNote = '';
+    this.flow.dispatch({ type: 'revealed' });
     this.think(this.question.thinkSeconds * 1000);
     if (this.question.thinkSeconds === 0) return;
     announce(
@@ -164,7 +160,7 @@ export class QuestionStep extends LitElement {
   /** Counts down the thinking time, then records; with none left, records at once. */
   think(ms: number): void {
     // Thinking, if only for an instant: without a camera the candidate starts when it is back.
-    this.phase = 'thinking';
+    this.flow.dispatch({ type: 'thinking' });
     if (ms <= 0) return void this.startRecording();
     this.thinking.start(ms, {
       onEnd: () => void this.startRecording(),
@@ -180,15 +176,14 @@ export class QuestionStep extends LitElement {
     try {
       return await this.preparation.create(this.question.id, this.takeFormat.mimeType);
     } catch (err) {
-      this.phase = 'intro';
-      this.error = startErrorMessage(err);
+      this.flow.dispatch({ type: 'failed-to-start', error: startErrorMessage(err) });
       return false;
     }
   }
 
   /** Picks what the next take records, from the upload speed, and sets the camera to it. */
   async fitQuality(): Promise<void> {
-    this.phase = 'preparing';
+    this.flow.dispatch({ type: 'preparing' });
     const uploadKbps = await measuredSpeed(this.uploadMeasured, this.uploadKbps);
     this.quality = chooseQuality(uploadKbps, { audioOnlyAllowed: this.audioOnlyAllowed });
     await fitCamera(this.stream, this.quality);
@@ -201,19 +196,17 @@ export class QuestionStep extends LitElement {
 
   async startRecording(): Promise<void> {
     // An ended stream would fail after the attempt is spent on the server: check it first.
-    if (this.phase === 'starting' || this.phase === 'recording' || !this.stream?.active) return;
+    const { phase } = this.flow.state;
+    if (phase === 'starting' || phase === 'recording' || !this.stream?.active) return;
     this.thinking.stop();
-    this.phase = 'starting';
+    this.flow.dispatch({ type: 'starting' });
     const answer = this.preparation.take();
     try {
-      Object.assign(this, { answer, submitted: false, endedEarly: false, error: '' });
       this.beginTake(answer);
-      this.takesUsed += 1;
     } catch (err) {
       if (answer) this.preparation.giveBack(answer);
       // No countdown now (it was stopped): the candidate presses the button when ready.
-      this.phase = 'intro';
-      this.error = startErrorMessage(err);
+      this.flow.dispatch({ type: 'failed-to-start', error: startErrorMessage(err) });
     }
   }
 
@@ -234,7 +227,7 @@ export class QuestionStep extends LitElement {
       onLimit: () => void this.stop(),
       onInterrupted: (result) => submission.takeEnded(this, result),
     });
-    this.phase = 'recording';
+    this.flow.dispatch({ type: 'recording', answer });
     this.reminders.clear();
     announce(
       this,
@@ -257,10 +250,18 @@ export class QuestionStep extends LitElement {
     return submission.replaceEmptyTake(this);
   }
 
+  keepEarlier(): Promise<void> {
+    return submission.keepEarlier(this);
+  }
+
+  keepInterrupted(): Promise<void> {
+    return submission.keepInterrupted(this);
+  }
+
   retake(): void {
     if (this.retakesRemaining <= 0) return;
     this.playback.clear();
-    this.phase = 'intro';
+    this.flow.dispatch({ type: 'retake' });
     void this.reveal();
   }
 
@@ -269,16 +270,18 @@ export class QuestionStep extends LitElement {
     else
       emit(this, 'question-done', {
         questionId: this.question.id,
-        answerId: this.answer?.id ?? null,
+        answerId: this.flow.state.answer?.id ?? null,
       });
   }
 
-  override updated(changed: PropertyValues<this>): void {
+  override updated(): void {
     // The button just pressed may be gone: move focus to what matters in the new phase.
-    if (changed.has('phase') && changed.get('phase') !== undefined) {
+    const { phase } = this.flow.state;
+    if (this.renderedPhase !== null && phase !== this.renderedPhase) {
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
-    if (this.phase !== 'recording') return;
+    this.renderedPhase = phase;
+    if (phase !== 'recording') return;
     for (const mark of this.reminders.due(this.question.maxSeconds, this.recorder.elapsedMs)) {
       announce(this, msg(str`${spokenDuration(mark)} left.`, { id: 'rec.recording.left' }));
     }
@@ -296,32 +299,10 @@ export class QuestionStep extends LitElement {
       recording: () => recordingView(this),
       review: () => reviewView(this),
       interrupted: () => reviewView(this),
-    }[this.phase]();
+    }[this.flow.state.phase]();
+    const { error } = this.flow.state;
     return html`<h2 tabindex="-1">${title}</h2>
       ${body}
-      ${this.error ? html`<p class="notice problem" role="alert">${this.error}</p>` : null}`;
-  }
-}
-
-/** The longest a take waits for an unfinished speed check before recording at full quality. */
-const SPEED_WAIT_MS = 10_000;
-
-/**
- * The speed to choose a take's quality from. The prompt stays hidden while this waits, so the
- * wait costs no thinking time; past SPEED_WAIT_MS the take records at what is known.
- */
-async function measuredSpeed(
-  pending: Promise<number | null> | null,
-  known: number | null,
-): Promise<number | null> {
-  if (!pending) return known;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<number | null>((resolve) => {
-    timer = setTimeout(() => resolve(known), SPEED_WAIT_MS);
-  });
-  try {
-    return await Promise.race([pending, late]);
-  } finally {
-    clearTimeout(timer);
+      ${error ? html`<p class="notice problem" role="alert">${error}</p>` : null}`;
   }
 }

@@ -6,21 +6,25 @@ import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { clock, percent, spokenDuration } from '../format.js';
 import { answerTime, retakesLeft, thinkTime } from '../messages.js';
-import type { QuestionStep } from './question-step.js';
+import './confirm-retake.js';
+import type { StepView } from './step-api.js';
+import { choiceView } from './take-choice-view.js';
 
-function prompt(step: QuestionStep, focus: boolean) {
+function prompt(step: StepView, focus: boolean) {
   return html`<p class="prompt" tabindex="-1" ?data-autofocus=${focus}><span class="visually-hidden"
       >${msg('Question:', { id: 'rec.prompt.label' })} </span
     ><span class="text">${step.question.prompt}</span></p>`;
 }
 
 /** Issue 9: the take was left during its thinking time, which kept running meanwhile. */
-function resumedNotice(step: QuestionStep) {
-  return step.resumedNote ? html`<p class="notice resumed">${step.resumedNote}</p>` : null;
+function resumedNotice(step: StepView) {
+  return step.flow.state.resumedNote
+    ? html`<p class="notice resumed">${step.flow.state.resumedNote}</p>`
+    : null;
 }
 
 /** Before the prompt is shown: the limits, and the button that reveals it. */
-export function introView(step: QuestionStep) {
+export function introView(step: StepView) {
   const q = step.question;
   return html`
     <ul class="facts">
@@ -51,7 +55,7 @@ export function introView(step: QuestionStep) {
 }
 
 /** The take is being created on the server: the prompt stays hidden until it exists. */
-export function preparingView(step: QuestionStep) {
+export function preparingView(step: StepView) {
   if (!step.waitingForConnection) {
     return html`<p role="status">${msg('Getting ready…', { id: 'rec.prepare.busy' })}</p>`;
   }
@@ -64,7 +68,7 @@ export function preparingView(step: QuestionStep) {
 }
 
 /** Says so when the connection made this take smaller than full quality. */
-function qualityNote(step: QuestionStep) {
+function qualityNote(step: StepView) {
   const { quality } = step;
   if (step.practice || (quality.kind === 'video' && quality.shortSide >= 720)) return null;
   const text =
@@ -81,9 +85,9 @@ function qualityNote(step: QuestionStep) {
   return html`<p class="muted quality">${text}</p>`;
 }
 
-export function thinkingView(step: QuestionStep) {
+export function thinkingView(step: StepView) {
   const left = step.thinking.remainingMs;
-  const starting = step.phase === 'starting';
+  const starting = step.flow.state.phase === 'starting';
   return html`${prompt(step, true)}${resumedNotice(step)}
     <div class="stage">
       <camera-preview .stream=${step.stream}></camera-preview>
@@ -108,7 +112,7 @@ export function thinkingView(step: QuestionStep) {
     </div>`;
 }
 
-export function recordingView(step: QuestionStep) {
+export function recordingView(step: StepView) {
   const { recorder, question } = step;
   const limitMs = question.maxSeconds * 1000;
   const elapsed = Math.min(recorder.elapsedMs, limitMs);
@@ -140,7 +144,7 @@ export function recordingView(step: QuestionStep) {
     </div>`;
 }
 
-function pausedActions(step: QuestionStep) {
+function pausedActions(step: StepView) {
   return html`<p class="notice">
       ${msg('Recording paused while the page was in the background. Nothing recorded is lost.', { id: 'rec.paused.why' })}
     </p>
@@ -150,8 +154,8 @@ function pausedActions(step: QuestionStep) {
     </div>`;
 }
 
-function saving(step: QuestionStep) {
-  if (step.submitted) {
+function saving(step: StepView) {
+  if (step.flow.state.submitted) {
     return html`<p><span aria-hidden="true">✓</span> ${msg('Your answer is saved.', { id: 'rec.saved' })}</p>`;
   }
   const take = step.takeProgress;
@@ -161,38 +165,42 @@ function saving(step: QuestionStep) {
     <progress max="100" .value=${done} aria-label=${msg('Saving progress', { id: 'rec.saving.progress' })}></progress>`;
 }
 
-function nextLabel(step: QuestionStep): string {
+function nextLabel(step: StepView): string {
   if (step.practice) return msg('Start the interview', { id: 'rec.practice.done' });
   return step.last
     ? msg('Finish the interview', { id: 'rec.finish' })
     : msg('Next question', { id: 'rec.next' });
 }
 
-function actions(step: QuestionStep, keep = () => step.next(), keepLabel = nextLabel(step)) {
+function actions(step: StepView, keep = () => step.next(), keepLabel = nextLabel(step)) {
   const retakes = step.retakesRemaining;
   return html`<div class="actions">
       <button class="primary" data-autofocus @click=${keep}>${keepLabel}</button>
-      ${
-        retakes > 0
-          ? html`<button @click=${() => step.retake()}>
-            ${step.practice ? msg('Practise again', { id: 'rec.practice.again' }) : msg('Record again', { id: 'rec.retake' })}
-          </button>`
-          : null
-      }
+      ${retakeButton(step, retakes)}
     </div>
     ${
       step.practice
         ? null
         : html`<p class="muted">${retakesLeft(retakes)}
-      ${retakes > 0 ? msg('Recording again replaces this answer.', { id: 'rec.retake.replaces' }) : ''}</p>`
+      ${retakes > 0 ? msg('A new recording replaces this answer once it is complete.', { id: 'rec.retake.replaces' }) : ''}</p>`
     }`;
 }
 
-function interruptedView(step: QuestionStep) {
-  const answer = step.answer!;
+/** Another take: at once for the practice; asked first where a saved answer is at stake. */
+function retakeButton(step: StepView, retakes: number) {
+  if (retakes <= 0) return null;
+  if (step.practice) {
+    return html`<button @click=${() => step.retake()}>${msg('Practise again', { id: 'rec.practice.again' })}</button>`;
+  }
+  return html`<confirm-retake .remaining=${retakes} @confirm=${() => step.retake()}></confirm-retake>`;
+}
+
+function interruptedView(step: StepView) {
+  const answer = step.flow.state.answer!;
   if (step.uploads?.isBusyElsewhere(answer.id)) {
     return html`<p class="notice" role="status">${msg('This question is being recorded in another tab or window of this browser. Finish it there: this tab leaves it alone. Then reload this page to carry on here.', { id: 'rec.interrupted.other-tab' })}</p>`;
   }
+  if (step.flow.state.earlier) return choiceView(step);
   if (step.uploads?.hasLocal(answer.id)) {
     return html`<p class="notice">${msg('Your last recording of this question was interrupted. We kept what you recorded.', { id: 'rec.interrupted.local' })}</p>
       ${saving(step)} ${actions(step)}`;
@@ -214,8 +222,8 @@ function stillArriving(lastChunkAt: string | null): boolean {
   return lastChunkAt !== null && Date.now() - Date.parse(lastChunkAt) < 2 * 60_000;
 }
 
-export function reviewView(step: QuestionStep) {
-  if (step.phase === 'interrupted') return interruptedView(step);
+export function reviewView(step: StepView) {
+  if (step.flow.state.phase === 'interrupted') return interruptedView(step);
   const video = step.playback.url
     ? html`<video
         class="playback"
@@ -231,10 +239,14 @@ export function reviewView(step: QuestionStep) {
       <p>${msg('This was a practice: nothing was sent.', { id: 'rec.practice.note' })}</p>
       ${actions(step)}`;
   }
+  if (step.flow.state.keptEarlier) {
+    return html`<p class="notice">${msg('You kept your earlier answer. The interrupted recording is set aside and will not be reviewed.', { id: 'rec.choose.kept-earlier-note' })}</p>
+      ${saving(step)} ${actions(step)}`;
+  }
   const kept = spokenDuration(step.recorder.elapsedMs / 1000);
   return html`${video}
     ${
-      step.endedEarly
+      step.flow.state.endedEarly
         ? html`<p class="notice">${msg(str`The recording stopped early: the camera was turned off or the page went to the background. We kept the ${kept} you recorded.`, { id: 'rec.ended-early' })}</p>`
         : null
     }

@@ -8,37 +8,40 @@ import { msg, str } from '@lit/localize';
 import type { Answer } from '../../../server/contracts/api.js';
 import { announce } from '../events.js';
 import { spokenDuration } from '../format.js';
-import type { QuestionStep } from './question-step.js';
+import type { TakeHost } from './step-api.js';
 import { settleInterrupted } from './take-submission.js';
 
-export async function resumeThinking(step: QuestionStep, interrupted: Answer): Promise<void> {
+export async function resumeThinking(
+  step: TakeHost,
+  interrupted: Answer,
+  earlier: Answer | null,
+): Promise<void> {
   await step.fitQuality();
   const answer = await step.uploads!.resumeTake(interrupted).catch(() => null);
   if (!step.isConnected) return;
-  if (!answer) return settleInterrupted(step, interrupted);
-  // The server already counts this take among the attempts: recording into it uses none more.
-  step.takesUsed -= 1;
+  if (!answer) return settleInterrupted(step, interrupted, earlier);
   step.preparation.prepared = answer;
   const leftMs = answer.thinkRemainingMs ?? 0;
-  if (leftMs > 0) {
-    step.resumedNote = msg(
-      str`Welcome back. Your thinking time kept running while you were away: ${spokenDuration(Math.ceil(leftMs / 1000))} left.`,
-      { id: 'rec.think.resumed' },
-    );
-    step.think(leftMs);
-    announce(step, step.resumedNote);
-    return;
-  }
-  step.resumedNote = msg(
-    'Welcome back. Your thinking time ran out while you were away, so recording started at once.',
-    { id: 'rec.think.resumed-none' },
-  );
-  step.think(0);
-  // Said after "Recording…", which it would otherwise cut off, and including it.
-  if (step.phase === 'recording') {
+  const note =
+    leftMs > 0
+      ? msg(
+          str`Welcome back. Your thinking time kept running while you were away: ${spokenDuration(Math.ceil(leftMs / 1000))} left.`,
+          { id: 'rec.think.resumed' },
+        )
+      : msg(
+          'Welcome back. Your thinking time ran out while you were away, so recording started at once.',
+          { id: 'rec.think.resumed-none' },
+        );
+  // The server already counts this take among the attempts: recording into it uses none more.
+  step.flow.dispatch({ type: 'resumed', note });
+  step.think(leftMs);
+  // With time left, or not recording (no camera): the note alone. Otherwise it is said after
+  // "Recording…", which it would otherwise cut off, and including it.
+  if (leftMs > 0 || step.flow.state.phase !== 'recording') announce(step, note);
+  else {
     announce(
       step,
-      `${step.resumedNote} ${msg(str`Recording. You have ${spokenDuration(step.question.maxSeconds)}.`, { id: 'rec.recording.started' })}`,
+      `${note} ${msg(str`Recording. You have ${spokenDuration(step.question.maxSeconds)}.`, { id: 'rec.recording.started' })}`,
     );
-  } else announce(step, step.resumedNote);
+  }
 }

@@ -32,3 +32,26 @@ export function videoBitsForTake(quality: Quality): number {
   // Sound only: MediaRecorder ignores it, any value will do.
   return quality.kind === 'video' ? quality.videoBitsPerSecond : MAX_VIDEO_BPS;
 }
+
+/** The longest a take waits for an unfinished speed check before recording at full quality. */
+const SPEED_WAIT_MS = 10_000;
+
+/**
+ * The speed to choose a take's quality from. The prompt stays hidden while this waits, so the
+ * wait costs no thinking time; past SPEED_WAIT_MS the take records at what is known.
+ */
+export async function measuredSpeed(
+  pending: Promise<number | null> | null,
+  known: number | null,
+): Promise<number | null> {
+  if (!pending) return known;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<number | null>((resolve) => {
+    timer = setTimeout(() => resolve(known), SPEED_WAIT_MS);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

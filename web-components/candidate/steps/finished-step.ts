@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import '../self-id-form.js';
 import { sharedStyles } from '../shared.styles.js';
 
 /** The end: waiting for the last uploads and the finish call, then thanks. */
@@ -13,6 +14,8 @@ export class FinishedStep extends LitElement {
   /** Still sending: the last answers are uploading or the finish call is under way. */
   @property({ type: Boolean }) sending = false;
   @property() problem = '';
+  /** Without a mail server, nothing is promised by email: the link itself is the way back. */
+  @property({ type: Boolean }) emailEnabled = true;
   @query('h2') private heading!: HTMLElement;
 
   focusHeading(): void {
@@ -27,6 +30,17 @@ export class FinishedStep extends LitElement {
     }
     return html`<h2 tabindex="-1">${msg(str`Thank you, ${this.name}!`, { id: 'rec.finished.title' })}</h2>
       <p>${msg('Your interview is complete and your answers have been sent. You can close this page.', { id: 'rec.finished.body' })}</p>
-      <p>${msg('Once your answers are assessed, we will tell you by email; this same link will then show your feedback.', { id: 'rec.finished.feedback' })}</p>`;
+      <p>${
+        this.emailEnabled
+          ? msg(
+              'Once your answers are assessed, we will tell you by email; this same link will then show your feedback.',
+              { id: 'rec.finished.feedback' },
+            )
+          : msg(
+              'No email will be sent. Keep this link and open it again later: once your answers are assessed, it will show your feedback.',
+              { id: 'rec.finished.feedbackNoEmail' },
+            )
+      }</p>
+      <self-id-form></self-id-form>`;
   }
 }

@@ -122,6 +122,7 @@ export class ChunkUploader {
     const { answerId, questionId, createdAt, nextIndex, recordedMs, closed, interrupted } = take;
     this.takes.set(answerId, {
       ...{ answerId, questionId, createdAt, nextIndex, recordedMs, closed, interrupted },
+      awaitingChoice: take.awaitingChoice ?? false,
       pending,
       submitted: false,
       failure: null,
@@ -150,18 +151,58 @@ export class ChunkUploader {
     return this.persist(take, () => this.options.outbox.storeChunk(chunk, recordedMs));
   }
 
-  /** Recording of the take ended: once its chunks are acknowledged, it is completed. */
-  close(answerId: string, recordedMs: number, interrupted: boolean): Promise<void> {
+  /**
+   * Recording of the take ended: once its chunks are acknowledged, it is completed, unless it
+   * awaits the candidate's choice (issue 21): then only once `release` says so.
+   */
+  close(
+    answerId: string,
+    recordedMs: number,
+    interrupted: boolean,
+    awaitingChoice = false,
+  ): Promise<void> {
     const take = this.takes.get(answerId);
     if (!take) return Promise.resolve();
     recordedMs = Math.max(take.recordedMs, recordedMs);
-    Object.assign(take, { closed: true, interrupted, recordedMs });
+    Object.assign(take, { closed: true, interrupted, recordedMs, awaitingChoice });
     this.changed();
     this.wake();
+    return this.saveState(take);
+  }
+
+  /** The candidate chose to keep a take that awaited the choice: complete it now. */
+  release(answerId: string): Promise<void> {
+    const take = this.takes.get(answerId);
+    if (!take?.awaitingChoice) return Promise.resolve();
+    take.awaitingChoice = false;
+    this.changed();
+    this.wake();
+    return this.saveState(take);
+  }
+
+  /** The take was set aside on the server: stop following it and drop what is left of it here. */
+  forget(answerId: string): Promise<void> {
+    const take = this.takes.get(answerId);
+    if (!take) return Promise.resolve();
+    this.takes.delete(answerId);
+    for (const index of take.pending.keys()) {
+      const chunk = this.hot.get(`${answerId}/${index}`);
+      if (chunk && this.hot.delete(`${answerId}/${index}`)) this.hotBytes -= chunk.bytes.byteLength;
+    }
+    this.changed();
+    return this.persist(take, () => this.options.outbox.removeTake(answerId));
+  }
+
+  /** Writes the take's closing state to the outbox, unless the server already accepted it. */
+  private saveState(take: TakeState): Promise<void> {
+    const { answerId, closed, interrupted, recordedMs, awaitingChoice } = take;
     return this.persist(take, async () => {
       const stored = await this.options.outbox.take(answerId);
       if (stored && !take.submitted) {
-        await this.options.outbox.saveTake({ ...stored, closed: true, interrupted, recordedMs });
+        await this.options.outbox.saveTake({
+          ...stored,
+          ...{ closed, interrupted, recordedMs, awaitingChoice },
+        });
       }
     });
   }
@@ -220,7 +261,7 @@ export class ChunkUploader {
     for (const take of open.sort((a, b) => a.createdAt - b.createdAt)) {
       if (take.pending.size > 0)
         return { kind: 'chunk', take, index: Math.min(...take.pending.keys()) };
-      if (take.closed) return { kind: 'complete', take };
+      if (take.closed && !take.awaitingChoice) return { kind: 'complete', take };
     }
     return null;
   }

@@ -20,6 +20,11 @@ export interface OutboxTake {
   closed: boolean;
   /** It ended because of a reload, a crash or the page being hidden, not the stop button. */
   interrupted: boolean;
+  /**
+   * Issue 21: interrupted while a complete take of its question exists. Its chunks are sent,
+   * but `complete` waits until the candidate chooses to keep it (absent in older outboxes).
+   */
+  awaitingChoice?: boolean;
 }
 
 export interface OutboxChunk {
@@ -100,6 +105,15 @@ export class IndexedDbOutbox implements Outbox {
     // cut in the next instant could lose it. 'strict' (an fsync per slice) put hundreds of ms
     // between stop and saved on ordinary disks.
     return this.db.transaction(stores, mode, { durability: 'relaxed' });
+  }
+
+  /** Every take and chunk of every invitation on this device (erasure). */
+  async clear(): Promise<void> {
+    const tx = this.tx([TAKES, CHUNKS], 'readwrite');
+    tx.objectStore(TAKES).clear();
+    tx.objectStore(CHUNKS).clear();
+    await done(tx);
+    this.db.close();
   }
 
   async saveTake(take: OutboxTake): Promise<void> {
@@ -220,4 +234,14 @@ export async function openOutbox(): Promise<Outbox> {
   } catch {
     return new MemoryOutbox();
   }
+}
+
+/**
+ * After the candidate erased their data: nothing recorded stays on this device. The stores are
+ * emptied rather than the database deleted, which would wait for every open tab to let go.
+ */
+export async function clearOutbox(name = DB_NAME): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const outbox = await IndexedDbOutbox.open(name);
+  await outbox.clear();
 }

@@ -70,3 +70,17 @@ export function rescuedSlices(answerId: string): RescuedSlice[] {
   }
   return found.sort((a, b) => a.index - b.index);
 }
+
+/** Erasure: every rescued slice on this device goes. */
+export function forgetAllRescued(): void {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? '';
+      if (key.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // No localStorage: nothing was kept there.
+  }
+}

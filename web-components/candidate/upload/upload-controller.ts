@@ -78,7 +78,11 @@ export class UploadController implements ReactiveController {
         if (rescued.nextIndex === 0 && isThinking(server) && !recordingBegun(take.answerId))
           continue;
         forgetRecordingBegun(take.answerId);
-        await this.outbox.saveTake({ ...take, ...rescued, closed: true, interrupted: true });
+        // Issue 21: cut short after a complete take, it waits for the candidate's choice.
+        const awaitingChoice = hasCompleteBefore(session.answers, server);
+        await this.outbox.saveTake({
+          ...{ ...take, ...rescued, closed: true, interrupted: true, awaitingChoice },
+        });
       }
     }
     this.uploader = new ChunkUploader({
@@ -147,9 +151,17 @@ export class UploadController implements ReactiveController {
     return Boolean(take?.closed && !take.interrupted && !take.failure);
   }
 
-  /** Something recorded is not yet accepted by the server: leaving now would strand it. */
+  /**
+   * Something recorded is not yet accepted by the server: leaving now would strand it. A take
+   * awaiting the candidate's choice whose chunks are all sent is safe on the server.
+   */
   get somethingWaits(): boolean {
-    return this.live.size > 0 || this.status.takes.some((t) => !t.submitted && !t.failure);
+    return (
+      this.live.size > 0 ||
+      this.status.takes.some(
+        (t) => !t.submitted && !t.failure && !(t.awaitingChoice && t.pending === 0),
+      )
+    );
   }
 
   /** The upload rate the take's chunk requests achieved (kbit/s), or null if too few. */
@@ -254,13 +266,21 @@ export class UploadController implements ReactiveController {
     return work.then(() => Promise.all(stored)).then(() => undefined);
   }
 
-  /** Recording ended; once every chunk is acknowledged the uploader completes the take. */
-  async endTake(answerId: string, recordedMs: number, interrupted: boolean): Promise<void> {
+  /**
+   * Recording ended; once every chunk is acknowledged the uploader completes the take, unless it
+   * awaits the candidate's choice (`keepTake` or `discardTake` then settles it).
+   */
+  async endTake(
+    answerId: string,
+    recordedMs: number,
+    interrupted: boolean,
+    awaitingChoice = false,
+  ): Promise<void> {
     const live = this.live.get(answerId);
     await live?.prepared;
     this.live.delete(answerId);
     try {
-      await this.ready().uploader.close(answerId, recordedMs, interrupted);
+      await this.ready().uploader.close(answerId, recordedMs, interrupted, awaitingChoice);
     } finally {
       this.locks.release(answerId);
       forgetRecordingBegun(answerId);
@@ -281,6 +301,24 @@ export class UploadController implements ReactiveController {
     let count = 0;
     while (received.has(count)) count += 1;
     return this.ready().api.complete(answer.id, count);
+  }
+
+  /** Issue 21: the candidate keeps an interrupted take over the complete one: hand it in. */
+  keepTake(answerId: string): void {
+    void this.ready()
+      .uploader.release(answerId)
+      .catch(() => undefined);
+  }
+
+  /**
+   * Issue 21: the candidate keeps the complete take; the interrupted one is set aside on the
+   * server (so it is never reviewed, and no device can hand it in later), then dropped here.
+   */
+  async discardTake(answer: Answer): Promise<void> {
+    const { api, uploader } = this.ready();
+    await api.discard(answer.id);
+    await uploader.forget(answer.id).catch(() => undefined);
+    forgetRecordingBegun(answer.id);
   }
 
   /**
@@ -334,4 +372,13 @@ export class UploadController implements ReactiveController {
     if (!api || !outbox || !uploader) throw new Error('UploadController used before attach()');
     return { api, outbox, uploader };
   }
+}
+
+const isHandedIn = (a: Answer) => a.status === 'processing' || a.status === 'ready';
+
+/** Issue 21: the question already holds a complete take from before this one. */
+export function hasCompleteBefore(answers: Answer[], take: Answer): boolean {
+  return answers.some(
+    (a) => a.questionId === take.questionId && a.attempt < take.attempt && isHandedIn(a),
+  );
 }

@@ -11,6 +11,8 @@ export interface TakeProgress {
   pendingBytes: number;
   closed: boolean;
   interrupted: boolean;
+  /** Issue 21: handed in only if the candidate chooses it over a complete earlier take. */
+  awaitingChoice: boolean;
   /** The server accepted the take (`complete` answered 202). */
   submitted: boolean;
   /** Why this take cannot be uploaded; its bytes stay in the outbox. */
@@ -44,6 +46,7 @@ export interface TakeState {
   recordedMs: number;
   closed: boolean;
   interrupted: boolean;
+  awaitingChoice: boolean;
   /** Index → bytes of the chunks not yet acknowledged. */
   pending: Map<number, number>;
   submitted: boolean;
@@ -65,6 +68,7 @@ export function progressOf(take: TakeState): TakeProgress {
     pendingBytes,
     closed: take.closed,
     interrupted: take.interrupted,
+    awaitingChoice: take.awaitingChoice,
     submitted: take.submitted,
     failure: take.failure,
   };

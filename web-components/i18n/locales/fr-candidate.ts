@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { selfIdFr } from './fr-fairness.js';
 import type { Translations } from './translations.js';
 
 /**
@@ -167,7 +168,8 @@ export const candidateFr: Translations = {
   'rec.next': 'Question suivante',
   'rec.finish': 'Terminer l’entretien',
   'rec.retake': 'Enregistrer à nouveau',
-  'rec.retake.replaces': 'Un nouvel enregistrement remplace cette réponse.',
+  'rec.retake.replaces':
+    'Un nouvel enregistrement remplace cette réponse une fois qu’il est complet.',
   'rec.ended-early': str`L’enregistrement s’est arrêté plus tôt\u202f: la caméra a été coupée ou la page est passée en arrière-plan. Nous avons gardé ce qui a été enregistré (${0}).`,
   'rec.interrupted.local':
     'Votre dernier enregistrement de cette question a été interrompu. Nous avons gardé ce que vous aviez enregistré.',
@@ -266,6 +268,36 @@ export const candidateFr: Translations = {
     'Le temps supplémentaire ne peut être choisi qu’avant le début de la première question.',
   'cand.extraTime.failed':
     'Le temps supplémentaire n’a pas pu être activé. Vérifiez votre connexion et réessayez.',
+  'rec.finished.feedbackNoEmail':
+    'Aucun e-mail ne sera envoyé. Gardez ce lien et rouvrez-le plus tard : une fois vos réponses évaluées, il affichera votre retour.',
   'rec.finished.feedback':
     'Une fois vos réponses évaluées, nous vous préviendrons par e-mail ; ce même lien affichera alors votre retour.',
+  // Issue 21: "Record again" asks first; an interrupted retake waits for the candidate's choice.
+  'rec.retake.confirm-title': 'Enregistrer à nouveau cette réponse\u202f?',
+  'rec.retake.kept':
+    'Votre réponse enregistrée est conservée jusqu’à ce que le nouvel enregistrement soit complet.',
+  'rec.retake.interrupted':
+    'Si le nouvel enregistrement est interrompu, vous choisirez celui que vous gardez.',
+  'rec.retake.cost': str`Enregistrer à nouveau utilise 1 de vos ${0} nouveaux essais restants.`,
+  'rec.retake.cost-last':
+    'Enregistrer à nouveau utilise votre dernier nouvel essai pour cette question.',
+  'rec.retake.cancel': 'Annuler',
+  'rec.choose.announce':
+    'Votre nouvel enregistrement a été interrompu. Votre réponse précédente est conservée jusqu’à ce que vous choisissiez celle que vous gardez.',
+  'rec.choose.why':
+    'Votre nouvel enregistrement de cette question a été interrompu. Rien n’est remplacé tant que vous n’avez pas choisi.',
+  'rec.choose.title': 'Quelle réponse voulez-vous garder\u202f?',
+  'rec.choose.earlier-length': str`Votre réponse précédente\u202f: complète, d’une durée de ${0}.`,
+  'rec.choose.earlier': 'Votre réponse précédente\u202f: complète.',
+  'rec.choose.interrupted': str`Votre nouvel enregistrement\u202f: interrompu après environ ${0}.`,
+  'rec.choose.playback': 'Votre nouvel enregistrement, interrompu',
+  'rec.choose.keep-earlier': 'Garder ma réponse précédente',
+  'rec.choose.keep-new': 'Garder le nouvel enregistrement',
+  'rec.choose.cost':
+    'Dans les deux cas, le nouvel enregistrement a utilisé un nouvel essai. La réponse que vous ne gardez pas n’est pas évaluée.',
+  'rec.choose.kept-earlier': 'Votre réponse précédente est conservée.',
+  'rec.choose.kept-earlier-note':
+    'Vous avez gardé votre réponse précédente. L’enregistrement interrompu est mis de côté et ne sera pas évalué.',
+  'rec.choose.kept-new': 'Envoi de votre nouvel enregistrement.',
+  ...selfIdFr,
 };

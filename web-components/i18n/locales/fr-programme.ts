@@ -33,9 +33,12 @@ export const programmeFr: Translations = {
   'apply.err.location': 'Choisissez où vous souhaitez travailler.',
   'apply.err.yesNo': 'Répondez par oui ou par non.',
   'apply.err.consent': 'Cochez la case pour postuler.',
+  'apply.err.nameText':
+    'Écrivez votre nom en texte ordinaire, sur une ligne, en 200 caractères au plus.',
+  'apply.err.other': 'Vérifiez cette réponse.',
   'apply.offline':
     'Le serveur est injoignable. Vérifiez votre connexion et appuyez à nouveau sur « Postuler » : rien de ce que vous avez saisi n’est perdu.',
-  'apply.rateLimited': str`Trop de candidatures sont venues de cette connexion. Réessayez dans ${0} minute(s).`,
+  'apply.rateLimited': str`Nous ne pouvons pas recevoir plus de candidatures pour le moment. Réessayez dans ${0} minute(s).`,
   'apply.checkForm': 'Vérifiez les réponses signalées.',
   'apply.sentTitle': 'Consultez vos e-mails',
   'apply.sentBody': str`Nous avons envoyé un lien à ${0}. Ouvrez-le pour enregistrer votre entretien ; il fonctionne jusqu’au ${1}.`,
@@ -45,6 +48,11 @@ export const programmeFr: Translations = {
   'apply.createdBody':
     'Votre entretien est prêt. Gardez ce lien : c’est le seul moyen de revenir à votre entretien.',
   'apply.start': 'Commencer mon entretien',
+  'apply.linkLabel': 'Le lien de votre entretien :',
+  'apply.copyLink': 'Copier le lien',
+  'apply.linkCopied': 'Lien copié.',
+  'apply.linkCopyFailed':
+    'La copie n’a pas fonctionné : le lien est sélectionné, copiez-le vous-même.',
   'apply.notEligibleTitle': 'Merci de votre intérêt',
   'apply.notEligibleBody':
     'D’après vos réponses, ce programme ne vous est pas ouvert pour le moment ; nous ne pouvons donc pas vous proposer d’entretien. Nous n’avons conservé ni vos réponses ni vos coordonnées.',

@@ -1,4 +1,6 @@
 import { str } from '@lit/localize';
+import { fairnessFr } from './fr-fairness.js';
+import { integrationsFr } from './fr-integrations.js';
 import { reviewFr } from './fr-review.js';
 import { teamsFr } from './fr-teams.js';
 import type { Translations } from './translations.js';
@@ -114,6 +116,7 @@ export const workspaceFr: Translations = {
   'ws.page.countExpired': str`${0} expiré(s)`,
 
   'ws.inv.title': 'Candidats',
+  'ws.inv.reissueConfirmButton': 'Créer un nouveau lien',
   'ws.inv.reissueConfirm': str`Créer un nouveau lien pour ${0} ? Son lien actuel cessera de fonctionner.`,
   'ws.inv.reissued': str`Nouveau lien prêt pour ${0}.`,
   'ws.inv.empty': 'Personne n’est encore invité.',
@@ -258,6 +261,9 @@ export const workspaceFr: Translations = {
   'ws.users.reactivate': 'Réactiver',
   'ws.users.deactivateLabel': str`Désactiver ${0}`,
   'ws.users.reactivateLabel': str`Réactiver ${0}`,
+  'ws.users.deactivateConfirmButton': 'Désactiver',
+  'ws.users.resetConfirmButton': 'Réinitialiser le mot de passe',
+  'ws.users.selfDemoteButton': 'Retirer mon rôle d’administrateur',
   'ws.users.deactivateConfirm': str`Désactiver ${0} ? Cette personne est déconnectée immédiatement et ne peut plus se connecter.`,
   'ws.users.deactivated': str`${0} est désactivé et déconnecté.`,
   'ws.users.reactivated': str`${0} peut de nouveau se connecter.`,
@@ -307,6 +313,8 @@ export const workspaceFr: Translations = {
   // Structured review (issue 10)
   ...reviewFr,
   ...teamsFr,
+  ...fairnessFr,
+  ...integrationsFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':
@@ -375,7 +383,10 @@ export const workspaceFr: Translations = {
   'ws.fb.saved': 'Brouillon enregistré.',
   'ws.fb.release': 'Publier pour le candidat',
   'ws.fb.rerelease': 'Enregistrer et publier à nouveau',
+  'ws.fb.releaseConfirmButton': 'Publier',
+  'ws.confirm.cancel': 'Annuler',
   'ws.fb.releaseConfirm': str`Publier ce retour pour ${0} ? La personne recevra un e-mail et pourra le lire par son lien.`,
+  'ws.fb.releaseConfirmNoEmail': str`Publier ce retour pour ${0} ? Aucun e-mail ne sera envoyé : la personne pourra le lire en ouvrant son lien d’entretien, prévenez-la vous-même.`,
   'ws.fb.released': 'Publié : le candidat peut maintenant le lire.',
   // Admin erasure from the candidates list (erase-ui).
   'ws.erase.open': 'Effacer…',

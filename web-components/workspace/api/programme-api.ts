@@ -88,5 +88,9 @@ export const saveFeedback = (
   feedback: { summary: string; competencies: { key: string; text: string }[] },
 ) => send<Feedback>(api, 'PUT', `/invitations/${id(invitationId)}/feedback`, feedback);
 
+/** Whether this installation sends email (GET /installation, extension for issue 21). */
+export const emailEnabled = async (api: WorkspaceApi): Promise<boolean> =>
+  (await api.request<{ emailEnabled?: boolean }>('/installation')).emailEnabled !== false;
+
 export const releaseFeedback = (api: WorkspaceApi, invitationId: string) =>
   send<Feedback>(api, 'POST', `/invitations/${id(invitationId)}/feedback/release`);

@@ -2,8 +2,14 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Feedback } from '../../programme/programme-types.js';
-import { feedbackDraft, releaseFeedback, saveFeedback } from '../api/programme-api.js';
+import {
+  emailEnabled,
+  feedbackDraft,
+  releaseFeedback,
+  saveFeedback,
+} from '../api/programme-api.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import { formatDateTime } from '../shared/format.js';
 import type { WorkspaceContext } from '../workspace-context.js';
@@ -75,11 +81,19 @@ export class FeedbackEditor extends LitElement {
   }
 
   private async release() {
-    const confirmText = msg(
-      str`Release this feedback to ${this.candidateName}? They will be emailed and can read it through their link.`,
-      { id: 'ws.fb.releaseConfirm' },
-    );
-    if (!confirm(confirmText)) return;
+    // Say what will really happen: without a mail server nobody is emailed.
+    const emails = await emailEnabled(this.ctx.api).catch(() => true);
+    const confirmText = emails
+      ? msg(
+          str`Release this feedback to ${this.candidateName}? They will be emailed and can read it through their link.`,
+          { id: 'ws.fb.releaseConfirm' },
+        )
+      : msg(
+          str`Release this feedback to ${this.candidateName}? No email will be sent: they can read it by opening their interview link, so tell them yourself.`,
+          { id: 'ws.fb.releaseConfirmNoEmail' },
+        );
+    const releaseLabel = msg('Release', { id: 'ws.fb.releaseConfirmButton' });
+    if (!(await confirmInPage(this, confirmText, releaseLabel))) return;
     if (!(await this.save())) return;
     this.busy = true;
     try {

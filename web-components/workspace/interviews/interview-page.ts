@@ -12,6 +12,7 @@ import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import '../shared/status-badge.js';
+import { confirmBeforeSeeingScores } from '../fairness/sealed-gate.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import { interviewPageStyles } from './interview-page.styles.js';
 import './members-editor.js';
@@ -45,6 +46,8 @@ export class InterviewPage extends LitElement {
   }
 
   private async downloadRatings() {
+    // The file shows every colleague's score, like results (fairness/sealed-gate.ts).
+    if (!(await confirmBeforeSeeingScores(this.ctx, this, this.interviewId))) return;
     this.exportMessage = msg('Preparing the file…', { id: 'ws.page.exporting' });
     try {
       const { blob, filename } = await this.ctx.api.ratingsCsv(this.interviewId);
@@ -79,7 +82,9 @@ export class InterviewPage extends LitElement {
         ${
           organiser
             ? html`<a class="button" href=${href.results(interview.id)}>${msg('Results', { id: 'ws.results.title' })}</a>
-          <a class="button" href=${href.reliability(interview.id)}>${msg('Reviewer agreement', { id: 'ws.rel.title' })}</a>`
+          <a class="button" href=${href.reliability(interview.id)}>${msg('Reviewer agreement', { id: 'ws.rel.title' })}</a>
+          <a class="button" href=${href.calibration(interview.id)}>${msg('Reviewer calibration', { id: 'ws.cal.title' })}</a>
+          ${this.ctx.user.role === 'admin' ? html`<a class="button" href=${href.fairness(interview.id)}>${msg('Fairness', { id: 'ws.fair.title' })}</a>` : nothing}`
             : nothing
         }
         ${

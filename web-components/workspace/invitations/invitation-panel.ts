@@ -16,6 +16,7 @@ import './new-links.js';
 import '../feedback/feedback-dialog.js';
 import './invitation-origin.js';
 import './erase-dialog.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { byLocation, renderLocationFilter } from './location-filter.js';
 
 /**
@@ -66,7 +67,8 @@ export class InvitationPanel extends LitElement {
       str`Create a new link for ${name}? Their current link will stop working.`,
       { id: 'ws.inv.reissueConfirm' },
     );
-    if (!confirm(confirmText)) return;
+    const createLabel = msg('Create a new link', { id: 'ws.inv.reissueConfirmButton' });
+    if (!(await confirmInPage(this, confirmText, createLabel))) return;
     try {
       const renewed = await this.ctx.api.reissueLink(invitation.id);
       this.freshLinks = [renewed, ...this.freshLinks.filter((l) => l.id !== renewed.id)];

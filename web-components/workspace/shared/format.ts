@@ -1,11 +1,13 @@
+import { formattingLocale } from '../../i18n/formatting-locale.js';
 import { getLocale } from '../../i18n/localization.js';
 
 /** A date and time in the reader's language, e.g. "12 Mar 2031, 14:05". */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(formattingLocale(getLocale()), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /** "1:05" for 65 seconds: compact, and read correctly by screen readers next to a label. */

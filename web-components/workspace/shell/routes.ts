@@ -12,9 +12,12 @@ export type Route =
   | { view: 'users' }
   | { view: 'account' }
   | { view: 'audit'; invitationId?: string }
+  | { view: 'integrations' }
   | { view: 'by-question'; interviewId: string; questionId?: string }
   | { view: 'results'; id: string }
-  | { view: 'reliability'; id: string };
+  | { view: 'reliability'; id: string }
+  | { view: 'fairness'; id: string }
+  | { view: 'calibration'; id: string };
 
 const STATUSES: InvitationStatus[] = ['invited', 'started', 'completed', 'expired'];
 
@@ -32,6 +35,8 @@ export function parseRoute(hash: string): Route {
   if (section === 'interviews' && id && action === 'edit') return { view: 'edit-interview', id };
   if (section === 'interviews' && id && (action === 'results' || action === 'reliability'))
     return { view: action, id };
+  if (section === 'interviews' && id && (action === 'fairness' || action === 'calibration'))
+    return { view: action, id };
   if (section === 'by-question' && id)
     return { view: 'by-question', interviewId: id, questionId: action };
   if (section === 'interviews' && id) return { view: 'interview', id };
@@ -45,6 +50,7 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (section === 'users') return { view: 'users' };
+  if (section === 'integrations') return { view: 'integrations' };
   if (section === 'account') return { view: 'account' };
   if (section === 'audit')
     return { view: 'audit', invitationId: query.get('candidate') ?? undefined };
@@ -67,6 +73,7 @@ export const href = {
   review: (invitationId: string, status?: InvitationStatus) =>
     `#/review/${encodeURIComponent(invitationId)}${status && status !== 'completed' ? `?status=${status}` : ''}`,
   users: () => '#/users',
+  integrations: () => '#/integrations',
   account: () => '#/account',
   audit: (invitationId?: string) =>
     invitationId ? `#/audit?candidate=${encodeURIComponent(invitationId)}` : '#/audit',
@@ -74,6 +81,8 @@ export const href = {
     `#/by-question/${encodeURIComponent(interviewId)}${questionId ? `/${encodeURIComponent(questionId)}` : ''}`,
   results: (id: string) => `#/interviews/${encodeURIComponent(id)}/results`,
   reliability: (id: string) => `#/interviews/${encodeURIComponent(id)}/reliability`,
+  fairness: (id: string) => `#/interviews/${encodeURIComponent(id)}/fairness`,
+  calibration: (id: string) => `#/interviews/${encodeURIComponent(id)}/calibration`,
 };
 
 /** The current route; the host re-renders when the hash changes. */

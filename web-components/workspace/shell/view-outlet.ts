@@ -8,6 +8,9 @@ import '../review/review-queue.js';
 import '../session/change-password.js';
 import '../users/user-admin.js';
 import '../audit/audit-trail.js';
+import '../fairness/adverse-impact-page.js';
+import '../fairness/calibration-page.js';
+import '../integrations/integrations-page.js';
 import { renderStructuredView } from '../structured/structured-views.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import type { Route } from './routes.js';
@@ -49,6 +52,18 @@ export function renderView(route: Route, ctx: WorkspaceContext): TemplateResult 
     case 'users':
       return ctx.user.role === 'admin'
         ? html`<ws-user-admin .ctx=${ctx}></ws-user-admin>`
+        : notAllowed();
+    case 'fairness':
+      return ctx.user.role === 'admin'
+        ? html`<ws-adverse-impact-page .ctx=${ctx} .interviewId=${route.id}></ws-adverse-impact-page>`
+        : notAllowed();
+    case 'calibration':
+      return canOrganise(ctx.user)
+        ? html`<ws-calibration-page .ctx=${ctx} .interviewId=${route.id}></ws-calibration-page>`
+        : notAllowed();
+    case 'integrations':
+      return ctx.user.role === 'admin'
+        ? html`<ws-integrations .ctx=${ctx}></ws-integrations>`
         : notAllowed();
     case 'audit':
       return ctx.user.role === 'admin'

@@ -154,6 +154,7 @@ export class WorkspaceShell extends LitElement {
           <li><a href=${href.queue()} aria-current=${current(['queue', 'review']) ?? nothing}>${msg('Review', { id: 'ws.nav.review' })}</a></li>
           ${ctx.user.role === 'admin' ? html`<li><a href=${href.users()} aria-current=${current(['users']) ?? nothing}>${msg('Users', { id: 'ws.nav.users' })}</a></li>` : nothing}
           ${ctx.user.role === 'admin' ? html`<li><a href=${href.audit()} aria-current=${current(['audit']) ?? nothing}>${msg('Audit', { id: 'ws.nav.audit' })}</a></li>` : nothing}
+          ${ctx.user.role === 'admin' ? html`<li><a href=${href.integrations()} aria-current=${current(['integrations']) ?? nothing}>${msg('Integrations', { id: 'ws.nav.integrations' })}</a></li>` : nothing}
         </ul>
       </nav>
       <div class="account">

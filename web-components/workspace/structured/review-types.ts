@@ -80,9 +80,11 @@ export interface ByQuestionItem {
   myScore: number | null;
 }
 
-export interface StructuredRating extends Omit<Rating, 'firstScore' | 'revisedAfterReveal'> {
-  firstScore?: number;
+export interface StructuredRating
+  extends Omit<Rating, 'firstScore' | 'revisedAfterReveal' | 'independent'> {
+  firstScore?: number | null;
   revisedAfterReveal?: boolean;
+  independent?: boolean;
 }
 
 export interface StructuredAnswer {

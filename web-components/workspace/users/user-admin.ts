@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Role, StaffMember, User } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
@@ -43,11 +44,14 @@ export class UserAdmin extends LitElement {
   private async setActive(user: StaffMember, active: boolean) {
     if (
       !active &&
-      !confirm(
+      !(await confirmInPage(
+        this,
         msg(str`Deactivate ${user.name}? They are signed out at once and can no longer sign in.`, {
           id: 'ws.users.deactivateConfirm',
         }),
-      )
+        msg('Deactivate', { id: 'ws.users.deactivateConfirmButton' }),
+        { danger: true },
+      ))
     )
       return;
     try {
@@ -63,12 +67,15 @@ export class UserAdmin extends LitElement {
 
   private async resetPassword(user: StaffMember) {
     if (
-      !confirm(
+      !(await confirmInPage(
+        this,
         msg(
           str`Reset the password of ${user.name}? They are signed out everywhere and must choose a new password after signing in with the one-time password.`,
           { id: 'ws.users.resetConfirm' },
         ),
-      )
+        msg('Reset password', { id: 'ws.users.resetConfirmButton' }),
+        { danger: true },
+      ))
     )
       return;
     try {
@@ -88,11 +95,14 @@ export class UserAdmin extends LitElement {
     const name = String(data.get('name')).trim();
     const role = String(data.get('role')) as Role;
     if (user.id === this.ctx.user.id && role !== 'admin' && user.role === 'admin') {
-      const sure = confirm(
+      const sure = await confirmInPage(
+        this,
         msg(
           'You are removing your own admin role. You will no longer be able to manage users. Continue?',
           { id: 'ws.users.selfDemote' },
         ),
+        msg('Remove my admin role', { id: 'ws.users.selfDemoteButton' }),
+        { danger: true },
       );
       if (!sure) return;
     }
