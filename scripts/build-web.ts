@@ -12,6 +12,7 @@ export async function buildWeb(): Promise<string> {
     entryPoints: [
       path.join(root, 'web-components/app.ts'),
       path.join(root, 'web-components/apply.ts'),
+      path.join(root, 'web-components/guest.ts'),
     ],
     bundle: true,
     format: 'esm',

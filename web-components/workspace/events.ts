@@ -3,6 +3,7 @@
  * listens on itself; the map below types `addEventListener` and `@event` handlers.
  */
 import type { Invitation, Rating, User } from '../../server/contracts/api.js';
+import type { Share } from '../../server/contracts/sharing.js';
 
 export interface WorkspaceEventMap {
   /** J/K in the player: the previous (-1) or next (+1) answer. */
@@ -17,6 +18,8 @@ export interface WorkspaceEventMap {
   'ws-invited': { invitations: Invitation[] };
   /** The person is done with the new links on screen. */
   'ws-links-dismissed': Record<string, never>;
+  /** A share link was made; its `url` is in this share, and only here. */
+  'ws-share-created': { share: Share };
 }
 
 export type WorkspaceEvent<K extends keyof WorkspaceEventMap> = CustomEvent<WorkspaceEventMap[K]>;
@@ -36,5 +39,6 @@ declare global {
     'ws-signed-in': WorkspaceEvent<'ws-signed-in'>;
     'ws-invited': WorkspaceEvent<'ws-invited'>;
     'ws-links-dismissed': WorkspaceEvent<'ws-links-dismissed'>;
+    'ws-share-created': WorkspaceEvent<'ws-share-created'>;
   }
 }

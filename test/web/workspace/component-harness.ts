@@ -34,6 +34,19 @@ const root = path.resolve(import.meta.dirname, '../../..');
 let shared: Promise<Harness> | null = null;
 
 /**
+ * Gives the stage the colours the workspace shell sets (light scheme), so that what a component
+ * draws, and what axe measures, is what staff see; without them the custom properties are unset.
+ */
+export async function useShellColours(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { workspaceHarness: { themeTokens: { cssText: string } } };
+    const style = document.createElement('style');
+    style.textContent = w.workspaceHarness.themeTokens.cssText.replaceAll(':host', '#stage');
+    document.head.append(style);
+  });
+}
+
+/**
  * One harness for every component suite in the run: the bundle and the clip are made once. It
  * lives until the process exits (its server does not keep the process alive).
  */

@@ -2,6 +2,7 @@ import { str } from '@lit/localize';
 import { fairnessFr } from './fr-fairness.js';
 import { integrationsFr } from './fr-integrations.js';
 import { reviewFr } from './fr-review.js';
+import { teamsFr } from './fr-teams.js';
 import type { Translations } from './translations.js';
 
 /** French for the staff workspace (ids `ws.*`). `${0}`, `${1}`… are the English values in order. */
@@ -311,6 +312,7 @@ export const workspaceFr: Translations = {
     'Les candidats le lisent et l’acceptent avant d’enregistrer. Laissez vide pour l’avis standard.',
   // Structured review (issue 10)
   ...reviewFr,
+  ...teamsFr,
   ...fairnessFr,
   ...integrationsFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.

@@ -10,6 +10,13 @@ import type {
   StaffMember,
   User,
 } from '../../../server/contracts/api.js';
+import type {
+  CreateShareRequest,
+  GuestRatingItem,
+  Member,
+  MemberRole,
+  Share,
+} from '../../../server/contracts/sharing.js';
 import { ApiError, apiFetch, throwProblem } from '../../api-client.js';
 import type { SessionStore } from '../session/session-store.js';
 
@@ -127,6 +134,40 @@ export class WorkspaceApi {
       .items;
   rate = (answerId: string, rating: { score: number; comment: string }) =>
     this.#send<Rating>('PUT', `/answers/${encodeURIComponent(answerId)}/ratings/me`, rating);
+  /** Teams (third release): who may see and change one interview. */
+  members = async (interviewId: string) =>
+    (
+      await this.request<{ items: Member[] }>(
+        `/interviews/${encodeURIComponent(interviewId)}/members`,
+      )
+    ).items;
+  setMembers = async (interviewId: string, items: { userId: string; role: MemberRole }[]) =>
+    (
+      await this.#send<{ items: Member[] }>(
+        'PUT',
+        `/interviews/${encodeURIComponent(interviewId)}/members`,
+        { items },
+      )
+    ).items;
+
+  /** Share links for a hiring manager (third release); `url` only in the answer to create. */
+  shares = async (invitationId: string) =>
+    (
+      await this.request<{ items: Share[] }>(
+        `/invitations/${encodeURIComponent(invitationId)}/shares`,
+      )
+    ).items;
+  createShare = (invitationId: string, share: CreateShareRequest) =>
+    this.#send<Share>('POST', `/invitations/${encodeURIComponent(invitationId)}/shares`, share);
+  revokeShare = (shareId: string) =>
+    this.#send<null>('DELETE', `/shares/${encodeURIComponent(shareId)}`);
+  guestRatings = async (invitationId: string) =>
+    (
+      await this.request<{ items: GuestRatingItem[] }>(
+        `/invitations/${encodeURIComponent(invitationId)}/guest-ratings`,
+      )
+    ).items;
+
   ratingsCsv = (interviewId: string) =>
     this.download(`/interviews/${encodeURIComponent(interviewId)}/ratings.csv`);
 }

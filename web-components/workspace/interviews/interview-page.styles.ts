@@ -33,4 +33,8 @@ export const interviewPageStyles = css`
   .actions {
     margin: 0.75rem 0 1rem;
   }
+  .members {
+    margin-top: 1.5rem;
+    max-width: 60rem;
+  }
 `;

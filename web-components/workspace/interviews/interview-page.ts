@@ -15,6 +15,7 @@ import '../shared/status-badge.js';
 import { confirmBeforeSeeingScores } from '../fairness/sealed-gate.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import { interviewPageStyles } from './interview-page.styles.js';
+import './members-editor.js';
 
 /** One interview: its questions, where candidates stand, and the actions on it. */
 @localized()
@@ -115,6 +116,7 @@ export class InterviewPage extends LitElement {
             : nothing
         }
       </div>
+      ${organiser ? html`<ws-members-editor class="members" .ctx=${this.ctx} .interviewId=${interview.id}></ws-members-editor>` : nothing}
     `;
   }
 

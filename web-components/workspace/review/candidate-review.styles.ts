@@ -84,4 +84,8 @@ export const candidateReviewStyles = css`
     padding: 0.5rem 0.75rem;
     background: var(--ws-surface);
   }
+  .shares {
+    margin-top: 2rem;
+    max-width: 48rem;
+  }
 `;

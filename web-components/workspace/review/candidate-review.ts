@@ -16,7 +16,7 @@ import { errorText } from '../shared/error-text.js';
 import { href, navigate } from '../shell/routes.js';
 import '../shared/processing-progress.js';
 import '../shared/status-badge.js';
-import type { WorkspaceContext } from '../workspace-context.js';
+import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import './answer-player.js';
 import type { AnswerPlayer } from './answer-player.js';
 import { candidateReviewStyles } from './candidate-review.styles.js';
@@ -26,6 +26,7 @@ import { setPageTitle } from '../shared/page-title.js';
 import type { RatingForm } from './rating-form.js';
 import { CandidateReviewData, type ReviewSlot } from './review-data.js';
 import './colleague-scores.js';
+import './shares-panel.js';
 import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 
 /** One candidate's answers in question order, the prompt beside the video, and my ratings. */
@@ -149,7 +150,18 @@ export class CandidateReview extends LitElement {
       <p class="visually-hidden" role="status">${this.videoMessage}</p>
       ${this.renderAnswerNav()}
       ${slot ? this.renderSlot(slot) : nothing}
+      ${canOrganise(this.ctx.user) && this.status === 'completed' ? this.renderShares(item.candidate.label) : nothing}
     `;
+  }
+
+  /** Organisers share a finished candidate with a hiring manager who has no account. */
+  private renderShares(label: string) {
+    const questionOf = (answerId: string) => {
+      const number = this.data.slots.find((s) => s.answer?.id === answerId)?.number;
+      return number ? msg(str`Question ${number}`, { id: 'ws.shares.question' }) : '';
+    };
+    return html`<ws-shares-panel class="shares" .ctx=${this.ctx} invitationId=${this.invitationId}
+      candidateLabel=${label} .questionOf=${questionOf}></ws-shares-panel>`;
   }
 
   private renderAnswerNav() {

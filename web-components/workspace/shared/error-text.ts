@@ -29,6 +29,12 @@ export function errorText(err: unknown): string {
         return msg('Too many attempts. Wait a few minutes and try again.', {
           id: 'ws.err.rateLimited',
         });
+      case 'not_completed':
+        return msg('Only a candidate who has finished can be shared.', {
+          id: 'ws.err.notCompleted',
+        });
+      case 'admin_only':
+        return msg('Only an admin can make this change.', { id: 'ws.err.adminOnly' });
       case 'forbidden':
         return msg('Your role does not allow this.', { id: 'ws.err.forbidden' });
       case 'not_found':
