@@ -124,6 +124,30 @@ for (const database of ['sqlite', 'postgres'] as const) {
       await login(server.url, colleague.email, 'a long enough password');
     });
 
+    it('does not create or change an interview', async () => {
+      const before = (await admin.get<{ items: unknown[] }>('/interviews')).body.items.length;
+      expectProblem(
+        await admin.post('/interviews', {
+          title: 'Never created',
+          intro: 'Welcome!',
+          questions: [QUESTIONS[0]],
+        }),
+        500,
+        'internal',
+      );
+      assert.equal(
+        (await admin.get<{ items: unknown[] }>('/interviews')).body.items.length,
+        before,
+      );
+      expectProblem(
+        await admin.request('PATCH', `/interviews/${interviewId}`, { title: 'Renamed' }),
+        500,
+        'internal',
+      );
+      const kept = await admin.get<{ title: string }>(`/interviews/${interviewId}`);
+      assert.notEqual(kept.body.title, 'Renamed');
+    });
+
     it('gives out no ratings export and erases no candidate', async () => {
       expectProblem(await admin.get(`/interviews/${interviewId}/ratings.csv`), 500, 'internal');
       expectProblem(await admin.request('DELETE', `/invitations/${invitationId}`), 500, 'internal');
@@ -148,6 +172,8 @@ for (const database of ['sqlite', 'postgres'] as const) {
     });
 
     it('still shows an answer to a reviewer: reads are batched, not held up by the trail', async () => {
+      // Creating the interview is an audited write: done while the trail works.
+      await allowAuditRows(server);
       const other = await createInterview(admin, { questions: [QUESTIONS[0]] });
       const { candidate: next } = await inviteOne(admin, other.id);
       const recorded = await recordAnswer(
@@ -157,6 +183,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
         await clipChunks(2),
       );
       assert.equal((await waitForAnswer(next, recorded.id)).status, 'ready');
+      await refuseAuditRows(server);
       assert.equal((await admin.get(`/answers/${recorded.id}`)).status, 200);
     });
   });

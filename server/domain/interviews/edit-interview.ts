@@ -23,19 +23,20 @@ export async function editInterview(
     const reducing = privacyReducingFields(before, changes, deps.now());
     if (reducing.length > 0) throw new AdminOnlyError(reducing);
   }
-  const after = await updateInterview(deps, interviewId, changes);
-  const was = before as unknown as Record<string, unknown>;
-  const is = after as unknown as Record<string, unknown>;
-  const changed = Object.entries(changes)
-    .filter(([field, value]) => value !== undefined && !sameJson(was[field], is[field]))
-    .map(([field]) => field);
-  await deps.audit.record({
-    actor: staffActor(editor),
-    action: 'interview.updated',
-    target: { type: 'interview', id: interviewId },
-    details: { changes: changed },
+  // Recorded in the edit's own transaction: no edit without its entry, no entry without it.
+  return updateInterview(deps, interviewId, changes, async (trx, after) => {
+    const was = before as unknown as Record<string, unknown>;
+    const is = after as unknown as Record<string, unknown>;
+    const changed = Object.entries(changes)
+      .filter(([field, value]) => value !== undefined && !sameJson(was[field], is[field]))
+      .map(([field]) => field);
+    await deps.audit.recordInTransaction(trx, {
+      actor: staffActor(editor),
+      action: 'interview.updated',
+      target: { type: 'interview', id: interviewId },
+      details: { changes: changed },
+    });
   });
-  return after;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -7,6 +7,8 @@ import type { Database, InterviewsTable, QuestionsTable } from '../../db/schema.
 import { NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { type Viewer, visibleTo } from '../access/interview-access.js';
+import type { Actor } from '../actor.js';
+import type { Audit } from '../audit/audit-log.js';
 import { programmesOf, saveProgramme } from '../programmes/programme-settings.js';
 import { storedRubric } from '../review/interview-rubric.js';
 import { assertCompetenciesKnown, interviewRubricOf, questionOf } from '../review/rubric.js';
@@ -25,6 +27,8 @@ export async function createInterview(
   input: NewInterview,
   userId: string,
   now: Date,
+  /** The trail to record `interview.created` in, inside the creation's transaction. */
+  audited?: { audit: Audit; actor: Actor },
 ): Promise<Interview> {
   assertCompetenciesKnown(input.competencies ?? [], input.questions);
   const rubric = storedRubric(input);
@@ -69,6 +73,11 @@ export async function createInterview(
       .insertInto('interviewMembers')
       .values({ interviewId: interview.id, userId, role: 'recruiter', createdAt: row.createdAt })
       .execute();
+    await audited?.audit.recordInTransaction(trx, {
+      actor: audited.actor,
+      action: 'interview.created',
+      target: { type: 'interview', id: interview.id },
+    });
   });
   return getInterview(db, interview.id);
 }

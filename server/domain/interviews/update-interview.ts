@@ -1,5 +1,6 @@
 import type { Interview } from '../../contracts/api.js';
 import type { InterviewChanges } from '../../contracts/edit-requests.js';
+import type { Db } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { followDeadline, type StatusChange } from '../invitations/follow-deadline.js';
 import { saveProgramme } from '../programmes/programme-settings.js';
@@ -23,6 +24,8 @@ export async function updateInterview(
   deps: Deps,
   interviewId: string,
   changes: InterviewChanges,
+  /** Runs last inside the write's transaction with the interview as saved (the audit entry). */
+  alsoInTransaction?: (trx: Db, saved: Interview) => Promise<void>,
 ): Promise<Interview> {
   const current = await getInterview(deps.db, interviewId);
   const {
@@ -53,8 +56,12 @@ export async function updateInterview(
       if (questionsChange) await replaceQuestions(trx, interviewId, questions);
       await saveRubricChanges(trx, interviewId, current, { competencies, review, questions });
       if (programme) await saveProgramme(trx, interviewId, programme);
-      if (newDeadline === current.deadline) return [];
-      return followDeadline(trx, interviewId, current.deadline, newDeadline, deps.now());
+      const followed =
+        newDeadline === current.deadline
+          ? []
+          : await followDeadline(trx, interviewId, current.deadline, newDeadline, deps.now());
+      if (alsoInTransaction) await alsoInTransaction(trx, await getInterview(trx, interviewId));
+      return followed;
     });
   } catch (err) {
     if (isForeignKeyViolation(err)) throw questionsLockedError();

@@ -19,11 +19,9 @@ export function interviewRoutes(deps: Deps): Router {
 
   router.post('/interviews', organisers, async (req, res) => {
     const input = parseInput(CreateInterviewRequest, req.body);
-    const interview = await createInterview(deps.db, input, currentUser(res).id, deps.now());
-    await deps.audit.record({
+    const interview = await createInterview(deps.db, input, currentUser(res).id, deps.now(), {
+      audit: deps.audit,
       actor: staffActor(currentUser(res)),
-      action: 'interview.created',
-      target: { type: 'interview', id: interview.id },
     });
     // The creator is its first member: their open workspace starts hearing about it.
     deps.sessions.membershipChanged({
