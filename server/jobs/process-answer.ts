@@ -86,22 +86,33 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         keys.audio,
         result.videoPath,
       );
-      const stored = await deps.db
-        .updateTable('answers')
-        .set({
-          audioKey,
-          status: 'ready',
-          durationMs: result.durationMs,
-          width: result.width,
-          height: result.height,
-          videoKey,
-          posterKey,
-          error: null,
-          updatedAt: deps.now().toISOString(),
-        })
-        .where('id', '=', answerId)
-        .where('invitationId', 'in', invitationsNotErasing(deps.db))
-        .executeTakeFirst();
+      // answer.ready is queued in the same transaction: the event exists iff the answer is ready.
+      const stored = await deps.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('answers')
+          .set({
+            audioKey,
+            status: 'ready',
+            durationMs: result.durationMs,
+            width: result.width,
+            height: result.height,
+            videoKey,
+            posterKey,
+            error: null,
+            updatedAt: deps.now().toISOString(),
+          })
+          .where('id', '=', answerId)
+          .where('invitationId', 'in', invitationsNotErasing(trx))
+          .executeTakeFirst();
+        if (row.numUpdatedRows > 0n)
+          await emitWebhookEvent(
+            deps,
+            'answer.ready',
+            { answerId, invitationId: answer.invitationId },
+            trx,
+          );
+        return row;
+      });
       if (stored.numUpdatedRows === 0n) return discardErasedAnswer(deps, answerId);
       await deps.storage.deletePrefix(keys.chunks);
       log.info(
@@ -119,7 +130,6 @@ export function processAnswerJob(deps: Deps, ffmpeg: FfmpegBinaries) {
         invitationId: answer.invitationId,
         status: 'ready',
       });
-      await emitWebhookEvent(deps, 'answer.ready', { answerId, invitationId: answer.invitationId });
     } catch (err) {
       if (err instanceof UnplayableMediaError) throw new PermanentJobError(err.message);
       throw err;

@@ -56,14 +56,18 @@ export function assertWithinUploadGrace(deps: Deps, ctx: CandidateContext): void
 
 /** The first sign of life from a candidate moves the invitation from invited to started. */
 export async function markStarted(deps: Deps, invitation: InvitationsTable): Promise<void> {
-  const result = await deps.db
-    .updateTable('invitations')
-    .set({ status: 'started', startedAt: deps.now().toISOString() })
-    .where('id', '=', invitation.id)
-    .where('status', '=', 'invited')
-    .executeTakeFirst();
-  if (result.numUpdatedRows > 0n) {
+  // The webhook event is queued in the same transaction: it exists if and only if the change does.
+  const started = await deps.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('invitations')
+      .set({ status: 'started', startedAt: deps.now().toISOString() })
+      .where('id', '=', invitation.id)
+      .where('status', '=', 'invited')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await emitWebhookEvent(deps, 'invitation.started', { invitationId: invitation.id }, trx);
+    return true;
+  });
+  if (started)
     deps.events.publish('invitation-status', { invitationId: invitation.id, status: 'started' });
-    await emitWebhookEvent(deps, 'invitation.started', { invitationId: invitation.id });
-  }
 }

@@ -37,18 +37,23 @@ export async function finishInterview(
       );
     }
     const now = deps.now().toISOString();
-    const result = await deps.db
-      .updateTable('invitations')
-      .set({ status: 'completed', completedAt: now, startedAt: invitation.startedAt ?? now })
-      .where('id', '=', invitation.id)
-      .where('status', '!=', 'completed')
-      .executeTakeFirst();
-    if (result.numUpdatedRows > 0n) {
+    // The webhook event is queued in the same transaction as the change it announces.
+    const completed = await deps.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('invitations')
+        .set({ status: 'completed', completedAt: now, startedAt: invitation.startedAt ?? now })
+        .where('id', '=', invitation.id)
+        .where('status', '!=', 'completed')
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await emitWebhookEvent(deps, 'invitation.completed', { invitationId: invitation.id }, trx);
+      return true;
+    });
+    if (completed) {
       deps.events.publish('invitation-status', {
         invitationId: invitation.id,
         status: 'completed',
       });
-      await emitWebhookEvent(deps, 'invitation.completed', { invitationId: invitation.id });
       // Issue 11: a receipt by email; its failure must not fail the finish.
       await sendReceipt(deps, invitation.id).catch((err: Error) =>
         deps.log.warn({ err }, 'receipt not queued'),

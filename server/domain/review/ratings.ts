@@ -107,9 +107,10 @@ export async function rateAnswer(
       target: { type: 'rating', id: ratingId },
       invitationId: answer.invitationId,
     });
+    // In the same transaction: the event exists if and only if the rating does.
+    await emitWebhookEvent(deps, 'rating.saved', { answerId, ratingId }, trx);
   });
   const [rating] = await ratingsOf(deps, answerId, reviewer.id);
-  await emitWebhookEvent(deps, 'rating.saved', { answerId, ratingId: rating!.id });
   return rating!;
 }
 
