@@ -2,7 +2,6 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { confirmInPage } from '../shared/confirm-dialog.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { fairnessApi } from './fairness-api.js';
@@ -32,12 +31,11 @@ function warning(): string {
 }
 
 /**
- * The same warning before something that is not a page (the ratings CSV): an in-page
- * confirmation over `host`, asked only of an organiser with ratings given and answers left.
+ * The same warning before something that is not a page (the ratings CSV): a native
+ * confirmation, asked only of an organiser with ratings given and answers left.
  */
 export async function confirmBeforeSeeingScores(
   ctx: WorkspaceContext,
-  host: HTMLElement,
   interviewId: string,
 ): Promise<boolean> {
   if (confirmed(interviewId)) return true;
@@ -45,8 +43,7 @@ export async function confirmBeforeSeeingScores(
     .myRatings(interviewId)
     .catch(() => ({ rated: 0, unrated: 0 }));
   if (mine.rated === 0 || mine.unrated === 0) return true;
-  const open = msg('Open anyway', { id: 'ws.gate.open' });
-  if (!(await confirmInPage(host, warning(), open))) return false;
+  if (!window.confirm(warning())) return false;
   remember(interviewId);
   return true;
 }
