@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ApiError, problemFields, throwProblem } from '../../web-components/api-client.js';
+import { CandidateApi } from '../../web-components/candidate/candidate-api.js';
 import { ApplyProblem } from '../../web-components/programme/apply-api.js';
 
 /** The one browser reader of problem documents, on responses as the server sends them. */
@@ -64,5 +65,30 @@ describe('browser: problem documents (problemFields)', () => {
       [apply.code, apply.errors, apply.retryAfter],
       ['invalid_request', refused.errors, 5],
     );
+  });
+
+  it('gives the recorder the same code, sentence, extension members and Retry-After', async () => {
+    const body = { code: 'chunk_count_mismatch', detail: 'Missing chunks.', missing: [2, 3] };
+    const api = new CandidateApi('', 'token', async () =>
+      problem(409, body, { 'retry-after': '2' }),
+    );
+    await assert.rejects(api.session(), (err: unknown) => {
+      assert.ok(err instanceof ApiError);
+      const {
+        status,
+        code,
+        message,
+        problem: members,
+        retryAfterMs,
+      } = err as ApiError & {
+        problem: Record<string, unknown>;
+        retryAfterMs: number | null;
+      };
+      assert.deepEqual(
+        [status, code, message, members.missing, retryAfterMs],
+        [409, 'chunk_count_mismatch', 'Missing chunks.', [2, 3], 2000],
+      );
+      return true;
+    });
   });
 });

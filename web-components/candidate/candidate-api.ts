@@ -1,6 +1,6 @@
 import type { Answer, CandidateSession, Invitation } from '../../server/contracts/api.js';
 import type { CandidatePrivacy } from '../../server/contracts/data-rights.js';
-import { ApiError } from '../api-client.js';
+import { ApiError, problemFields } from '../api-client.js';
 
 /** A problem document from the candidate API, with its extra members (e.g. `missing`). */
 export class CandidateApiError extends ApiError {
@@ -153,13 +153,12 @@ export class CandidateApi {
 }
 
 function problemError(res: Response, body: unknown): CandidateApiError {
-  const problem = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const retryAfter = Number(res.headers.get('retry-after'));
+  const problem = problemFields(res, body);
   return new CandidateApiError(
-    res.status,
-    typeof problem.code === 'string' ? problem.code : `http_${res.status}`,
-    typeof problem.detail === 'string' ? problem.detail : res.statusText,
-    problem,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+    problem.status,
+    problem.code,
+    problem.detail,
+    problem.body,
+    problem.retryAfterMs,
   );
 }

@@ -1,4 +1,5 @@
 import type { GuestRating, GuestSession } from '../../server/contracts/sharing.js';
+import { problemFields } from '../api-client.js';
 
 /** A problem from the guest API: 404 means the link expired, was revoked or never existed. */
 export class GuestProblem extends Error {
@@ -22,8 +23,10 @@ async function call<T>(token: string, path: string, init: RequestInit = {}): Pro
   if (typeof init.body === 'string') headers.set('content-type', 'application/json');
   const res = await fetch(`/api/v1/guest/${path}`, { ...init, headers, cache: 'no-store' });
   const body = await res.json().catch(() => null);
-  if (!res.ok)
-    throw new GuestProblem(res.status, body?.code ?? `http_${res.status}`, body?.detail ?? '');
+  if (!res.ok) {
+    const problem = problemFields(res, body, '');
+    throw new GuestProblem(problem.status, problem.code, problem.detail);
+  }
   return body as T;
 }
 
