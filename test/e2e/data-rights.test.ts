@@ -1,32 +1,25 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { seriousAxeViolations } from '../helpers/browser.js';
+import { serverAndBrowser } from '../helpers/server-and-browser.js';
 import { fitsViewport, signIn } from './workspace/support.js';
 
 const SHOTS = process.env.SCREENSHOTS_DIR;
 
 describe('data rights in Chromium', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  let browser: TestBrowser;
+  const started = serverAndBrowser({ browser: { viewport: { width: 360, height: 640 } } });
   let admin: Api;
 
   before(async () => {
-    server = await startTestServer();
-    admin = await login(server.url);
-    browser = await launchBrowser({ viewport: { width: 360, height: 640 } });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    admin = await login(started.server.url);
   });
 
   it('a candidate downloads, then erases their data from their link', async () => {
     const interview = await createInterview(admin);
     const { invitation, candidate } = await inviteOne(admin, interview.id);
-    const page = await browser.newPage();
+    const page = await started.browser.newPage();
     await page.goto(invitation.url!);
     await page.getByText('Your data').click();
     await page.getByRole('button', { name: 'I agree' }).click();
@@ -58,7 +51,7 @@ describe('data rights in Chromium', function () {
   it('erasing from the link also clears what the browser kept: outbox and rescue copies (issue 20, finding 6)', async () => {
     const interview = await createInterview(admin);
     const { invitation } = await inviteOne(admin, interview.id);
-    const page = await browser.newPage();
+    const page = await started.browser.newPage();
     await page.goto(invitation.url!);
     await page.getByText('Your data').click();
     // What an interrupted recording leaves on the device: a take with a chunk not yet uploaded,
@@ -114,9 +107,9 @@ describe('data rights in Chromium', function () {
     const interview = await createInterview(admin);
     const { invitation } = await inviteOne(admin, interview.id);
     await admin.post(`/invitations/${invitation.id}/link`);
-    const page = await browser.newPage();
+    const page = await started.browser.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${started.server.url}/`);
     await signIn(page);
     await page.getByRole('link', { name: 'Audit' }).click();
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
@@ -136,9 +129,9 @@ describe('data rights in Chromium', function () {
 
   it('an organiser sets retention in plain words in the editor', async () => {
     const interview = await createInterview(admin);
-    const page = await browser.newPage();
+    const page = await started.browser.newPage();
     await page.setViewportSize({ width: 360, height: 640 });
-    await page.goto(`${server.url}/#/interviews/${interview.id}/edit`);
+    await page.goto(`${started.server.url}/#/interviews/${interview.id}/edit`);
     const days = page.getByLabel('Erase each candidate’s data after (days)');
     await days.or(page.getByLabel('Email')).first().waitFor();
     if (!(await days.isVisible())) await signIn(page); // this browser may still be signed in

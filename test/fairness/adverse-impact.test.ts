@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { SELF_ID_DEFAULTS } from '../../server/contracts/fairness.js';
-import { newId } from '../../server/ids.js';
 import { expectProblem, staffUser } from '../api/support.js';
-import { type Api, login, tokenOf } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, tokenOf } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
+import { insertReadyAnswer, saveRating } from './support.js';
 
 /** One candidate of the data set: what they said, and how far they got. */
 interface Person {
@@ -20,6 +21,11 @@ function many(count: number, person: Person): Person[] {
   return Array.from({ length: count }, () => ({ ...person }));
 }
 
+/** Completed people in Paris with one rated answer each, one a score. */
+function rated(gender: 'woman' | 'man', scores: number[]): Person[] {
+  return scores.map((score) => ({ gender, location: 'paris', completed: true, score }));
+}
+
 /**
  * Paris reproduces the EEOC's worked example at the "advanced" stage: 48 of 80 women and 12 of
  * 40 men advanced. Expected figures were computed independently (SciPy's fisher_exact and the
@@ -28,21 +34,11 @@ function many(count: number, person: Person): Person[] {
 const PEOPLE: Person[] = [
   ...many(48, { gender: 'woman', location: 'paris', completed: true, advanced: true }),
   // Six completed women and six completed men have a rated answer (scores 1…5).
-  ...[1, 2, 3, 4, 5, 5].map((score) => ({
-    gender: 'woman' as const,
-    location: 'paris' as const,
-    completed: true,
-    score,
-  })),
+  ...rated('woman', [1, 2, 3, 4, 5, 5]),
   ...many(26, { gender: 'woman', location: 'paris', completed: true }),
   ...many(10, { gender: 'woman', location: 'paris', completed: false }),
   ...many(12, { gender: 'man', location: 'paris', completed: true, advanced: true }),
-  ...[1, 1, 2, 2, 3, 3].map((score) => ({
-    gender: 'man' as const,
-    location: 'paris' as const,
-    completed: true,
-    score,
-  })),
+  ...rated('man', [1, 1, 2, 2, 3, 3]),
   ...many(22, { gender: 'man', location: 'paris', completed: true }),
   ...many(4, { gender: 'man', location: 'paris', completed: false }),
   // Too few to report, and people who said nothing or declined: never a group.
@@ -60,10 +56,10 @@ for (const config of BOTH_SETUPS) {
     let admin: Api;
     let interviewId: string;
 
+    useTestServer(config, (started) => ({ server, admin } = started));
+
     before(async function () {
       this.timeout(300_000);
-      server = await startTestServer(config);
-      admin = await login(server.url);
       const form = await admin.put('/fairness/self-id', { ...SELF_ID_DEFAULTS, enabled: true });
       assert.equal(form.status, 200, JSON.stringify(form.body));
       const created = await admin.post('/interviews', {
@@ -104,37 +100,8 @@ for (const config of BOTH_SETUPS) {
           assert.equal(put.status, 200, JSON.stringify(put.body));
         }
         if (person.score) {
-          const answerId = newId();
-          await db
-            .insertInto('answers')
-            .values({
-              id: answerId,
-              invitationId: invitation.id,
-              questionId,
-              attempt: 1,
-              mimeType: 'video/webm',
-              status: 'ready',
-              maxChunkBytes: 1,
-              chunkCount: 1,
-              clientDurationMs: null,
-              durationMs: 1000,
-              width: null,
-              height: null,
-              error: null,
-              videoKey: null,
-              posterKey: null,
-              createdAt: now,
-              completedAt: now,
-              updatedAt: now,
-              budgetMaxSeconds: null,
-              storedBytes: 0,
-              failureCause: null,
-            })
-            .execute();
-          const rated = await admin.put(`/answers/${answerId}/ratings/me`, {
-            score: person.score,
-          });
-          assert.equal(rated.status, 200, JSON.stringify(rated.body));
+          const answerId = await insertReadyAnswer(db, invitation.id, questionId, now);
+          await saveRating(admin, answerId, person.score);
         }
         if (person.reference) {
           const put = await admin.put(`/invitations/${invitation.id}/reference`, {
@@ -145,10 +112,21 @@ for (const config of BOTH_SETUPS) {
       }
     });
 
-    after(async () => {
-      await server?.stop();
+    // Positional builders so each expected figure of the report reads as one line.
+    const group = (option: string, n: number, selected: number, rate: number) => ({
+      option,
+      n,
+      selected,
+      rate,
     });
-
+    const versus = (
+      option: string,
+      impactRatio: number,
+      z: number,
+      pTwoSided: number,
+      pFisher: number,
+      flagged: boolean,
+    ) => ({ option, impactRatio, z, pTwoSided, pFisher, flagged });
     const stageOf = (body: any, stage: string, key = 'gender') =>
       body.stages.find((s: any) => s.stage === stage).categories.find((c: any) => c.key === key);
 
@@ -163,64 +141,40 @@ for (const config of BOTH_SETUPS) {
           ['scored-above-median', ['gender', 'age']],
         ],
       );
-      assert.deepEqual(stageOf(res.body, 'advanced'), {
-        key: 'gender',
-        groups: [
-          { option: 'woman', n: 80, selected: 48, rate: 0.6 },
-          { option: 'man', n: 40, selected: 12, rate: 0.3 },
+      // The gender category at each stage: its groups, the reference group, the one comparison.
+      const paris = [
+        [
+          'advanced',
+          [group('woman', 80, 48, 0.6), group('man', 40, 12, 0.3)],
+          'woman',
+          versus('man', 0.5, 3.0984, 0.0019, 0.0034, true),
         ],
-        referenceOption: 'woman',
-        comparisons: [
+        [
+          'completed',
+          [group('woman', 90, 80, 0.8889), group('man', 44, 40, 0.9091)],
+          'man',
+          versus('woman', 0.9778, 0.359, 0.7196, 1, false),
+        ],
+        // Means 1,1,1,2,2,2,3,3,3,4,5,5: median 2.5; women 4 of 6 above, men 2 of 6.
+        [
+          'scored-above-median',
+          [group('woman', 6, 4, 0.6667), group('man', 6, 2, 0.3333)],
+          'woman',
+          versus('man', 0.5, 1.1547, 0.2482, 0.5671, false),
+        ],
+      ] as const;
+      for (const [stage, groups, referenceOption, comparison] of paris)
+        assert.deepEqual(
+          stageOf(res.body, stage),
           {
-            option: 'man',
-            impactRatio: 0.5,
-            z: 3.0984,
-            pTwoSided: 0.0019,
-            pFisher: 0.0034,
-            flagged: true,
+            key: 'gender',
+            groups,
+            referenceOption,
+            comparisons: [comparison],
+            suppressed: ['another'],
           },
-        ],
-        suppressed: ['another'],
-      });
-      assert.deepEqual(stageOf(res.body, 'completed'), {
-        key: 'gender',
-        groups: [
-          { option: 'woman', n: 90, selected: 80, rate: 0.8889 },
-          { option: 'man', n: 44, selected: 40, rate: 0.9091 },
-        ],
-        referenceOption: 'man',
-        comparisons: [
-          {
-            option: 'woman',
-            impactRatio: 0.9778,
-            z: 0.359,
-            pTwoSided: 0.7196,
-            pFisher: 1,
-            flagged: false,
-          },
-        ],
-        suppressed: ['another'],
-      });
-      // Means 1,1,1,2,2,2,3,3,3,4,5,5: median 2.5; women 4 of 6 above, men 2 of 6.
-      assert.deepEqual(stageOf(res.body, 'scored-above-median'), {
-        key: 'gender',
-        groups: [
-          { option: 'woman', n: 6, selected: 4, rate: 0.6667 },
-          { option: 'man', n: 6, selected: 2, rate: 0.3333 },
-        ],
-        referenceOption: 'woman',
-        comparisons: [
-          {
-            option: 'man',
-            impactRatio: 0.5,
-            z: 1.1547,
-            pTwoSided: 0.2482,
-            pFisher: 0.5671,
-            flagged: false,
-          },
-        ],
-        suppressed: ['another'],
-      });
+          stage,
+        );
       // Nobody answered the age question: every band is too small to report.
       assert.deepEqual(stageOf(res.body, 'completed', 'age'), {
         key: 'age',
@@ -235,33 +189,19 @@ for (const config of BOTH_SETUPS) {
       const all = await admin.get(`/interviews/${interviewId}/adverse-impact`);
       assert.equal(all.status, 200, JSON.stringify(all.body));
       assert.deepEqual(stageOf(all.body, 'advanced').groups, [
-        { option: 'woman', n: 86, selected: 48, rate: 0.5581 },
-        { option: 'man', n: 40, selected: 12, rate: 0.3 },
+        group('woman', 86, 48, 0.5581),
+        group('man', 40, 12, 0.3),
       ]);
       assert.deepEqual(stageOf(all.body, 'advanced').comparisons, [
-        {
-          option: 'man',
-          impactRatio: 0.5375,
-          z: 2.7007,
-          pTwoSided: 0.0069,
-          pFisher: 0.0078,
-          flagged: true,
-        },
+        versus('man', 0.5375, 2.7007, 0.0069, 0.0078, true),
       ]);
       assert.deepEqual(stageOf(all.body, 'completed').comparisons, [
-        {
-          option: 'woman',
-          impactRatio: 0.9854,
-          z: 0.2427,
-          pTwoSided: 0.8082,
-          pFisher: 1,
-          flagged: false,
-        },
+        versus('woman', 0.9854, 0.2427, 0.8082, 1, false),
       ]);
       const lyon = await admin.get(`/interviews/${interviewId}/adverse-impact?location=lyon`);
       assert.deepEqual(stageOf(lyon.body, 'completed'), {
         key: 'gender',
-        groups: [{ option: 'woman', n: 6, selected: 6, rate: 1 }],
+        groups: [group('woman', 6, 6, 1)],
         referenceOption: 'woman',
         comparisons: [],
         suppressed: ['man', 'another'],

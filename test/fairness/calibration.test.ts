@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { expectProblem, staffUser } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import { type Api, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { ONE_QUESTION, seedReadyAnswer } from './support.js';
+import type { Api } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
+import { ONE_QUESTION, saveRating, seedReadyAnswer } from './support.js';
 
 const REFERENCES = 12;
 
@@ -19,10 +20,10 @@ for (const config of BOTH_SETUPS) {
     let live: { invitationId: string; answerId: string };
     let references: { invitationId: string; answerId: string }[];
 
+    useTestServer(config, (started) => ({ server, admin } = started));
+
     before(async function () {
       this.timeout(120_000);
-      server = await startTestServer(config);
-      admin = await login(server.url);
       [ann, ben, rita] = await Promise.all([
         staffUser(admin, 'reviewer', 'Ann'),
         staffUser(admin, 'reviewer', 'Ben'),
@@ -54,16 +55,6 @@ for (const config of BOTH_SETUPS) {
       }
       [live, ...references] = seeded as [typeof live, ...typeof references];
     });
-
-    after(async () => {
-      await server?.stop();
-    });
-
-    const rate = async (who: Api, answerId: string, score: number) => {
-      const res = await who.put(`/answers/${answerId}/ratings/me`, { score });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      return res.body;
-    };
 
     it('takes expert scores only on reference answers', async () => {
       expectProblem(
@@ -126,14 +117,14 @@ for (const config of BOTH_SETUPS) {
       const first = references[0]!.answerId;
       const before = await ann.get(`/answers/${first}/ratings`);
       assert.deepEqual(before.body, { items: [] });
-      await rate(ann, first, 3);
+      await saveRating(ann, first, 3);
       const after = await ann.get(`/answers/${first}/ratings`);
       assert.deepEqual(after.body.expert, {
         score: 3,
         rationale: 'Names the customer need, no follow-up.',
       });
       // A live answer has no expert.
-      await rate(ann, live.answerId, 4);
+      await saveRating(ann, live.answerId, 4);
       assert.equal((await ann.get(`/answers/${live.answerId}/ratings`)).body.expert, undefined);
     });
 
@@ -141,12 +132,13 @@ for (const config of BOTH_SETUPS) {
       // Ann: on the expert's score twice, then a point above on nine of her last ten.
       const annScores = [3, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4];
       for (const [i, score] of annScores.entries())
-        await rate(ann, references[i + 1]!.answerId, score);
+        await saveRating(ann, references[i + 1]!.answerId, score);
       // Ben: three ratings, no bias.
-      for (const [i, score] of [2, 3, 4].entries()) await rate(ben, references[i]!.answerId, score);
+      for (const [i, score] of [2, 3, 4].entries())
+        await saveRating(ben, references[i]!.answerId, score);
       // Rita, an organiser, rates an answer whose two ratings she may already see: not
       // independent, so she is listed with nothing measured.
-      await rate(rita, references[0]!.answerId, 5);
+      await saveRating(rita, references[0]!.answerId, 5);
 
       const res = await rita.get(`/interviews/${interviewId}/calibration`);
       assert.equal(res.status, 200, JSON.stringify(res.body));

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import type { Interview } from '../../server/contracts/api.js';
 import { staffUser } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import { type Api, login } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { type Finished, finishedCandidates, ONE_QUESTION } from './support.js';
+import type { Api } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
+import { type Finished, finishedCandidates, ONE_QUESTION, saveRating } from './support.js';
 
 /**
  * Sealed for organisers too (API.md, third release): a rating saved after its rater read the
@@ -23,10 +24,10 @@ for (const config of BOTH_SETUPS) {
     let interview: Interview;
     let candidates: Finished[];
 
+    useTestServer(config, (started) => ({ server, admin } = started));
+
     before(async function () {
       this.timeout(300_000);
-      server = await startTestServer(config);
-      admin = await login(server.url);
       [ann, ben, rita, ravi, rosa] = await Promise.all([
         staffUser(admin, 'reviewer', 'Ann'),
         staffUser(admin, 'reviewer', 'Ben'),
@@ -56,49 +57,39 @@ for (const config of BOTH_SETUPS) {
       ]);
     });
 
-    after(async () => {
-      await server?.stop();
-    });
-
-    const rate = async (who: Api, answerId: string, score: number) => {
-      const res = await who.put(`/answers/${answerId}/ratings/me`, { score });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      return res.body;
-    };
-
     it('a rating saved after reading results, CSV or reliability is not independent', async () => {
       const [one, two] = candidates.map((c) => c.answers[0]!.id) as [string, string];
-      const annOne = await rate(ann, one, 2);
+      const annOne = await saveRating(ann, one, 2);
       assert.equal(annOne.independent, true);
       assert.equal(annOne.firstScore, 2);
-      await rate(ann, two, 4);
+      await saveRating(ann, two, 4);
 
       // Rita reads the results, then rates the first answer: she had seen Ann's score.
       assert.equal((await rita.get(`/interviews/${interview.id}/results`)).status, 200);
-      const ritaOne = await rate(rita, one, 2);
+      const ritaOne = await saveRating(rita, one, 2);
       assert.deepEqual([ritaOne.independent, ritaOne.firstScore], [false, null]);
 
       // Ravi downloads the CSV, the admin reads reliability: both then rate the second answer.
       assert.equal((await ravi.get(`/interviews/${interview.id}/ratings.csv`)).status, 200);
-      const raviTwo = await rate(ravi, two, 5);
+      const raviTwo = await saveRating(ravi, two, 5);
       assert.deepEqual([raviTwo.independent, raviTwo.firstScore], [false, null]);
       assert.equal((await admin.get(`/interviews/${interview.id}/reliability`)).status, 200);
-      const adminTwo = await rate(admin, two, 1);
+      const adminTwo = await saveRating(admin, two, 1);
       assert.deepEqual([adminTwo.independent, adminTwo.firstScore], [false, null]);
 
       // Rosa rates first, then reads results, then changes her mind: her first score stands.
-      const rosaOne = await rate(rosa, one, 5);
+      const rosaOne = await saveRating(rosa, one, 5);
       assert.equal(rosaOne.independent, true);
       assert.equal((await rosa.get(`/interviews/${interview.id}/results`)).status, 200);
-      const rosaRevised = await rate(rosa, one, 3);
+      const rosaRevised = await saveRating(rosa, one, 3);
       assert.deepEqual(
         [rosaRevised.independent, rosaRevised.firstScore, rosaRevised.revisedAfterReveal],
         [true, 5, true],
       );
 
       // Ben never read anything: independent. Rating a second time keeps it so.
-      await rate(ben, one, 3);
-      assert.equal((await rate(ben, one, 4)).independent, true);
+      await saveRating(ben, one, 3);
+      assert.equal((await saveRating(ben, one, 4)).independent, true);
 
       // Everyone who rated sees the same flags in the answer's ratings.
       const listed = await ann.get(`/answers/${one}/ratings`);
@@ -134,7 +125,7 @@ for (const config of BOTH_SETUPS) {
         { name: 'Third Person', email: 'third@sealed.test' },
       ]);
       assert.equal((await rita.get(`/interviews/${interview.id}/results`)).status, 200);
-      const first = await rate(rita, fresh[0]!.answers[0]!.id, 4);
+      const first = await saveRating(rita, fresh[0]!.answers[0]!.id, 4);
       assert.equal(first.independent, true);
     });
   });

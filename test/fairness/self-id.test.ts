@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { SELF_ID_DEFAULTS } from '../../server/contracts/fairness.js';
 import { expectInvalid, expectProblem, staffUser } from '../api/support.js';
-import { type Api, createInterview, login, tokenOf } from '../helpers/api.js';
-import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { type Api, createInterview, tokenOf } from '../helpers/api.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 
 for (const config of BOTH_SETUPS) {
   describe(`voluntary self-identification (${config.database})`, () => {
@@ -10,15 +11,11 @@ for (const config of BOTH_SETUPS) {
     let admin: Api;
     let interviewId: string;
 
+    useTestServer(config, (started) => ({ server, admin } = started));
+
     before(async function () {
       this.timeout(120_000);
-      server = await startTestServer(config);
-      admin = await login(server.url);
       interviewId = (await createInterview(admin)).id;
-    });
-
-    after(async () => {
-      await server?.stop();
     });
 
     async function candidate(language: 'en' | 'fr') {

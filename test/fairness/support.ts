@@ -61,12 +61,25 @@ export async function seedReadyAnswer(
   questionId: string,
 ): Promise<string> {
   const now = new Date().toISOString();
-  const answerId = newId();
   await db
     .updateTable('invitations')
     .set({ status: 'completed', completedAt: now })
     .where('id', '=', invitationId)
     .execute();
+  return insertReadyAnswer(db, invitationId, questionId, now);
+}
+
+/**
+ * One ready answer row, as the recording path leaves it, for tests that set the invitation's own
+ * state themselves. Returns the answer's id.
+ */
+export async function insertReadyAnswer(
+  db: Db,
+  invitationId: string,
+  questionId: string,
+  now = new Date().toISOString(),
+): Promise<string> {
+  const answerId = newId();
   await db
     .insertInto('answers')
     .values({
@@ -94,4 +107,11 @@ export async function seedReadyAnswer(
     })
     .execute();
   return answerId;
+}
+
+/** Saves `who`'s score of one answer and returns the saved rating (with its independence flags). */
+export async function saveRating(who: Api, answerId: string, score: number) {
+  const res = await who.put(`/answers/${answerId}/ratings/me`, { score });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body;
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page, Route } from 'playwright-core';
 import { type Api, createInterview, inviteOne, login } from '../../helpers/api.js';
-import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import type { RecorderModules } from './page-entry.js';
 import { openUnitPage } from './unit-page.js';
 
@@ -35,8 +34,7 @@ function upload(page: Page, token: string, questionId: string, count = 3): Promi
 
 describe('recorder chunk uploader (in Chromium, real server)', function () {
   this.timeout(30_000);
-  let server: TestServer;
-  let browser: TestBrowser;
+  const started = serverAndBrowser();
   let staff: Api;
   let page: Page;
   let candidate: Api;
@@ -44,12 +42,7 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
   let token: string;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    staff = await login(server.url);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    staff = await login(started.server.url);
   });
 
   beforeEach(async () => {
@@ -58,8 +51,8 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
     ({ candidate } = await inviteOne(staff, interview.id));
     questionId = interview.questions[0]!.id;
     token = candidate.token!;
-    page = await browser.newPage();
-    await openUnitPage(page, server.url);
+    page = await started.browser.newPage();
+    await openUnitPage(page, started.server.url);
   });
   afterEach(async () => {
     await page?.close();

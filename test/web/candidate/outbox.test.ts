@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import { openUnitPage } from './unit-page.js';
 
 type Kind = 'IndexedDbOutbox' | 'MemoryOutbox';
@@ -22,18 +21,12 @@ function take(answerId: string, scope: string, createdAt: number) {
 
 describe('recorder outbox (in Chromium)', function () {
   this.timeout(30_000);
-  let server: TestServer;
-  let browser: TestBrowser;
+  const started = serverAndBrowser();
   let page: Page;
 
   before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    page = await browser.newPage();
-    await openUnitPage(page, server.url);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await started.browser.newPage();
+    await openUnitPage(page, started.server.url);
   });
 
   for (const kind of ['IndexedDbOutbox', 'MemoryOutbox'] as Kind[]) {

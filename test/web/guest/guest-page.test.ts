@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import {
-  launchBrowser,
-  PHONE,
-  seriousAxeViolations,
-  type TestBrowser,
-} from '../../helpers/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { PHONE, seriousAxeViolations } from '../../helpers/browser.js';
+import { useBrowser } from '../../helpers/browser-suite.js';
 import { type GuestHarness, sampleSession, startGuestHarness } from './guest-harness.js';
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -21,21 +17,35 @@ function focusedText(page: Page) {
 
 describe('hiring manager page at /s/<token>, in Chromium', function () {
   this.timeout(90_000);
+  const phone = useBrowser({ ...PHONE, locale: 'en-GB' });
   let harness: GuestHarness;
-  let phone: TestBrowser;
   let page: Page;
 
   before(async () => {
     harness = await startGuestHarness();
-    phone = await launchBrowser({ ...PHONE, locale: 'en-GB' });
   });
   after(async () => {
-    await phone?.close();
     await harness?.close();
   });
-  afterEach(async () => {
-    await page?.close();
-  });
+
+  /** Goes back to a rated question through its marker: its score (radio within `scope`) and comment are kept. */
+  async function expectKeptRating(
+    scope: Page | Locator,
+    question: number,
+    score: number,
+    comment: string,
+  ) {
+    await page.getByRole('button', { name: `Q${question} rated` }).click();
+    await page.getByRole('heading', { name: `Question ${question} of 2` }).waitFor();
+    assert.equal(
+      await scope.getByRole('radio', { name: String(score), exact: true }).isChecked(),
+      true,
+    );
+    assert.equal(
+      await page.getByRole('textbox', { name: 'Comment (optional)' }).inputValue(),
+      comment,
+    );
+  }
 
   function share(token: string, overrides: Parameters<typeof sampleSession>[1] = {}) {
     harness.links.set(token, { session: sampleSession(harness.clipUrl, overrides) });
@@ -120,13 +130,7 @@ describe('hiring manager page at /s/<token>, in Chromium', function () {
     await page.getByRole('button', { name: 'Next question →' }).click();
     await page.getByRole('heading', { name: 'Question 2 of 2' }).waitFor();
     assert.match(await focusedText(page), /^h2 Question 2 of 2/);
-    await page.getByRole('button', { name: 'Q1 rated' }).click();
-    await page.getByRole('heading', { name: 'Question 1 of 2' }).waitFor();
-    assert.equal(await legend.getByRole('radio', { name: '4', exact: true }).isChecked(), true);
-    assert.equal(
-      await page.getByRole('textbox', { name: 'Comment (optional)' }).inputValue(),
-      'Warm, concrete; a little long.',
-    );
+    await expectKeptRating(legend, 1, 4, 'Warm, concrete; a little long.');
   });
 
   it('shows the rating given before (after a reload) as saved', async () => {
@@ -135,13 +139,7 @@ describe('hiring manager page at /s/<token>, in Chromium', function () {
     harness.links.set('tok-again', { session });
     page = await phone.newPage();
     await page.goto(`${harness.url}/s/tok-again`);
-    await page.getByRole('button', { name: 'Q2 rated' }).click();
-    await page.getByRole('heading', { name: 'Question 2 of 2' }).waitFor();
-    assert.equal(await page.getByRole('radio', { name: '2', exact: true }).isChecked(), true);
-    assert.equal(
-      await page.getByRole('textbox', { name: 'Comment (optional)' }).inputValue(),
-      'Too short.',
-    );
+    await expectKeptRating(page, 2, 2, 'Too short.');
   });
 
   it('shows the name only when shared with it, and a watch-only link has the anchors but no score', async () => {
@@ -207,21 +205,19 @@ describe('hiring manager page at /s/<token>, in Chromium', function () {
 
 describe('hiring manager page in a French browser', function () {
   this.timeout(60_000);
+  const french = useBrowser({ ...PHONE, locale: 'fr-FR' });
   let harness: GuestHarness;
-  let browser: TestBrowser;
 
   before(async () => {
     harness = await startGuestHarness();
-    browser = await launchBrowser({ ...PHONE, locale: 'fr-FR' });
   });
   after(async () => {
-    await browser?.close();
     await harness?.close();
   });
 
   it('starts in French, and switches to English on request', async () => {
     harness.links.set('tok-fr', { session: sampleSession(harness.clipUrl) });
-    const page = await browser.newPage();
+    const page = await french.newPage();
     await page.goto(`${harness.url}/s/tok-fr`);
     await page.getByRole('heading', { name: 'Question 1 sur 2' }).waitFor();
     await page.getByRole('heading', { name: 'Ce qu’il faut observer' }).waitFor();

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { StaffMember } from '../../../server/contracts/api.js';
 import type { Member } from '../../../server/contracts/sharing.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness, useShellColours } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages, useShellColours } from './component-harness.js';
 
 const staff = (
   id: string,
@@ -44,29 +44,15 @@ function focused(page: Page) {
 
 describe('workspace components: the members editor of an interview, in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /**
    * Mounts the editor for a user of `role` over a fake API: Alice (recruiter) and Bob (reviewer)
    * are members. Every PUT is recorded in window.sent; `refuse` makes it answer a 400.
    */
   async function mount(role: 'admin' | 'recruiter', refuse = false) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
-    await page.evaluate('window.__name = (f) => f');
+    page = await ui.open();
     await useShellColours(page);
     await page.evaluate(
       ({ role, refuse, staff, members }) => {

@@ -5,8 +5,8 @@ import type {
   GuestRatingItem,
   Share,
 } from '../../../server/contracts/sharing.js';
-import { launchBrowser, seriousAxeViolations, type TestBrowser } from '../../helpers/browser.js';
-import { type Harness, sharedHarness, useShellColours } from './component-harness.js';
+import { seriousAxeViolations } from '../../helpers/browser.js';
+import { harnessPages, useShellColours } from './component-harness.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -23,20 +23,8 @@ function focused(page: Page) {
 
 describe('workspace components: sharing a candidate with a hiring manager, in Chromium', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let browser: TestBrowser;
+  const ui = harnessPages();
   let page: Page;
-
-  before(async () => {
-    harness = await sharedHarness();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   /**
    * Mounts the shares of one candidate over a fake API holding a share opened twice, an expired
@@ -44,9 +32,7 @@ describe('workspace components: sharing a candidate with a hiring manager, in Ch
    * window.revoked; `refuse` makes create answer 409 not_completed.
    */
   async function mount(refuse = false) {
-    page = await browser.newPage();
-    await page.goto(`${harness.url}/`);
-    await page.evaluate('window.__name = (f) => f');
+    page = await ui.open();
     await useShellColours(page);
     const now = Date.now();
     const shares: Share[] = [
