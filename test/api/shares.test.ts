@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
-import {
-  Api,
-  createInterview,
-  inviteOne,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import {
-  CLIP_MIME,
-  Clock,
-  clipChunks,
-  expectInvalid,
-  expectProblem,
-  staffUser,
-} from './support.js';
+import { Clock, expectInvalid, expectProblem, recordReadyClip, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -58,13 +44,7 @@ for (const setup of BOTH_SETUPS) {
       await addMembers(recruiter, interviewId, [{ staff: reviewer, role: 'reviewer' }]);
       const { invitation, candidate } = await inviteOne(recruiter, interviewId);
       invitationId = invitation.id;
-      const answer = await recordAnswer(
-        candidate,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
-      assert.equal((await waitForAnswer(candidate, answer.id)).status, 'ready');
+      const answer = await recordReadyClip(candidate, interview.questions[0]!.id);
       assert.equal((await candidate.post('/candidate/finish')).status, 200);
       answerIds = [answer.id];
       pendingId = (await inviteOne(recruiter, interviewId)).invitation.id;

@@ -12,6 +12,7 @@ import {
   invite,
   login,
   recordAnswer,
+  waitForAnswer,
 } from '../helpers/api.js';
 import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
 
@@ -124,6 +125,21 @@ export const CLIP_MIME = 'video/webm;codecs=vp8,opus';
 /** Records a short real clip, cut into `pieces` chunks, as the candidate's answer. */
 export async function recordClip(candidate: Api, questionId: string, pieces = 2): Promise<Answer> {
   return recordAnswer(candidate, questionId, CLIP_MIME, await clipChunks(pieces));
+}
+
+/**
+ * Records a short real clip as the candidate's answer and waits for the server to process it:
+ * the state most review and sharing tests start from. Fails unless the answer ends ready.
+ */
+export async function recordReadyClip(
+  candidate: Api,
+  questionId: string,
+  timeoutMs = 60_000,
+): Promise<Answer> {
+  const recorded = await recordClip(candidate, questionId);
+  const ready = await waitForAnswer(candidate, recorded.id, timeoutMs);
+  assert.equal(ready.status, 'ready', JSON.stringify(ready));
+  return ready;
 }
 
 /** Writes the candidate's feedback (a summary, no competencies) and releases it. */

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { CLIP_MIME, clipChunks, expectProblem, staffUser } from '../api/support.js';
-import {
-  type Api,
-  createInterview,
-  inviteOne,
-  login,
-  QUESTIONS,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { expectProblem, recordReadyClip, staffUser } from '../api/support.js';
+import { type Api, createInterview, inviteOne, login, QUESTIONS } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -42,14 +34,8 @@ for (const database of ['sqlite', 'postgres'] as const) {
       invitationId = invited.invitation.id;
       const second = await inviteOne(admin, interview.id);
       waiting = { invitationId: second.invitation.id, candidate: second.candidate };
-      const recorded = await recordAnswer(
-        candidate,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
+      const recorded = await recordReadyClip(candidate, interview.questions[0]!.id);
       answerId = recorded.id;
-      assert.equal((await waitForAnswer(candidate, answerId)).status, 'ready');
       assert.equal((await candidate.post('/candidate/finish')).status, 200);
       const feedback = await admin.put(`/invitations/${invitationId}/feedback`, {
         summary: 'Thank you for your answers.',
@@ -176,13 +162,7 @@ for (const database of ['sqlite', 'postgres'] as const) {
       await allowAuditRows(server);
       const other = await createInterview(admin, { questions: [QUESTIONS[0]] });
       const { candidate: next } = await inviteOne(admin, other.id);
-      const recorded = await recordAnswer(
-        next,
-        other.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
-      assert.equal((await waitForAnswer(next, recorded.id)).status, 'ready');
+      const recorded = await recordReadyClip(next, other.questions[0]!.id);
       await refuseAuditRows(server);
       assert.equal((await admin.get(`/answers/${recorded.id}`)).status, 200);
     });

@@ -4,15 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CLIP_MIME, clipChunks } from '../api/support.js';
-import {
-  type Api,
-  createInterview,
-  inviteOne,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { recordReadyClip } from '../api/support.js';
+import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { type DatabaseKind, freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
@@ -126,13 +119,7 @@ for (const database of ['sqlite', 'postgres'] as const satisfies DatabaseKind[])
       let admin = await start();
       const interview = await createInterview(admin);
       const { invitation, candidate } = await inviteOne(admin, interview.id);
-      const recorded = await recordAnswer(
-        candidate,
-        interview.questions[0]!.id,
-        CLIP_MIME,
-        await clipChunks(2),
-      );
-      assert.equal((await waitForAnswer(candidate, recorded.id)).status, 'ready');
+      const recorded = await recordReadyClip(candidate, interview.questions[0]!.id);
 
       let stall: AuditStall;
       if (database === 'postgres') {

@@ -4,16 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { CLIP_MIME, clipChunks } from '../api/support.js';
+import { recordReadyClip } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import {
-  Api,
-  createInterview,
-  inviteOne,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
@@ -122,13 +115,7 @@ describe('scale-out: teams and share links across two API processes', function (
     await addMembers(recruiterA, interview.id, [{ staff: memberA, role: 'reviewer' }]);
 
     const { invitation, candidate } = await inviteOne(recruiterA, interview.id);
-    const answer = await recordAnswer(
-      candidate,
-      interview.questions[0]!.id,
-      CLIP_MIME,
-      await clipChunks(2),
-    );
-    assert.equal((await waitForAnswer(candidate, answer.id, 120_000)).status, 'ready');
+    const _answer = await recordReadyClip(candidate, interview.questions[0]!.id, 120_000);
     assert.equal((await candidate.post('/candidate/finish')).status, 200);
     const done = `invitation-status:${invitation.id}:completed`;
     await until(() => memberSeen.includes(done));

@@ -4,6 +4,7 @@ import type { StaffMember } from '../../../server/contracts/api.js';
 import type { Member } from '../../../server/contracts/sharing.js';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { harnessPages, useShellColours } from './component-harness.js';
+import { confirmWithEnter, openThenEscape } from './in-page-confirm.js';
 
 const staff = (
   id: string,
@@ -173,19 +174,11 @@ describe('workspace components: the members editor of an interview, in Chromium'
     await page.keyboard.press('Enter'); // "Keep Bob Durand"
     await confirm.waitFor({ state: 'detached' });
     assert.equal(await focused(page), 'button Remove Bob Durand', 'focus goes back where it was');
-    await page.keyboard.press('Enter');
-    await confirm.waitFor();
-    await page.keyboard.press('Escape');
-    await confirm.waitFor({ state: 'detached' });
+    await openThenEscape(page, confirm);
     assert.equal(await focused(page), 'button Remove Bob Durand');
     assert.deepEqual(await page.evaluate('window.sent'), []);
 
-    await remove.click();
-    await page.keyboard.press('Enter'); // focus is on "Yes, remove Bob Durand"
-    await page
-      .getByRole('status')
-      .getByText('Bob Durand was removed from this interview.')
-      .waitFor();
+    await confirmWithEnter(page, remove, 'Bob Durand was removed from this interview.');
     await page.getByText('bob@example.test', { exact: true }).waitFor({ state: 'detached' });
     assert.deepEqual(await page.evaluate('window.sent'), [
       { interviewId: 'int-1', items: [{ userId: 'alice', role: 'recruiter' }] },

@@ -7,6 +7,7 @@ import type {
 } from '../../../server/contracts/sharing.js';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { harnessPages, useShellColours } from './component-harness.js';
+import { confirmWithEnter, openThenEscape } from './in-page-confirm.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -229,17 +230,9 @@ describe('workspace components: sharing a candidate with a hiring manager, in Ch
       'button# Revoke the link for Paul Lefèvre',
       'focus is back on the Revoke button',
     );
-    await page.keyboard.press('Enter');
-    await confirm.waitFor();
-    await page.keyboard.press('Escape');
-    await confirm.waitFor({ state: 'detached' });
+    await openThenEscape(page, confirm);
     assert.deepEqual(await page.evaluate('window.revoked'), []);
-    await revoke.click();
-    await page.keyboard.press('Enter'); // focus is on "Yes, revoke the link for Paul Lefèvre"
-    await page
-      .getByRole('status')
-      .getByText('The link for Paul Lefèvre no longer works.')
-      .waitFor();
+    await confirmWithEnter(page, revoke, 'The link for Paul Lefèvre no longer works.');
     assert.deepEqual(await page.evaluate('window.revoked'), ['sh-1']);
     await revoke.waitFor({ state: 'detached' });
     assert.equal(await focused(page), 'h2#shares-title Hiring managers');
