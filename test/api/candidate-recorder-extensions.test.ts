@@ -5,10 +5,8 @@
 import assert from 'node:assert/strict';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import type { Api } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
-  Clock,
   expectProblem,
   HOUR,
   ISO_UTC,
@@ -16,13 +14,13 @@ import {
   reload,
   retakesInterview,
   startAnswer,
+  useClockedServer,
 } from './support.js';
 
 const MiB = 1024 * 1024;
 
 for (const config of BOTH_SETUPS) {
   describe(`API v1 extensions for the recorder (${config.database} + ${config.storage} storage)`, () => {
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     /** Question 0 allows no retake, question 1 allows one. */
@@ -30,12 +28,11 @@ for (const config of BOTH_SETUPS) {
     let once: string;
     let twice: string;
 
-    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer(config, (s) => ({ server, admin } = s));
 
     before(async () => {
       ({ interview, once, twice } = await retakesInterview(admin, 60));
     });
-    afterEach(() => clock.reset());
 
     const candidate = () => newCandidate(admin, interview.id);
 

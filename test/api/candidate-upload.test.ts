@@ -5,11 +5,9 @@ import http from 'node:http';
 import type { Answer, Interview } from '../../server/contracts/api.js';
 import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
-  Clock,
   clipChunks,
   expectInvalid,
   expectProblem,
@@ -20,6 +18,7 @@ import {
   reload,
   retakesInterview,
   startAnswer,
+  useClockedServer,
 } from './support.js';
 
 const ANSWER_KEYS = [
@@ -40,7 +39,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 for (const config of BOTH_SETUPS) {
   describe(`API v1 candidate recording and upload (${config.database} + ${config.storage} storage)`, () => {
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     /** Questions: 0 has 10 retakes (for general use), 1 has none, 2 has one. */
@@ -49,14 +47,13 @@ for (const config of BOTH_SETUPS) {
     let once: string;
     let twice: string;
 
-    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer(config, (s) => ({ server, admin } = s));
     before(async () => {
       ({ interview, once, twice } = await retakesInterview(admin, 60, [
         quickQuestion('Anything you like.', 60, 10),
       ]));
       free = interview.questions[0]!.id;
     });
-    afterEach(() => clock.reset());
 
     /** A new candidate for the shared interview (each test starts from a clean invitation). */
     const candidate = (of: Interview = interview) => newCandidate(admin, of.id);

@@ -5,11 +5,9 @@ import { answerBudget } from '../../server/media/answer-budget.js';
 import { type Api, createInterview, recordAnswer, waitForAnswer } from '../helpers/api.js';
 import { decodeBomb } from '../helpers/decode-bomb.js';
 import { notMediaBytes } from '../helpers/media-fixtures.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
-  Clock,
   clipChunks,
   expectProblem,
   HOUR,
@@ -17,13 +15,13 @@ import {
   quickQuestion,
   reload,
   startAnswer,
+  useClockedServer,
 } from './support.js';
 
 /** Issue 8's attacks on media and storage, each tried through the API as a candidate would. */
 for (const config of BOTH_SETUPS) {
   describe(`a hostile candidate cannot flood storage, jobs or a finished interview (${config.database} + ${config.storage})`, function () {
     this.timeout(300_000);
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     /** Questions of 10 seconds: 0 with 3 retakes, 1 with 1 retake. */
@@ -32,7 +30,7 @@ for (const config of BOTH_SETUPS) {
     let oneRetake: string;
     const budget = answerBudget(10);
 
-    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer(config, (s) => ({ server, admin } = s));
 
     before(async () => {
       interview = await createInterview(admin, {
@@ -43,7 +41,6 @@ for (const config of BOTH_SETUPS) {
       });
       [short, oneRetake] = interview.questions.map((q) => q.id) as [string, string];
     });
-    afterEach(() => clock.reset());
 
     const candidate = (of: Interview = interview) => newCandidate(admin, of.id);
 

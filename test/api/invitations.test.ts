@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Api, createInterview, invite, recordAnswer, tokenOf } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import type { TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
-  Clock,
   clipChunks,
   expectInvalid,
   expectProblem,
@@ -14,6 +12,7 @@ import {
   reload,
   staffUser,
   startAnswer,
+  useClockedServer,
 } from './support.js';
 import { addMembers } from './teams-support.js';
 
@@ -24,12 +23,10 @@ const candidatesOf = (count: number, prefix = 'p') =>
   }));
 
 describe('API v1 invitations (SQLite)', () => {
-  const clock = new Clock();
   let server: TestServer;
   let admin: Api;
 
-  useTestServer({ database: 'sqlite', now: clock.now }, (s) => ({ server, admin } = s));
-  afterEach(() => clock.reset());
+  const clock = useClockedServer({ database: 'sqlite' }, (s) => ({ server, admin } = s));
 
   async function listed(interviewId: string): Promise<any[]> {
     const res = await admin.get(`/interviews/${interviewId}/invitations`);

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Interview } from '../../server/contracts/api.js';
-import {
-  type Api,
-  createInterview,
-  invite,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { type Api, createInterview, invite, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, Clock, clipChunks, HOUR, staffUser } from './support.js';
+import { Clock, HOUR, recordReadyClip, staffUser } from './support.js';
 import { addMembers } from './teams-support.js';
 
 /**
@@ -36,14 +29,12 @@ for (const setup of BOTH_SETUPS) {
           { prompt: 'Second question.', thinkSeconds: 0, maxSeconds: 30, retakes: 0 },
         ],
       });
-      const chunks = await clipChunks(2);
       const people = await invite(admin, interview.id, 3);
       for (const [i, name] of (['A', 'B', 'C'] as const).entries()) {
         const { invitation, candidate } = people[i]!;
         const answerIds: string[] = [];
         for (const q of interview.questions) {
-          const take = await recordAnswer(candidate, q.id, CLIP_MIME, chunks);
-          assert.equal((await waitForAnswer(candidate, take.id)).status, 'ready');
+          const take = await recordReadyClip(candidate, q.id);
           answerIds.push(take.id);
         }
         assert.equal((await candidate.post('/candidate/finish')).status, 200);

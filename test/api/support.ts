@@ -15,6 +15,8 @@ import {
   waitForAnswer,
 } from '../helpers/api.js';
 import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
+import { type SignedInServer, useTestServer } from '../helpers/server-suite.js';
+import type { TestServerOptions } from '../helpers/test-server.js';
 
 /** What must never appear in an error: stack frames, file paths, SQL. */
 export const LEAK =
@@ -86,6 +88,20 @@ export class Clock {
     this.#offsetMs = 0;
     if (this.#frozenAt !== null) this.#frozenAt = Date.now();
   }
+}
+
+/**
+ * One server for the suite on a clock the tests move, back to now after each test so that no
+ * test inherits another's time. `ready` receives the server and its signed-in administrator.
+ */
+export function useClockedServer(
+  options: TestServerOptions,
+  ready: (started: SignedInServer) => void,
+): Clock {
+  const clock = new Clock();
+  useTestServer({ ...options, now: clock.now }, ready);
+  afterEach(() => clock.reset());
+  return clock;
 }
 
 export const HOUR = 3600 * 1000;

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import {
-  type Api,
-  createInterview,
-  inviteOne,
-  login,
-  recordAnswer,
-  waitForAnswer,
-} from '../helpers/api.js';
+import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, clipChunks, expectProblem, staffUser } from './support.js';
+import { expectProblem, recordReadyClip, staffUser } from './support.js';
 import { addMembers, userIdOf } from './teams-support.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -42,11 +35,9 @@ for (const setup of BOTH_SETUPS) {
       await addMembers(lyon, interviewId, [{ staff: reviewer, role: 'reviewer' }]);
       const { invitation, candidate } = await inviteOne(lyon, interviewId);
       invitationId = invitation.id;
-      const chunks = await clipChunks(2);
       for (const q of interview.questions) {
-        const answer = await recordAnswer(candidate, q.id, CLIP_MIME, chunks);
+        const answer = await recordReadyClip(candidate, q.id);
         if (q.position === 0) answerId = answer.id;
-        await waitForAnswer(candidate, answer.id);
       }
       assert.equal((await candidate.post('/candidate/finish')).status, 200);
     });

@@ -5,21 +5,19 @@
 import assert from 'node:assert/strict';
 import type { Answer, CandidateSession, Interview } from '../../server/contracts/api.js';
 import { type Api, createInterview, invite } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, Clock, clipChunks, reload, startAnswer } from './support.js';
+import { CLIP_MIME, clipChunks, reload, startAnswer, useClockedServer } from './support.js';
 
 for (const config of BOTH_SETUPS) {
   describe(`thinking time left on a take (${config.database} + ${config.storage})`, function () {
     this.timeout(120_000);
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     /** 20 s to think. */
     let interview: Interview;
     let questionId: string;
 
-    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer(config, (s) => ({ server, admin } = s));
 
     before(async () => {
       // Still between moves: "15 s left" is exact, however long the requests in between took.
@@ -29,7 +27,6 @@ for (const config of BOTH_SETUPS) {
       });
       questionId = interview.questions[0]!.id;
     });
-    afterEach(() => clock.reset());
 
     async function candidate(): Promise<Api> {
       const [invited] = await invite(admin, interview.id, 1);

@@ -7,11 +7,9 @@ import type { Answer, Interview } from '../../server/contracts/api.js';
 import { sweepStaleChunks } from '../../server/jobs/sweep-stale-chunks.js';
 import { answerBudget } from '../../server/media/answer-budget.js';
 import { type Api, createInterview, invite, recordAnswer, waitForAnswer } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
-  Clock,
   clipChunks,
   expectProblem,
   HOUR,
@@ -20,12 +18,12 @@ import {
   reload,
   retakesInterview,
   startAnswer,
+  useClockedServer,
 } from './support.js';
 
 for (const config of BOTH_SETUPS) {
   describe(`tombstones: abandoned and replaced takes can still be submitted (${config.database} + ${config.storage})`, function () {
     this.timeout(180_000);
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     /** Question 0 allows no retake, question 1 allows one; both last 10 seconds. */
@@ -34,13 +32,12 @@ for (const config of BOTH_SETUPS) {
     let twice: string;
     let chunks: Buffer[];
 
-    useTestServer({ ...config, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer(config, (s) => ({ server, admin } = s));
 
     before(async () => {
       ({ interview, once, twice } = await retakesInterview(admin, 10));
       chunks = await clipChunks(3);
     });
-    afterEach(() => clock.reset());
 
     const candidate = (of: Interview = interview) => newCandidate(admin, of.id);
 

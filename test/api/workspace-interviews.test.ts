@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { Api, createInterview, inviteOne, QUESTIONS } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import type { TestServer } from '../helpers/test-server.js';
-import { Clock, expectInvalid, expectProblem, HOUR, staffUser, startAnswer } from './support.js';
+import {
+  expectInvalid,
+  expectProblem,
+  HOUR,
+  staffUser,
+  startAnswer,
+  useClockedServer,
+} from './support.js';
 import { addMembers } from './teams-support.js';
 
 const third = {
@@ -14,19 +20,17 @@ const third = {
 
 for (const database of ['sqlite', 'postgres'] as const) {
   describe(`workspace: editing interviews (${database})`, () => {
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     let recruiter: Api;
     let reviewer: Api;
 
-    useTestServer({ database, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer({ database }, (s) => ({ server, admin } = s));
 
     before(async () => {
       recruiter = await staffUser(admin, 'recruiter');
       reviewer = await staffUser(admin, 'reviewer');
     });
-    afterEach(() => clock.reset());
 
     const patch = (api: Api, id: string, body: unknown) =>
       api.request('PATCH', `/interviews/${id}`, body);

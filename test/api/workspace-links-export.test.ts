@@ -9,9 +9,8 @@ import {
   waitForAnswer,
 } from '../helpers/api.js';
 import { safariLikeMp4Chunks } from '../helpers/media-fixtures.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import type { TestServer } from '../helpers/test-server.js';
-import { CLIP_MIME, Clock, expectProblem, HOUR, staffUser } from './support.js';
+import { CLIP_MIME, expectProblem, HOUR, staffUser, useClockedServer } from './support.js';
 import { addMembers } from './teams-support.js';
 
 const HEADER = [
@@ -34,20 +33,18 @@ const HEADER = [
 for (const database of ['sqlite', 'postgres'] as const) {
   describe(`workspace: new links and the ratings export (${database})`, function () {
     this.timeout(120_000);
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
     let reviewer: Api;
     let finished: ReturnType<typeof answeredInterview>;
 
-    useTestServer({ database, now: clock.now }, (s) => ({ server, admin } = s));
+    const clock = useClockedServer({ database }, (s) => ({ server, admin } = s));
 
     before(async () => {
       reviewer = await staffUser(admin, 'reviewer', 'reviewer');
       finished = answeredInterview('=HYPERLINK("http://evil.test")', 'Export test');
       finished.catch(() => {}); // awaited by the tests that use it
     });
-    afterEach(() => clock.reset());
 
     it('re-issues a link: the new one opens the interview, the old one stops working, answers stay', async () => {
       const interview = await createInterview(admin);

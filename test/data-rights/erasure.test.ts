@@ -2,17 +2,16 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
   CLIP_MIME,
-  Clock,
   clipChunks,
   expectInvalid,
   expectProblem,
   HOUR,
   staffUser,
   startAnswer,
+  useClockedServer,
 } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
 import { Api, createInterview, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   objectsMentioning,
@@ -24,12 +23,10 @@ import {
 for (const setup of BOTH_SETUPS) {
   describe(`erasure (${setup.database} + ${setup.storage})`, function () {
     this.timeout(180_000);
-    const clock = new Clock();
     let server: TestServer;
     let admin: Api;
 
-    useTestServer({ ...setup, now: clock.now }, (s) => ({ server, admin } = s));
-    afterEach(() => clock.reset());
+    const clock = useClockedServer(setup, (s) => ({ server, admin } = s));
 
     /** A candidate with a finished, rated answer, an unfinished take and consent given. */
     async function fullCandidate() {

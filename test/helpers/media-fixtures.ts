@@ -9,7 +9,7 @@
  *   const junk = notMediaBytes();
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,6 +80,19 @@ function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
     found.catch(() => memo.delete(key));
   }
   return found;
+}
+
+/** A small H.264/AAC MP4 (320×240) every browser plays, copied to `file`: the clip page harnesses serve. */
+export async function writePlayableMp4(file: string, seconds: number): Promise<void> {
+  const clip = await ffmpegClip({
+    seconds,
+    videoCodec: 'h264',
+    audioCodec: 'aac',
+    container: 'mp4',
+    width: 320,
+    height: 240,
+  });
+  await copyFile(clip, file);
 }
 
 /** A test-pattern clip (testsrc2 + a 440 Hz sine) encoded as asked; returns its path. */

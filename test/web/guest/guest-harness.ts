@@ -5,7 +5,7 @@
  * guest endpoints land; the e2e test then goes through the real server.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import {
   GuestRatingRequest,
   type GuestSession,
 } from '../../../server/contracts/sharing.js';
-import { ffmpegClip } from '../../helpers/media-fixtures.js';
+import { writePlayableMp4 } from '../../helpers/media-fixtures.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dist = path.join(root, 'dist/web');
@@ -47,15 +47,7 @@ export async function startGuestHarness(): Promise<GuestHarness> {
   if (!existsSync(path.join(dist, 'guest.js')))
     throw new Error('dist/web/guest.js is missing: run `npm run build:web` first');
   const dir = await mkdtemp(path.join(tmpdir(), 'guest-harness-'));
-  const clip = await ffmpegClip({
-    seconds: 8,
-    videoCodec: 'h264',
-    audioCodec: 'aac',
-    container: 'mp4',
-    width: 320,
-    height: 240,
-  });
-  await copyFile(clip, path.join(dir, 'clip.mp4'));
+  await writePlayableMp4(path.join(dir, 'clip.mp4'), 8);
   const links = new Map<string, GuestLink>();
   const saved: GuestHarness['saved'] = [];
   const opens: string[] = [];

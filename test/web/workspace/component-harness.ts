@@ -6,7 +6,7 @@
  * a test asks for to the page's own LiveFeed.
  */
 import { rmSync } from 'node:fs';
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { Server as SocketServer } from 'socket.io';
 import type { StaffEventMap } from '../../../server/contracts/api.js';
 import { type BrowserOptions, launchBrowser, type TestBrowser } from '../../helpers/browser.js';
-import { ffmpegClip } from '../../helpers/media-fixtures.js';
+import { writePlayableMp4 } from '../../helpers/media-fixtures.js';
 
 /** The token the harness's socket.io server accepts; any other is refused as `unauthenticated`. */
 export const HARNESS_STAFF_TOKEN = 'harness-staff-token';
@@ -68,15 +68,7 @@ async function startHarness(): Promise<Harness> {
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
-  const clip = await ffmpegClip({
-    seconds: 12,
-    videoCodec: 'h264',
-    audioCodec: 'aac',
-    container: 'mp4',
-    width: 320,
-    height: 240,
-  });
-  await copyFile(clip, path.join(dir, 'clip.mp4'));
+  await writePlayableMp4(path.join(dir, 'clip.mp4'), 12);
   await writeFile(
     path.join(dir, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harness</title>' +
