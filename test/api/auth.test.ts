@@ -184,12 +184,14 @@ describe('API v1 staff authentication (PostgreSQL)', () => {
 
   describe('POST /users', () => {
     const password = 'twelve chars or more';
+    /** Asks to create a user: a valid reviewer unless `fields` says otherwise. */
+    const createUser = (fields: Record<string, unknown>) =>
+      admin.post('/users', { name: 'N', password, role: 'reviewer', ...fields });
 
     it('lets an admin create a user who can then sign in, without echoing the password', async () => {
-      const res = await admin.post('/users', {
+      const res = await createUser({
         email: 'Rita.Recruiter@Example.test',
         name: 'Rita',
-        password,
         role: 'recruiter',
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -210,14 +212,9 @@ describe('API v1 staff authentication (PostgreSQL)', () => {
     });
 
     it('answers 409 email_taken for an existing email in any letter case, and keeps the original user', async () => {
-      const first = await admin.post('/users', {
-        email: 'taken@example.test',
-        name: 'First',
-        password,
-        role: 'reviewer',
-      });
+      const first = await createUser({ email: 'taken@example.test', name: 'First' });
       assert.equal(first.status, 201);
-      const again = await admin.post('/users', {
+      const again = await createUser({
         email: 'TAKEN@example.test',
         name: 'Second',
         password: 'another password',
@@ -253,12 +250,7 @@ describe('API v1 staff authentication (PostgreSQL)', () => {
         });
         expectProblem(res, 403, 'forbidden');
         // The user does not exist: the admin can create it now.
-        const created = await admin.post('/users', {
-          email,
-          name: 'Real',
-          password,
-          role: 'reviewer',
-        });
+        const created = await createUser({ email, name: 'Real' });
         assert.equal(created.status, 201, JSON.stringify(created.body));
       }
     });
@@ -277,33 +269,12 @@ describe('API v1 staff authentication (PostgreSQL)', () => {
     });
 
     it('answers 400 with errors naming the bad fields, and creates nobody', async () => {
+      expectInvalid(await createUser({ email: 'not-an-email' }), 'email');
       expectInvalid(
-        await admin.post('/users', {
-          email: 'not-an-email',
-          name: 'N',
-          password,
-          role: 'reviewer',
-        }),
-        'email',
-      );
-      expectInvalid(
-        await admin.post('/users', {
-          email: 'short@example.test',
-          name: 'N',
-          password: 'short',
-          role: 'reviewer',
-        }),
+        await createUser({ email: 'short@example.test', password: 'short' }),
         'password',
       );
-      expectInvalid(
-        await admin.post('/users', {
-          email: 'role@example.test',
-          name: 'N',
-          password,
-          role: 'superuser',
-        }),
-        'role',
-      );
+      expectInvalid(await createUser({ email: 'role@example.test', role: 'superuser' }), 'role');
       expectInvalid(
         await admin.post('/users', { email: 'many@example.test', password: 1, role: 'boss' }),
         'name',

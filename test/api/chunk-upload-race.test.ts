@@ -61,6 +61,27 @@ for (const config of BOTH_SETUPS)
       return { candidate: invited!.candidate, questionId: interview.questions[0]!.id };
     }
 
+    /**
+     * Completes the take with chunk 0 alone while chunk 1 is still arriving: chunk 1 must then be
+     * refused with 409 answer_closed, and leave neither a chunk row nor its bytes.
+     */
+    async function completeWhileChunkOneArrives(
+      candidate: Api,
+      answerId: string,
+      late: ReturnType<typeof halfSentChunk>,
+    ) {
+      const completed = await candidate.post(`/candidate/answers/${answerId}/complete`, {
+        chunkCount: 1,
+      });
+      assert.equal(completed.status, 202, JSON.stringify(completed.body));
+      const refused = await late.finish();
+      assert.equal(refused.status, 409, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'answer_closed');
+      assert.deepEqual((await reload(candidate, answerId)).receivedChunks, [0]);
+      const stored = await server.deps.storage.list(`answers/${answerId}/chunks/`);
+      assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
+    }
+
     before(async () => {
       server = await startTestServer(config);
     });
@@ -80,17 +101,7 @@ for (const config of BOTH_SETUPS)
 
         const late = halfSentChunk(candidate, answer.id, 1, Buffer.alloc(200_000, 2));
         await sleep(200); // the server has checked the answer and is storing the first bytes
-        const completed = await candidate.post(`/candidate/answers/${answer.id}/complete`, {
-          chunkCount: 1,
-        });
-        assert.equal(completed.status, 202, JSON.stringify(completed.body));
-
-        const refused = await late.finish();
-        assert.equal(refused.status, 409, JSON.stringify(refused.body));
-        assert.equal(refused.body.code, 'answer_closed');
-        assert.deepEqual((await reload(candidate, answer.id)).receivedChunks, [0]);
-        const stored = await server.deps.storage.list(`answers/${answer.id}/chunks/`);
-        assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
+        await completeWhileChunkOneArrives(candidate, answer.id, late);
       });
     });
 
@@ -144,16 +155,7 @@ for (const config of BOTH_SETUPS)
         assert.equal((await candidate.putChunk(take.id, 0, Buffer.alloc(1000, 1))).status, 200);
         const late = halfSentChunk(candidate, take.id, 1, Buffer.alloc(200_000, 2));
         await sleep(200);
-        const completed = await candidate.post(`/candidate/answers/${take.id}/complete`, {
-          chunkCount: 1,
-        });
-        assert.equal(completed.status, 202, JSON.stringify(completed.body));
-        const refused = await late.finish();
-        assert.equal(refused.status, 409, JSON.stringify(refused.body));
-        assert.equal(refused.body.code, 'answer_closed');
-        assert.deepEqual((await reload(candidate, take.id)).receivedChunks, [0]);
-        const stored = await server.deps.storage.list(`answers/${take.id}/chunks/`);
-        assert.equal(stored.filter((o) => o.key.includes('/000001.')).length, 0);
+        await completeWhileChunkOneArrives(candidate, take.id, late);
       });
     });
   });

@@ -10,6 +10,11 @@ describe('retake accounting', () => {
   const failed = (failureCause: FailureCause | null) =>
     ({ status: 'failed', failureCause }) as const;
   const ready = { status: 'ready', failureCause: null } as const;
+  /** The note a candidate reads for a cause that is forgiven once per question, then charged. */
+  const assertFreeOnlyTheFirstTime = (cause: FailureCause) => {
+    assert.match(attemptNote(cause, 0), /first time it does not count/);
+    assert.match(attemptNote(cause, 1), /^This take counts as one of your attempts\.$/);
+  };
 
   it('never charges a take the server failed, nor one that failed before causes were kept', () => {
     assert.equal(countedAttempts([failed('server'), failed('server'), failed(null), ready]), 1);
@@ -20,8 +25,7 @@ describe('retake accounting', () => {
     assert.equal(countedAttempts([failed('media')]), 0);
     assert.equal(countedAttempts([failed('media'), failed('media')]), 1);
     assert.equal(countedAttempts([failed('media'), failed('media'), failed('media')]), 2);
-    assert.match(attemptNote('media', 0), /first time it does not count/);
-    assert.match(attemptNote('media', 1), /^This take counts as one of your attempts\.$/);
+    assertFreeOnlyTheFirstTime('media');
   });
 
   it('charges open and submitted takes, and expired ones', () => {
@@ -38,8 +42,7 @@ describe('retake accounting', () => {
     assert.equal(countedAttempts([failed('replaced')]), 0);
     assert.equal(countedAttempts([failed('replaced'), failed('replaced')]), 1);
     assert.equal(countedAttempts([failed('replaced'), failed('media'), failed('replaced')]), 1);
-    assert.match(attemptNote('replaced', 0), /first time it does not count/);
-    assert.match(attemptNote('replaced', 1), /^This take counts as one of your attempts\.$/);
+    assertFreeOnlyTheFirstTime('replaced');
   });
 
   it('says take by take which ones are charged, in attempt order', () => {

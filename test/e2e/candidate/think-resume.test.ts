@@ -39,15 +39,21 @@ describe('candidate recorder: a reload during the thinking time', function () {
     return page;
   }
 
-  it('gives back only the thinking time left, and records into the same take', async () => {
+  /** A candidate invited to one question with a minute to think, who has just revealed it. */
+  async function revealQuestion(prompt: string, retakes: number) {
     const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'What would you change first?', thinkSeconds: 60, maxSeconds: 30, retakes: 1 },
+      { prompt, thinkSeconds: 60, maxSeconds: 30, retakes },
     ]);
     const page = await openPage();
     await reachPractice(page, invited.url);
     await skipPractice(page);
     await page.getByRole('button', { name: 'Show the question' }).click();
-    await page.getByText('What would you change first?').waitFor();
+    await page.getByText(prompt).waitFor();
+    return { invited, page };
+  }
+
+  it('gives back only the thinking time left, and records into the same take', async () => {
+    const { invited, page } = await revealQuestion('What would you change first?', 1);
     const [revealed] = await serverAnswers(invited.candidate);
     clock.advance(15_000); // away for 15 s of the minute to think
     await page.reload();
@@ -79,14 +85,7 @@ describe('candidate recorder: a reload during the thinking time', function () {
   });
 
   it('with no thinking time left, starts recording at once after the device check', async () => {
-    const invited = await inviteCandidate(e2e.server, [
-      { prompt: 'Why this team?', thinkSeconds: 60, maxSeconds: 30, retakes: 0 },
-    ]);
-    const page = await openPage();
-    await reachPractice(page, invited.url);
-    await skipPractice(page);
-    await page.getByRole('button', { name: 'Show the question' }).click();
-    await page.getByText('Why this team?').waitFor();
+    const { invited, page } = await revealQuestion('Why this team?', 0);
     // Left before recording would start, then back once the thinking time is over.
     clock.advance(61_000);
     await page.reload();
