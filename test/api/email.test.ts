@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { Api, createInterview, tokenOf } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import { invitationsOf } from './programmes-support.js';
-import { Clock, HOUR, REMINDERS_48H } from './support.js';
+import { HOUR, REMINDERS_48H, useClockedServer } from './support.js';
 
 let people = 0;
 const person = (language?: 'en' | 'fr') => ({
@@ -16,16 +15,14 @@ const person = (language?: 'en' | 'fr') => ({
 for (const setup of BOTH_SETUPS) {
   describe(`Email: invitations, retries, reminders (${setup.name})`, function () {
     this.timeout(60_000);
-    const clock = new Clock();
     let smtp: TestSmtpServer;
     let server: TestServer;
     let admin: Api;
 
-    useTestServer(
-      { ...setup, now: clock.now, mailFrom: 'Hiring <jobs@example.test>', env: REMINDERS_48H },
+    const clock = useClockedServer(
+      { ...setup, mailFrom: 'Hiring <jobs@example.test>', env: REMINDERS_48H },
       (s) => ({ server, admin, smtp } = s),
     );
-    afterEach(() => clock.reset());
 
     async function emailOf(interviewId: string, invitationId: string, status: string) {
       const end = Date.now() + 15_000;

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { Api, createInterview, tokenOf, waitForAnswer } from '../helpers/api.js';
-import { useTestServer } from '../helpers/server-suite.js';
 import { linkIn, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
-  Clock,
   expectProblem,
   HOUR,
   REMINDERS_48H,
   recordClip,
   releaseFeedback,
+  useClockedServer,
 } from './support.js';
 
 let people = 0;
@@ -17,16 +16,14 @@ let people = 0;
 for (const setup of BOTH_SETUPS) {
   describe(`Every emailed link keeps opening the invitation (${setup.name})`, function () {
     this.timeout(120_000);
-    const clock = new Clock();
     let smtp: TestSmtpServer;
     let server: TestServer;
     let admin: Api;
 
-    useTestServer(
-      { ...setup, now: clock.now, mailFrom: 'jobs@example.test', env: REMINDERS_48H },
+    const clock = useClockedServer(
+      { ...setup, mailFrom: 'jobs@example.test', env: REMINDERS_48H },
       (s) => ({ server, admin, smtp } = s),
     );
-    afterEach(() => clock.reset());
 
     async function inviteOne(interviewId: string) {
       const email = `lasting-${++people}-${process.pid}@example.test`;

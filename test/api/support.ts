@@ -14,7 +14,7 @@ import {
   recordAnswer,
   waitForAnswer,
 } from '../helpers/api.js';
-import { ffmpegClip, sliceIrregularly } from '../helpers/media-fixtures.js';
+import { ffmpegClip, sliceIrregularly, VP8_OPUS_WEBM } from '../helpers/media-fixtures.js';
 import { type SignedInServer, useTestServer } from '../helpers/server-suite.js';
 import type { TestServerOptions } from '../helpers/test-server.js';
 
@@ -124,14 +124,7 @@ export async function staffUser(
 
 /** A short real recording (VP8/Opus WebM, small picture) cut into exactly `pieces` uneven chunks. */
 export async function clipChunks(pieces = 3): Promise<Buffer[]> {
-  const path = await ffmpegClip({
-    seconds: 2,
-    videoCodec: 'vp8',
-    audioCodec: 'opus',
-    container: 'webm',
-    width: 320,
-    height: 240,
-  });
+  const path = await ffmpegClip({ ...VP8_OPUS_WEBM, seconds: 2, width: 320, height: 240 });
   const slices = sliceIrregularly(await readFile(path), pieces);
   return [...slices.slice(0, pieces - 1), Buffer.concat(slices.slice(pieces - 1))];
 }

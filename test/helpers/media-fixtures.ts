@@ -95,6 +95,11 @@ export async function writePlayableMp4(file: string, seconds: number): Promise<v
   await copyFile(clip, file);
 }
 
+/** What Safari and phones record: H.264 video and AAC audio in MP4. */
+export const H264_AAC_MP4 = { videoCodec: 'h264', audioCodec: 'aac', container: 'mp4' } as const;
+/** What Chromium and Firefox record: VP8 video and Opus audio in WebM. */
+export const VP8_OPUS_WEBM = { videoCodec: 'vp8', audioCodec: 'opus', container: 'webm' } as const;
+
 /** A test-pattern clip (testsrc2 + a 440 Hz sine) encoded as asked; returns its path. */
 export function ffmpegClip(spec: ClipSpec): Promise<string> {
   const { seconds, videoCodec, audioCodec, container } = spec;
@@ -310,12 +315,5 @@ export async function closeMediaFixtures(): Promise<void> {
  * killed once its ffmpeg is at work dies mid-transcode.
  */
 export function slowToTranscodeClip(): Promise<string> {
-  return ffmpegClip({
-    seconds: 12,
-    videoCodec: 'vp8',
-    audioCodec: 'opus',
-    container: 'webm',
-    width: 1280,
-    height: 720,
-  });
+  return ffmpegClip({ ...VP8_OPUS_WEBM, seconds: 12, width: 1280, height: 720 });
 }

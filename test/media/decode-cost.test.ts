@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { answerBudget } from '../../server/media/answer-budget.js';
 import { UnplayableMediaError } from '../../server/media/convert-recording.js';
 import { decodeBomb } from '../helpers/decode-bomb.js';
-import { closeMediaFixtures, ffmpegClip, writeFixtureFile } from '../helpers/media-fixtures.js';
+import {
+  closeMediaFixtures,
+  ffmpegClip,
+  VP8_OPUS_WEBM,
+  writeFixtureFile,
+} from '../helpers/media-fixtures.js';
 import { assertPlayableMp4, convert } from './playable-mp4.js';
 
 after(closeMediaFixtures);
@@ -44,14 +49,7 @@ describe('convertRecording with a decode budget', function () {
   });
 
   it('converts an honest recording of the same question within its budget', async () => {
-    const clip = await ffmpegClip({
-      seconds: 2,
-      videoCodec: 'vp8',
-      audioCodec: 'opus',
-      container: 'webm',
-      width: 1280,
-      height: 720,
-    });
+    const clip = await ffmpegClip({ ...VP8_OPUS_WEBM, seconds: 2, width: 1280, height: 720 });
     const result = await convert(clip, {
       maxDurationMs: TEN_SECOND_QUESTION.maxDurationMs,
       decodeLimits: TEN_SECOND_QUESTION,

@@ -4,6 +4,7 @@ import { UnplayableMediaError } from '../../server/media/convert-recording.js';
 import {
   closeMediaFixtures,
   ffmpegClip,
+  H264_AAC_MP4,
   notMediaBytes,
   recordInChromium,
   writeFixtureFile,
@@ -51,13 +52,7 @@ describe('convertRecording refuses what cannot be played', () => {
   });
 
   it('rejects an MP4 cut off inside its first fragment', async () => {
-    const clip = await ffmpegClip({
-      seconds: 2,
-      videoCodec: 'h264',
-      audioCodec: 'aac',
-      container: 'mp4',
-      fragmented: true,
-    });
+    const clip = await ffmpegClip({ ...H264_AAC_MP4, seconds: 2, fragmented: true });
     const path = await writeFixtureFile('truncated.mp4', (await readFile(clip)).subarray(0, 3000));
     // Which check trips first (ffprobe, ffmpeg, the empty output) is not the point.
     await assertUnplayable(convert(path));
@@ -75,12 +70,7 @@ describe('convertRecording refuses what cannot be played', () => {
   });
 
   it('rejects a recording longer than allowed when the header says so', async () => {
-    const clip = await ffmpegClip({
-      seconds: 5,
-      videoCodec: 'h264',
-      audioCodec: 'aac',
-      container: 'mp4',
-    });
+    const clip = await ffmpegClip({ ...H264_AAC_MP4, seconds: 5 });
     await assertUnplayable(convert(clip, { maxDurationMs: 1000 }), 'too_long');
   });
 
