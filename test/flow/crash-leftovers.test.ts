@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { locateFfmpeg } from '../../server/media/ffmpeg-binaries.js';
-import { createInterview, inviteOne, login, recordAnswer, waitForAnswer } from '../helpers/api.js';
-import { sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
+import { createInterview, inviteOne, login, waitForAnswer } from '../helpers/api.js';
+import { processPerTest } from '../helpers/process-per-test.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
+import { recordSlowAnswer } from './slow-answer.js';
 
 /** A process's state letter (R, S, Z…) and parent, or null once it is gone. */
 async function processInfo(pid: number): Promise<{ state: string; ppid: number } | null> {
@@ -77,19 +77,19 @@ describe('a server killed mid-transcode leaves nothing behind (issue 20, finding
   let stray: ChildProcess | undefined;
   let orphan: number | undefined;
 
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'interview-crash-'));
-  });
+  // Registered first so it runs first: the strays go before their DATA_DIR does.
   afterEach(async () => {
-    if (running && running.child.exitCode === null) {
-      running.child.kill('SIGKILL');
-      await running.exited;
-    }
     if (stray?.pid && (await isRunning(stray.pid))) stray.kill('SIGKILL');
     if (orphan && (await isRunning(orphan))) process.kill(orphan, 'SIGKILL');
     orphan = undefined;
-    await rm(dataDir, { recursive: true, force: true });
   });
+  processPerTest(
+    'interview-crash-',
+    () => running,
+    (dir) => {
+      dataDir = dir;
+    },
+  );
 
   it('its ffmpeg dies with it; its work files are under DATA_DIR and gone at the next start', async () => {
     const port = await freePort();
@@ -105,13 +105,7 @@ describe('a server killed mid-transcode leaves nothing behind (issue 20, finding
     const interview = await createInterview(staff);
     const { candidate } = await inviteOne(staff, interview.id);
     // VP8 is re-encoded: long enough to find ffmpeg at work.
-    const clip = await slowToTranscodeClip();
-    const answer = await recordAnswer(
-      candidate,
-      interview.questions[0]!.id,
-      'video/webm',
-      sliceIrregularly(await readFile(clip), 12),
-    );
+    const answer = await recordSlowAnswer(candidate, interview.questions[0]!.id);
     const ffmpeg = await transcodeOf(running.child.pid!);
     const input = ffmpeg.args.find((a) => a.endsWith(`${path.sep}recording`))!;
     const workDir = path.dirname(input);

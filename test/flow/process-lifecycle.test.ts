@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   Api,
   createInterview,
@@ -11,25 +8,24 @@ import {
   tokenOf,
   waitForAnswer,
 } from '../helpers/api.js';
-import { notMediaBytes, sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
+import { notMediaBytes } from '../helpers/media-fixtures.js';
+import { processPerTest } from '../helpers/process-per-test.js';
 import { type ServerProcess, spawnServer, waitForChildCommand } from '../helpers/server-process.js';
 import { freePort } from '../helpers/test-server.js';
+import { recordSlowAnswer } from './slow-answer.js';
 
 describe('the server as a process', function () {
   this.timeout(240_000);
   let dataDir: string;
   let running: ServerProcess | undefined;
 
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'interview-proc-'));
-  });
-  afterEach(async () => {
-    if (running && running.child.exitCode === null) {
-      running.child.kill('SIGKILL');
-      await running.exited;
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  processPerTest(
+    'interview-proc-',
+    () => running,
+    (dir) => {
+      dataDir = dir;
+    },
+  );
 
   /** A server process with its first administrator's password set, signed in as them. */
   async function startSignedIn(password: string) {
@@ -103,13 +99,7 @@ describe('the server as a process', function () {
     const { env, staff } = await startSignedIn('a long enough password');
     const interview = await createInterview(staff);
     const { candidate } = await inviteOne(staff, interview.id);
-    const clip = await slowToTranscodeClip();
-    const answer = await recordAnswer(
-      candidate,
-      interview.questions[0]!.id,
-      'video/webm',
-      sliceIrregularly(await readFile(clip), 12),
-    );
+    const answer = await recordSlowAnswer(candidate, interview.questions[0]!.id);
     // Killed while its ffmpeg is at work on the answer: mid-transcode, observably.
     await waitForChildCommand(running!.child.pid!, 'ffmpeg');
     assert.equal(
