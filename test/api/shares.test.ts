@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { Clock, expectInvalid, expectProblem, recordReadyClip, staffUser } from './support.js';
+import {
+  Clock,
+  expectInvalid,
+  expectOkWithKeys,
+  expectProblem,
+  recordReadyClip,
+  staffUser,
+} from './support.js';
 import { addMembers } from './teams-support.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -112,14 +119,7 @@ for (const setup of BOTH_SETUPS) {
     it('shows the guest one candidate’s answers with the rubric and nothing else; counts opens', async () => {
       const { share: created, guest } = await share({ showName: false });
       const res = await guest.get('/guest/session');
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.deepEqual(Object.keys(res.body).sort(), [
-        'allowRating',
-        'answers',
-        'candidate',
-        'interview',
-        'recipientName',
-      ]);
+      expectOkWithKeys(res, ['allowRating', 'answers', 'candidate', 'interview', 'recipientName']);
       assert.deepEqual(res.body.interview, {
         title: 'Boutique advisor',
         competencies: [{ key: 'service', name: 'Service', description: '' }],

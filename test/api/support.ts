@@ -24,6 +24,12 @@ export const LEAK =
 
 export const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
+/** A 200 whose body has exactly these members: the contract's shape, nothing more. */
+export function expectOkWithKeys(res: ApiResponse<any>, keys: string[]): void {
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.deepEqual(Object.keys(res.body).sort(), keys);
+}
+
 /** An RFC 9457 problem with this status and code, and nothing internal in it. */
 export function expectProblem(res: ApiResponse<any>, status: number, code: string): any {
   const body = res.body;

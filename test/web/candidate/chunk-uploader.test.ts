@@ -58,6 +58,12 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
     await page?.close();
   });
 
+  /** The take was handed in: processing, nothing left to send, and these chunks on the server. */
+  async function expectHandedIn(outcome: Outcome, received: number[]) {
+    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
+    assert.deepEqual((await latest()).receivedChunks, received);
+  }
+
   /** Routes chunk PUTs through `handle` (given the attempt number per chunk index). */
   async function onChunkPut(handle: (route: Route, index: number, attempt: number) => unknown) {
     const attempts = new Map<number, number>();
@@ -167,8 +173,7 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
       return route.continue();
     });
     const outcome = await upload(page, token, questionId, 2);
-    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
-    assert.deepEqual((await latest()).receivedChunks, [0, 1, 2]);
+    await expectHandedIn(outcome, [0, 1, 2]);
   });
 
   it('abandons a take that recorded nothing, so that it costs no attempt', async () => {
@@ -226,8 +231,7 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
       return route.continue();
     });
     const outcome = await upload(page, token, questionId, 3);
-    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
-    assert.deepEqual((await latest()).receivedChunks, [0, 1, 2]);
+    await expectHandedIn(outcome, [0, 1, 2]);
   });
 
   it('completes an "empty" take abandoned elsewhere when a chunk of it reached the server', async () => {
@@ -239,8 +243,7 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
       return route.continue();
     });
     const outcome = await upload(page, token, questionId, 0);
-    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
-    assert.deepEqual((await latest()).receivedChunks, [0]);
+    await expectHandedIn(outcome, [0]);
   });
 
   it('completes an "empty" take after all when a chunk of it reached the server', async () => {
@@ -250,8 +253,7 @@ describe('recorder chunk uploader (in Chromium, real server)', function () {
       return route.continue();
     });
     const outcome = await upload(page, token, questionId, 0);
-    assert.deepEqual(outcome, { status: 'processing', state: 'idle', left: 0 });
-    assert.deepEqual((await latest()).receivedChunks, [0]);
+    await expectHandedIn(outcome, [0]);
   });
 
   it('stops, keeping every chunk, when the interview has closed', async () => {

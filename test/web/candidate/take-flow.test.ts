@@ -91,23 +91,21 @@ describe('candidate recorder: where a take stands (TakeFlow)', () => {
   });
 
   describe('issue 21: a retake cut short never displaces the complete answer unasked', () => {
+    /** The saved answer, then a retake recorded as a2 that ends normally or is cut short. */
+    const retakeOfSaved = (interrupted: boolean): TakeEvent[] => [
+      ...SAVED,
+      { type: 'retake' },
+      { type: 'recording', answer: take('a2', 2) },
+      { type: 'ended', interrupted },
+    ];
+
     it('a retake stopped normally replaces the saved answer', () => {
-      const state = run([
-        ...SAVED,
-        { type: 'retake' },
-        { type: 'recording', answer: take('a2', 2) },
-        { type: 'ended', interrupted: false },
-      ]);
+      const state = run([...retakeOfSaved(false)]);
       assert.deepEqual([state.phase, state.answer?.id], ['review', 'a2']);
     });
 
     it('a retake cut short in the page waits for the choice, the saved answer at hand', () => {
-      const state = run([
-        ...SAVED,
-        { type: 'retake' },
-        { type: 'recording', answer: take('a2', 2) },
-        { type: 'ended', interrupted: true },
-      ]);
+      const state = run([...retakeOfSaved(true)]);
       assert.deepEqual(
         [state.phase, state.answer?.id, state.earlier?.id, state.endedEarly],
         ['interrupted', 'a2', 'a1', true],
@@ -115,13 +113,7 @@ describe('candidate recorder: where a take stands (TakeFlow)', () => {
     });
 
     it('keeping the earlier answer shows it as saved again; the retake stays used', () => {
-      const state = run([
-        ...SAVED,
-        { type: 'retake' },
-        { type: 'recording', answer: take('a2', 2) },
-        { type: 'ended', interrupted: true },
-        { type: 'kept-earlier' },
-      ]);
+      const state = run([...retakeOfSaved(true), { type: 'kept-earlier' }]);
       assert.deepEqual(
         [state.phase, state.answer?.id, state.submitted, state.keptEarlier, state.earlier],
         ['review', 'a1', true, true, null],
@@ -131,10 +123,7 @@ describe('candidate recorder: where a take stands (TakeFlow)', () => {
 
     it('keeping the interrupted take hands it in like any take', () => {
       const state = run([
-        ...SAVED,
-        { type: 'retake' },
-        { type: 'recording', answer: take('a2', 2) },
-        { type: 'ended', interrupted: true },
+        ...retakeOfSaved(true),
         { type: 'kept-interrupted' },
         { type: 'saved', answerId: 'a2' },
       ]);

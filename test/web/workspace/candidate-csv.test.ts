@@ -42,10 +42,9 @@ describe('workspace: reading candidate lists (CSV)', () => {
   });
 
   it('finds the email column by its @ without a header, and reads "Name <email>"', () => {
-    const list = parseCandidateList(
-      'ada@example.test;Ada\nGrace Hopper <grace@example.test>\n"Katherine Johnson" <kj@example.test>',
-    );
-    assert.deepEqual(people(list), [
+    const text =
+      'ada@example.test;Ada\nGrace Hopper <grace@example.test>\n"Katherine Johnson" <kj@example.test>';
+    assert.deepEqual(people(parseCandidateList(text)), [
       ['Ada', 'ada@example.test'],
       ['Grace Hopper', 'grace@example.test'],
       ['Katherine Johnson', 'kj@example.test'],
