@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { type Api, createInterview, invite } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
+import { staffSocket } from '../helpers/staff-socket.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { recordClip } from './support.js';
 
@@ -16,13 +17,7 @@ describe('API v1 realtime events over socket.io (SQLite)', () => {
   });
 
   function open(token: string | undefined): Socket {
-    const socket = io(server.url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      auth: token === undefined ? {} : { token },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = staffSocket(server.url, token);
     sockets.push(socket);
     return socket;
   }

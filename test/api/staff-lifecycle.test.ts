@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { Api, login } from '../helpers/api.js';
 import type { DatabaseKind } from '../helpers/databases.js';
 import { useTestServer } from '../helpers/server-suite.js';
+import { staffSocket } from '../helpers/staff-socket.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { expectInvalid, expectProblem } from './support.js';
 
@@ -38,13 +39,7 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
 
     /** A connected socket, and a promise of the reason it is disconnected. */
     async function liveSocket(token: string): Promise<{ socket: Socket; ended: Promise<string> }> {
-      const socket = io(server.url, {
-        path: '/socket.io',
-        transports: ['websocket'],
-        auth: { token },
-        reconnection: false,
-        forceNew: true,
-      });
+      const socket = staffSocket(server.url, token);
       sockets.push(socket);
       const ended = new Promise<string>((resolve) => socket.once('disconnect', resolve));
       await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Answer, Interview, Invitation } from '../../server/contracts/api.js';
 import { readCsvRows } from '../../web-components/workspace/invitations/csv-rows.js';
 import { type Api, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
+import { staffSocket } from '../helpers/staff-socket.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
 import {
   CLIP_MIME,
@@ -87,13 +88,7 @@ for (const config of BOTH_SETUPS) {
         ['Ann', 'Ben', 'Cat'].map((name) => staffUser(admin, 'reviewer', name)),
       );
       reviewers = { a: a!, b: b!, c: c! };
-      socket = io(server.url, {
-        path: '/socket.io',
-        transports: ['websocket'],
-        auth: { token: reviewers.a.token },
-        reconnection: false,
-        forceNew: true,
-      });
+      socket = staffSocket(server.url, reviewers.a.token);
       socket.onAny((event, payload) => events.push({ event, payload }));
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
+import { staffSocket } from '../helpers/staff-socket.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { expectProblem, recordReadyClip, staffUser } from './support.js';
 import { addMembers, userIdOf } from './teams-support.js';
@@ -49,13 +50,7 @@ for (const setup of BOTH_SETUPS) {
 
     /** A staff socket that records `event:invitationId:status` of everything it hears. */
     async function listen(staff: Api, seen: string[]): Promise<void> {
-      const socket = io(server.url, {
-        path: '/socket.io',
-        transports: ['websocket'],
-        auth: { token: staff.token },
-        reconnection: false,
-        forceNew: true,
-      });
+      const socket = staffSocket(server.url, staff.token);
       sockets.push(socket);
       socket.onAny((event, payload) =>
         seen.push(`${event}:${payload.invitationId}:${payload.status}`),

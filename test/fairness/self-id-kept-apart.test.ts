@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Answer, Invitation } from '../../server/contracts/api.js';
 import { CLIP_MIME, clipChunks } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
 import { Api, login, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
 import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
+import { staffSocket } from '../helpers/staff-socket.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** Option keys and labels no other text of a review could contain by chance. */
@@ -140,13 +141,7 @@ for (const config of BOTH_SETUPS) {
       const rita = await newStaff('recruiter', 'Rita');
       const ann = await newStaff('reviewer', 'Ann');
       for (const who of [admin, rita, ann]) {
-        const socket = io(server.url, {
-          path: '/socket.io',
-          transports: ['websocket'],
-          auth: { token: who.token },
-          reconnection: false,
-          forceNew: true,
-        });
+        const socket = staffSocket(server.url, who.token);
         socket.onAny((event, payload) => events.push(`${event} ${JSON.stringify(payload)}`));
         await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
         sockets.push(socket);

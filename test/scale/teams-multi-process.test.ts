@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { recordReadyClip } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
 import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
@@ -11,6 +11,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
+import { staffSocket } from '../helpers/staff-socket.js';
 import { freePort } from '../helpers/test-server.js';
 
 const ADMIN = { email: 'ops@example.test', password: 'cluster admin password' };
@@ -44,13 +45,7 @@ describe('scale-out: teams and share links across two API processes', function (
   }
 
   function socketOf(url: string, token: string, seen: string[]): Promise<Socket> {
-    const socket = io(url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      auth: { token },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = staffSocket(url, token);
     sockets.push(socket);
     socket.onAny((event, payload) =>
       seen.push(`${event}:${payload.invitationId}:${payload.status}`),
