@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 /** Browsers ask for /favicon.ico on their own: every page must name an icon that exists. */
 describe('Pages: the site icon', () => {
   let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server?.stop());
+  useTestServer({}, (started) => ({ server } = started));
 
   it('answers /favicon.ico with an image, not a 404', async () => {
     const res = await fetch(`${server.url}/favicon.ico`);

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { Api, login } from '../helpers/api.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useTestServer } from '../helpers/server-suite.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectProblem } from './support.js';
 
 /** Issue 21: screens must not promise email on an installation that has no mail server. */
 describe('API v1 GET /installation (extension)', () => {
   let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server?.stop());
+  useTestServer({}, (started) => ({ server } = started));
 
   it('tells signed-in staff that email is off without a mail server', async () => {
     const admin = await login(server.url);

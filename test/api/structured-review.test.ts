@@ -6,6 +6,7 @@ import { type Api, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.j
 import { useTestServer } from '../helpers/server-suite.js';
 import { staffSocket } from '../helpers/staff-socket.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
+import { RATINGS_CSV_HEADER } from './ratings-csv.js';
 import {
   CLIP_MIME,
   clipChunks,
@@ -514,14 +515,7 @@ for (const config of BOTH_SETUPS) {
       const rows = readCsvRows(await res.text(), ',').map((r) => r.cells);
       const header = rows[0]!.map((h) => h.replace(/^\uFEFF/, ''));
       const col = (name: string) => header.indexOf(name);
-      assert.deepEqual(header.slice(8), [
-        'Candidate label',
-        'Competency',
-        'First score',
-        'Revised after reveal',
-        'Decision',
-        'Decision note',
-      ]);
+      assert.deepEqual(header.slice(8), RATINGS_CSV_HEADER.slice(8));
       const annOnFirst = rows.find(
         (r) => r[0] === PEOPLE[0]!.name && r[2] === '1' && r[col('Reviewer')] === 'Ann',
       )!;

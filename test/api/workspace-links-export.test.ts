@@ -10,6 +10,7 @@ import {
 } from '../helpers/api.js';
 import { safariLikeMp4Chunks } from '../helpers/media-fixtures.js';
 import type { TestServer } from '../helpers/test-server.js';
+import { RATINGS_CSV_HEADER as HEADER } from './ratings-csv.js';
 import {
   CLIP_MIME,
   expectOkWithKeys,
@@ -19,23 +20,6 @@ import {
   useClockedServer,
 } from './support.js';
 import { addMembers } from './teams-support.js';
-
-const HEADER = [
-  'Candidate',
-  'Email',
-  'Question number',
-  'Question',
-  'Reviewer',
-  'Score',
-  'Comment',
-  'Rated at',
-  'Candidate label',
-  'Competency',
-  'First score',
-  'Revised after reveal',
-  'Decision',
-  'Decision note',
-];
 
 for (const database of ['sqlite', 'postgres'] as const) {
   describe(`workspace: new links and the ratings export (${database})`, function () {
