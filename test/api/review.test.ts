@@ -75,6 +75,14 @@ function secondsValid(url: string): number {
   return Number(amzExpires);
 }
 
+/** The whole file behind a media link, which must answer 200 with this content type. */
+async function download(url: string, contentType: string): Promise<Buffer> {
+  const res = await fetch(url);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), contentType);
+  return Buffer.from(await res.arrayBuffer());
+}
+
 for (const config of BOTH_SETUPS) {
   describe(`API v1 review (${config.database} + ${config.storage} storage)`, () => {
     let server: TestServer;
@@ -177,10 +185,7 @@ for (const config of BOTH_SETUPS) {
         assert.ok(answer.width > 0 && answer.height > 0, `${answer.width}x${answer.height}`);
         assert.ok(secondsValid(answer.videoUrl) >= 600, 'the video link lasts at least 10 minutes');
 
-        const whole = await fetch(answer.videoUrl);
-        assert.equal(whole.status, 200);
-        assert.equal(whole.headers.get('content-type'), 'video/mp4');
-        const bytes = Buffer.from(await whole.arrayBuffer());
+        const bytes = await download(answer.videoUrl, 'video/mp4');
         const boxes = topLevelBoxes(bytes);
         assert.equal(boxes[0], 'ftyp', boxes.join(','));
         assert.ok(boxes.includes('moov') && boxes.includes('mdat'), boxes.join(','));
@@ -208,10 +213,7 @@ for (const config of BOTH_SETUPS) {
 
         // The audio rendition: AAC in MP4, no video track, index first, byte ranges.
         assert.ok(secondsValid(answer.audioUrl) >= 600, 'the audio link lasts at least 10 minutes');
-        const audio = await fetch(answer.audioUrl);
-        assert.equal(audio.status, 200);
-        assert.equal(audio.headers.get('content-type'), 'audio/mp4');
-        const audioBytes = Buffer.from(await audio.arrayBuffer());
+        const audioBytes = await download(answer.audioUrl, 'audio/mp4');
         const audioBoxes = topLevelBoxes(audioBytes);
         assert.ok(audioBoxes.indexOf('moov') < audioBoxes.indexOf('mdat'), audioBoxes.join(','));
         assert.ok(audioBytes.includes('mp4a') && !audioBytes.includes('avc1'), 'AAC audio only');

@@ -9,7 +9,7 @@ import { addMembers } from '../api/teams-support.js';
 import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
+import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { staffSocket } from '../helpers/staff-socket.js';
 import { freePort } from '../helpers/test-server.js';
@@ -71,12 +71,7 @@ describe('scale-out: teams and share links across two API processes', function (
       DATABASE_URL: database.databaseUrl!,
       REDIS_URL: redis.url,
       JWT_SECRET: randomBytes(32).toString('hex'),
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
+      ...s3Env(s3),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
     };

@@ -60,13 +60,21 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
   }
 
   const saves = () => page.evaluate<SaveCall[]>('window.saves');
+  /** A save of the first answer, as the form calls `save`. */
+  const onAnswer1 = (score: number, comment = ''): SaveCall => ({
+    answerId: 'answer-1',
+    score,
+    comment,
+  });
   const status = () => page.getByRole('status');
+  /** Waits for the form to say the save went through. */
+  const savedShown = () => status().getByText('Saved', { exact: true }).waitFor();
 
   it('saves a score as soon as it is chosen, and says so', async () => {
     await mountForm();
     await page.getByText('3', { exact: true }).click();
-    await status().getByText('Saved', { exact: true }).waitFor();
-    assert.deepEqual(await saves(), [{ answerId: 'answer-1', score: 3, comment: '' }]);
+    await savedShown();
+    assert.deepEqual(await saves(), [onAnswer1(3)]);
     assert.equal((await page.evaluate<any[]>('window.saved')).length, 1, 'ws-rating-saved sent');
     assert.equal(await page.getByRole('radio', { name: '3' }).isChecked(), true);
   });
@@ -74,15 +82,12 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
   it('debounces a comment typed quickly into one save with the final text', async () => {
     await mountForm();
     await page.getByText('4', { exact: true }).click();
-    await status().getByText('Saved', { exact: true }).waitFor();
+    await savedShown();
     await page
       .getByLabel('Comment (optional)')
       .pressSequentially('Clear and concrete.', { delay: 20 });
-    await status().getByText('Saved', { exact: true }).waitFor();
-    assert.deepEqual(await saves(), [
-      { answerId: 'answer-1', score: 4, comment: '' },
-      { answerId: 'answer-1', score: 4, comment: 'Clear and concrete.' },
-    ]);
+    await savedShown();
+    assert.deepEqual(await saves(), [onAnswer1(4), onAnswer1(4, 'Clear and concrete.')]);
   });
 
   it('waits for a score before saving a comment', async () => {
@@ -92,8 +97,8 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
     assert.deepEqual(await saves(), []);
     await status().getByText('Choose a score to save your comment.').waitFor();
     await page.getByText('2', { exact: true }).click();
-    await status().getByText('Saved', { exact: true }).waitFor();
-    assert.deepEqual(await saves(), [{ answerId: 'answer-1', score: 2, comment: 'Thoughtful' }]);
+    await savedShown();
+    assert.deepEqual(await saves(), [onAnswer1(2, 'Thoughtful')]);
   });
 
   it('shows an existing rating and saves edits to it', async () => {
@@ -102,8 +107,8 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
     assert.equal(await page.getByLabel('Comment (optional)').inputValue(), 'Great');
     await page.getByText('4', { exact: true }).click();
     await page.waitForFunction('window.saved.length === 1');
-    await status().getByText('Saved', { exact: true }).waitFor();
-    assert.deepEqual(await saves(), [{ answerId: 'answer-1', score: 4, comment: 'Great' }]);
+    await savedShown();
+    assert.deepEqual(await saves(), [onAnswer1(4, 'Great')]);
   });
 
   it('scores from the keyboard: arrows move between scores, setScore() saves at once', async () => {
@@ -111,7 +116,7 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
     await page.getByRole('radio', { name: '1' }).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
-    await status().getByText('Saved', { exact: true }).waitFor();
+    await savedShown();
     assert.equal(await page.getByRole('radio', { name: '2' }).isChecked(), true);
     await page.evaluate(() => (document.querySelector('ws-rating-form') as any).setScore(5));
     await page.waitForFunction('window.saves.at(-1)?.score === 5');
@@ -125,17 +130,14 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
       .getByText(/Not saved/)
       .waitFor();
     await page.getByRole('button', { name: 'Try again' }).click();
-    await status().getByText('Saved', { exact: true }).waitFor();
-    assert.deepEqual(await saves(), [
-      { answerId: 'answer-1', score: 3, comment: '' },
-      { answerId: 'answer-1', score: 3, comment: '' },
-    ]);
+    await savedShown();
+    assert.deepEqual(await saves(), [onAnswer1(3), onAnswer1(3)]);
   });
 
   it('saves the comment of the previous answer when another answer comes on screen', async () => {
     await mountForm();
     await page.getByText('4', { exact: true }).click();
-    await status().getByText('Saved', { exact: true }).waitFor();
+    await savedShown();
     await page.getByLabel('Comment (optional)').fill('Last words');
     await page.evaluate(() => {
       const form = document.querySelector('ws-rating-form') as any;
@@ -143,7 +145,7 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
       form.answerId = 'answer-2';
     });
     await page.waitForFunction('window.saves.length === 2');
-    assert.deepEqual((await saves())[1], { answerId: 'answer-1', score: 4, comment: 'Last words' });
+    assert.deepEqual((await saves())[1], onAnswer1(4, 'Last words'));
     assert.equal(await page.getByLabel('Comment (optional)').inputValue(), '');
     assert.equal(await page.getByRole('radio', { name: '4' }).isChecked(), false);
   });
@@ -243,9 +245,9 @@ describe('workspace component: <ws-rating-form> in Chromium', function () {
     await page
       .getByLabel('Evidence (at least 20 characters)')
       .fill('Named the customer, the fix and the follow-up.');
-    await status().getByText('Saved', { exact: true }).waitFor();
+    await savedShown();
     assert.deepEqual(await saves(), [
-      { answerId: 'answer-1', score: 4, comment: 'Named the customer, the fix and the follow-up.' },
+      onAnswer1(4, 'Named the customer, the fix and the follow-up.'),
     ]);
   });
 });
