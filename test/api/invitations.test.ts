@@ -9,6 +9,7 @@ import {
   expectProblem,
   HOUR,
   ISO_UTC,
+  itemsOf,
   reload,
   staffUser,
   startAnswer,
@@ -29,10 +30,7 @@ describe('API v1 invitations (SQLite)', () => {
   const clock = useClockedServer({ database: 'sqlite' }, (s) => ({ server, admin } = s));
 
   async function listed(interviewId: string): Promise<any[]> {
-    const res = await admin.get(`/interviews/${interviewId}/invitations`);
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(Object.keys(res.body), ['items']);
-    return res.body.items;
+    return itemsOf(await admin.get(`/interviews/${interviewId}/invitations`));
   }
 
   it('invites one candidate: Invitation shape, a link under PUBLIC_URL with a long random token', async () => {

@@ -9,6 +9,7 @@ import {
   expectInvalid,
   expectProblem,
   ISO_UTC,
+  itemsOf,
   staffUser,
   startAnswer,
 } from './support.js';
@@ -122,18 +123,13 @@ for (const config of BOTH_SETUPS) {
     });
 
     async function queueItem(staff: Api): Promise<any> {
-      const res = await staff.get(`/review/queue?interviewId=${interview.id}`);
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.deepEqual(Object.keys(res.body), ['items']);
-      assert.equal(res.body.items.length, 1, 'only the completed candidate is in the queue');
-      return res.body.items[0];
+      const items = itemsOf(await staff.get(`/review/queue?interviewId=${interview.id}`));
+      assert.equal(items.length, 1, 'only the completed candidate is in the queue');
+      return items[0];
     }
 
     async function ratingsOf(staff: Api, answerId: string): Promise<any[]> {
-      const res = await staff.get(`/answers/${answerId}/ratings`);
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.deepEqual(Object.keys(res.body), ['items']);
-      return res.body.items;
+      return itemsOf(await staff.get(`/answers/${answerId}/ratings`));
     }
 
     it('lists the completed candidate in the queue in the exact QueueItem shape', async () => {

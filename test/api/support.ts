@@ -24,6 +24,12 @@ export const LEAK =
 
 export const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
+/** The items of a 200 list response, whose body must be `{ items }` and nothing else. */
+export function itemsOf(res: ApiResponse<any>): any[] {
+  expectOkWithKeys(res, ['items']);
+  return res.body.items;
+}
+
 /** A 200 whose body has exactly these members: the contract's shape, nothing more. */
 export function expectOkWithKeys(res: ApiResponse<any>, keys: string[]): void {
   assert.equal(res.status, 200, JSON.stringify(res.body));

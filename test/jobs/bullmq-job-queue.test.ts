@@ -232,16 +232,22 @@ describe('BullMqJobQueue on Redis', function () {
     await until(async () => (await counts()).active === 0);
   });
 
-  it('with concurrency 0 only enqueues: the job waits for a process that runs jobs', async () => {
-    const api = queue({ concurrency: 0 });
-    let ranInApi = 0;
-    api.handle('process-answer', async () => {
-      ranInApi++;
+  /** A started queue whose process-answer handler only counts its runs. */
+  async function countingQueue(concurrency: number) {
+    const q = queue({ concurrency });
+    const runs = { count: 0 };
+    q.handle('process-answer', async () => {
+      runs.count++;
     });
-    await api.start();
+    await q.start();
+    return { q, runs };
+  }
+
+  it('with concurrency 0 only enqueues: the job waits for a process that runs jobs', async () => {
+    const { q: api, runs: inApi } = await countingQueue(0);
     assert.equal(await api.enqueue('process-answer', { answerId: 'w1' }), true);
     await sleep(500);
-    assert.equal(ranInApi, 0);
+    assert.equal(inApi.count, 0);
     assert.equal((await counts()).wait, 1, 'the job waits in Redis');
 
     const worker = queue({ concurrency: 1 });
@@ -252,7 +258,7 @@ describe('BullMqJobQueue on Redis', function () {
     await worker.start();
     await until(() => seen.length === 1);
     assert.deepEqual(seen, ['w1']);
-    assert.equal(ranInApi, 0);
+    assert.equal(inApi.count, 0);
   });
 
   it('enqueue rejects within a few seconds when Redis is down instead of hanging', async () => {
@@ -274,14 +280,9 @@ describe('BullMqJobQueue on Redis', function () {
   });
 
   it('stop leaves no connection of its own open', async () => {
-    const q = queue({ concurrency: 2 });
-    let ran = 0;
-    q.handle('process-answer', async () => {
-      ran++;
-    });
-    await q.start();
+    const { q, runs } = await countingQueue(2);
     await q.enqueue('process-answer', { answerId: 'c' });
-    await until(() => ran === 1);
+    await until(() => runs.count === 1);
     await q.stop();
     await Promise.all(connections.map((c) => c.quit()));
     connections = [];
