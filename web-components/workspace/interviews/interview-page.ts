@@ -47,7 +47,7 @@ export class InterviewPage extends LitElement {
 
   private async downloadRatings() {
     // The file shows every colleague's score, like results (fairness/sealed-gate.ts).
-    if (!(await confirmBeforeSeeingScores(this.ctx, this.interviewId))) return;
+    if (!(await confirmBeforeSeeingScores(this, this.ctx, this.interviewId))) return;
     this.exportMessage = msg('Preparing the file…', { id: 'ws.page.exporting' });
     try {
       const { blob, filename } = await this.ctx.api.ratingsCsv(this.interviewId);
