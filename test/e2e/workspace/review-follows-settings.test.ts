@@ -109,11 +109,6 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       });
       assert.equal(rated.status, 200, JSON.stringify(rated.body));
     }
-    phone = await launchBrowser(PHONE);
-  });
-
-  after(async () => {
-    await phone?.close();
   });
 
   describe('a reviewer on a laptop, in English', () => {
@@ -158,7 +153,10 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       await page.getByText(ANCHOR_5).waitFor();
       await shot(page, 'laptop-by-question');
       for (const answer of [1, 2]) {
-        await page.getByText(new RegExp(`^Answer ${answer} of 2: Candidate \\d+$`)).waitFor();
+        await page
+          .locator('p.who')
+          .getByText(new RegExp(`^Answer ${answer} of 2: Candidate \\d+$`))
+          .waitFor();
         await choose(page, 3);
         await page.getByRole('status').getByText('Saved', { exact: true }).waitFor();
         await page.getByRole('heading', { name: 'Scores side by side' }).waitFor();
@@ -185,6 +183,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
   describe('a reviewer on a phone, in French, candidate by candidate', () => {
     let page: Page;
     before(async () => {
+      phone = await launchBrowser(PHONE);
       page = await phone.newPage();
       page.on('pageerror', (err) => console.error('page error:', err.message));
       await page.goto(`${e2e.server.url}/?lang=fr#/review?interview=${interviewId}`);
@@ -192,6 +191,11 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       await page.getByLabel('Mot de passe').fill(PAUL.password);
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.getByRole('heading', { name: 'File de revue', level: 1 }).waitFor();
+    });
+
+    // Closed before the server stops: its open connections would keep the server waiting.
+    after(async () => {
+      await phone?.close();
     });
 
     it('the queue says in French that the ratings are sealed', async () => {
