@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type Api, Api as Client, login, recordAnswer, waitForAnswer } from '../../helpers/api.js';
-import { launchBrowser, PHONE, type TestBrowser } from '../../helpers/browser.js';
+import { assertAccessible, launchBrowser, PHONE, type TestBrowser } from '../../helpers/browser.js';
 import { safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import { signIn, tabShowingErrors } from './support.js';
@@ -143,6 +143,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
         // Sealed means no count either: nothing says how many colleagues rated.
         assert.doesNotMatch(text, /[1-9] rating/, text);
       }
+      await assertAccessible(page, 'the queue');
     });
 
     it('question by question shows the competency, what to look for and the scale; revealed scores keep the width; the last rating says done and where next', async () => {
@@ -175,6 +176,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       });
       await done.waitFor();
       await shot(page, 'laptop-by-question-done');
+      await assertAccessible(page, 'the by-question done note, scores revealed');
       await done.getByRole('link', { name: 'Back to the interview' }).click();
       await page.getByRole('heading', { name: 'Boutique advisor', level: 1 }).waitFor();
     });
@@ -240,6 +242,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       });
       await all.waitFor();
       await shot(page, 'phone-candidate-done');
+      await assertAccessible(page, 'the candidate done note on a phone, in French');
       await all.getByRole('link', { name: 'Retour à l’entretien' }).click();
       await page.getByRole('heading', { name: 'Boutique advisor', level: 1 }).waitFor();
     });
