@@ -182,6 +182,23 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
     });
   });
 
+  describe('an organiser, once the ratings required are in', () => {
+    it('the queue counts the ratings unsealed for them, and says any others stay hidden', async () => {
+      const page = await tabShowingErrors(e2e.browser);
+      await page.goto(`${e2e.server.url}/#/review?interview=${interviewId}`);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page);
+      await page.goto(`${e2e.server.url}/#/review?interview=${interviewId}`);
+      const cards = page.locator('li.card');
+      await cards.first().waitFor();
+      for (const card of await cards.all())
+        await card
+          .getByText('2 rating(s) you can see; any others stay hidden until you rate')
+          .waitFor();
+      await page.close();
+    });
+  });
+
   describe('a reviewer on a phone, in French, candidate by candidate', () => {
     let page: Page;
     before(async () => {

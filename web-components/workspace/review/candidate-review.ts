@@ -177,7 +177,7 @@ export class CandidateReview extends LitElement {
           <p><a href=${href.interview(interview.id)}>${interview.title}</a></p>
         </div>
         <p class="progress" role="status">${msg(str`${rated} of ${total} rated`, { id: 'ws.review.progress' })}</p>
-        <button type="button" class=${rated === total ? 'primary' : ''} @click=${this.nextCandidate}>${msg('Next candidate', { id: 'ws.review.next' })} →</button>
+        <button type="button" class=${rated === total && this.othersWaiting !== 0 ? 'primary' : ''} @click=${this.nextCandidate}>${msg('Next candidate', { id: 'ws.review.next' })} →</button>
       </header>
       ${this.nextMessage ? html`<p role="status">${this.nextMessage} <a href=${href.queue({ interviewId: interview.id })}>${msg('Back to the queue', { id: 'ws.review.back' })}</a></p>` : nothing}
       <p class="visually-hidden" role="status">${this.videoMessage}</p>

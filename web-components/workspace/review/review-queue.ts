@@ -256,9 +256,12 @@ export class ReviewQueue extends LitElement {
       return msg(str`${item.ratingCount} rating(s) in all`, { id: 'ws.queue.ratings' });
     if (item.ratingCount === 0)
       return msg('Colleagues’ ratings stay hidden until you rate', { id: 'ws.queue.sealed' });
-    return msg(str`${item.ratingCount} rating(s) you can see; others stay hidden until you rate`, {
-      id: 'ws.queue.partlySealed',
-    });
+    return msg(
+      str`${item.ratingCount} rating(s) you can see; any others stay hidden until you rate`,
+      {
+        id: 'ws.queue.partlySealed',
+      },
+    );
   }
 
   /** A still of the first answer; not while audio first holds the picture back from me. */
