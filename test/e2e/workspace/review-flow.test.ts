@@ -150,7 +150,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
     await waitForVideo(page, (v) => v.readyState >= 1);
     await page.keyboard.press('5');
     await page.getByText('2 of 2 rated').waitFor();
-    await page.getByText('All answers rated. Thank you!').waitFor();
+    await page.getByText('You have rated every candidate in this interview.').waitFor();
 
     const queue = (await admin.get('/review/queue')).body.items;
     const ada = queue.find((i: any) => i.candidate.name === 'Lovelace, Ada');
