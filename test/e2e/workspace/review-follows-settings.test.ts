@@ -7,11 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type Api, Api as Client, login, recordAnswer, waitForAnswer } from '../../helpers/api.js';
+import { type Api, login } from '../../helpers/api.js';
 import { assertAccessible, launchBrowser, PHONE, type TestBrowser } from '../../helpers/browser.js';
 import { safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
-import { signIn, tabShowingErrors } from './support.js';
+import { CLIENT_QUESTION, recordAndFinishAll, signIn, tabShowingErrors } from './support.js';
 
 const LAPTOP_800 = { viewport: { width: 1280, height: 800 } };
 const COMPETENCY = 'Client focus';
@@ -43,6 +43,22 @@ async function widthOf(page: Page, selector: string): Promise<number> {
   return box.width;
 }
 
+/**
+ * The note that everything is rated shows in the status region, passes axe (with a screenshot),
+ * and its link is the way back to the interview's page.
+ */
+async function leaveByDoneNote(
+  page: Page,
+  done: { note: string; link: string; shotName: string; where: string },
+): Promise<void> {
+  const status = page.getByRole('status').filter({ hasText: done.note });
+  await status.waitFor();
+  await shot(page, done.shotName);
+  await assertAccessible(page, done.where);
+  await status.getByRole('link', { name: done.link }).click();
+  await page.getByRole('heading', { name: 'Boutique advisor', level: 1 }).waitFor();
+}
+
 describe('workspace end to end: review follows its settings (issue 21, item 4)', function () {
   this.timeout(300_000);
   const e2e = serverAndBrowser({ browser: LAPTOP_800 });
@@ -60,11 +76,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       competencies: [{ key: 'client-focus', name: COMPETENCY }],
       questions: [
         {
-          prompt: 'Tell us about a client you helped.',
-          thinkSeconds: 30,
-          maxSeconds: 60,
-          retakes: 0,
-          competency: 'client-focus',
+          ...CLIENT_QUESTION,
           guidance: GUIDANCE,
           anchors: { '1': 'No real example.', '5': ANCHOR_5 },
         },
@@ -90,15 +102,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
         { name: 'Grace Hopper', email: 'grace@example.test' },
       ],
     });
-    for (const invitation of invited.body.items) {
-      const candidate = new Client(
-        e2e.server.url,
-        invitation.url.slice(invitation.url.lastIndexOf('/i/') + 3),
-      );
-      const answer = await recordAnswer(candidate, questionId, media.mimeType, media.chunks);
-      assert.equal((await waitForAnswer(candidate, answer.id, 120_000)).status, 'ready');
-      assert.equal((await candidate.post('/candidate/finish')).status, 200);
-    }
+    await recordAndFinishAll(e2e.server.url, invited.body.items, questionId, media);
     // A colleague has rated both answers: sealed until Rita and Paul rate them.
     const colin = await login(e2e.server.url, COLIN.email, COLIN.password);
     const queue = await colin.get<any>(`/review/queue?interviewId=${interviewId}`);
@@ -171,14 +175,12 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
           await page.getByRole('button', { name: 'Next answer' }).click();
         }
       }
-      const done = page.getByRole('status').filter({
-        hasText: 'You have rated every answer in this interview.',
+      await leaveByDoneNote(page, {
+        note: 'You have rated every answer in this interview.',
+        link: 'Back to the interview',
+        shotName: 'laptop-by-question-done',
+        where: 'the by-question done note, scores revealed',
       });
-      await done.waitFor();
-      await shot(page, 'laptop-by-question-done');
-      await assertAccessible(page, 'the by-question done note, scores revealed');
-      await done.getByRole('link', { name: 'Back to the interview' }).click();
-      await page.getByRole('heading', { name: 'Boutique advisor', level: 1 }).waitFor();
     });
   });
 
@@ -254,14 +256,12 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
       await page.getByRole('heading', { name: 'Question 1 sur 1' }).waitFor();
       await page.getByText('0 sur 1 notées').waitFor();
       await choose(page, 5);
-      const all = page.getByRole('status').filter({
-        hasText: 'Vous avez noté tous les candidats de cet entretien.',
+      await leaveByDoneNote(page, {
+        note: 'Vous avez noté tous les candidats de cet entretien.',
+        link: 'Retour à l’entretien',
+        shotName: 'phone-candidate-done',
+        where: 'the candidate done note on a phone, in French',
       });
-      await all.waitFor();
-      await shot(page, 'phone-candidate-done');
-      await assertAccessible(page, 'the candidate done note on a phone, in French');
-      await all.getByRole('link', { name: 'Retour à l’entretien' }).click();
-      await page.getByRole('heading', { name: 'Boutique advisor', level: 1 }).waitFor();
     });
   });
 });

@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type Api, Api as Client, login, recordAnswer, waitForAnswer } from '../../helpers/api.js';
+import { type Api, login } from '../../helpers/api.js';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { type RecordedChunks, safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
-import { LAPTOP, PLAYER_VIDEO, signIn, tabShowingErrors, waitForVideo } from './support.js';
+import {
+  CLIENT_QUESTION,
+  LAPTOP,
+  PLAYER_VIDEO,
+  recordAndFinishAll,
+  signIn,
+  tabShowingErrors,
+  waitForVideo,
+} from './support.js';
 
 const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson', 'Margaret Hamilton'];
 const ANCHORS = {
@@ -37,11 +45,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
       competencies: [{ key: 'client-focus', name: 'Client focus' }],
       questions: [
         {
-          prompt: 'Tell us about a client you helped.',
-          thinkSeconds: 30,
-          maxSeconds: 60,
-          retakes: 0,
-          competency: 'client-focus',
+          ...CLIENT_QUESTION,
           guidance: 'Listen for the need behind the request.',
           anchors: ANCHORS,
         },
@@ -61,15 +65,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
     const invited = await admin.post<any>(`/interviews/${interviewId}/invitations`, {
       candidates: NAMES.map((name, i) => ({ name, email: `person${i}@example.test` })),
     });
-    for (const invitation of invited.body.items) {
-      const candidate = new Client(
-        e2e.server.url,
-        invitation.url.slice(invitation.url.lastIndexOf('/i/') + 3),
-      );
-      const answer = await recordAnswer(candidate, questionId, media.mimeType, media.chunks);
-      assert.equal((await waitForAnswer(candidate, answer.id, 120_000)).status, 'ready');
-      assert.equal((await candidate.post('/candidate/finish')).status, 200);
-    }
+    await recordAndFinishAll(e2e.server.url, invited.body.items, questionId, media);
     page = await tabShowingErrors(e2e.browser);
   });
 

@@ -1,10 +1,23 @@
 /** Steps the workspace end-to-end tests share: signing in, waiting on the page. */
+
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { Api, recordAnswer, tokenOf, waitForAnswer } from '../../helpers/api.js';
 import type { TestBrowser } from '../../helpers/browser.js';
+import type { RecordedChunks } from '../../helpers/media-fixtures.js';
 import { ADMIN } from '../../helpers/test-server.js';
 
 /** The workspace's end-to-end window: a laptop screen. */
 export const LAPTOP = { viewport: { width: 1280, height: 900 } };
+
+/** The question the review suites ask, under the competency `client-focus` they define. */
+export const CLIENT_QUESTION = {
+  prompt: 'Tell us about a client you helped.',
+  thinkSeconds: 30,
+  maxSeconds: 60,
+  retakes: 0,
+  competency: 'client-focus',
+};
 
 /** A new tab whose uncaught errors are printed with the test's output. */
 export async function tabShowingErrors(browser: TestBrowser): Promise<Page> {
@@ -67,5 +80,23 @@ export async function waitForVideo(
     if (state && ok(state)) return state;
     if (Date.now() > until) throw new Error(`video not as expected: ${JSON.stringify(state)}`);
     await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Each invited candidate records one answer to the question (the same real recording), waits
+ * until it is ready, and finishes: what a review in the browser starts from.
+ */
+export async function recordAndFinishAll(
+  serverUrl: string,
+  invitations: { url: string }[],
+  questionId: string,
+  media: RecordedChunks,
+): Promise<void> {
+  for (const invitation of invitations) {
+    const candidate = new Api(serverUrl, tokenOf(invitation.url));
+    const answer = await recordAnswer(candidate, questionId, media.mimeType, media.chunks);
+    assert.equal((await waitForAnswer(candidate, answer.id, 120_000)).status, 'ready');
+    assert.equal((await candidate.post('/candidate/finish')).status, 200);
   }
 }
