@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { io, type Socket } from 'socket.io-client';
 import { Api, createInterview, inviteOne, login, waitForAnswer } from '../helpers/api.js';
@@ -7,11 +6,10 @@ import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { ffmpegClip, sliceIrregularly, slowToTranscodeClip } from '../helpers/media-fixtures.js';
 import { processCluster } from '../helpers/process-cluster.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
+import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
 import { waitForChildCommand } from '../helpers/server-process.js';
-import { freePort } from '../helpers/test-server.js';
-
-const ADMIN = { email: 'ops@example.test', password: 'cluster admin password' };
+import { ADMIN, freePort } from '../helpers/test-server.js';
+import { clusterEnv } from './cluster-env.js';
 
 /**
  * The documented production shape on one machine: two API processes and a worker process,
@@ -29,12 +27,7 @@ describe('scale-out: two API processes and a worker on PostgreSQL, Redis and S3'
     redis = await startTestRedis(await freePort());
     s3 = await startS3rver();
     cluster.env = {
-      DATABASE_URL: database.databaseUrl!,
-      REDIS_URL: redis.url,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ...s3Env(s3),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
+      ...clusterEnv(database, redis, s3),
       JOB_LOCK_SECONDS: '3',
       STRANDED_SWEEP_SECONDS: '2',
     };

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,12 +8,11 @@ import { addMembers } from '../api/teams-support.js';
 import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { type RunningS3rver, s3Env, startS3rver } from '../helpers/s3rver.js';
+import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { staffSocket } from '../helpers/staff-socket.js';
-import { freePort } from '../helpers/test-server.js';
-
-const ADMIN = { email: 'ops@example.test', password: 'cluster admin password' };
+import { ADMIN, freePort } from '../helpers/test-server.js';
+import { clusterEnv } from './cluster-env.js';
 
 /**
  * Issue 19 in the cluster shape (two API processes and a worker on PostgreSQL, Redis and S3):
@@ -67,14 +65,7 @@ describe('scale-out: teams and share links across two API processes', function (
     database = await freshDatabase('postgres');
     redis = await startTestRedis(await freePort());
     s3 = await startS3rver();
-    const env = {
-      DATABASE_URL: database.databaseUrl!,
-      REDIS_URL: redis.url,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ...s3Env(s3),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    };
+    const env = clusterEnv(database, redis, s3);
     const [portA, portB] = [await freePort(), await freePort()];
     await spawnRole('api', env, portA);
     await spawnRole('api', env, portB);
