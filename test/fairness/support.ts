@@ -53,12 +53,13 @@ export const ONE_QUESTION = [
 /**
  * What recording and finishing leave behind, written straight to the database for tests about
  * what comes after (the recording path has its own tests): a completed invitation with one ready
- * answer to the given question. Returns the answer's id.
+ * answer to the given question (or one still converting). Returns the answer's id.
  */
 export async function seedReadyAnswer(
   db: Db,
   invitationId: string,
   questionId: string,
+  status: 'ready' | 'processing' = 'ready',
 ): Promise<string> {
   const now = new Date().toISOString();
   const answerId = newId();
@@ -75,7 +76,7 @@ export async function seedReadyAnswer(
       questionId,
       attempt: 1,
       mimeType: 'video/webm',
-      status: 'ready',
+      status,
       maxChunkBytes: 1,
       chunkCount: 1,
       clientDurationMs: null,
