@@ -155,6 +155,29 @@ describe('workspace: a multi-city programme run city by city (filter, bulk decis
     });
   }
 
+  it('a finished candidate given a new link reads their feedback and their data there', async () => {
+    const { items } = await programme('Boutique advisor');
+    assert.equal((await admin.post(`/invitations/${items[0].id}/feedback/release`)).status, 200);
+    const renewed = await admin.post(`/invitations/${items[0].id}/link`);
+    assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
+    const browser = await launchBrowser(PHONE);
+    try {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() >= 400 && !r.url().includes('/candidate/self-id')) failed.push(r.url());
+      });
+      await page.goto(renewed.body.url);
+      await page.getByText('You gave clear, concrete examples.').waitFor();
+      await page.getByText('Your data', { exact: true }).click();
+      await page.getByRole('heading', { name: 'How your data is used' }).waitFor();
+      assert.deepEqual(failed, [], 'nothing the page asks for is refused');
+      assert.ok(await fitsViewport(page));
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('invites a candidate to a chosen city from the interview page', async () => {
     const { interview } = await programme('Store manager');
     const browser = await launchBrowser(LAPTOP);
