@@ -64,6 +64,23 @@ for (const database of ['sqlite', 'postgres'] as const) {
         ['paris', 'lille', null],
       );
 
+      // Moving Lille's deadline moves its invitations; the others keep theirs.
+      const later = new Date(clock.now().getTime() + 15 * 24 * HOUR).toISOString();
+      const moved = await admin.request('PATCH', `/interviews/${interview.id}`, {
+        public: {
+          ...interview.public,
+          locations: interview.public!.locations.map((l: any) =>
+            l.key === 'lille' ? { ...l, deadline: later } : l,
+          ),
+        },
+      });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      const after = (await admin.get(`/interviews/${interview.id}/invitations`)).body.items;
+      const expiryOf = new Map(after.map((i: any) => [i.id, i.expiresAt]));
+      assert.equal(expiryOf.get(inLille.id), later);
+      assert.equal(expiryOf.get(inParis.id), inParis.expiresAt);
+      assert.equal(expiryOf.get(nowhere.id), nowhere.expiresAt);
+
       const unknown = await admin.post(`/interviews/${interview.id}/invitations`, {
         candidates: [person(), person('lyon')],
       });
@@ -252,6 +269,9 @@ for (const database of ['sqlite', 'postgres'] as const) {
       expectProblem(await renewed.post('/candidate/finish'), 403, 'link_limited');
       const audit = (await admin.get(`/audit?invitationId=${done.id}`)).body.items;
       assert.ok(audit.some((e: any) => e.action === 'invitation.link_reissued'));
+      // Email off: staff held this link, so what is done through it says so.
+      const exported = audit.find((e: any) => e.action === 'candidate.exported');
+      assert.equal(exported?.via?.issuedBy?.id, (await admin.get('/me')).body.id);
 
       // Lille has closed: the lapsed candidate can still be given a link, which cannot record
       // even if the deadline were moved later.

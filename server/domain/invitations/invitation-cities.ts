@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { programmeOf } from '../programmes/programme-settings.js';
+import { locationClosesAt } from '../programmes/public-programme.js';
 
 /**
  * Issue 21 (API.md "Cities after applying"): staff may invite a candidate to one city of a
- * multi-city programme. Each city closes on its own deadline, so the invitation's expiry is the
- * earlier of the usual one and that city's.
+ * multi-city programme. Each city closes on its own deadline, so the invitation closes as an
+ * application to that city does: the earlier of the city's and the interview's deadline.
  */
 export interface CityChoice {
   locationKey: string | null;
@@ -21,6 +22,7 @@ export async function citiesOf(
   interviewId: string,
   candidates: { locationKey?: string | undefined }[],
   usualExpiry: string,
+  interviewDeadline: string | null,
   now: Date,
 ): Promise<CityChoice[]> {
   if (candidates.every((c) => !c.locationKey)) {
@@ -38,7 +40,7 @@ export async function citiesOf(
     if (!deadline) errors.push({ path, message: 'is not one of this interview’s cities' });
     else if (deadline <= now.toISOString())
       errors.push({ path, message: 'names a city whose deadline has passed' });
-    const expiresAt = deadline && deadline < usualExpiry ? deadline : usualExpiry;
+    const expiresAt = deadline ? locationClosesAt(deadline, interviewDeadline) : usualExpiry;
     return { locationKey: c.locationKey, expiresAt };
   });
   if (errors.length > 0) throw new InputError('Choose one of the interview’s open cities.', errors);

@@ -45,7 +45,14 @@ export async function createInvitations(
   const now = deps.now();
   const createdAt = now.toISOString();
   const usualExpiry = invitationExpiry(now, interview.deadline);
-  const cities = await citiesOf(deps.db, interviewId, input.candidates, usualExpiry, now);
+  const cities = await citiesOf(
+    deps.db,
+    interviewId,
+    input.candidates,
+    usualExpiry,
+    interview.deadline,
+    now,
+  );
   const cityOf = new Map(input.candidates.map((c, i) => [c, cities[i]!]));
   let created: Created[] = [];
   let skipped: SkippedDuplicate[] = [];
