@@ -12,6 +12,9 @@ import { launchBrowser, PHONE, seriousAxeViolations } from '../../helpers/browse
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { fitsViewport, LAPTOP } from './support.js';
 
+/** Where screenshots go for a person to look at (outside the repository), when set. */
+const SCREENS = process.env.SCREENS_DIR ?? '';
+
 describe('workspace: a multi-city programme run city by city (filter, bulk decision and feedback release)', function () {
   this.timeout(300_000);
   let server: TestServer;
@@ -102,7 +105,9 @@ describe('workspace: a multi-city programme run city by city (filter, bulk decis
         ]);
         // A result leads to the candidate's answers and the reviewers' notes.
         const toAnswers = page.getByRole('link', {
-          name: c.fr ? 'Réponses de Alice Paris' : 'Answers and reviewers’ notes for Alice Paris',
+          name: c.fr
+            ? 'Réponses et notes des évaluateurs pour Alice Paris'
+            : 'Answers and reviewers’ notes for Alice Paris',
           exact: false,
         });
         assert.equal(await toAnswers.getAttribute('href'), `#/review/${items[0].id}`);
@@ -141,6 +146,12 @@ describe('workspace: a multi-city programme run city by city (filter, bulk decis
           .waitFor();
         assert.ok(await fitsViewport(page), 'nothing wider than the screen');
         assert.deepEqual(await seriousAxeViolations(page), []);
+        if (SCREENS) {
+          await page.screenshot({
+            path: `${SCREENS}/results-by-city-${c.fr ? 'fr-360' : 'en-1280'}.png`,
+            fullPage: true,
+          });
+        }
 
         const results = (await admin.get(`/interviews/${interview.id}/results`)).body.items;
         const outcome = new Map(results.map((r: any) => [r.invitationId, r.decision?.outcome]));

@@ -20,7 +20,7 @@ export const citiesFr: Translations = {
   'ws.results.allCities': 'Toutes les villes',
   'ws.results.selectAll': 'Sélectionner toutes les personnes affichées',
   'ws.results.select': str`Sélectionner ${0}`,
-  'ws.results.toAnswers': str`Réponses de ${0} et notes des évaluateurs`,
+  'ws.results.toAnswers': str`Réponses et notes des évaluateurs pour ${0}`,
   'ws.bulk.title': str`${0} sélectionné(s)`,
   'ws.bulk.decideLegend': 'Décider pour toutes les personnes sélectionnées',
   'ws.bulk.outcome': 'Décision',
