@@ -24,6 +24,7 @@ import * as teamsShares from './migrations/011-teams-shares.js';
 import * as trustHoles from './migrations/012-trust-holes.js';
 import * as fairnessCalibration from './migrations/013-fairness-calibration.js';
 import * as integrations from './migrations/014-integrations.js';
+import * as aftercareLinks from './migrations/015-aftercare-links.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '013-fairness-calibration': fairnessCalibration,
   '012-trust-holes': trustHoles,
   '014-integrations': integrations,
+  '015-aftercare-links': aftercareLinks,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */
