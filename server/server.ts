@@ -72,12 +72,15 @@ export async function startServer(
   const jobs: JobQueue = cluster
     ? cluster.jobQueue({
         concurrency: runsJobs ? config.jobConcurrency : 0,
+        lanes: { email: runsJobs ? config.emailConcurrency : 0 },
         retryBaseMs: options.jobRetryBaseMs,
       })
     : new InProcessJobQueue({
         db,
         log,
         concurrency: config.jobConcurrency,
+        // Issue 25: mail in its own lane, so videos waiting to convert never hold one back.
+        lanes: { email: config.emailConcurrency },
         retryBaseMs: options.jobRetryBaseMs,
       });
   const events = new StaffEvents();

@@ -90,7 +90,10 @@ exec ffmpeg "$@"
       const mail = await server.smtp!.message(second, /./, 15_000);
       assert.match(mail.subject, /Your video interview/);
       // The conversion is still held: the mail did not wait for it.
-      assert.equal((await candidate.get<{ status: string }>(`/candidate/answers/${answer.id}`)).body.status, 'processing');
+      assert.equal(
+        (await candidate.get<{ status: string }>(`/candidate/answers/${answer.id}`)).body.status,
+        'processing',
+      );
 
       await open();
       assert.equal((await waitForAnswer(candidate, answer.id)).status, 'ready');
