@@ -1,5 +1,5 @@
 /**
- * Issue 25: mail has its own lane. With JOB_CONCURRENCY=1 and a video being converted (ffmpeg
+ * Issue 25: mail has its own lane, and webhooks theirs (issue 23). With JOB_CONCURRENCY=1 and a video being converted (ffmpeg
  * held mid-job by a gate), an invitation mail still reaches the SMTP server: a queue of videos
  * never holds back a mail. Run on the embedded queue and on the Redis (BullMQ) one.
  */
@@ -13,6 +13,7 @@ import { Api, createInterview, login, tokenOf, waitForAnswer } from '../helpers/
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { linkIn } from '../helpers/smtp-server.js';
 import { freePort, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const SETUPS = [
   { name: 'embedded queue, SQLite', database: 'sqlite', storage: 'local', redis: false },
@@ -35,6 +36,7 @@ for (const setup of SETUPS) {
     let redis: TestRedis | undefined;
     let admin: Api;
     let gateDir: string;
+    let receiver: WebhookReceiver;
     const open = () => writeFile(path.join(gateDir, 'open'), '');
 
     before(async () => {
@@ -59,25 +61,34 @@ exec ffmpeg "$@"
         env: {
           FFMPEG_PATH: script,
           JOB_CONCURRENCY: '1',
+          WEBHOOK_ALLOW_PRIVATE: 'true',
           ...(redis ? { REDIS_URL: redis.url, JWT_SECRET: 'x'.repeat(40) } : {}),
         },
       });
       admin = await login(server.url);
+      receiver = new WebhookReceiver();
+      const hook = await admin.post('/webhooks', {
+        url: `${await receiver.start()}/hooks`,
+        events: ['invitation.created'],
+      });
+      assert.equal(hook.status, 201, JSON.stringify(hook.body));
     });
     after(async () => {
       if (gateDir) await open().catch(() => {});
       await server?.stop();
+      await receiver?.stop();
       await redis?.stop();
       await rm(gateDir, { recursive: true, force: true });
     });
 
-    it('an invitation reaches the mail server while the only media slot is busy', async () => {
+    it("an invitation's mail and webhook event go out while the only media slot is busy", async () => {
       const interview = await createInterview(admin);
       const invite = async (email: string) => {
         const res = await admin.post(`/interviews/${interview.id}/invitations`, {
           candidates: [{ name: 'Noor', email }],
         });
         assert.equal(res.status, 201, JSON.stringify(res.body));
+        return res.body.items[0].id as string;
       };
       const first = `first-${process.pid}@example.test`;
       await invite(first);
@@ -86,9 +97,17 @@ exec ffmpeg "$@"
       await until(() => existsSync(path.join(gateDir, 'started')), 'ffmpeg to start');
 
       const second = `second-${process.pid}@example.test`;
-      await invite(second);
+      const invitationId = await invite(second);
       const mail = await server.smtp!.message(second, /./, 15_000);
       assert.match(mail.subject, /Your video interview/);
+      await receiver.waitFor(2, 15_000);
+      assert.deepEqual(
+        receiver
+          .events('invitation.created')
+          .map((e) => e.body.data.invitationId)
+          .slice(1),
+        [invitationId],
+      );
       // The conversion is still held: the mail did not wait for it.
       assert.equal(
         (await candidate.get<{ status: string }>(`/candidate/answers/${answer.id}`)).body.status,
