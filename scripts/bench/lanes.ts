@@ -68,6 +68,9 @@ interface RunResult {
   events?: number[];
   /** Answers ready when the last mail arrived. */
   readyAtLastMail?: number;
+  /** How long the API took for all the invitation calls, and when the first mail arrived. */
+  apiMs?: number;
+  firstMailMs?: number;
 }
 
 async function run(mixed: boolean, chunks: Buffer[]): Promise<RunResult> {
@@ -141,6 +144,7 @@ async function run(mixed: boolean, chunks: Buffer[]): Promise<RunResult> {
     if (mixed) {
       const sentAt = new Map<string, number>();
       const burstIds = new Set<string>();
+      const burstStart = Date.now();
       for (let done = 0; done < EMAILS; done += PER_CALL) {
         const people = Array.from({ length: Math.min(PER_CALL, EMAILS - done) }, (_, i) => ({
           name: `Mail ${done + i}`,
@@ -155,10 +159,12 @@ async function run(mixed: boolean, chunks: Buffer[]): Promise<RunResult> {
         for (const person of people) sentAt.set(person.email, at);
         for (const item of res.body.items) burstIds.add(item.id);
       }
+      result.apiMs = Date.now() - burstStart;
       const burstMails = () => smtp.received.filter((m) => sentAt.has(m.envelope[0]!));
       await smtp.waitFor(() => burstMails().length >= EMAILS, 900_000);
       result.readyAtLastMail = ready.length;
       result.mail = burstMails().map((m) => m.at - sentAt.get(m.envelope[0]!)!);
+      result.firstMailMs = Math.min(...burstMails().map((m) => m.at)) - burstStart;
       await until('events delivered', () => [...burstIds].every((id) => created.has(id)));
       result.events = [...burstIds].map((id) => created.get(id)!);
     }
@@ -196,6 +202,9 @@ async function main() {
   console.log(`\n2. media + ${EMAILS} mails + ${EMAILS} events (load ${load()})`);
   console.log(
     `   mail handed to SMTP: ${spread(mixed.mail!)} (${mixed.readyAtLastMail} of ${JOBS} answers ready at the last)`,
+  );
+  console.log(
+    `   the ${EMAILS / PER_CALL} invitation calls took ${s(mixed.apiMs!)}; first mail at ${s(mixed.firstMailMs!)}`,
   );
   console.log(`   events delivered:    ${spread(mixed.events!)}`);
   console.log(
