@@ -65,6 +65,7 @@ export class InProcessJobQueue implements JobQueue {
   #timer: NodeJS.Timeout | undefined;
   #stopped = true;
   #pumping = false;
+  #wakeAgain = false;
 
   constructor(options: InProcessJobQueueOptions) {
     this.#opts = { pollMs: 1000, lanes: {}, ...options };
@@ -134,12 +135,20 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   #wake(): void {
-    if (this.#stopped || this.#pumping) return;
+    if (this.#stopped) return;
+    if (this.#pumping) {
+      // A job queued while a pass runs may have been looked for already: pass again after it,
+      // rather than leave it for the poll (a mail would wait up to pollMs for nothing).
+      this.#wakeAgain = true;
+      return;
+    }
     this.#pumping = true;
+    this.#wakeAgain = false;
     this.#pump()
       .catch((err) => this.#opts.log.error({ err }, 'job queue could not read jobs'))
       .finally(() => {
         this.#pumping = false;
+        if (this.#wakeAgain) this.#wake();
       });
   }
 
