@@ -1,17 +1,36 @@
 import { Worker } from 'node:worker_threads';
-import { InputError } from '../errors.js';
+import { InputError, UnavailableError } from '../errors.js';
 
 /** zxcvbn's scale is 0–4; 3 is "safely unguessable: moderate protection from offline attacks". */
 const MIN_SCORE = 3;
 /** A worker unused this long exits, giving its dictionaries' memory back. */
 const IDLE_EXIT_MS = 60_000;
-/** A check never takes this long; if it does, the worker is replaced and the request fails. */
+/**
+ * A check never takes this long once the worker is ready; if it does, the worker is replaced
+ * and the request fails with 503. Start-up (loading the dictionaries, seconds on a loaded
+ * machine) has its own, longer bound: counting it here turned a busy machine's first user
+ * creation into a 500.
+ */
 const CHECK_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 60_000;
+
+export interface EstimatorOptions {
+  checkTimeoutMs?: number;
+  startTimeoutMs?: number;
+  /** For tests: another worker script speaking the same messages. */
+  workerFile?: URL;
+  workerData?: unknown;
+}
 
 export interface StrengthRequest {
   id: number;
   password: string;
   userInputs: string[];
+}
+
+/** The worker's first message, once its dictionaries are loaded. */
+export interface WorkerReady {
+  ready: true;
 }
 
 export interface StrengthResult {
@@ -33,28 +52,43 @@ const WORKER_FILE = new URL(
  * passwords are chosen rarely (staff accounts), so the server does not carry the dictionaries
  * while it takes recordings.
  */
+interface PendingCheck {
+  request: StrengthRequest;
+  resolve: (r: StrengthResult) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
 class StrengthEstimator {
   private worker: Worker | undefined;
+  private ready = false;
+  private startTimer: NodeJS.Timeout | undefined;
   private nextId = 0;
   private idleTimer: NodeJS.Timeout | undefined;
-  private readonly pending = new Map<
-    number,
-    { resolve: (r: StrengthResult) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
-  >();
+  private readonly pending = new Map<number, PendingCheck>();
 
-  constructor(private readonly idleExitMs: number) {}
+  constructor(
+    private readonly idleExitMs: number,
+    private readonly options: EstimatorOptions = {},
+  ) {}
 
   check(password: string, userInputs: string[]): Promise<StrengthResult> {
-    const worker = this.running();
+    this.running();
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.stop(new Error('The password check took too long.'));
-      }, CHECK_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, password, userInputs } satisfies StrengthRequest);
+      const check: PendingCheck = { request: { id, password, userInputs }, resolve, reject };
+      this.pending.set(id, check);
+      if (this.ready) this.send(check);
     });
+  }
+
+  /** Hands a check to the ready worker; its time bound starts now. */
+  private send(check: PendingCheck): void {
+    check.timer = setTimeout(() => {
+      this.stop(new UnavailableError('The password check is busy. Try again in a moment.'));
+    }, this.options.checkTimeoutMs ?? CHECK_TIMEOUT_MS);
+    this.worker!.postMessage(check.request);
   }
 
   /** Whether a worker (and its dictionaries) is alive: for tests. */
@@ -64,9 +98,21 @@ class StrengthEstimator {
 
   private running(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_FILE);
+    const worker = new Worker(this.options.workerFile ?? WORKER_FILE, {
+      workerData: this.options.workerData,
+    });
     worker.unref();
-    worker.on('message', (result: StrengthResult) => {
+    this.startTimer = setTimeout(() => {
+      this.stop(new UnavailableError('The password check is starting. Try again in a moment.'));
+    }, this.options.startTimeoutMs ?? START_TIMEOUT_MS);
+    worker.on('message', (message: StrengthResult | WorkerReady) => {
+      if ('ready' in message) {
+        clearTimeout(this.startTimer);
+        this.ready = true;
+        for (const check of this.pending.values()) this.send(check);
+        return;
+      }
+      const result = message;
       const waiting = this.pending.get(result.id);
       if (!waiting) return;
       clearTimeout(waiting.timer);
@@ -87,7 +133,9 @@ class StrengthEstimator {
   private stop(reason?: Error): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.ready = false;
     clearTimeout(this.idleTimer);
+    clearTimeout(this.startTimer);
     for (const { reject, timer } of this.pending.values()) {
       clearTimeout(timer);
       reject(reason ?? new Error('The password checker stopped.'));
@@ -100,8 +148,11 @@ class StrengthEstimator {
 export const strengthEstimator = new StrengthEstimator(IDLE_EXIT_MS);
 
 /** For tests: an estimator whose worker exits after `idleExitMs`. */
-export function createStrengthEstimator(idleExitMs: number): StrengthEstimator {
-  return new StrengthEstimator(idleExitMs);
+export function createStrengthEstimator(
+  idleExitMs: number,
+  options: EstimatorOptions = {},
+): StrengthEstimator {
+  return new StrengthEstimator(idleExitMs, options);
 }
 
 /**

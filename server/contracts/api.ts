@@ -243,6 +243,8 @@ export interface CandidateSession {
     completedAt: string | null;
     /** Extension: what the candidate asked for (extra time), so a reload knows. */
     accommodations?: { extraTime: boolean };
+    /** Extension (issue 21): the invitation's language, which the pages use unless ?lang= says otherwise. */
+    language?: 'en' | 'fr';
     /**
      * Extension (issue 21): true once feedback was released, so the page asks for
      * `GET /candidate/feedback` only when it will answer 200.

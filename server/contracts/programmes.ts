@@ -79,6 +79,11 @@ export interface PublicProgramme {
   locations: (ProgrammeLocation & { open: boolean })[];
   eligibility: { key: string; prompt: string }[];
   consentText: string;
+  /**
+   * Extension (issue 21): true when `consentText` is the built-in notice, which the page shows
+   * in its reader's language; an organiser's own words are shown as written.
+   */
+  consentTextIsBuiltIn?: boolean;
 }
 
 export const ApplicationRequest = z.object({

@@ -251,6 +251,9 @@ export const PublicProgrammeView = z.looseObject({
   ),
   eligibility: z.array(z.looseObject({ key: z.string(), prompt: z.string() })),
   consentText: z.string(),
+  consentTextIsBuiltIn: z.boolean().optional().meta({
+    description: 'Extension: the built-in notice, which pages show in their reader’s language.',
+  }),
 });
 
 export const ApplicationResultView = z.union([

@@ -2,7 +2,12 @@ import { localized, msg } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidateSession } from '../../server/contracts/api.js';
-import { preferredLocale, setLocale, TARGET_LOCALES } from '../i18n/localization.js';
+import {
+  adoptInvitationLocale,
+  preferredLocale,
+  setLocale,
+  TARGET_LOCALES,
+} from '../i18n/localization.js';
 import { CandidateApi, CandidateApiError } from './candidate-api.js';
 import { type BrowserSupport, checkBrowserSupport } from './device/browser-support.js';
 import './steps/device-check-step.js';
@@ -110,6 +115,8 @@ export class InterviewRecorder extends LitElement {
 
   private adopt(session: CandidateSession): void {
     this.session = session;
+    // A page that embeds the recorder with its own `locale` keeps it.
+    if (!this.locale) void adoptInvitationLocale(session.invitation.language);
     // Issue 9: without a camera, the device check then asks for one instead of going on.
     this.media.videoRequired = !this.audioOnlyAllowed;
     this.progress = withWaitingTakes(questionProgress(session), (id) =>

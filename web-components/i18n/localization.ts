@@ -39,3 +39,18 @@ export async function applyPreferredLocale(): Promise<void> {
   document.documentElement.lang = locale;
   await setLocale(locale);
 }
+
+/**
+ * The language the invitation was made in (issue 21): it wins over the browser's, because a
+ * candidate who applied in French on a borrowed or English-set phone should meet French. Her
+ * own choice (`?lang=`, which the switcher writes) wins over both.
+ */
+export async function adoptInvitationLocale(
+  language: string | undefined,
+  search = location.search,
+): Promise<void> {
+  if (!language || new URLSearchParams(search).has('lang')) return;
+  const locale = language === 'fr' ? 'fr' : SOURCE_LOCALE;
+  document.documentElement.lang = locale;
+  await setLocale(locale);
+}

@@ -197,11 +197,20 @@ export class ApplyForm extends LitElement {
     </fieldset>`;
   }
 
+  /** The built-in notice in the page's language; an organiser's own words as written. */
+  private consentText(): string {
+    if (!this.programme.consentTextIsBuiltIn) return this.programme.consentText;
+    return msg(
+      'We keep your name, email, answers and recordings only to assess your application, for as long as the programme needs them. You may ask to see or erase them at any time.',
+      { id: 'apply.builtInConsent' },
+    );
+  }
+
   private renderConsent() {
     return html`<fieldset>
       <legend>${msg('Your data', { id: 'apply.privacy' })}</legend>
       <div class="consent-text" id="consent-text" tabindex="0" role="region"
-        aria-label=${msg('Privacy notice', { id: 'apply.privacyLabel' })}>${this.programme.consentText}</div>
+        aria-label=${msg('Privacy notice', { id: 'apply.privacyLabel' })}>${this.consentText()}</div>
       <label class="choice">
         <input type="checkbox" data-field="consent" .checked=${this.answers.consent}
           aria-invalid=${this.invalid('consent')} aria-describedby=${this.described('consent', 'consent-text')}

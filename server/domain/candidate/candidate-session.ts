@@ -78,6 +78,8 @@ export async function candidateSession(
       expiresAt: ctx.closesAt,
       completedAt: invitation.completedAt,
       accommodations: { extraTime: Number(invitation.extraTime) === 1 },
+      // Issue 21: the page speaks the invitation's language until the candidate switches.
+      language: String(invitation.language) === 'fr' ? 'fr' : 'en',
       feedbackReleased,
     },
   };

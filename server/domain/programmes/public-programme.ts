@@ -1,7 +1,7 @@
 import type { ProgrammeSettings, PublicProgramme } from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import { toProgrammeSettings } from './programme-settings.js';
+import { DEFAULT_CONSENT_TEXT, toProgrammeSettings } from './programme-settings.js';
 
 export interface OpenProgramme {
   interviewId: string;
@@ -53,5 +53,6 @@ export async function publicProgramme(deps: Deps, slug: string): Promise<PublicP
     })),
     eligibility: programme.settings.eligibility.map(({ key, prompt }) => ({ key, prompt })),
     consentText: programme.settings.consentText,
+    consentTextIsBuiltIn: programme.settings.consentText === DEFAULT_CONSENT_TEXT,
   };
 }

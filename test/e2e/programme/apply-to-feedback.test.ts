@@ -40,6 +40,9 @@ describe('programme: apply on a phone, receive the link by email, record, read t
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.server.url}/apply/programme-fr?lang=fr`);
     await page.getByRole('heading', { name: 'Programme en français' }).waitFor();
+    // Issue 21: the standard privacy notice speaks French on the French page.
+    const notice = page.getByRole('region', { name: 'Notice de confidentialité' });
+    assert.match((await notice.textContent()) ?? '', /vos réponses/);
     // Passes the page's own checks; the server refuses the bidirectional override.
     await page.getByLabel('Votre nom').fill('Eve\u202Egnp.exe');
     await page.getByLabel('Votre adresse e-mail').fill('eve@example.test');

@@ -19,6 +19,7 @@ describe('workspace: integrations (API keys and webhooks) on a phone', function 
   let admin: Api;
   let receiver: WebhookReceiver;
   const axe: Record<string, unknown[]> = {};
+  const nativeDialogs: string[] = [];
 
   before(async () => {
     receiver = new WebhookReceiver();
@@ -28,7 +29,11 @@ describe('workspace: integrations (API keys and webhooks) on a phone', function 
     browser = await launchBrowser(PHONE);
     page = await browser.newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
-    page.on('dialog', (dialog) => void dialog.accept());
+    // Issue 21: every "are you sure?" is in the page, translated and styled: never the browser's.
+    page.on('dialog', (dialog) => {
+      nativeDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
   });
   after(async () => {
     await browser?.close();
@@ -88,10 +93,24 @@ describe('workspace: integrations (API keys and webhooks) on a phone', function 
     await page.getByText('Greenhouse').first().waitFor();
     assert.equal(await page.getByText(key).count(), 0);
     await page.getByRole('button', { name: 'Revoke Greenhouse' }).click();
+    const ask = page.getByRole('dialog');
+    await ask.getByText('Anything using it is refused from now on.', { exact: false }).waitFor();
+    await checkAxe('revoke confirmation');
+    await ask.getByRole('button', { name: 'Revoke “Greenhouse”' }).click();
     await page.getByText('“Greenhouse” is revoked.').waitFor();
     assert.equal((await new Client(server.url, key).get('/me')).status, 401);
     await checkAxe('after revoke');
 
+    // Cancel keeps the webhook; confirming deletes it.
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await admin.get('/webhooks')).body.items.length, 1);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await ask.getByRole('button', { name: 'Delete webhook' }).click();
+    await page.getByText(/is deleted\.$/).waitFor();
+    assert.equal((await admin.get('/webhooks')).body.items.length, 0);
+
     assert.deepEqual(Object.fromEntries(Object.entries(axe).filter(([, v]) => v.length > 0)), {});
+    assert.deepEqual(nativeDialogs, [], 'no native confirm()');
   });
 });

@@ -150,7 +150,7 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
     await waitForVideo(page, (v) => v.readyState >= 1);
     await page.keyboard.press('5');
     await page.getByText('2 of 2 rated').waitFor();
-    await page.getByText('All answers rated. Thank you!').waitFor();
+    await page.getByText('You have rated every candidate in this interview.').waitFor();
 
     const queue = (await admin.get('/review/queue')).body.items;
     const ada = queue.find((i: any) => i.candidate.name === 'Lovelace, Ada');
@@ -207,17 +207,17 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
   it('exports every rating as CSV from the interview page', async () => {
     await page.getByRole('link', { name: 'Support engineer' }).click();
     // The admin has rated one of two candidates: the file shows colleagues' scores, so they are
-    // warned first that later ratings will not count as blind (fairness/sealed-gate.ts). Accept.
-    let warning = '';
-    page.once('dialog', (dialog) => {
-      warning = dialog.message();
-      void dialog.accept();
-    });
+    // warned first, in the page, that later ratings will not count as blind
+    // (fairness/sealed-gate.ts). Accept.
+    await page.getByRole('button', { name: 'Download ratings (CSV)' }).click();
+    const ask = page.getByRole('dialog');
+    await ask
+      .getByText('no longer count in the reviewer agreement figure', { exact: false })
+      .waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download ratings (CSV)' }).click(),
+      ask.getByRole('button', { name: 'Download anyway' }).click(),
     ]);
-    assert.match(warning, /no longer count in the reviewer agreement figure/);
     assert.equal(download.suggestedFilename(), 'ratings-support-engineer.csv');
     const bytes = await readFile((await download.path())!);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);

@@ -130,7 +130,7 @@ describe('workspace end to end: blind, audio-first review question by question, 
       if (i < NAMES.length - 1) await page.keyboard.press('k');
     }
     assert.equal(seen.size, 4, 'four different pseudonyms');
-    await page.getByText('You have rated every answer to this question.').waitFor();
+    await page.getByText('You have rated every answer in this interview.').waitFor();
     await page.getByText('4 of 4 rated by you').waitFor();
     axe.rated = await seriousAxeViolations(page);
     await assertNoName('the end');

@@ -76,4 +76,5 @@ export const fairnessFr: Translations = {
   'ws.gate.left': str`Il vous reste ${0} réponse(s) à noter ici.`,
   'ws.gate.rate': 'Noter d’abord',
   'ws.gate.open': 'Ouvrir quand même',
+  'ws.gate.download': 'Télécharger quand même',
 };

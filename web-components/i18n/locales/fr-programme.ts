@@ -24,6 +24,8 @@ export const programmeFr: Translations = {
   'apply.no': 'Non',
   'apply.privacy': 'Vos données',
   'apply.privacyLabel': 'Notice de confidentialité',
+  'apply.builtInConsent':
+    'Nous conservons votre nom, votre adresse e-mail, vos réponses et vos enregistrements uniquement pour évaluer votre candidature, aussi longtemps que le programme en a besoin. Vous pouvez demander à tout moment à les consulter ou à les effacer.',
   'apply.consent':
     'J’ai lu cette notice et j’accepte que ma candidature et mes réponses enregistrées soient utilisées ainsi.',
   'apply.sending': 'Envoi…',

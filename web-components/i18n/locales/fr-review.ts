@@ -134,4 +134,12 @@ export const reviewFr: Translations = {
     'Les organisateurs voient les notes d’une réponse quand elle en a autant\u202f; les évaluateurs voient celles des collègues seulement après avoir donné la leur.',
   'ws.rubric.title': 'Évaluation structurée',
   'ws.rubric.legend': 'Grille de chaque question',
+  // Issue 21: review follows its settings, sealed counts said as such, a "done" with a way on.
+  'ws.review.byCandidate': 'Évaluer candidat par candidat',
+  'ws.queue.sealed': 'Notes des collègues masquées jusqu’à votre note',
+  'ws.queue.partlySealed': str`${0} note(s) visible(s)\u202f; les éventuelles autres restent masquées jusqu’à votre note`,
+  'ws.byq.interviewDone': 'Vous avez noté toutes les réponses de cet entretien.',
+  'ws.review.interviewDone': 'Vous avez noté tous les candidats de cet entretien.',
+  'ws.review.othersWaiting': str`${0} autre(s) candidat(s) attend(ent) vos notes.`,
+  'ws.review.backToInterview': 'Retour à l’entretien',
 };

@@ -184,7 +184,7 @@ export const workspaceFr: Translations = {
   'ws.review.back': 'Retour à la file',
   'ws.review.progress': str`${0} sur ${1} notées`,
   'ws.review.next': 'Candidat suivant',
-  'ws.review.allDone': 'Toutes les réponses sont notées. Merci !',
+  'ws.review.allDone': 'Vous avez noté toutes les réponses de ce candidat.',
   'ws.review.answers': 'Réponses',
   'ws.review.navRated': str`noté ${0}`,
   'ws.review.navUnrated': 'non noté',

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { fairnessApi } from './fairness-api.js';
@@ -31,10 +32,11 @@ function warning(): string {
 }
 
 /**
- * The same warning before something that is not a page (the ratings CSV): a native
- * confirmation, asked only of an organiser with ratings given and answers left.
+ * The same warning before something that is not a page (the ratings CSV): an in-page
+ * confirmation inside `host`, asked only of an organiser with ratings given and answers left.
  */
 export async function confirmBeforeSeeingScores(
+  host: HTMLElement,
   ctx: WorkspaceContext,
   interviewId: string,
 ): Promise<boolean> {
@@ -43,7 +45,12 @@ export async function confirmBeforeSeeingScores(
     .myRatings(interviewId)
     .catch(() => ({ rated: 0, unrated: 0 }));
   if (mine.rated === 0 || mine.unrated === 0) return true;
-  if (!window.confirm(warning())) return false;
+  const sure = await confirmInPage(
+    host,
+    warning(),
+    msg('Download anyway', { id: 'ws.gate.download' }),
+  );
+  if (!sure) return false;
   remember(interviewId);
   return true;
 }

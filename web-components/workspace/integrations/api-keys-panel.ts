@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiKey, ApiKeyRole, CreatedApiKey } from '../../../server/contracts/integrations.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import { formatDateTime } from '../shared/format.js';
 import type { IntegrationsApi } from './integrations-api.js';
@@ -86,14 +87,15 @@ export class ApiKeysPanel extends LitElement {
   }
 
   private async revoke(key: ApiKey) {
-    if (
-      !confirm(
-        msg(str`Revoke the key “${key.name}”? Anything using it is refused from now on.`, {
-          id: 'ws.integrations.revokeConfirm',
-        }),
-      )
-    )
-      return;
+    const sure = await confirmInPage(
+      this,
+      msg(str`Revoke the key “${key.name}”? Anything using it is refused from now on.`, {
+        id: 'ws.integrations.revokeConfirm',
+      }),
+      msg(str`Revoke “${key.name}”`, { id: 'ws.integrations.revokeNamed' }),
+      { danger: true },
+    );
+    if (!sure) return;
     try {
       await this.api.revokeApiKey(key.id);
       if (this.created?.id === key.id) this.created = null;

@@ -7,6 +7,7 @@ import type {
 } from '../../../server/contracts/integrations.js';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../server/contracts/webhook-events.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import type { IntegrationsApi } from './integrations-api.js';
 import './shown-once.js';
@@ -105,12 +106,13 @@ export class WebhooksPanel extends LitElement {
   }
 
   private async deleteHook(hook: WebhookEndpoint) {
-    if (
-      !confirm(
-        msg(str`Delete the webhook to ${hook.url}?`, { id: 'ws.integrations.deleteConfirm' }),
-      )
-    )
-      return;
+    const sure = await confirmInPage(
+      this,
+      msg(str`Delete the webhook to ${hook.url}?`, { id: 'ws.integrations.deleteConfirm' }),
+      msg('Delete webhook', { id: 'ws.integrations.deleteWebhook' }),
+      { danger: true },
+    );
+    if (!sure) return;
     try {
       await this.api.deleteWebhook(hook.id);
       if (this.created?.id === hook.id) this.created = null;

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Interview } from '../../../server/contracts/api.js';
+import { reviewHref } from '../review/review-entry.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
@@ -54,7 +55,7 @@ export class InterviewList extends LitElement {
         <dt>${msg('Created', { id: 'ws.list.created' })}</dt>
         <dd>${formatDateTime(interview.createdAt)}</dd>
       </dl>
-      <a href=${href.queue({ interviewId: interview.id })} aria-label=${msg(str`Review answers to ${interview.title}`, { id: 'ws.list.reviewLabel' })}>${msg('Review answers', { id: 'ws.list.review' })}</a>
+      <a href=${reviewHref(interview)} aria-label=${msg(str`Review answers to ${interview.title}`, { id: 'ws.list.reviewLabel' })}>${msg('Review answers', { id: 'ws.list.review' })}</a>
     </li>`;
   }
 }

@@ -13,6 +13,7 @@ import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import '../shared/status-badge.js';
 import { confirmBeforeSeeingScores } from '../fairness/sealed-gate.js';
+import { otherReviewLink, reviewHref } from '../review/review-entry.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
 import { interviewPageStyles } from './interview-page.styles.js';
 import './members-editor.js';
@@ -47,7 +48,7 @@ export class InterviewPage extends LitElement {
 
   private async downloadRatings() {
     // The file shows every colleague's score, like results (fairness/sealed-gate.ts).
-    if (!(await confirmBeforeSeeingScores(this.ctx, this.interviewId))) return;
+    if (!(await confirmBeforeSeeingScores(this, this.ctx, this.interviewId))) return;
     this.exportMessage = msg('Preparing the file…', { id: 'ws.page.exporting' });
     try {
       const { blob, filename } = await this.ctx.api.ratingsCsv(this.interviewId);
@@ -73,12 +74,13 @@ export class InterviewPage extends LitElement {
 
   private renderInterview(interview: Interview, stats: InterviewStats) {
     const organiser = canOrganise(this.ctx.user);
+    const other = otherReviewLink(interview);
     return html`
       <h1>${interview.title}</h1>
       <p class="meta">${interview.deadline ? msg(str`Deadline: ${formatDateTime(interview.deadline)}`, { id: 'ws.page.deadline' }) : msg('No deadline', { id: 'ws.page.noDeadline' })}</p>
       <div class="row actions">
-        <a class="button primary" href=${href.queue({ interviewId: interview.id })}>${msg('Review answers', { id: 'ws.page.review' })}</a>
-        <a class="button" href=${href.byQuestion(interview.id)}>${msg('Review by question', { id: 'ws.byq.pickTitle' })}</a>
+        <a class="button primary" href=${reviewHref(interview)}>${msg('Review answers', { id: 'ws.page.review' })}</a>
+        <a class="button" href=${other.href}>${other.label}</a>
         ${
           organiser
             ? html`<a class="button" href=${href.results(interview.id)}>${msg('Results', { id: 'ws.results.title' })}</a>

@@ -52,12 +52,12 @@ export const candidateReviewStyles = css`
   .question {
     grid-area: question;
   }
-  ws-rating-form,
+  /* One column inside: the form, the done note and the revealed scores stack at full width.
+     (A grid-area on the form itself would open a second, implicit column beside the scores.) */
   .rating {
     grid-area: rating;
-  }
-  .rating {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
   }
   .prompt {
@@ -78,11 +78,6 @@ export const candidateReviewStyles = css`
   }
   progress {
     width: min(16rem, 80%);
-  }
-  .done {
-    border-left: 4px solid var(--ws-ok);
-    padding: 0.5rem 0.75rem;
-    background: var(--ws-surface);
   }
   .shares {
     margin-top: 2rem;

@@ -6,7 +6,6 @@ import type {
   AnswerForReview,
   AnswerStatus,
   Interview,
-  InterviewQuestion,
   InvitationStatus,
 } from '../../../server/contracts/api.js';
 import type { WorkspaceEvent } from '../events.js';
@@ -21,6 +20,8 @@ import './answer-player.js';
 import type { AnswerPlayer } from './answer-player.js';
 import { candidateReviewStyles } from './candidate-review.styles.js';
 import { PlayerKeysController } from './player-keys.js';
+import { questionBrief, questionBriefStyles } from './question-brief.js';
+import { candidateDone, reviewDoneStyles } from './review-done.js';
 import './rating-form.js';
 import { setPageTitle } from '../shared/page-title.js';
 import type { RatingForm } from './rating-form.js';
@@ -33,7 +34,12 @@ import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 @localized()
 @customElement('ws-candidate-review')
 export class CandidateReview extends LitElement {
-  static override styles = [baseStyles, candidateReviewStyles];
+  static override styles = [
+    baseStyles,
+    candidateReviewStyles,
+    questionBriefStyles,
+    reviewDoneStyles,
+  ];
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() invitationId = '';
@@ -42,6 +48,9 @@ export class CandidateReview extends LitElement {
   @state() private nextMessage = '';
   /** Said politely when a video this page waits for is ready (or will never be). */
   @state() private videoMessage = '';
+  /** Once this candidate is all rated: how many others wait for me (undefined: not known yet). */
+  @state() private othersWaiting: number | undefined = undefined;
+  #countingOthers = false;
   @query('ws-rating-form') private ratingForm?: RatingForm;
   @query('ws-answer-player') private player?: AnswerPlayer;
   private readonly data = new CandidateReviewData(this, () => this.ctx);
@@ -85,6 +94,8 @@ export class CandidateReview extends LitElement {
     this.selected = 0;
     this.nextMessage = '';
     this.videoMessage = '';
+    this.othersWaiting = undefined;
+    this.#countingOthers = false;
     await this.data.load(this.invitationId, this.status);
     // Start where my work is: the first answer I have not rated.
     const first = this.data.slots.findIndex((s) => s.answer && !this.data.mine.has(s.answer.id));
@@ -101,6 +112,29 @@ export class CandidateReview extends LitElement {
     const slots = this.data.slots;
     this.data.ensureDetail(slots[this.selected]?.answer?.id);
     this.data.ensureDetail(slots[this.selected + 1]?.answer?.id);
+    this.countOthersWhenDone();
+  }
+
+  /** The last rating of this candidate asks, once, whether anyone else waits for me. */
+  private countOthersWhenDone() {
+    if (this.#countingOthers || !this.isDone()) return;
+    this.#countingOthers = true;
+    const invitationId = this.invitationId;
+    const interviewId = this.data.item?.interviewId;
+    void this.ctx.api.queue({ interviewId, status: this.status }).then(
+      (queue) => {
+        if (invitationId !== this.invitationId) return;
+        this.othersWaiting = queue.filter(
+          (i) => !i.myRated && i.invitationId !== invitationId,
+        ).length;
+      },
+      () => {},
+    );
+  }
+
+  private isDone(): boolean {
+    const { rated, total } = this.data.progress();
+    return total > 0 && rated === total;
   }
 
   private step(direction: -1 | 1) {
@@ -143,10 +177,9 @@ export class CandidateReview extends LitElement {
           <p><a href=${href.interview(interview.id)}>${interview.title}</a></p>
         </div>
         <p class="progress" role="status">${msg(str`${rated} of ${total} rated`, { id: 'ws.review.progress' })}</p>
-        <button type="button" class=${rated === total ? 'primary' : ''} @click=${this.nextCandidate}>${msg('Next candidate', { id: 'ws.review.next' })} →</button>
+        <button type="button" class=${rated === total && this.othersWaiting !== 0 ? 'primary' : ''} @click=${this.nextCandidate}>${msg('Next candidate', { id: 'ws.review.next' })} →</button>
       </header>
       ${this.nextMessage ? html`<p role="status">${this.nextMessage} <a href=${href.queue({ interviewId: interview.id })}>${msg('Back to the queue', { id: 'ws.review.back' })}</a></p>` : nothing}
-      ${rated === total && total > 0 ? html`<p class="done">${msg('All answers rated. Thank you!', { id: 'ws.review.allDone' })}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.videoMessage}</p>
       ${this.renderAnswerNav()}
       ${slot ? this.renderSlot(slot) : nothing}
@@ -187,18 +220,22 @@ export class CandidateReview extends LitElement {
     const count = this.data.slots.length;
     return html`<div class="stage">
         <div class="player">${this.renderMedia(slot)}</div>
-        <section class="question" aria-labelledby="question-title">
-          <h2 id="question-title">${msg(str`Question ${slot.number} of ${count}`, { id: 'ws.review.questionOf' })}</h2>
-          <p class="prompt">${slot.question.prompt}</p>
-          ${answer ? html`<ws-status-badge status=${answer.status}></ws-status-badge>` : nothing}
-        </section>
+        ${questionBrief({
+          heading: msg(str`Question ${slot.number} of ${count}`, { id: 'ws.review.questionOf' }),
+          question: slot.question,
+          interview: this.data.interview as Interview,
+          extra: answer
+            ? html`<ws-status-badge status=${answer.status}></ws-status-badge>`
+            : nothing,
+        })}
         <div class="rating">
         <ws-rating-form .answerId=${answer?.id ?? ''} .rating=${answer ? (this.data.mine.get(answer.id) ?? null) : null}
-          .anchors=${(slot.question as InterviewQuestion).anchors ?? null}
+          .anchors=${slot.question.anchors ?? null}
           ?evidenceRequired=${reviewSettingsOf(this.data.interview as Interview).evidenceRequired}
           ?disabled=${answer?.status !== 'ready'}
           .save=${(answerId: string, rating: { score: number; comment: string }) => this.ctx.api.rate(answerId, rating)}
           @ws-rating-saved=${(e: WorkspaceEvent<'ws-rating-saved'>) => this.data.recordRating(e.detail.rating)}></ws-rating-form>
+        <div role="status">${this.isDone() ? candidateDone(this.data.item?.interviewId ?? '', this.othersWaiting, () => void this.nextCandidate()) : nothing}</div>
         <ws-colleague-scores .ratings=${(answer && this.data.all.get(answer.id)) ?? []} myId=${this.ctx.user.id}></ws-colleague-scores>
         </div>
       </div>`;

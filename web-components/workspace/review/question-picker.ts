@@ -50,6 +50,7 @@ export class QuestionPicker extends LitElement {
     const interview = this.interview;
     return html`<h1>${msg('Review by question', { id: 'ws.byq.pickTitle' })}</h1>
       <p><a href=${href.interview(interview.id)}>${interview.title}</a></p>
+      <p><a class="button" href=${href.queue({ interviewId: interview.id })}>${msg('Review candidate by candidate', { id: 'ws.review.byCandidate' })}</a></p>
       <p>${msg('Rate every candidate’s answer to one question before the next: it keeps one strong answer from colouring the rest.', { id: 'ws.byq.why' })}</p>
       <ol>
         ${interview.questions.map((q, i) => {

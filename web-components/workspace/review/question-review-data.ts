@@ -97,6 +97,22 @@ export class QuestionReviewData implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Where to go once every answer to this question has my score: the next question (after this
+   * one, then from the first) with an answer still waiting for me, or null when none is.
+   */
+  async nextWaitingQuestion(): Promise<InterviewQuestion | null> {
+    const { interview, question } = this;
+    if (!interview || !question) return null;
+    const at = interview.questions.indexOf(question);
+    const others = [...interview.questions.slice(at + 1), ...interview.questions.slice(0, at)];
+    for (const other of others) {
+      const items = await this.api.byQuestion(interview.id, other.id);
+      if (items.some((i) => i.myScore === null && i.status !== 'failed')) return other;
+    }
+    return null;
+  }
+
   progress(): { rated: number; total: number } {
     const rateable = this.items.filter((i) => i.status !== 'failed');
     return { rated: rateable.filter((i) => i.myScore !== null).length, total: rateable.length };

@@ -1,12 +1,15 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { InterviewQuestion } from '../../../server/contracts/api.js';
 import type { ByQuestionItem } from '../../../server/contracts/review.js';
 import type { WorkspaceEvent } from '../events.js';
 import './answer-player.js';
 import type { AnswerPlayer } from './answer-player.js';
 import { candidateReviewStyles } from './candidate-review.styles.js';
 import { PlayerKeysController } from './player-keys.js';
+import { questionBrief, questionBriefStyles } from './question-brief.js';
+import { questionDone, reviewDoneStyles } from './review-done.js';
 import './rating-form.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { setPageTitle } from '../shared/page-title.js';
@@ -27,7 +30,13 @@ import { candidateLabel, reviewSettingsOf } from './review-terms.js';
 @localized()
 @customElement('ws-question-review')
 export class QuestionReview extends LitElement {
-  static override styles = [baseStyles, candidateReviewStyles, questionReviewStyles];
+  static override styles = [
+    baseStyles,
+    candidateReviewStyles,
+    questionBriefStyles,
+    reviewDoneStyles,
+    questionReviewStyles,
+  ];
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() interviewId = '';
@@ -36,6 +45,9 @@ export class QuestionReview extends LitElement {
   /** Set by a move: the next answer starts playing as soon as it can. */
   @state() private autoplay = false;
   @state() private announcement = '';
+  /** Once this question is all rated: the next one waiting for me; null: none; undefined: unknown. */
+  @state() private nextWaiting: InterviewQuestion | null | undefined = undefined;
+  #lookingForNext = false;
   @query('ws-rating-form') private ratingForm?: RatingForm;
   @query('ws-answer-player') private player?: AnswerPlayer;
   private readonly data = new QuestionReviewData(this, () => this.ctx);
@@ -54,6 +66,8 @@ export class QuestionReview extends LitElement {
     this.index = 0;
     this.autoplay = false;
     this.announcement = '';
+    this.nextWaiting = undefined;
+    this.#lookingForNext = false;
     await this.data.load(this.interviewId, this.questionId);
     // Start where my work is: the server puts the answers I have not rated first.
     this.index = Math.max(
@@ -69,6 +83,7 @@ export class QuestionReview extends LitElement {
     const current = items[this.index];
     this.data.ensure(current, true);
     this.data.ensure(items[this.index + 1], false);
+    this.lookForNextWhenDone();
     const number = question && interview ? interview.questions.indexOf(question) + 1 : 0;
     if (!this.questionId || !interview)
       setPageTitle(msg('Review by question', { id: 'ws.byq.pickTitle' }), interview?.title);
@@ -78,6 +93,20 @@ export class QuestionReview extends LitElement {
         msg(str`Question ${number}`, { id: 'ws.byq.titleQuestion' }),
         interview.title,
       );
+  }
+
+  /** The last rating of this question asks, once, where my work goes on. */
+  private lookForNextWhenDone() {
+    const { rated, total } = this.data.progress();
+    if (this.#lookingForNext || total === 0 || rated < total) return;
+    this.#lookingForNext = true;
+    const questionId = this.questionId;
+    void this.data.nextWaitingQuestion().then(
+      (next) => {
+        if (questionId === this.questionId) this.nextWaiting = next;
+      },
+      () => {},
+    );
   }
 
   private step(direction: -1 | 1) {
@@ -109,7 +138,6 @@ export class QuestionReview extends LitElement {
     const items = this.data.items;
     const { rated, total } = this.data.progress();
     const item = items[this.index];
-    const nextQuestion = interview.questions[number];
     return html`
       <header>
         <div>
@@ -119,12 +147,6 @@ export class QuestionReview extends LitElement {
         <p class="progress">${msg(str`${rated} of ${total} rated by you`, { id: 'ws.byq.progress' })}</p>
       </header>
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      ${
-        rated === total && total > 0
-          ? html`<p class="done">${msg('You have rated every answer to this question.', { id: 'ws.byq.allDone' })}
-          ${nextQuestion ? html`<a href=${href.byQuestion(interview.id, nextQuestion.id)}>${msg(str`On to question ${number + 1}`, { id: 'ws.byq.nextQuestion' })}</a>` : nothing}</p>`
-          : nothing
-      }
       ${items.length === 0 ? html`<p>${msg('No candidate has answered this question yet.', { id: 'ws.byq.empty' })}</p>` : nothing}
       ${item ? this.renderAnswer(item, number) : nothing}
     `;
@@ -134,7 +156,6 @@ export class QuestionReview extends LitElement {
     const question = this.data.question!;
     const interview = this.data.interview!;
     const settings = reviewSettingsOf(interview);
-    const competency = interview.competencies?.find((c) => c.key === question.competency);
     const label = candidateLabel(item.candidate);
     const mine = this.data.mine(item.answerId);
     const count = this.data.items.length;
@@ -148,20 +169,21 @@ export class QuestionReview extends LitElement {
             @click=${() => this.step(1)}>${msg('Next answer', { id: 'ws.byq.next' })} →</button>
         </div>
       </div>
-      <section class="question" aria-labelledby="question-title">
-        <h2 id="question-title">${msg('The question', { id: 'ws.byq.question' })}</h2>
-        <p class="prompt">${question.prompt}</p>
-        ${competency ? html`<p class="competency"><strong>${msg('Competency:', { id: 'ws.byq.competency' })}</strong> ${competency.name}${competency.description ? html` · ${competency.description}` : nothing}</p>` : nothing}
-        ${question.guidance ? html`<h3>${msg('What to look for', { id: 'ws.byq.guidance' })}</h3><p class="guidance">${question.guidance}</p>` : nothing}
-      </section>
+      ${questionBrief({ heading: msg('The question', { id: 'ws.byq.question' }), question, interview })}
       <div class="rating">
         <ws-rating-form .answerId=${item.answerId} .rating=${mine} .anchors=${question.anchors ?? null}
           ?evidenceRequired=${settings.evidenceRequired} ?disabled=${item.status !== 'ready'}
           .save=${(answerId: string, rating: { score: number; comment: string }) => this.data.api.rate(answerId, rating)}
           @ws-rating-saved=${(e: WorkspaceEvent<'ws-rating-saved'>) => this.data.recordRating(e.detail.rating)}></ws-rating-form>
+        <div role="status">${this.isDone() ? questionDone(interview, this.nextWaiting) : nothing}</div>
         <ws-colleague-scores .ratings=${this.data.ratings.get(item.answerId) ?? []} myId=${this.ctx.user.id}></ws-colleague-scores>
       </div>
     </div>`;
+  }
+
+  private isDone(): boolean {
+    const { rated, total } = this.data.progress();
+    return total > 0 && rated === total;
   }
 
   private renderMedia(item: ByQuestionItem, number: number, label: string) {

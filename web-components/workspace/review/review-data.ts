@@ -3,8 +3,8 @@ import type {
   AnswerForReview,
   AnswerStatus,
   Interview,
+  InterviewQuestion,
   InvitationStatus,
-  Question,
   QueueItem,
   Rating,
 } from '../../../server/contracts/api.js';
@@ -14,7 +14,7 @@ import type { WorkspaceContext } from '../workspace-context.js';
 /** One question of the candidate's interview, with the answer under review if there is one. */
 export interface ReviewSlot {
   number: number;
-  question: Question;
+  question: InterviewQuestion;
   answer: QueueItem['answers'][number] | null;
 }
 

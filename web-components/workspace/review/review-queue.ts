@@ -227,7 +227,7 @@ export class ReviewQueue extends LitElement {
         <h2><a href=${href.review(item.invitationId, this.status)}>${candidateLabel(item.candidate)}</a></h2>
         <p class="meta">${title}${item.completedAt ? html` · ${msg(str`completed ${formatDateTime(item.completedAt)}`, { id: 'ws.queue.completedAt' })}` : nothing}</p>
         <p class="meta">${msg(str`${answers} answer(s)`, { id: 'ws.queue.answers' })}
-          · ${msg(str`${item.ratingCount} rating(s) in all`, { id: 'ws.queue.ratings' })}</p>
+          · ${this.ratingsText(item)}</p>
         ${
           processing.length
             ? html`<ul class="plain processing">${repeat(
@@ -244,6 +244,24 @@ export class ReviewQueue extends LitElement {
           : html`<span aria-hidden="true">○ </span>${msg('Waiting for your rating', { id: 'ws.queue.waiting' })}`
       }</p>
     </li>`;
+  }
+
+  /**
+   * What I may know of the ratings. Sealed ratings are left out of the count (API.md, "Sealed
+   * ratings"), so until I have rated, a count would read "0" while colleagues have rated: say
+   * that they are hidden instead, without a number that would hint at them.
+   */
+  private ratingsText(item: QueueItem) {
+    if (item.myRated)
+      return msg(str`${item.ratingCount} rating(s) in all`, { id: 'ws.queue.ratings' });
+    if (item.ratingCount === 0)
+      return msg('Colleagues’ ratings stay hidden until you rate', { id: 'ws.queue.sealed' });
+    return msg(
+      str`${item.ratingCount} rating(s) you can see; any others stay hidden until you rate`,
+      {
+        id: 'ws.queue.partlySealed',
+      },
+    );
   }
 
   /** A still of the first answer; not while audio first holds the picture back from me. */
