@@ -10,6 +10,7 @@ import { openCors } from './http/cors.js';
 import { DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './http/login-throttles.js';
 import { problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
+import { bulkRoutes } from './http/routes/bulk.js';
 import { calibrationRoutes } from './http/routes/calibration.js';
 import { candidateRoutes } from './http/routes/candidate.js';
 import { dataRightsRoutes } from './http/routes/data-rights.js';
@@ -91,6 +92,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Express {
   api.use(calibrationRoutes(deps));
   api.use(candidateRoutes(deps));
   api.use(reviewRoutes(deps));
+  api.use(bulkRoutes(deps)); // before the /invitations/:id/… routes
   api.use(structuredReviewRoutes(deps));
   api.use(workspaceRoutes(deps));
   api.use(memberRoutes(deps));

@@ -5,6 +5,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Config } from './config.js';
 import { BullMqJobQueue } from './jobs/bullmq-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
+import type { LaneConcurrency } from './jobs/lanes.js';
 import { forwardEventsThroughRedis, useRedisAdapter } from './realtime/redis-bridge.js';
 import type { StaffEvents } from './realtime/staff-events.js';
 import { connectRedis, pingRedis } from './redis.js';
@@ -15,7 +16,11 @@ import { connectRedis, pingRedis } from './redis.js';
  * and the socket.io bridge (some 30 MB of memory) stay out of the embedded setup.
  */
 export interface Cluster {
-  jobQueue(options: { concurrency: number; retryBaseMs?: number }): JobQueue;
+  jobQueue(options: {
+    concurrency: number;
+    lanes?: LaneConcurrency;
+    retryBaseMs?: number;
+  }): JobQueue;
   /**
    * Shared counters, so a guesser cannot spread attempts over the API processes; one store
    * per limiter `name` (each needs its own keys).

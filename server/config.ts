@@ -24,6 +24,8 @@ export interface Config {
   logLevel: string;
   /** How many media jobs one process runs at once. */
   jobConcurrency: number;
+  /** Issue 25: mails one process hands to SMTP at once, in their own lane apart from media. */
+  emailConcurrency: number;
   /**
    * Behind reverse proxies: which X-Forwarded-For entries to believe. false: none (the socket's
    * address is the client's); a number: that many proxies in front; a list: the proxies'
@@ -193,6 +195,13 @@ const schema = z
       .min(1)
       .max(16)
       .default(1),
+    // As many as the SMTP pool's connections (mailer.ts, maxConnections=4): more would only wait there.
+    EMAIL_CONCURRENCY: z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1)
+      .max(64)
+      .default(4),
     SMTP_URL: optional.pipe(
       z
         .string()
@@ -320,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ffprobePath: e.FFPROBE_PATH,
     logLevel: e.LOG_LEVEL,
     jobConcurrency: e.JOB_CONCURRENCY,
+    emailConcurrency: e.EMAIL_CONCURRENCY,
     trustProxy: e.TRUST_PROXY,
     role: e.SERVER_ROLE,
     jobLockSeconds: e.JOB_LOCK_SECONDS,

@@ -7,7 +7,7 @@ import { type AppOptions, buildApp } from './app.js';
 import { loadSecrets } from './auth/secrets.js';
 import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
+import { closeDatabase, migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/staff/users.js';
@@ -72,12 +72,15 @@ export async function startServer(
   const jobs: JobQueue = cluster
     ? cluster.jobQueue({
         concurrency: runsJobs ? config.jobConcurrency : 0,
+        lanes: { email: runsJobs ? config.emailConcurrency : 0 },
         retryBaseMs: options.jobRetryBaseMs,
       })
     : new InProcessJobQueue({
         db,
         log,
         concurrency: config.jobConcurrency,
+        // Issue 25: mail in its own lane, so videos waiting to convert never hold one back.
+        lanes: { email: config.emailConcurrency },
         retryBaseMs: options.jobRetryBaseMs,
       });
   const events = new StaffEvents();
@@ -152,7 +155,7 @@ export async function startServer(
       await webhooks?.stop();
       await audit.flush();
       await cluster?.close();
-      await db.destroy();
+      await closeDatabase(db);
     },
   };
 }

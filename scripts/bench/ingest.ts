@@ -7,6 +7,8 @@
  *     [--server-env KEY=VALUE …] [--variant NAME] (environment added to our server processes for
  *     an experiment, and the name its rows get) [--chunk-body raw|multipart] (how our recorders
  *     send a chunk: as the body, as the candidate page does, or as the contract's multipart form)
+ *     [--disk quiet|busy] (busy: while each setup's load runs, another process writes 1.5 GB with
+ *     fsync, rests 15 s, and again — a backup or a neighbour; the same for every setup)
  *
  * Each (setup, recorder count) gets a fresh server process; the load comes from separate
  * generator processes. Prints a markdown table; --json appends every row to FILE as a JSON line;
@@ -18,6 +20,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { apiSystem } from './ingest/api-recorders.js';
+import { BUSY_DISK_COMMAND, type DiskCondition } from './ingest/busy-disk.js';
 import type { Instrumentation } from './ingest/instrumented-process.js';
 import { type IngestRow, measure } from './ingest/measure.js';
 import { footnotes, markdownTable } from './ingest/report.js';
@@ -59,6 +62,7 @@ function parseOptions() {
       'server-env': { type: 'string', multiple: true, default: [] },
       variant: { type: 'string' },
       'chunk-body': { type: 'string', default: 'raw' },
+      disk: { type: 'string', default: 'quiet' },
     },
   });
   const positive = (name: string, raw: string) => {
@@ -67,6 +71,7 @@ function parseOptions() {
       throw new Error(`--${name} must be a positive whole number`);
     return value;
   };
+  if (values.disk !== 'quiet' && values.disk !== 'busy') throw new Error('--disk is quiet or busy');
   const requested = values.setup === 'all' ? ALL_SETUPS : values.setup.split(',');
   const chosen = requested.filter((name) => {
     if (!SETUP_NAMES.includes(name)) throw new Error(`unknown --setup ${name}`);
@@ -97,6 +102,7 @@ function parseOptions() {
     quietWaitMs: Number(values['quiet-wait-s']) * 1000,
     json: values.json,
     chunkBody: values['chunk-body'],
+    disk: values.disk as DiskCondition,
   };
 }
 
@@ -109,9 +115,13 @@ async function main(): Promise<void> {
   if (options.cpuProfileDir) await mkdir(options.cpuProfileDir, { recursive: true });
   const starters = setups(options.serverEnv);
   const rows: IngestRow[] = [];
+  const disk = options.disk === 'busy' ? `busy (during each load: ${BUSY_DISK_COMMAND})` : 'quiet';
+  console.log(`disk: ${disk}`);
   for (const recorders of options.recorderCounts) {
     for (const setup of options.setups) {
-      console.log(`${setup}: ${recorders} recorders × ${options.seconds} s …`);
+      console.log(
+        `${setup}: ${recorders} recorders × ${options.seconds} s, ${options.disk} disk …`,
+      );
       const measured = await measure(starters[setup]!, {
         recorders,
         seconds: options.seconds,
@@ -121,6 +131,7 @@ async function main(): Promise<void> {
         cpuProfileDir: options.cpuProfileDir,
         quietCores: options.quietCores,
         quietWaitMs: options.quietWaitMs,
+        disk: options.disk,
       });
       // A variant (say, an experiment) is named in the setup column; tus rows stay plain.
       const variant = [
@@ -139,7 +150,7 @@ async function main(): Promise<void> {
       if (options.json) await appendFile(options.json, `${JSON.stringify(row)}\n`);
     }
   }
-  console.log(`\n${markdownTable(rows)}\n\n${footnotes(rows)}`);
+  console.log(`\ndisk: ${disk}\n\n${markdownTable(rows)}\n\n${footnotes(rows)}`);
 }
 
 main().catch((err: unknown) => {

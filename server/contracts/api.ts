@@ -88,7 +88,12 @@ export const CreateInterviewRequest = z.object({
 export const CreateInvitationsRequest = z.object({
   candidates: z
     .array(
-      z.object({ name: text(200), email, language: InvitationProgrammeOptions.candidateLanguage }),
+      z.object({
+        name: text(200),
+        email,
+        language: InvitationProgrammeOptions.candidateLanguage,
+        locationKey: InvitationProgrammeOptions.locationKey,
+      }),
     )
     .min(1, 'needs at least one candidate')
     .max(500, 'allows at most 500 candidates per call'),

@@ -131,11 +131,20 @@ export interface InvitationProgrammeFields {
   } | null;
 }
 
-export type EmailKind = 'invitation' | 'application' | 'reminder' | 'receipt' | 'feedback';
+export type EmailKind =
+  | 'invitation'
+  | 'application'
+  | 'reminder'
+  | 'receipt'
+  | 'feedback'
+  /** Issue 21: a new link for a finished or expired candidate (feedback, data, erasure). */
+  | 'aftercare';
 
 /** Extension to POST /interviews/:id/invitations: per-candidate language, email, duplicates. */
 export const InvitationProgrammeOptions = {
   candidateLanguage: z.enum(LANGUAGES).optional(),
+  /** Issue 21: the city of a multi-city programme (a key of the interview's public.locations). */
+  locationKey: z.string().trim().min(1, 'is required').max(40).optional(),
   sendEmail: z.boolean().optional(),
   /** Invite an email already invited to this interview anyway (otherwise it is skipped). */
   allowDuplicates: z.boolean().optional().default(false),

@@ -216,10 +216,19 @@ const scoreSummary = z.looseObject({ mean: z.number().nullable(), n: z.number().
 export const ResultItemView = z.looseObject({
   invitationId: id,
   candidate: z.looseObject({ id, name: z.string(), email: z.string(), label: z.string() }),
+  location: z.looseObject({ key: z.string(), name: z.string() }).nullable(),
   competencies: z.array(scoreSummary.extend({ key: z.string() })),
   overall: scoreSummary,
   ratingsComplete: z.boolean(),
   decision: DecisionView.nullable(),
+});
+
+/** One invitation's outcome in a bulk answer (issue 21): 200, or its problem's status and code. */
+export const BulkItemView = z.looseObject({
+  invitationId: z.string(),
+  status: z.number().int(),
+  code: z.string().optional(),
+  detail: z.string().optional(),
 });
 
 const alpha = z.looseObject({

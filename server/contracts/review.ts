@@ -172,6 +172,8 @@ export interface ResultItem {
   candidate: { id: string; name: string; email: string; label: string };
   /** Extension: the invitation status, so that the results page can filter. */
   status: string;
+  /** Issue 21: the city of a multi-city programme, or null. */
+  location: { key: string; name: string } | null;
   competencies: ({ key: string } & ScoreSummary)[];
   overall: ScoreSummary;
   ratingsComplete: boolean;
@@ -188,4 +190,27 @@ export interface Reliability {
   overall: AlphaFigure;
   questions: ({ questionId: string } & AlphaFigure)[];
   reviewers: { reviewer: { id: string; name: string }; ratings: number; meanDeviation: number }[];
+}
+
+/** Issue 21: how many invitations one bulk request may name. */
+export const BULK_MAX = 500;
+
+const invitationIds = z
+  .array(z.string().trim().min(1, 'is required').max(100))
+  .min(1, 'needs at least one invitation')
+  .max(BULK_MAX, `allows at most ${BULK_MAX} invitations per call`);
+
+/** PUT /invitations/decisions: one decision for many candidates (API.md "Cities after applying"). */
+export const BulkDecisionRequest = DecisionRequest.extend({ invitationIds });
+
+/** POST /invitations/feedback/release: releases the saved feedback of many candidates. */
+export const BulkReleaseRequest = z.strictObject({ invitationIds });
+
+/** One invitation's outcome in a bulk answer: 200, or the status and code of its problem. */
+export interface BulkItem {
+  invitationId: string;
+  status: number;
+  code?: string;
+  /** Extension: the problem's sentence, for people. */
+  detail?: string;
 }

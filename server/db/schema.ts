@@ -264,6 +264,10 @@ export interface InvitationLinksTable {
   tokenHash: string;
   invitationId: string;
   createdAt: string;
+  /** Issue 21 (migration 015): `aftercare` opens feedback, export and erasure only. */
+  scope: Generated<'full' | 'aftercare'>;
+  /** The staff member handed this link (email off), for `via` in the audit; else null. */
+  issuedBy: Generated<string | null>;
 }
 
 // Issue 11 (migration 004).

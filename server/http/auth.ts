@@ -116,15 +116,44 @@ export function requireCandidate(deps: Deps) {
     const tokenHash = token && looksLikeCandidateToken(token) ? hashCandidateToken(token) : null;
     // The main link first (one lookup on the hot chunk path); links emailed later only on a miss.
     const main = tokenHash ? await byToken(tokenHash) : undefined;
-    const invitation =
-      main ?? (tokenHash ? await invitationForExtraLink(deps, tokenHash) : undefined);
+    const extra = !main && tokenHash ? await invitationForExtraLink(deps, tokenHash) : undefined;
+    const invitation = main ?? extra?.invitation;
     if (!invitation || invitation.erasingAt)
       throw await refusedCandidateLink(deps, token, invitation);
+    if (extra?.scope === 'aftercare' && !aftercareMayUse(req)) throw new LinkLimitedError();
     res.locals.invitation = invitation;
-    // Links emailed later are never staff-held; the main one is when staff were handed it.
-    res.locals.linkIssuedBy = main?.linkIssuedBy ?? null;
+    // The main link is staff-held when staff were handed it; so is an aftercare link with email off.
+    res.locals.linkIssuedBy = main?.linkIssuedBy ?? extra?.issuedBy ?? null;
     next();
   };
+}
+
+/**
+ * What a link given to a finished or expired candidate opens (issue 21): their feedback, their
+ * data (export, privacy notice, erasure) and the read-only session the candidate page starts
+ * from; never anything that records or changes the interview.
+ */
+const AFTERCARE_ROUTES = new Set([
+  'GET /candidate/session',
+  'GET /candidate/feedback',
+  'GET /candidate/export',
+  'GET /candidate/privacy',
+  'POST /candidate/erase',
+]);
+
+function aftercareMayUse(req: Request): boolean {
+  const path = (req.baseUrl + req.path).replace(/^\/api\/v1/, '').replace(/\/$/, '');
+  return AFTERCARE_ROUTES.has(`${req.method} ${path}`);
+}
+
+class LinkLimitedError extends AppError {
+  constructor() {
+    super(
+      403,
+      'link_limited',
+      'This link opens your feedback, your data and its erasure only: the interview itself is closed.',
+    );
+  }
 }
 
 export function currentInvitation(res: Response): InvitationsTable {

@@ -11,6 +11,7 @@ import {
   type JobQueue,
   PermanentJobError,
 } from './job-queue.js';
+import { JOB_LANES, type JobLane, type LaneConcurrency, laneOf, slotsOf } from './lanes.js';
 import {
   type RetryPolicy,
   retryDelayMs,
@@ -24,7 +25,12 @@ const MAX_PRIORITY = 2 ** 21;
 /** A job whose owner holds its share of this worker's slots waits this long, then is looked at again. */
 const GROUP_BUSY_DELAY_MS = 500;
 
-const QUEUE_NAME = 'media';
+/**
+ * One BullMQ queue per lane (lanes.ts), each with its own worker and concurrency. The media
+ * lane keeps the queue name of the days before lanes, whose worker runs any job found there
+ * (mail queued before an upgrade included).
+ */
+const QUEUE_NAMES: Record<JobLane, string> = { media: 'media', email: 'email' };
 const PREFIX = 'interviews';
 /** Past this an enqueue is given up (Redis down): the stranded-answer sweep re-queues later. */
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -33,8 +39,10 @@ export interface BullMqJobQueueOptions {
   /** A connection made by connectRedis; the queue duplicates it for its worker. */
   redis: Redis;
   log: Logger;
-  /** Jobs this process runs at once; 0 = this process only enqueues. */
+  /** Jobs of each lane this process runs at once; 0 = this process only enqueues. */
   concurrency: number;
+  /** A lane's own number, in place of `concurrency` (0: this process runs none of that lane). */
+  lanes?: LaneConcurrency;
   lockSeconds: number;
   /** Overrides of the shared retry policy (retry-policy.ts); tests shorten the delays. */
   maxAttempts?: number;
@@ -52,20 +60,23 @@ const FAIR_GROUP = '_fairGroup';
  * the lock expires, progress stored on the job.
  */
 export class BullMqJobQueue implements JobQueue {
-  readonly #queue: Queue;
+  readonly #queues: Record<JobLane, Queue>;
   readonly #handlers = new JobHandlers();
   readonly #opts: BullMqJobQueueOptions;
   readonly #policy: RetryPolicy;
   /** Jobs this worker runs now, by fair group. */
   readonly #groupsRunning = new Map<string, number>();
-  #worker: Worker | undefined;
-  #workerRedis: Redis | undefined;
+  #workers: { worker: Worker; redis: Redis }[] = [];
 
   constructor(options: BullMqJobQueueOptions) {
     this.#opts = options;
     this.#policy = retryPolicy(options);
-    this.#queue = new Queue(QUEUE_NAME, { connection: options.redis, prefix: PREFIX });
-    this.#queue.on('error', (err) => options.log.warn({ err }, 'job queue error'));
+    const queue = (lane: JobLane) => {
+      const q = new Queue(QUEUE_NAMES[lane], { connection: options.redis, prefix: PREFIX });
+      q.on('error', (err) => options.log.warn({ err, lane }, 'job queue error'));
+      return q;
+    };
+    this.#queues = { media: queue('media'), email: queue('email') };
   }
 
   handle<N extends JobName>(
@@ -87,8 +98,9 @@ export class BullMqJobQueue implements JobQueue {
   /** Same contract as the embedded queue: a pending job with this id wins; a finished one is replaced. */
   async #add(name: JobName, payload: unknown, options: EnqueueOptions): Promise<boolean> {
     const jobId = options.jobId ? `${name}.${options.jobId}` : undefined;
+    const queue = this.#queues[laneOf(name)];
     if (jobId) {
-      const existing = await this.#queue.getJob(jobId);
+      const existing = await queue.getJob(jobId);
       const state = existing ? await existing.getState() : 'unknown';
       if (state === 'completed' || state === 'failed') await existing!.remove();
       else if (state !== 'unknown') return false;
@@ -96,7 +108,7 @@ export class BullMqJobQueue implements JobQueue {
     const data: JobData = options.fairGroup
       ? { ...(payload as object), [FAIR_GROUP]: options.fairGroup }
       : (payload as JobData);
-    await this.#queue.add(name, data, {
+    await queue.add(name, data, {
       jobId,
       attempts: this.#policy.maxAttempts,
       // The shared policy's delays, computed by the worker's backoffStrategy.
@@ -112,43 +124,61 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
-    if (this.#opts.concurrency === 0 || this.#handlers.names.length === 0) return;
+    const names = this.#handlers.names;
+    for (const lane of JOB_LANES) {
+      const slots = this.#slots(lane);
+      // The media worker also runs leftovers of any name; another lane's only its own jobs.
+      const handled = lane === 'media' ? names.length > 0 : names.some((n) => laneOf(n) === lane);
+      if (slots > 0 && handled) this.#workers.push(this.#startWorker(lane, slots));
+    }
+  }
+
+  #slots(lane: JobLane): number {
+    return slotsOf(lane, this.#opts.concurrency, this.#opts.lanes);
+  }
+
+  #startWorker(lane: JobLane, concurrency: number): { worker: Worker; redis: Redis } {
     const lockDuration = this.#opts.lockSeconds * 1000;
     // BullMQ leaves a connection it is handed open when the worker closes (it only closes the
     // duplicates it makes itself), so this one is kept to be closed in stop(): it used to stay
     // connected after stop, reconnecting forever and, its error listener gone with the worker,
     // printing "[ioredis] Unhandled error event" on every try while Redis was down.
-    this.#workerRedis = this.#opts.redis.duplicate();
-    this.#worker = new Worker(QUEUE_NAME, (job, token) => this.#process(job, token), {
-      connection: this.#workerRedis,
-      settings: { backoffStrategy: (attemptsMade) => retryDelayMs(this.#policy, attemptsMade) },
-      prefix: PREFIX,
-      concurrency: this.#opts.concurrency,
-      lockDuration,
-      stalledInterval: lockDuration,
-      // A worker killed mid-job is normal in a cluster; two takeovers allowed before failing.
-      maxStalledCount: 2,
-    });
-    this.#worker.on('error', (err) => this.#opts.log.warn({ err }, 'job worker error'));
-    this.#worker.on('failed', (job, err) => void this.#onFailed(job, err));
+    const redis = this.#opts.redis.duplicate();
+    const worker = new Worker(
+      QUEUE_NAMES[lane],
+      (job, token) => this.#process(job, token, concurrency),
+      {
+        connection: redis,
+        settings: { backoffStrategy: (attemptsMade) => retryDelayMs(this.#policy, attemptsMade) },
+        prefix: PREFIX,
+        concurrency,
+        lockDuration,
+        stalledInterval: lockDuration,
+        // A worker killed mid-job is normal in a cluster; two takeovers allowed before failing.
+        maxStalledCount: 2,
+      },
+    );
+    worker.on('error', (err) => this.#opts.log.warn({ err, lane }, 'job worker error'));
+    worker.on('failed', (job, err) => void this.#onFailed(job, err));
+    return { worker, redis };
   }
 
   async stop(): Promise<void> {
-    await this.#worker?.close();
-    // The worker has settled its jobs; disconnect (not quit) so a Redis outage cannot hold stop.
-    this.#workerRedis?.disconnect();
-    this.#worker = undefined;
-    this.#workerRedis = undefined;
-    await this.#queue.close();
+    const workers = this.#workers;
+    this.#workers = [];
+    await Promise.all(workers.map(({ worker }) => worker.close()));
+    // The workers have settled their jobs; disconnect (not quit) so a Redis outage cannot hold stop.
+    for (const { redis } of workers) redis.disconnect();
+    await Promise.all(JOB_LANES.map((lane) => this.#queues[lane].close()));
   }
 
-  async #process(job: Job<JobData>, token: string | undefined): Promise<void> {
+  async #process(job: Job<JobData>, token: string | undefined, slots: number): Promise<void> {
     if (!this.#handlers.has(job.name))
       throw new UnrecoverableError(unknownJobError(job.name).message);
     const group = job.data[FAIR_GROUP];
     if (group && token) {
       const running = this.#groupsRunning.get(group) ?? 0;
-      if (running >= slotsPerGroup(this.#opts.concurrency)) {
+      if (running >= slotsPerGroup(slots)) {
         // Its owner already holds its share of the slots: let another owner's job have this one.
         await job.moveToDelayed(Date.now() + GROUP_BUSY_DELAY_MS, token);
         throw new DelayedError();

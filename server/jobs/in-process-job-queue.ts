@@ -10,6 +10,7 @@ import type {
   JobPayloads,
   JobQueue,
 } from './job-queue.js';
+import { JOB_LANES, type JobLane, type LaneConcurrency, namesOfLane, slotsOf } from './lanes.js';
 import {
   isFinalFailure,
   type RetryPolicy,
@@ -27,10 +28,19 @@ const CLAIM_WINDOW = 100;
  */
 const WAIT_MS_PER_COST = 1000;
 
+interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: string;
+  attempts: number;
+}
+
 export interface InProcessJobQueueOptions {
   db: Db;
   log: Logger;
+  /** Jobs of each lane run at once (lanes.ts), unless `lanes` gives a lane its own number. */
   concurrency: number;
+  lanes?: LaneConcurrency;
   /** Overrides of the shared retry policy (retry-policy.ts); tests shorten the delays. */
   maxAttempts?: number;
   retryBaseMs?: number;
@@ -46,6 +56,8 @@ export interface InProcessJobQueueOptions {
 export class InProcessJobQueue implements JobQueue {
   readonly #handlers = new JobHandlers();
   readonly #running = new Set<Promise<void>>();
+  /** Jobs running now, by lane. */
+  readonly #lanesRunning = new Map<JobLane, number>();
   /** Jobs running now, by fair group. */
   readonly #groupsRunning = new Map<string, number>();
   readonly #opts: Required<Omit<InProcessJobQueueOptions, 'maxAttempts' | 'retryBaseMs'>>;
@@ -53,9 +65,10 @@ export class InProcessJobQueue implements JobQueue {
   #timer: NodeJS.Timeout | undefined;
   #stopped = true;
   #pumping = false;
+  #wakeAgain = false;
 
   constructor(options: InProcessJobQueueOptions) {
-    this.#opts = { pollMs: 1000, ...options };
+    this.#opts = { pollMs: 1000, lanes: {}, ...options };
     this.#policy = retryPolicy(options);
   }
 
@@ -122,47 +135,73 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   #wake(): void {
-    if (this.#stopped || this.#pumping) return;
+    if (this.#stopped) return;
+    if (this.#pumping) {
+      // A job queued while a pass runs may have been looked for already: pass again after it,
+      // rather than leave it for the poll (a mail would wait up to pollMs for nothing).
+      this.#wakeAgain = true;
+      return;
+    }
     this.#pumping = true;
+    this.#wakeAgain = false;
     this.#pump()
       .catch((err) => this.#opts.log.error({ err }, 'job queue could not read jobs'))
       .finally(() => {
         this.#pumping = false;
+        if (this.#wakeAgain) this.#wake();
       });
   }
 
-  /** Claims due jobs while there is capacity. */
+  /** Claims due jobs while a lane has capacity; each lane fills its own slots. */
   async #pump(): Promise<void> {
-    while (!this.#stopped && this.#running.size < this.#opts.concurrency) {
-      const job = await this.#claimNext();
-      if (!job) return;
-      const group = job.fairGroup;
-      if (group) this.#groupsRunning.set(group, (this.#groupsRunning.get(group) ?? 0) + 1);
-      const run = this.#run(job).finally(() => {
-        this.#running.delete(run);
-        if (group) {
-          const left = (this.#groupsRunning.get(group) ?? 1) - 1;
-          if (left > 0) this.#groupsRunning.set(group, left);
-          else this.#groupsRunning.delete(group);
-        }
-        this.#wake();
-      });
-      this.#running.add(run);
+    let claimed = true;
+    while (!this.#stopped && claimed) {
+      claimed = false;
+      for (const lane of JOB_LANES) {
+        if (this.#stopped || (this.#lanesRunning.get(lane) ?? 0) >= this.#slots(lane)) continue;
+        const job = await this.#claimNext(lane);
+        if (!job) continue;
+        claimed = true;
+        this.#begin(lane, job);
+      }
     }
   }
 
-  async #claimNext() {
+  #slots(lane: JobLane): number {
+    return slotsOf(lane, this.#opts.concurrency, this.#opts.lanes);
+  }
+
+  #begin(lane: JobLane, job: ClaimedJob & { fairGroup: string | null }): void {
+    const group = job.fairGroup;
+    if (group) this.#groupsRunning.set(group, (this.#groupsRunning.get(group) ?? 0) + 1);
+    this.#lanesRunning.set(lane, (this.#lanesRunning.get(lane) ?? 0) + 1);
+    const run = this.#run(job).finally(() => {
+      this.#running.delete(run);
+      this.#lanesRunning.set(lane, (this.#lanesRunning.get(lane) ?? 1) - 1);
+      if (group) {
+        const left = (this.#groupsRunning.get(group) ?? 1) - 1;
+        if (left > 0) this.#groupsRunning.set(group, left);
+        else this.#groupsRunning.delete(group);
+      }
+      this.#wake();
+    });
+    this.#running.add(run);
+  }
+
+  async #claimNext(lane: JobLane) {
     const now = new Date().toISOString();
     if (this.#handlers.names.length === 0) return undefined;
+    const mail = namesOfLane('email');
     const due = await this.#opts.db
       .selectFrom('jobs')
       .selectAll()
       .where('status', '=', 'queued')
       .where('runAfter', '<=', now)
+      .where('name', lane === 'email' ? 'in' : 'not in', mail)
       .orderBy('runAfter')
       .limit(CLAIM_WINDOW)
       .execute();
-    const job = this.#fairest(due);
+    const job = this.#fairest(due, this.#slots(lane));
     if (!job) return undefined;
     const claimed = await this.#opts.db
       .updateTable('jobs')
@@ -179,8 +218,9 @@ export class InProcessJobQueue implements JobQueue {
    */
   #fairest<J extends { fairGroup: string | null; cost: number; runAfter: string }>(
     due: J[],
+    slots: number,
   ): J | undefined {
-    const share = slotsPerGroup(this.#opts.concurrency);
+    const share = slotsPerGroup(slots);
     const allowed = due.filter(
       (job) => !job.fairGroup || (this.#groupsRunning.get(job.fairGroup) ?? 0) < share,
     );
@@ -191,7 +231,7 @@ export class InProcessJobQueue implements JobQueue {
     );
   }
 
-  async #run(job: { id: string; name: string; payload: string; attempts: number }): Promise<void> {
+  async #run(job: ClaimedJob): Promise<void> {
     const payload = JSON.parse(job.payload) as JobPayloads[JobName];
     const log = this.#opts.log.child({ job: job.name, jobId: job.id, attempt: job.attempts });
     let lastLogged = -1;

@@ -17,4 +17,5 @@ export const RATINGS_CSV_HEADER = [
   'Revised after reveal',
   'Decision',
   'Decision note',
+  'Location',
 ] as const;

@@ -70,34 +70,28 @@ for (const database of ['sqlite', 'postgres'] as const) {
       );
     });
 
-    it('refuses a new link for finished (409) or expired (410) invitations, other roles and unknown ids', async () => {
+    it('refuses a new link to other roles and unknown ids; a finished or expired one gets a limited link', async () => {
       const interview = await createInterview(admin, {
         deadline: new Date(Date.now() + HOUR).toISOString(),
       });
-      const { invitation, candidate } = await inviteOne(admin, interview.id);
+      const { invitation } = await inviteOne(admin, interview.id);
       await addMembers(admin, interview.id, [{ staff: reviewer, role: 'reviewer' }]);
       expectProblem(await reviewer.post(`/invitations/${invitation.id}/link`), 403, 'forbidden');
       expectProblem(await admin.post('/invitations/no-such-invitation/link'), 404, 'not_found');
       clock.advance(2 * HOUR);
-      expectProblem(await admin.post(`/invitations/${invitation.id}/link`), 410, 'expired');
+      const expired = await admin.post(`/invitations/${invitation.id}/link`);
+      assert.equal(expired.status, 200, JSON.stringify(expired.body));
+      assert.equal(expired.body.status, 'expired');
       clock.reset();
-      assert.equal(
-        (await candidate.get('/candidate/session')).status,
-        200,
-        'the old link still works',
-      );
 
+      // Issue 21: the finished candidate's new link opens their data, not the recorder.
       const done = await finished;
-      expectProblem(
-        await admin.post(`/invitations/${done.invitationId}/link`),
-        409,
-        'invitation_completed',
-      );
-      assert.equal(
-        (await done.candidate.get('/candidate/session')).status,
-        200,
-        'the link was not replaced',
-      );
+      const renewed = await admin.post(`/invitations/${done.invitationId}/link`);
+      assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
+      expectProblem(await done.candidate.get('/candidate/session'), 401, 'unauthenticated');
+      const limited = new Api(server.url, tokenOf(renewed.body.url));
+      assert.equal((await limited.get('/candidate/export')).status, 200);
+      expectProblem(await limited.post('/candidate/finish'), 403, 'link_limited');
     });
 
     /** An interview answered and finished by one candidate, answers ready. */

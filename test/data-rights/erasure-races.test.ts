@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clipChunks, expectProblem, recordClip, startAnswer } from '../api/support.js';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
+import { writeGatedFfmpeg } from '../helpers/gated-ffmpeg.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { objectsMentioning } from './leftovers.js';
 
@@ -26,17 +27,7 @@ for (const setup of BOTH_SETUPS) {
     before(async () => {
       // An ffmpeg that waits for a file before converting: the job is held mid-conversion.
       gateDir = await mkdtemp(path.join(tmpdir(), 'ffmpeg-gate-'));
-      const script = path.join(gateDir, 'ffmpeg');
-      await writeFile(
-        script,
-        `#!/bin/sh
-for a in "$@"; do [ "$a" = "-version" ] && exec ffmpeg "$@"; done
-touch "${gateDir}/started"
-while [ ! -f "${gateDir}/open" ]; do sleep 0.05; done
-exec ffmpeg "$@"
-`,
-      );
-      await chmod(script, 0o755);
+      const script = await writeGatedFfmpeg(gateDir);
       server = await startTestServer({ ...setup, env: { FFMPEG_PATH: script } });
       admin = await login(server.url);
     });

@@ -2,10 +2,16 @@ import assert from 'node:assert/strict';
 import type { Interview } from '../../server/contracts/api.js';
 import { staffUser } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import type { Api } from '../helpers/api.js';
+import { type Api, invite } from '../helpers/api.js';
 import { useTestServer } from '../helpers/server-suite.js';
 import { BOTH_SETUPS, type TestServer } from '../helpers/test-server.js';
-import { type Finished, finishedCandidates, ONE_QUESTION, saveRating } from './support.js';
+import {
+  type Finished,
+  finishedCandidates,
+  ONE_QUESTION,
+  saveRating,
+  seedReadyAnswer,
+} from './support.js';
 
 /**
  * Sealed for organisers too (API.md, third release): a rating saved after its rater read the
@@ -127,6 +133,20 @@ for (const config of BOTH_SETUPS) {
       assert.equal((await rita.get(`/interviews/${interview.id}/results`)).status, 200);
       const first = await saveRating(rita, fresh[0]!.answers[0]!.id, 4);
       assert.equal(first.independent, true);
+    });
+
+    it('warns an organiser about answers still converting: they will be rated after reading', async () => {
+      const mine = () => rita.get(`/interviews/${interview.id}/my-ratings`);
+      // Rita rated the first and the third candidates; the second's answer waits for her.
+      assert.deepEqual((await mine()).body, { rated: 2, unrated: 1 });
+      const [invited] = await invite(admin, interview.id, 1);
+      await seedReadyAnswer(
+        server.deps.db,
+        invited!.invitation.id,
+        interview.questions[0]!.id,
+        'processing',
+      );
+      assert.deepEqual((await mine()).body, { rated: 2, unrated: 2 });
     });
   });
 }

@@ -53,12 +53,13 @@ export const ONE_QUESTION = [
 /**
  * What recording and finishing leave behind, written straight to the database for tests about
  * what comes after (the recording path has its own tests): a completed invitation with one ready
- * answer to the given question. Returns the answer's id.
+ * answer to the given question (or one still converting). Returns the answer's id.
  */
 export async function seedReadyAnswer(
   db: Db,
   invitationId: string,
   questionId: string,
+  status: 'ready' | 'processing' = 'ready',
 ): Promise<string> {
   const now = new Date().toISOString();
   await db
@@ -66,18 +67,19 @@ export async function seedReadyAnswer(
     .set({ status: 'completed', completedAt: now })
     .where('id', '=', invitationId)
     .execute();
-  return insertReadyAnswer(db, invitationId, questionId, now);
+  return insertReadyAnswer(db, invitationId, questionId, now, status);
 }
 
 /**
- * One ready answer row, as the recording path leaves it, for tests that set the invitation's own
- * state themselves. Returns the answer's id.
+ * One ready answer row (or one still converting), as the recording path leaves it, for tests
+ * that set the invitation's own state themselves. Returns the answer's id.
  */
 export async function insertReadyAnswer(
   db: Db,
   invitationId: string,
   questionId: string,
   now = new Date().toISOString(),
+  status: 'ready' | 'processing' = 'ready',
 ): Promise<string> {
   const answerId = newId();
   await db
@@ -88,7 +90,7 @@ export async function insertReadyAnswer(
       questionId,
       attempt: 1,
       mimeType: 'video/webm',
-      status: 'ready',
+      status,
       maxChunkBytes: 1,
       chunkCount: 1,
       clientDurationMs: null,

@@ -72,12 +72,14 @@ describe('the server as a process', function () {
       DATA_DIR: dataDir,
       DATABASE_URL: 'mysql://db',
       ADMIN_EMAIL: 'not-an-email',
+      EMAIL_CONCURRENCY: '0',
     });
     assert.equal(await running.exited, 2);
     const out = running.output();
     assert.match(out, /PORT must be a number/);
     assert.match(out, /DATABASE_URL must start with postgres:\/\//);
     assert.match(out, /ADMIN_EMAIL must be an email address/);
+    assert.match(out, /EMAIL_CONCURRENCY must be a number/);
     assert.doesNotMatch(out, /at \w+ \(/, 'no stack trace');
   });
 

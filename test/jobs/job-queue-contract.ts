@@ -7,10 +7,16 @@
 import assert from 'node:assert/strict';
 import type { JobName, JobQueue } from '../../server/jobs/job-queue.js';
 import { PermanentJobError } from '../../server/jobs/job-queue.js';
+import type { LaneConcurrency } from '../../server/jobs/lanes.js';
 import { DEFAULT_RETRY_POLICY } from '../../server/jobs/retry-policy.js';
 
 export interface QueueUnderTest {
-  make(options: { concurrency: number; retryBaseMs: number; maxAttempts?: number }): JobQueue;
+  make(options: {
+    concurrency: number;
+    retryBaseMs: number;
+    maxAttempts?: number;
+    lanes?: LaneConcurrency;
+  }): JobQueue;
 }
 
 export function until(
@@ -189,6 +195,33 @@ export function jobQueueContract(setup: () => QueueUnderTest): void {
       );
       release.open();
       await until(() => started.length === 4);
+    });
+
+    it('runs mail in its own lane: with every media slot held, mails still go', async () => {
+      const q = make({ concurrency: 1, lanes: { email: 2 }, retryBaseMs: 5 });
+      const media = gate();
+      const mail = gate();
+      const mediaStarted: string[] = [];
+      const mailStarted: string[] = [];
+      q.handle('process-answer', async ({ answerId }) => {
+        mediaStarted.push(answerId);
+        await media.opened;
+      });
+      q.handle('send-email', async ({ messageId }) => {
+        mailStarted.push(messageId);
+        await mail.opened;
+      });
+      await q.start();
+      for (const id of ['v1', 'v2']) await q.enqueue('process-answer', { answerId: id });
+      await until(() => mediaStarted.length === 1);
+      for (const id of ['m1', 'm2', 'm3']) await q.enqueue('send-email', { messageId: id });
+      await until(() => mailStarted.length === 2);
+      assert.deepEqual(mediaStarted, ['v1'], 'the second video waits for the media slot');
+      mail.open();
+      await until(() => mailStarted.length === 3);
+      assert.deepEqual(mediaStarted, ['v1'], 'mails went while the video still held its slot');
+      media.open();
+      await until(() => mediaStarted.length === 2);
     });
 
     it('lets short answers overtake a long one queued before them', async () => {

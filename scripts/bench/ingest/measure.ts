@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DiskCondition, type DiskWriter, startBusyDisk } from './busy-disk.js';
 import type { Instrumentation } from './instrumented-process.js';
 import { type LoadResult, runLoad } from './load-runner.js';
 import { coresBusy, machineCpuTicks, waitForQuietMachine } from './machine-load.js';
@@ -15,6 +16,8 @@ export interface IngestRow {
   setup: string;
   recorders: number;
   seconds: number;
+  /** Whether the busy-disk writer ran during the load (absent from rows measured before it). */
+  disk?: DiskCondition;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -62,6 +65,8 @@ export interface MeasureOptions {
   /** Before the load, wait up to `quietWaitMs` for the machine to use under `quietCores`. */
   quietCores: number;
   quietWaitMs: number;
+  /** 'busy': the busy-disk writer (busy-disk.ts) runs while the load does; default quiet. */
+  disk?: DiskCondition;
 }
 
 type StartSetup = (instrumentation: Instrumentation) => Promise<SystemUnderTest>;
@@ -102,16 +107,23 @@ async function observeLoad(
   const pids = system.ingestPids;
   const idleRssMb = pids.reduce((sum, pid) => sum + residentMb(pid), 0);
   const busyBeforeCores = await waitForQuietMachine(options.quietCores, options.quietWaitMs);
+  // After the wait for a quiet machine (the writer would keep it from ever being quiet).
+  const writer: DiskWriter | null = options.disk === 'busy' ? startBusyDisk() : null;
   const sampler = new RssSampler(pids);
   const machineBefore = machineCpuTicks();
   const supportBefore = supportCpu(system.supportProcesses());
   const fromMs = Date.now();
-  const load = await runLoad(targets, {
-    workers: options.generatorProcesses,
-    seconds: options.seconds,
-    chunkBytes: options.chunkBytes,
-    jitterMs: options.jitterMs,
-  });
+  let load: LoadResult;
+  try {
+    load = await runLoad(targets, {
+      workers: options.generatorProcesses,
+      seconds: options.seconds,
+      chunkBytes: options.chunkBytes,
+      jitterMs: options.jitterMs,
+    });
+  } finally {
+    await writer?.stop();
+  }
   const peakRssMb = sampler.stop();
   const seconds = (Date.now() - fromMs) / 1000;
   const supportAfter = supportCpu(system.supportProcesses());
@@ -155,6 +167,7 @@ async function toRow(
     setup: system.label,
     recorders: options.recorders,
     seconds: options.seconds,
+    disk: options.disk ?? 'quiet',
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),

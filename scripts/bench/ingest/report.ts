@@ -53,7 +53,7 @@ export function footnotes(rows: IngestRow[]): string {
         .map(([name, percent]) => `; ${name} CPU ${fixed(percent)} %`)
         .join('');
       return (
-        `- ${row.setup} ×${row.recorders}: machine ${row.machineBusyCores.toFixed(2)} cores busy during ` +
+        `- ${row.setup} ×${row.recorders}${row.disk ? `, ${row.disk} disk` : ''}: machine ${row.machineBusyCores.toFixed(2)} cores busy during ` +
         `the load (${row.busyBeforeCores.toFixed(2)} just before it); ` +
         `server CPU ${fixed(row.serverCpuPercent)} %${kernel}; ` +
         `generator CPU ≤ ${fixed(row.generatorCpuPercent)} % ` +

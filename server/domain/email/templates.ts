@@ -72,6 +72,15 @@ const EN: Record<EmailKind, Copy> = {
     ],
     action: 'Read my feedback',
   },
+  aftercare: {
+    subject: (v) => `Your new link: ${v.interviewTitle}`,
+    greeting: (v) => `Hello ${v.name},`,
+    body: () => [
+      'Here is a new link to your interview page. It replaces earlier links.',
+      'It shows your feedback once the team has released it, and lets you download or erase your data. The interview itself is closed.',
+    ],
+    action: 'Open my page',
+  },
 };
 
 const FR: Record<EmailKind, Copy> = {
@@ -121,6 +130,15 @@ const FR: Record<EmailKind, Copy> = {
       'Ce lien remplace les précédents et reste valable après la clôture de l’entretien.',
     ],
     action: 'Lire mon retour',
+  },
+  aftercare: {
+    subject: (v) => `Votre nouveau lien : ${v.interviewTitle}`,
+    greeting: (v) => `Bonjour ${v.name},`,
+    body: () => [
+      'Voici un nouveau lien vers votre page d’entretien. Il remplace les précédents.',
+      'Il affiche votre retour dès que l’équipe l’a publié, et vous permet de télécharger ou d’effacer vos données. L’entretien lui-même est clos.',
+    ],
+    action: 'Ouvrir ma page',
   },
 };
 

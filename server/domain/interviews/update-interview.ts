@@ -56,8 +56,9 @@ export async function updateInterview(
       if (questionsChange) await replaceQuestions(trx, interviewId, questions);
       await saveRubricChanges(trx, interviewId, current, { competencies, review, questions });
       if (programme) await saveProgramme(trx, interviewId, programme);
+      // A city's deadline moves its invitations too (issue 21), not only the interview's.
       const followed =
-        newDeadline === current.deadline
+        newDeadline === current.deadline && !programme
           ? []
           : await followDeadline(trx, interviewId, current.deadline, newDeadline, deps.now());
       if (alsoInTransaction) await alsoInTransaction(trx, await getInterview(trx, interviewId));

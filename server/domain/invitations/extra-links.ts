@@ -16,6 +16,7 @@ export async function addExtraLink(
   invitationId: string,
   now: Date,
   token = newCandidateToken(),
+  options: { scope?: LinkScope; issuedBy?: string | null } = {},
 ): Promise<string> {
   await db
     .insertInto('invitationLinks')
@@ -23,27 +24,41 @@ export async function addExtraLink(
       tokenHash: hashCandidateToken(token),
       invitationId,
       createdAt: now.toISOString(),
+      scope: options.scope ?? 'full',
+      issuedBy: options.issuedBy ?? null,
     })
     .execute();
   return token;
 }
+
+/** `aftercare`: a link that opens the candidate's feedback, export and erasure only (issue 21). */
+export type LinkScope = 'full' | 'aftercare';
 
 /** Every extra link of the invitation stops working (the main one is the caller's to replace). */
 export async function revokeExtraLinks(db: Kysely<Database>, invitationId: string): Promise<void> {
   await db.deleteFrom('invitationLinks').where('invitationId', '=', invitationId).execute();
 }
 
-/** The invitation an extra link opens; asked only when the main lookup missed. */
+/** The invitation an extra link opens, with what the link allows; asked only when the main lookup missed. */
 export async function invitationForExtraLink(
   deps: Deps,
   tokenHash: string,
-): Promise<Selectable<InvitationsTable> | undefined> {
-  return deps.db
+): Promise<
+  | { invitation: Selectable<InvitationsTable>; scope: LinkScope; issuedBy: string | null }
+  | undefined
+> {
+  const link = await deps.db
     .selectFrom('invitationLinks')
-    .innerJoin('invitations', 'invitations.id', 'invitationLinks.invitationId')
-    .selectAll('invitations')
-    .where('invitationLinks.tokenHash', '=', tokenHash)
+    .select(['invitationId', 'scope', 'issuedBy'])
+    .where('tokenHash', '=', tokenHash)
     .executeTakeFirst();
+  if (!link) return undefined;
+  const invitation = await deps.db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('id', '=', link.invitationId)
+    .executeTakeFirst();
+  return invitation && { invitation, scope: link.scope, issuedBy: link.issuedBy };
 }
 
 /** Inside the erasure transaction, before the rows go: the extra links answer "erased" too. */

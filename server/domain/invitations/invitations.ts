@@ -10,6 +10,7 @@ import { queueInvitationEmails, splitDuplicates } from '../programmes/invitation
 import { programmeFieldsOf } from '../programmes/invitation-fields.js';
 import { withReviewFields } from '../review/pseudonyms.js';
 import { emitWebhookEvent } from '../webhooks/outbox.js';
+import { citiesOf } from './invitation-cities.js';
 import { visibleStatus } from './invitation-status.js';
 
 type NewInvitations = z.output<typeof CreateInvitationsRequest>;
@@ -43,7 +44,16 @@ export async function createInvitations(
   const interview = await getInterview(deps.db, interviewId);
   const now = deps.now();
   const createdAt = now.toISOString();
-  const expiresAt = invitationExpiry(now, interview.deadline);
+  const usualExpiry = invitationExpiry(now, interview.deadline);
+  const cities = await citiesOf(
+    deps.db,
+    interviewId,
+    input.candidates,
+    usualExpiry,
+    interview.deadline,
+    now,
+  );
+  const cityOf = new Map(input.candidates.map((c, i) => [c, cities[i]!]));
   let created: Created[] = [];
   let skipped: SkippedDuplicate[] = [];
   const messageIds = await deps.db.transaction().execute(async (trx) => {
@@ -63,6 +73,8 @@ export async function createInvitations(
       candidate: { id: newId(), name: c.name, email: c.email },
       invitationId: newId(),
       language: c.language ?? ('en' as const),
+      locationKey: cityOf.get(c)?.locationKey ?? null,
+      expiresAt: cityOf.get(c)?.expiresAt ?? usualExpiry,
     }));
     if (created.length === 0) return [];
     await trx
@@ -78,18 +90,19 @@ export async function createInvitations(
           candidateId: c.candidate.id,
           tokenHash: hashCandidateToken(c.token),
           status: 'invited' as const,
-          expiresAt,
+          expiresAt: c.expiresAt,
           startedAt: null,
           completedAt: null,
           createdAt,
           language: c.language,
+          locationKey: c.locationKey,
           linkIssuedBy: emailed ? null : issuedBy,
         })),
       )
       .execute();
     const ids = created.map((c) => ({ interviewId, invitationId: c.invitationId }));
     await emitWebhookEvent(deps, 'invitation.created', ids, trx);
-    return queueInvitationEmails(trx, deps, interview, expiresAt, created, input.sendEmail);
+    return queueInvitationEmails(trx, deps, interview, created, input.sendEmail);
   });
   dispatchEmails(deps, messageIds);
   if (created.length === 0) return { items: [], skipped };
@@ -102,9 +115,9 @@ export async function createInvitations(
     ...fields.get(c.invitationId),
     id: c.invitationId,
     candidate: c.candidate,
-    status: visibleStatus({ status: 'invited', expiresAt }, interview.deadline, now),
+    status: visibleStatus({ status: 'invited', expiresAt: c.expiresAt }, interview.deadline, now),
     ...(emailed ? {} : { url: `${deps.config.publicUrl}/i/${c.token}` }),
-    expiresAt,
+    expiresAt: c.expiresAt,
     completedAt: null,
     reference: false,
   }));
@@ -116,6 +129,8 @@ interface Created {
   candidate: { id: string; name: string; email: string };
   invitationId: string;
   language: 'en' | 'fr';
+  locationKey: string | null;
+  expiresAt: string;
 }
 
 function isPostgres(deps: Deps): boolean {

@@ -1,10 +1,11 @@
 import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { Invitation } from '../../contracts/api.js';
 import type { Deps } from '../../deps.js';
-import { ConflictError, ExpiredError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { dispatchEmails, emailEnabled, queueEmail } from '../email/outbox.js';
 import { withReviewFields } from '../review/pseudonyms.js';
+import { issueAftercareLink } from './aftercare-link.js';
 import { revokeExtraLinks } from './extra-links.js';
 import { visibleStatus } from './invitation-status.js';
 
@@ -48,14 +49,16 @@ export async function reissueLink(
     .executeTakeFirst();
   if (!row) throw new NotFoundError('There is no such invitation.');
   const status = visibleStatus(row, row.deadline, deps.now());
-  if (status === 'completed') {
-    throw new ConflictError(
-      'invitation_completed',
-      'This candidate has finished the interview: a new link would have nothing left to do.',
-    );
-  }
-  if (status === 'expired') {
-    throw new ExpiredError('This invitation has expired. Move the deadline first, then try again.');
+  // Finished or closed: a link for feedback, export and erasure only (issue 21).
+  const aftercare =
+    status === 'completed' || status === 'expired'
+      ? await issueAftercareLink(deps, row, actor, emailed)
+      : null;
+  if (aftercare) {
+    dispatchEmails(deps, [aftercare.messageId]);
+    return emailed
+      ? { sent: true }
+      : { sent: false, invitation: await shown(deps, row, status, aftercare.url) };
   }
 
   const token = newCandidateToken();
@@ -93,6 +96,22 @@ export async function reissueLink(
   if (!replaced) return reissueLink(deps, invitationId, actor); // finished meanwhile
   if (typeof replaced === 'string') dispatchEmails(deps, [replaced]);
   if (emailed) return { sent: true };
+  return { sent: false, invitation: await shown(deps, row, status, url) };
+}
+
+async function shown(
+  deps: Deps,
+  row: {
+    id: string;
+    candidateId: string;
+    name: string;
+    email: string;
+    expiresAt: string;
+    completedAt: string | null;
+  },
+  status: Invitation['status'],
+  url: string,
+): Promise<Invitation> {
   const [invitation] = await withReviewFields(deps, [
     {
       id: row.id,
@@ -103,5 +122,5 @@ export async function reissueLink(
       completedAt: row.completedAt,
     },
   ]);
-  return { sent: false, invitation: invitation! };
+  return invitation!;
 }

@@ -9,6 +9,8 @@ interface Invited {
   token: string;
   candidate: { name: string; email: string };
   language: Language;
+  /** Each invitation's own: a city may close before the interview (issue 21). */
+  expiresAt: string;
 }
 
 /**
@@ -19,7 +21,6 @@ export async function queueInvitationEmails(
   trx: Kysely<Database>,
   deps: Deps,
   interview: { title: string },
-  expiresAt: string,
   invited: Invited[],
   sendEmail: boolean | undefined,
 ): Promise<(string | null)[]> {
@@ -39,7 +40,7 @@ export async function queueInvitationEmails(
             name: c.candidate.name,
             interviewTitle: interview.title,
             url: `${deps.config.publicUrl}/i/${c.token}`,
-            closesAt: expiresAt,
+            closesAt: c.expiresAt,
           },
         },
         now,

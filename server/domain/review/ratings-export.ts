@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../actor.js';
 import { getInterview } from '../interviews/interviews.js';
+import { locationName, programmeOf } from '../programmes/programme-settings.js';
 import { csvDocument } from './csv.js';
 import { reviewColumns, reviewColumnsOf } from './export-columns.js';
 
@@ -14,6 +15,8 @@ export const RATINGS_CSV_HEADER = [
   'Comment',
   'Rated at',
   ...reviewColumns,
+  // Issue 21: a multi-city programme is run city by city.
+  'Location',
 ];
 
 /**
@@ -47,6 +50,7 @@ export async function ratingsCsv(
       'ratings.reviewerId',
       'answers.invitationId',
       'answers.questionId',
+      'invitations.locationKey',
     ])
     .where('invitations.interviewId', '=', interviewId)
     .where('invitations.reference', '=', 0)
@@ -57,6 +61,7 @@ export async function ratingsCsv(
     .orderBy('users.name')
     .execute();
   const review = await reviewColumnsOf(deps, interview, rows);
+  const programme = await programmeOf(deps.db, interviewId);
   const body = rows.map((r) => [
     r.candidate,
     r.email,
@@ -67,6 +72,7 @@ export async function ratingsCsv(
     r.comment,
     r.updatedAt,
     ...review(r),
+    locationName(programme, r.locationKey)?.name ?? '',
   ]);
   const csv = csvDocument([RATINGS_CSV_HEADER, ...body]);
   await deps.db.transaction().execute((trx) =>

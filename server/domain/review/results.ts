@@ -1,6 +1,8 @@
 import type { ResultItem, ScoreSummary } from '../../contracts/review.js';
 import type { Deps } from '../../deps.js';
+import { InputError } from '../../errors.js';
 import { visibleStatus } from '../invitations/invitation-status.js';
+import { locationName, programmeOf } from '../programmes/programme-settings.js';
 import { decisionsOf } from './decisions.js';
 import { groupBy, interviewRatings } from './interview-ratings.js';
 import { labelNumbersOf, labelOf } from './pseudonyms.js';
@@ -19,9 +21,19 @@ export function summarise(scores: number[]): ScoreSummary {
  * competency (over the questions that measure it), whether every answer holds the ratings the
  * interview requires, and the decision. For organisers: names are shown.
  */
-export async function interviewResults(deps: Deps, interviewId: string): Promise<ResultItem[]> {
+export async function interviewResults(
+  deps: Deps,
+  interviewId: string,
+  location?: string,
+): Promise<ResultItem[]> {
   const { interview, takes, ratings } = await interviewRatings(deps, interviewId);
-  const invitations = await deps.db
+  const programme = await programmeOf(deps.db, interviewId);
+  if (location !== undefined && !programme?.locations.some((l) => l.key === location)) {
+    throw new InputError('Choose one of the interview’s cities.', [
+      { path: 'location', message: 'is not one of this interview’s cities' },
+    ]);
+  }
+  let query = deps.db
     .selectFrom('invitations')
     .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
     .select([
@@ -31,11 +43,13 @@ export async function interviewResults(deps: Deps, interviewId: string): Promise
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
+      'invitations.locationKey',
     ])
     .where('invitations.interviewId', '=', interviewId)
     // Reference (calibration) invitations are not candidates.
-    .where('invitations.reference', '=', 0)
-    .execute();
+    .where('invitations.reference', '=', 0);
+  if (location !== undefined) query = query.where('invitations.locationKey', '=', location);
+  const invitations = await query.execute();
   const ids = invitations.map((i) => i.id);
   const [labels, decisions] = await Promise.all([
     labelNumbersOf(deps.db, ids),
@@ -66,6 +80,7 @@ export async function interviewResults(deps: Deps, interviewId: string): Promise
         label: labelOf(labels.get(inv.id)),
       },
       status,
+      location: locationName(programme, inv.locationKey),
       competencies: interview.competencies.map((c) => ({
         key: c.key,
         ...summarise(scored.filter((s) => s.competency === c.key).map((s) => s.score)),

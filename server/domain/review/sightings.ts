@@ -53,8 +53,8 @@ export async function sawColleagueRating(
 
 /**
  * For the workspace's warning before results or reliability: how many of this interview's
- * answers (latest takes of completed candidates) I have rated, and how many ready ones I have
- * not. An organiser with both is one whose later ratings reading would take out of agreement.
+ * answers (latest takes of completed candidates) I have rated, and how many I have not (ready
+ * or still converting). An organiser with both is one whose later ratings reading would take out of agreement.
  */
 export async function mySealing(
   deps: Deps,
@@ -73,7 +73,8 @@ export async function mySealing(
         .execute()
     ).map((r) => r.id),
   );
-  const live = takes.filter((t) => completed.has(t.invitationId) && t.status === 'ready');
+  // An answer still converting will be rated later too: it counts as one left to rate.
+  const live = takes.filter((t) => completed.has(t.invitationId) && t.status !== 'failed');
   if (live.length === 0) return { rated: 0, unrated: 0 };
   const mine = new Set(
     (

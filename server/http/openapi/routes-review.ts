@@ -4,6 +4,7 @@ import { FeedbackRequest } from '../../contracts/programmes.js';
 import {
   AnswerForReviewView,
   AnyObject,
+  BulkItemView,
   ByQuestionItemView,
   DecisionView,
   FeedbackView,
@@ -13,8 +14,12 @@ import {
   ReliabilityView,
   ResultItemView,
 } from '../../contracts/responses.js';
-import { DecisionRequest } from '../../contracts/review.js';
-import { ByQuestionQuery, LibraryQuery } from '../routes/results.js';
+import {
+  BulkDecisionRequest,
+  BulkReleaseRequest,
+  DecisionRequest,
+} from '../../contracts/review.js';
+import { ByQuestionQuery, LibraryQuery, ResultsQuery } from '../routes/results.js';
 import { QueueQuery } from '../routes/review.js';
 import type { RouteDoc } from './route-doc.js';
 
@@ -84,11 +89,21 @@ export const reviewRouteDocs: RouteDoc[] = [
     ok: { status: 200, schema: DecisionView },
   },
   {
-    method: 'get',
-    path: '/interviews/:id/results',
-    summary: 'Scores per candidate and competency',
+    method: 'put',
+    path: '/invitations/decisions',
+    summary: 'One decision for many candidates, each done or refused on its own',
     tag: 'Decisions',
     access: 'organisers',
+    body: BulkDecisionRequest,
+    ok: { status: 200, schema: itemsOf(BulkItemView) },
+  },
+  {
+    method: 'get',
+    path: '/interviews/:id/results',
+    summary: 'Scores per candidate and competency, with each one’s city (filter: location)',
+    tag: 'Decisions',
+    access: 'organisers',
+    query: ResultsQuery,
     ok: { status: 200, schema: itemsOf(ResultItemView) },
   },
   {
@@ -102,7 +117,7 @@ export const reviewRouteDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/interviews/:id/ratings.csv',
-    summary: 'Every rating as CSV',
+    summary: 'Every rating as CSV (with a Location column)',
     tag: 'Decisions',
     access: 'organisers',
     ok: { status: 200, schema: z.string(), contentType: 'text/csv' },
@@ -135,5 +150,14 @@ export const reviewRouteDocs: RouteDoc[] = [
     access: 'organisers',
     ok: { status: 200, schema: FeedbackView },
     errors: [409],
+  },
+  {
+    method: 'post',
+    path: '/invitations/feedback/release',
+    summary: 'Release the saved feedback of many candidates, each on its own',
+    tag: 'Feedback',
+    access: 'organisers',
+    body: BulkReleaseRequest,
+    ok: { status: 200, schema: itemsOf(BulkItemView) },
   },
 ];

@@ -182,7 +182,8 @@ export const staffRouteDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/invitations/:id/link',
-    summary: 'A new link for a candidate (the old one stops working)',
+    summary:
+      'A new link for a candidate (the old one stops working); for a finished or expired one it opens feedback, export and erasure only',
     tag: 'Invitations',
     access: 'organisers',
     ok: { status: 200, schema: InvitationView, description: 'Email off: the link is answered.' },
@@ -193,7 +194,6 @@ export const staffRouteDocs: RouteDoc[] = [
         description: 'Email on: the link was sent to the candidate, not shown (Teams).',
       },
     ],
-    errors: [409, 410],
     extension: true,
   },
   {

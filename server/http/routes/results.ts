@@ -15,6 +15,9 @@ import { parseInput } from '../validate.js';
 
 const id = z.string().trim().min(1, 'is required').max(100);
 export const ByQuestionQuery = z.object({ interviewId: id, questionId: id });
+export const ResultsQuery = z.object({
+  location: z.string().trim().min(1, 'is required').max(40).optional(),
+});
 export const LibraryQuery = z.object({ lang: z.enum(['en', 'fr']).optional().default('en') });
 
 /**
@@ -48,7 +51,8 @@ export function structuredReviewRoutes(deps: Deps): Router {
     async (req, res) => {
       res.set('Cache-Control', 'no-store');
       const interviewId = req.params.id as string;
-      const items = await interviewResults(deps, interviewId);
+      const { location } = parseInput(ResultsQuery, req.query);
+      const items = await interviewResults(deps, interviewId, location);
       await recordSighting(deps, currentUser(res).id, interviewId);
       res.json({ items });
     },

@@ -32,7 +32,8 @@ function downloadName(title: string): string {
  *         → Interview; 409 questions_locked once any answer exists (see update-interview.ts)
  * - GET   /interviews/:id/stats        any staff        → counts and `questionsLocked`
  * - POST  /invitations/:id/link        admin, recruiter → Invitation with a new `url`; the old
- *         link stops working; 409 invitation_completed, 410 expired
+ *         link stops working; for a finished or expired one the new link opens feedback,
+ *         export and erasure only (issue 21)
  * - GET   /interviews/:id/ratings.csv  admin, recruiter → text/csv (UTF-8 BOM, formula-safe)
  */
 export function workspaceRoutes(deps: Deps): Router {

@@ -7,7 +7,7 @@ import { ONE_QUESTION, seedReadyAnswer } from '../../fairness/support.js';
 import { type Api, login, tokenOf } from '../../helpers/api.js';
 import { launchBrowser, PHONE, seriousAxeViolations } from '../../helpers/browser.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { fitsViewport } from './support.js';
+import { fitsViewport, openSignedInAs } from './support.js';
 
 /** Where the screenshots go for a person to look at (outside the repository). */
 const SCREENS = process.env.SCREENS_DIR ?? '';
@@ -117,19 +117,7 @@ describe('fairness screens: adverse impact, calibration, the sealed warning, the
     await server?.stop();
   });
 
-  async function signInAs(page: Page, who: Api) {
-    const me = await who.get('/me');
-    await page.goto(`${server.url}/`);
-    await page.evaluate(
-      ([token, user]) =>
-        localStorage.setItem(
-          'ws.session',
-          JSON.stringify({ token, user, expiresAt: Date.now() + 3_600_000 }),
-        ),
-      [who.token, me.body] as const,
-    );
-    await page.reload();
-  }
+  const signInAs = (page: Page, who: Api) => openSignedInAs(page, server.url, who);
 
   async function check(page: Page, screen: string) {
     axe[screen] = await seriousAxeViolations(page);

@@ -100,3 +100,18 @@ export async function recordAndFinishAll(
     assert.equal((await candidate.post('/candidate/finish')).status, 200);
   }
 }
+
+/** Opens the workspace already signed in as `who` (the session the sign-in page would store). */
+export async function openSignedInAs(page: Page, serverUrl: string, who: Api): Promise<void> {
+  const me = await who.get('/me');
+  await page.goto(`${serverUrl}/`);
+  await page.evaluate(
+    ([token, user]) =>
+      localStorage.setItem(
+        'ws.session',
+        JSON.stringify({ token, user, expiresAt: Date.now() + 3_600_000 }),
+      ),
+    [who.token, me.body] as const,
+  );
+  await page.reload();
+}

@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { citiesFr } from './fr-cities.js';
 import { fairnessFr } from './fr-fairness.js';
 import { integrationsFr } from './fr-integrations.js';
 import { reviewFr } from './fr-review.js';
@@ -315,6 +316,7 @@ export const workspaceFr: Translations = {
   ...teamsFr,
   ...fairnessFr,
   ...integrationsFr,
+  ...citiesFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':

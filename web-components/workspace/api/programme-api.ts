@@ -59,7 +59,7 @@ export async function programmeInvitations(
 export async function inviteCandidates(
   api: WorkspaceApi,
   interviewId: string,
-  candidates: { name: string; email: string }[],
+  candidates: { name: string; email: string; locationKey?: string }[],
   allowDuplicates = false,
 ): Promise<InviteResult> {
   const body = await send<{ items: Invitation[]; skipped?: SkippedDuplicate[] }>(

@@ -1,5 +1,6 @@
 import type { AnswerForReview, Interview, Rating } from '../../../server/contracts/api.js';
 import type {
+  BulkItem,
   ByQuestionItem,
   Decision,
   Reliability,
@@ -38,6 +39,21 @@ export function reviewApi(api: WorkspaceApi) {
       }),
     results: async (interviewId: string) =>
       (await api.request<{ items: ResultItem[] }>(`/interviews/${id(interviewId)}/results`)).items,
+    /** Issue 21: one decision, or feedback release, for many candidates; each item on its own. */
+    decideMany: async (invitationIds: string[], decision: { outcome: Outcome; note?: string }) =>
+      (
+        await api.request<{ items: BulkItem[] }>('/invitations/decisions', {
+          method: 'PUT',
+          body: JSON.stringify({ invitationIds, ...decision }),
+        })
+      ).items,
+    releaseMany: async (invitationIds: string[]) =>
+      (
+        await api.request<{ items: BulkItem[] }>('/invitations/feedback/release', {
+          method: 'POST',
+          body: JSON.stringify({ invitationIds }),
+        })
+      ).items,
     reliability: (interviewId: string) =>
       api.request<Reliability>(`/interviews/${id(interviewId)}/reliability`),
   };

@@ -9,6 +9,7 @@ import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import { canOrganise, type WorkspaceContext } from '../workspace-context.js';
+import { deadlineParts } from './deadline-text.js';
 import { interviewListStyles } from './interview-list.styles.js';
 
 /** Every interview, newest first, with a way in to each. */
@@ -51,7 +52,7 @@ export class InterviewList extends LitElement {
         <dt>${msg('Questions', { id: 'ws.list.questions' })}</dt>
         <dd>${count}</dd>
         <dt>${msg('Deadline', { id: 'ws.list.deadline' })}</dt>
-        <dd>${interview.deadline ? formatDateTime(interview.deadline) : msg('None', { id: 'ws.list.noDeadline' })}</dd>
+        <dd>${deadlineParts(interview).join(' · ') || msg('None', { id: 'ws.list.noDeadline' })}</dd>
         <dt>${msg('Created', { id: 'ws.list.created' })}</dt>
         <dd>${formatDateTime(interview.createdAt)}</dd>
       </dl>

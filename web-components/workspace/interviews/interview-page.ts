@@ -7,10 +7,11 @@ import '../invitations/invitation-panel.js';
 import { LiveController } from '../live/live-controller.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
-import { formatClock, formatDateTime } from '../shared/format.js';
+import { formatClock } from '../shared/format.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
+import { deadlineSentence } from './deadline-text.js';
 import '../shared/status-badge.js';
 import { confirmBeforeSeeingScores } from '../fairness/sealed-gate.js';
 import { otherReviewLink, reviewHref } from '../review/review-entry.js';
@@ -77,7 +78,7 @@ export class InterviewPage extends LitElement {
     const other = otherReviewLink(interview);
     return html`
       <h1>${interview.title}</h1>
-      <p class="meta">${interview.deadline ? msg(str`Deadline: ${formatDateTime(interview.deadline)}`, { id: 'ws.page.deadline' }) : msg('No deadline', { id: 'ws.page.noDeadline' })}</p>
+      <p class="meta">${deadlineSentence(interview)}</p>
       <div class="row actions">
         <a class="button primary" href=${reviewHref(interview)}>${msg('Review answers', { id: 'ws.page.review' })}</a>
         <a class="button" href=${other.href}>${other.label}</a>
@@ -114,6 +115,7 @@ export class InterviewPage extends LitElement {
         ${
           organiser
             ? html`<ws-invitation-panel .ctx=${this.ctx} .interviewId=${interview.id}
+          .locations=${interview.public?.locations ?? []}
           @ws-invited=${() => this.data.reload()}></ws-invitation-panel>`
             : nothing
         }

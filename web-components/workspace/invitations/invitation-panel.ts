@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Invitation } from '../../../server/contracts/api.js';
+import type { ProgrammeLocation } from '../../../server/contracts/programmes.js';
 import type { WorkspaceEvent } from '../events.js';
 import { LiveController } from '../live/live-controller.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -30,6 +31,8 @@ export class InvitationPanel extends LitElement {
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() interviewId = '';
+  /** The interview's cities (issue 21): a staff invitation may name one. */
+  @property({ attribute: false }) locations: ProgrammeLocation[] = [];
   /** Links just created or re-issued: the only moment they can be shown. */
   @state() private freshLinks: Invitation[] = [];
   @state() private rowMessage = '';
@@ -63,10 +66,16 @@ export class InvitationPanel extends LitElement {
 
   private async reissue(invitation: Invitation) {
     const name = invitation.candidate.name;
-    const confirmText = msg(
-      str`Create a new link for ${name}? Their current link will stop working.`,
-      { id: 'ws.inv.reissueConfirm' },
-    );
+    const open = invitation.status === 'invited' || invitation.status === 'started';
+    // Issue 21: a finished or closed candidate's new link opens feedback and their data only.
+    const confirmText = open
+      ? msg(str`Create a new link for ${name}? Their current link will stop working.`, {
+          id: 'ws.inv.reissueConfirm',
+        })
+      : msg(
+          str`Create a new link for ${name}? It opens their feedback, a copy of their data and its erasure only; their current link will stop working.`,
+          { id: 'ws.inv.aftercareConfirm' },
+        );
     const createLabel = msg('Create a new link', { id: 'ws.inv.reissueConfirmButton' });
     if (!(await confirmInPage(this, confirmText, createLabel))) return;
     try {
@@ -81,7 +90,7 @@ export class InvitationPanel extends LitElement {
   override render() {
     return html`<section aria-labelledby="candidates-title">
       <h2 id="candidates-title" tabindex="-1">${msg('Candidates', { id: 'ws.inv.title' })}</h2>
-      <ws-invite-form .ctx=${this.ctx} .interviewId=${this.interviewId} @ws-invited=${this.onInvited}></ws-invite-form>
+      <ws-invite-form .ctx=${this.ctx} .interviewId=${this.interviewId} .locations=${this.locations} @ws-invited=${this.onInvited}></ws-invite-form>
       ${
         this.freshLinks.length
           ? html`<ws-new-links .invitations=${this.freshLinks}
@@ -138,7 +147,8 @@ export class InvitationPanel extends LitElement {
         open
           ? html`<button type="button" class="link" @click=${() => this.reissue(invitation)}
           aria-label=${msg(str`New link for ${invitation.candidate.name}`, { id: 'ws.inv.reissueLabel' })}>${msg('New link', { id: 'ws.inv.reissue' })}</button>`
-          : nothing
+          : html`<button type="button" class="link" @click=${() => this.reissue(invitation)}
+          aria-label=${msg(str`New feedback-only link for ${invitation.candidate.name}`, { id: 'ws.inv.aftercareLabel' })}>${msg('New link (feedback and data)', { id: 'ws.inv.aftercare' })}</button>`
       }${
         invitation.status === 'completed'
           ? html`<ws-feedback-dialog .ctx=${this.ctx} .invitationId=${invitation.id} .candidateName=${invitation.candidate.name}></ws-feedback-dialog>`

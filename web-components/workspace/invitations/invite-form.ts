@@ -2,10 +2,12 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Invitation } from '../../../server/contracts/api.js';
+import type { ProgrammeLocation } from '../../../server/contracts/programmes.js';
 import { inviteCandidates, type NamedDuplicate } from '../api/programme-api.js';
 import { workspaceEvent } from '../events.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { errorText } from '../shared/error-text.js';
+import { formatDateTime } from '../shared/format.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import {
   type CandidateInput,
@@ -43,6 +45,9 @@ export class InviteForm extends LitElement {
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() interviewId = '';
+  /** The interview's cities (issue 21): the invitations made here go to the one chosen. */
+  @property({ attribute: false }) locations: ProgrammeLocation[] = [];
+  @state() private city = '';
   @state() private list: CandidateList | null = null;
   @state() private busy = false;
   @state() private message = '';
@@ -58,9 +63,11 @@ export class InviteForm extends LitElement {
       const invitations: Invitation[] = [];
       const duplicates: typeof this.duplicates = [];
       for (let start = 0; start < candidates.length; start += BATCH) {
-        const batch = candidates
-          .slice(start, start + BATCH)
-          .map(({ name, email }) => ({ name, email }));
+        const batch = candidates.slice(start, start + BATCH).map(({ name, email }) => ({
+          name,
+          email,
+          ...(this.city ? { locationKey: this.city } : {}),
+        }));
         const result = await inviteCandidates(
           this.ctx.api,
           this.interviewId,
@@ -122,6 +129,7 @@ export class InviteForm extends LitElement {
 
   override render() {
     return html`
+      ${this.renderCity()}
       <form class="one" @submit=${this.inviteOne} aria-label=${msg('Invite one candidate', { id: 'ws.invite.oneLabel' })}>
         <div class="field">
           <label for="name">${msg('Name', { id: 'ws.invite.name' })}</label>
@@ -152,6 +160,28 @@ export class InviteForm extends LitElement {
       <p role="status">${this.message}</p>
       ${renderDuplicates(this.duplicates, this.busy, () => void this.invite(this.duplicates, true))}
     `;
+  }
+
+  /** Shown only for a multi-city programme; a closed city cannot be chosen. */
+  private renderCity() {
+    if (this.locations.length === 0) return nothing;
+    const now = new Date().toISOString();
+    return html`<div class="field">
+      <label for="city">${msg('City of the candidates you invite here', { id: 'ws.invite.city' })}</label>
+      <select id="city" @change=${(e: Event) => {
+        this.city = (e.target as HTMLSelectElement).value;
+      }}>
+        <option value="" ?selected=${!this.city}>${msg('No city', { id: 'ws.invite.noCity' })}</option>
+        ${this.locations.map((l) => {
+          const closed = new Date(l.deadline).toISOString() <= now;
+          const until = formatDateTime(l.deadline);
+          const label = closed
+            ? msg(str`${l.name} (closed ${until})`, { id: 'ws.invite.cityClosed' })
+            : msg(str`${l.name} (until ${until})`, { id: 'ws.invite.cityUntil' });
+          return html`<option value=${l.key} ?selected=${this.city === l.key} ?disabled=${closed}>${label}</option>`;
+        })}
+      </select>
+    </div>`;
   }
 
   private renderPreview() {

@@ -19,6 +19,25 @@ export const resultsPageStyles = css`
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
   }
+  .pick {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .pick input {
+    width: 1.25rem;
+    height: 1.25rem;
+    flex: none;
+  }
+  .select-all {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+    margin: 0.5rem 0;
+  }
+  ws-bulk-actions {
+    margin: 0 0 1rem;
+  }
   h2 {
     margin: 0;
     font-size: 1.2rem;

@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Interview } from '../../../server/contracts/api.js';
+import type { Interview, InvitationStatus } from '../../../server/contracts/api.js';
 import type { ResultItem, ScoreSummary } from '../../../server/contracts/review.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { Loader } from '../shared/loader.js';
@@ -9,6 +9,7 @@ import { setPageTitle } from '../shared/page-title.js';
 import { href } from '../shell/routes.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import './decision-control.js';
+import './bulk-actions.js';
 import { reviewApi } from '../api/review-api.js';
 import { outcomeName } from './decision-control.js';
 import { type ResultsFilter, type ResultsSort, sortAndFilter } from './results-order.js';
@@ -27,6 +28,10 @@ export class ResultsPage extends LitElement {
   @state() private sort: ResultsSort = 'overall';
   @state() private filter: ResultsFilter = 'all';
   @state() private search = '';
+  /** Issue 21: a city's key, `-` for candidates with none, '' for every city. */
+  @state() private city = '';
+  /** The invitations ticked for a bulk decision or feedback release. */
+  @state() private selected = new Set<string>();
   @state() private shown = PAGE_SIZE;
   private readonly data = new Loader(this, async () => {
     const api = reviewApi(this.ctx.api);
@@ -51,7 +56,8 @@ export class ResultsPage extends LitElement {
   }
 
   private renderResults(interview: Interview, all: ResultItem[]) {
-    const items = sortAndFilter(all, this.sort, this.filter, this.search);
+    const items = sortAndFilter(inCity(all, this.city), this.sort, this.filter, this.search);
+    const selected = items.filter((i) => this.selected.has(i.invitationId));
     const complete = all.filter((i) => i.ratingsComplete).length;
     const decided = all.filter((i) => i.decision).length;
     return html`
@@ -66,6 +72,7 @@ export class ResultsPage extends LitElement {
             this.shown = PAGE_SIZE;
           }} />
         </div>
+        ${this.renderCityFilter(interview, all)}
         <div class="field">
           <label for="sort">${msg('Sort by', { id: 'ws.results.sort' })}</label>
           <select id="sort" @change=${(e: Event) => {
@@ -92,6 +99,14 @@ export class ResultsPage extends LitElement {
         </div>
       </div>
       <p role="status" class="hint">${msg(str`${items.length} candidate(s) shown`, { id: 'ws.results.count' })}</p>
+      <label class="select-all"><input type="checkbox"
+        .checked=${items.length > 0 && selected.length === items.length}
+        .indeterminate=${selected.length > 0 && selected.length < items.length}
+        @change=${(e: Event) => this.selectAll(items, (e.target as HTMLInputElement).checked)} />
+        ${msg('Select everyone shown', { id: 'ws.results.selectAll' })}</label>
+      <ws-bulk-actions .ctx=${this.ctx}
+        .selected=${selected.map((i) => ({ invitationId: i.invitationId, name: nameOf(i) }))}
+        .done=${() => void this.data.reload()}></ws-bulk-actions>
       <ul class="plain results">${items.slice(0, this.shown).map((item) => this.renderItem(interview, item))}</ul>
       ${
         items.length > this.shown
@@ -103,10 +118,16 @@ export class ResultsPage extends LitElement {
   }
 
   private renderItem(interview: Interview, item: ResultItem) {
-    const name = item.candidate.name || item.candidate.label || '';
+    const name = nameOf(item);
     return html`<li class="card" data-invitation=${item.invitationId}>
-      <h2>${name}</h2>
-      <p class="meta">${item.candidate.email}${item.candidate.label ? html` · ${item.candidate.label}` : nothing}</p>
+      <div class="pick">
+        <input type="checkbox" aria-label=${msg(str`Select ${name}`, { id: 'ws.results.select' })}
+          .checked=${this.selected.has(item.invitationId)}
+          @change=${(e: Event) => this.toggle(item.invitationId, (e.target as HTMLInputElement).checked)} />
+        <h2>${name}</h2>
+      </div>
+      <p class="meta">${item.candidate.email}${item.candidate.label ? html` · ${item.candidate.label}` : nothing}${item.location ? html` · ${item.location.name}` : nothing}</p>
+      <p><a href=${href.review(item.invitationId, item.status === 'completed' ? undefined : (item.status as InvitationStatus))}>${msg(str`Answers and reviewers’ notes for ${name}`, { id: 'ws.results.toAnswers' })}</a></p>
       <p class=${item.ratingsComplete ? 'complete' : 'incomplete'}>${
         item.ratingsComplete
           ? html`<span aria-hidden="true">✓ </span>${msg('Every answer fully rated', { id: 'ws.results.complete' })}`
@@ -131,6 +152,40 @@ export class ResultsPage extends LitElement {
     </li>`;
   }
 
+  /** Shown for a multi-city programme: its cities, with how many results each holds. */
+  private renderCityFilter(interview: Interview, all: ResultItem[]) {
+    const cities = interview.public?.locations ?? [];
+    if (cities.length === 0) return nothing;
+    const count = (key: string) => inCity(all, key).length;
+    return html`<div class="field">
+      <label for="city">${msg('City', { id: 'ws.results.city' })}</label>
+      <select id="city" @change=${(e: Event) => {
+        this.city = (e.target as HTMLSelectElement).value;
+        this.shown = PAGE_SIZE;
+      }}>
+        <option value="" ?selected=${!this.city}>${msg('Every city', { id: 'ws.results.allCities' })} (${all.length})</option>
+        ${cities.map((c) => html`<option value=${c.key} ?selected=${this.city === c.key}>${c.name} (${count(c.key)})</option>`)}
+        ${count('-') ? html`<option value="-" ?selected=${this.city === '-'}>${msg('No city', { id: 'ws.invite.noCity' })} (${count('-')})</option>` : nothing}
+      </select>
+    </div>`;
+  }
+
+  private toggle(invitationId: string, on: boolean) {
+    const next = new Set(this.selected);
+    if (on) next.add(invitationId);
+    else next.delete(invitationId);
+    this.selected = next;
+  }
+
+  private selectAll(items: ResultItem[], on: boolean) {
+    const next = new Set(this.selected);
+    for (const i of items) {
+      if (on) next.add(i.invitationId);
+      else next.delete(i.invitationId);
+    }
+    this.selected = next;
+  }
+
   private renderAggregate(a: ScoreSummary) {
     if (a.mean === null || a.n === 0) return msg('no ratings yet', { id: 'ws.results.none' });
     const mean = a.mean.toFixed(2);
@@ -140,6 +195,16 @@ export class ResultsPage extends LitElement {
         : '';
     return msg(str`${mean} (${a.n} rating(s)${spread})`, { id: 'ws.results.aggregate' });
   }
+}
+
+function nameOf(item: ResultItem): string {
+  return item.candidate.name || item.candidate.label || '';
+}
+
+/** The results of one city (`-`: those without a city; '': all). */
+function inCity(items: ResultItem[], key: string): ResultItem[] {
+  if (!key) return items;
+  return items.filter((i) => (i.location?.key ?? '-') === key);
 }
 
 declare global {
