@@ -93,6 +93,10 @@ const OTHER_ROUTES: Record<string, Rule> = {
   'GET /interviews': 'staff', // lists only what the caller may see (test/api/teams.test.ts)
   'GET /review/queue': 'staff', // idem
   'GET /competency-library': 'staff',
+  // Issue 21: many invitations at once; each item passes the same rule as its single-item
+  // route (a 404 or 403 item for what the caller may not manage: test/api/cities.test.ts).
+  'PUT /invitations/decisions': 'staff',
+  'POST /invitations/feedback/release': 'staff',
   'POST /candidate/erase': 'candidate',
   'GET /candidate/export': 'candidate',
   'GET /candidate/privacy': 'candidate',
