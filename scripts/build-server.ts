@@ -21,7 +21,6 @@ export async function buildServer(): Promise<string> {
         in: path.join(root, 'server/auth/password-quality.worker.ts'),
         out: 'password-quality.worker',
       },
-      { in: path.join(root, 'server/db/wal-checkpoint.worker.ts'), out: 'wal-checkpoint.worker' },
     ],
     bundle: true,
     splitting: true,

@@ -7,7 +7,7 @@ import { type AppOptions, buildApp } from './app.js';
 import { loadSecrets } from './auth/secrets.js';
 import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
-import { closeDatabase, migrateToLatest, openDatabase } from './db/database.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { AuditLog, noAudit } from './domain/audit/audit-log.js';
 import { type BootstrapResult, bootstrapAdmin } from './domain/staff/users.js';
@@ -155,7 +155,7 @@ export async function startServer(
       await webhooks?.stop();
       await audit.flush();
       await cluster?.close();
-      await closeDatabase(db);
+      await db.destroy();
     },
   };
 }

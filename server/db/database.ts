@@ -27,12 +27,8 @@ import * as integrations from './migrations/014-integrations.js';
 import * as aftercareLinks from './migrations/015-aftercare-links.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
-import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export type Db = Kysely<Database>;
-
-/** The WAL checkpointer of each SQLite database (wal-checkpointer.ts), stopped on close. */
-const checkpointers = new WeakMap<Db, WalCheckpointer>();
 
 // Migrations are imported, not read from a folder, so they work however the code is bundled.
 const migrations: Record<string, Migration> = {
@@ -74,26 +70,10 @@ export function openDatabase(
   sqlite.pragma('busy_timeout = 5000');
   // Erasure: deleted rows are overwritten with zeros, not left readable in free pages.
   sqlite.pragma('secure_delete = ON');
-  // Issue 25: checkpoints run in a worker thread, never inside a commit on the event loop; after
-  // a burst the WAL file is cut back to this size when it starts over.
-  sqlite.pragma('wal_autocheckpoint = 0');
-  sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  const checkpointer = startWalCheckpointer(file, log);
-  const cached = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({
-      database: {
-        ...cached,
-        // Kysely closes without awaiting: the worker's last checkpoint follows the close.
-        close: () => {
-          cached.close();
-          void checkpointer.stop();
-        },
-      },
-    }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins,
   });
-  checkpointers.set(db, checkpointer);
   // Commits are not fsynced (NORMAL); what must survive a power cut awaits durable-commits.ts.
   registerWalFile(db, file);
   return db;
@@ -110,10 +90,4 @@ export async function migrateToLatest(db: Db): Promise<void> {
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
-}
-
-/** Closes the database; with SQLite, also waits for the WAL to be folded into the file. */
-export async function closeDatabase(db: Db): Promise<void> {
-  await db.destroy();
-  await checkpointers.get(db)?.stop();
 }
