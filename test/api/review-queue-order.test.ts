@@ -20,7 +20,10 @@ for (const setup of BOTH_SETUPS) {
     const finished: Record<'A' | 'B' | 'C', { invitationId: string; answerIds: string[] }> =
       {} as never;
 
-    before(async () => {
+    before(async function () {
+      // Six real recordings converted by ffmpeg, one after another: on a loaded machine that
+      // is minutes, not a sign of a hang.
+      this.timeout(300_000);
       server = await startTestServer({ ...setup, now: clock.now });
       admin = await login(server.url);
       interview = await createInterview(admin, {
