@@ -148,7 +148,7 @@ export class InvitationPanel extends LitElement {
           ? html`<button type="button" class="link" @click=${() => this.reissue(invitation)}
           aria-label=${msg(str`New link for ${invitation.candidate.name}`, { id: 'ws.inv.reissueLabel' })}>${msg('New link', { id: 'ws.inv.reissue' })}</button>`
           : html`<button type="button" class="link" @click=${() => this.reissue(invitation)}
-          aria-label=${msg(str`New feedback-only link for ${invitation.candidate.name}`, { id: 'ws.inv.aftercareLabel' })}>${msg('New link (feedback and data)', { id: 'ws.inv.aftercare' })}</button>`
+          aria-label=${msg(str`New link (feedback and data) for ${invitation.candidate.name}`, { id: 'ws.inv.aftercareLabel' })}>${msg('New link (feedback and data)', { id: 'ws.inv.aftercare' })}</button>`
       }${
         invitation.status === 'completed'
           ? html`<ws-feedback-dialog .ctx=${this.ctx} .invitationId=${invitation.id} .candidateName=${invitation.candidate.name}></ws-feedback-dialog>`
