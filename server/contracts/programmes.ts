@@ -180,6 +180,20 @@ export interface Feedback {
   releasedAt: string | null;
 }
 
+/**
+ * Extension (issue 21): the feedback as staff get it. The draft goes out unchanged unless
+ * edited, so staff see what the candidate will read: in which language, and which texts are
+ * still the generated draft. Never sent to the candidate.
+ */
+export interface StaffFeedback extends Feedback {
+  /** The invitation's language: the announcement email and the feedback page are in it. */
+  language: 'en' | 'fr';
+  competencies: (FeedbackCompetency & {
+    /** The text generated from the rubric and the ratings today (what the draft starts with). */
+    generatedText: string;
+  })[];
+}
+
 export const AccommodationsRequest = z.object({
   extraTime: z.literal(true, { message: 'must be true' }),
 });

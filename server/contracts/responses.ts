@@ -247,8 +247,22 @@ export const ReliabilityView = z.looseObject({
 export const FeedbackView = z
   .looseObject({
     summary: z.string(),
-    competencies: z.array(z.looseObject({ key: z.string(), name: z.string(), text: z.string() })),
+    competencies: z.array(
+      z.looseObject({
+        key: z.string(),
+        name: z.string(),
+        text: z.string(),
+        generatedText: z.string().optional().meta({
+          description:
+            'Extension, staff only: the text generated from the rubric and the ratings (the draft starts with it).',
+        }),
+      }),
+    ),
     releasedAt: nullableTime,
+    language: z
+      .enum(['en', 'fr'])
+      .optional()
+      .meta({ description: 'Extension, staff only: the language the candidate reads it in.' }),
   })
   .meta({ id: 'Feedback' });
 

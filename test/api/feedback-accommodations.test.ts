@@ -143,14 +143,19 @@ for (const setup of BOTH_SETUPS) {
         'feedback_missing',
       );
 
-      // Ratings 4 and 3: the rounded mean 3.5 → 4 picks the level-4 anchor for the draft.
-      for (const [staff, score] of [
-        [admin, 4],
-        [reviewer, 3],
+      // Ratings 4 and 3: the rounded mean 3.5 → 4 picks the level-4 anchor for the draft, which
+      // speaks to the candidate in their invitation's language (French: "vous") and quotes the
+      // anchor; what a reviewer noticed (their comment) stays out of it.
+      for (const [staff, score, comment] of [
+        [admin, 4, 'Rambled a little at the start.'],
+        [reviewer, 3, ''],
       ] as const) {
-        const rated = await staff.put(`/answers/${answer.id}/ratings/me`, { score });
+        const rated = await staff.put(`/answers/${answer.id}/ratings/me`, { score, comment });
         assert.equal(rated.status, 200, JSON.stringify(rated.body));
       }
+      const generated =
+        'Vos réponses se rapprochent le plus de cette description de notre grille d’évaluation\u00a0:' +
+        '\n«\u00a0Gives a clear, well organised answer.\u00a0»';
       const draft = await admin.get(`/invitations/${invitation.id}/feedback`);
       assert.equal(draft.status, 200, JSON.stringify(draft.body));
       assert.deepEqual(draft.body, {
@@ -159,10 +164,12 @@ for (const setup of BOTH_SETUPS) {
           {
             key: 'communication',
             name: 'Communication',
-            text: 'Gives a clear, well organised answer.',
+            text: generated,
+            generatedText: generated,
           },
         ],
         releasedAt: null,
+        language: 'fr',
       });
       expectProblem(
         await admin.put(`/invitations/${invitation.id}/feedback`, {
@@ -200,6 +207,7 @@ for (const setup of BOTH_SETUPS) {
         },
       ]);
       assert.ok(read.body.releasedAt);
+      assert.equal(read.body.language, undefined, 'what staff see besides stays with staff');
       // Released once: a second release sends nothing more.
       assert.equal(
         (await admin.post(`/invitations/${invitation.id}/feedback/release`)).status,

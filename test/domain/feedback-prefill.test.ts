@@ -35,19 +35,36 @@ describe('Feedback draft prefilled from the anchored rubric', () => {
       ['q2', [4, 4]], // mean 3.75 → 4
       ['q3', [2, 3]], // mean 2.5 → 3 (half-way rounds up)
     ]);
-    assert.deepEqual(prefillCompetencies(competencies, questions, scores), [
+    assert.deepEqual(prefillCompetencies(competencies, questions, scores, 'en'), [
       {
         key: 'communication',
         name: 'Communication',
-        text: 'Explains clearly and concisely. Adapts the message to the listener.',
+        text:
+          'Your answers came closest to these descriptions in our assessment guide:\n' +
+          '“Explains clearly and concisely.”\n“Adapts the message to the listener.”',
       },
-      { key: 'teamwork', name: 'Teamwork', text: 'Helps when asked.' },
+      {
+        key: 'teamwork',
+        name: 'Teamwork',
+        text: 'Your answers came closest to this description in our assessment guide:\n“Helps when asked.”',
+      },
       { key: 'unrated', name: 'Unrated', text: '' },
     ]);
   });
 
+  // Issue 21: the draft goes out unchanged unless edited, so it speaks to the candidate (the
+  // anchors, written about a candidate, are quoted as the guide's words) in their language.
+  it('speaks to the candidate in their language: French drafts say “vous”', () => {
+    const scores = new Map([['q3', [3]]]);
+    assert.equal(
+      prefillCompetencies(competencies, questions, scores, 'fr')[1]!.text,
+      'Vos réponses se rapprochent le plus de cette description de notre grille d’évaluation\u00a0:\n' +
+        '«\u00a0Helps when asked.\u00a0»',
+    );
+  });
+
   it('leaves the text empty when no anchor is written for that level', () => {
     const scores = new Map([['q3', [5, 5]]]);
-    assert.equal(prefillCompetencies(competencies, questions, scores)[1]!.text, '');
+    assert.equal(prefillCompetencies(competencies, questions, scores, 'en')[1]!.text, '');
   });
 });

@@ -1,4 +1,9 @@
-import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
+import type {
+  Feedback,
+  FeedbackCompetency,
+  FeedbackRequest,
+  StaffFeedback,
+} from '../../contracts/programmes.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
@@ -45,25 +50,44 @@ async function storedFeedback(deps: Deps, invitationId: string) {
     .executeTakeFirst();
 }
 
-/** The saved feedback with competency names, or the prefilled draft when nothing was saved. */
-export async function feedbackDraft(deps: Deps, invitationId: string): Promise<Feedback> {
+/**
+ * The saved feedback with competency names, or the prefilled draft when nothing was saved; for
+ * staff, with the candidate's language and each competency's generated text beside it (so the
+ * release question can say which texts still go out as generated).
+ */
+export async function feedbackDraft(deps: Deps, invitationId: string): Promise<StaffFeedback> {
   const invitation = await completedInvitation(deps, invitationId);
   const rubric = await rubricOf(deps.db, invitation.interviewId);
   const saved = await storedFeedback(deps, invitationId);
+  const scores = await scoresOfLatestTakes(deps.db, invitationId);
+  const generated = prefillCompetencies(
+    rubric.competencies,
+    rubric.questions,
+    scores,
+    invitation.language,
+  );
+  const generatedText = new Map(generated.map((c) => [c.key, c.text]));
+  const withGenerated = (c: FeedbackCompetency) => ({
+    ...c,
+    generatedText: generatedText.get(c.key) ?? '',
+  });
   if (!saved) {
-    const scores = await scoresOfLatestTakes(deps.db, invitationId);
     return {
       summary: '',
-      competencies: prefillCompetencies(rubric.competencies, rubric.questions, scores),
+      competencies: generated.map(withGenerated),
       releasedAt: null,
+      language: invitation.language,
     };
   }
   const names = new Map(rubric.competencies.map((c) => [c.key, c.name]));
   const texts = JSON.parse(saved.competencies) as { key: string; text: string }[];
   return {
     summary: saved.summary,
-    competencies: texts.map((c) => ({ key: c.key, name: names.get(c.key) ?? c.key, text: c.text })),
+    competencies: texts.map((c) =>
+      withGenerated({ key: c.key, name: names.get(c.key) ?? c.key, text: c.text }),
+    ),
     releasedAt: saved.releasedAt,
+    language: invitation.language,
   };
 }
 
@@ -72,7 +96,7 @@ export async function saveFeedback(
   deps: Deps,
   invitationId: string,
   input: FeedbackRequest,
-): Promise<Feedback> {
+): Promise<StaffFeedback> {
   const invitation = await completedInvitation(deps, invitationId);
   const { competencies } = await rubricOf(deps.db, invitation.interviewId);
   const known = new Set(competencies.map((c) => c.key));
@@ -120,7 +144,7 @@ export async function releaseFeedback(
   deps: Deps,
   invitationId: string,
   actor: Actor,
-): Promise<Feedback> {
+): Promise<StaffFeedback> {
   const invitation = await completedInvitation(deps, invitationId);
   const saved = await storedFeedback(deps, invitationId);
   if (!saved) {
@@ -170,5 +194,11 @@ export async function releaseFeedback(
 export async function candidateFeedback(deps: Deps, invitationId: string): Promise<Feedback> {
   const saved = await storedFeedback(deps, invitationId);
   if (!saved?.releasedAt) throw new NotFoundError('Your feedback is not ready yet.');
-  return feedbackDraft(deps, invitationId);
+  // What staff see besides (the generated texts would tell the ratings) stays with staff.
+  const { summary, competencies, releasedAt } = await feedbackDraft(deps, invitationId);
+  return {
+    summary,
+    competencies: competencies.map(({ key, name, text }) => ({ key, name, text })),
+    releasedAt,
+  };
 }
