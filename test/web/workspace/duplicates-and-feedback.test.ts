@@ -17,7 +17,7 @@ describe('workspace components: duplicate invitations and the feedback editor in
   /**
    * Mounts `tag` with a fake API that records calls in window.calls. Invitations: an address
    * in `known` is skipped (as the server does) unless `allowDuplicates`. Feedback: a draft
-   * prefilled like the server's, saved and released in memory.
+   * prefilled like the server's, for a candidate invited in French, saved and released in memory.
    */
   async function mount(tag: string, props: Record<string, string>) {
     page = await ui.open();
@@ -31,8 +31,9 @@ describe('workspace components: duplicate invitations and the feedback editor in
           competencies: [
             { key: 'comm', name: 'Communication', text: 'Explains ideas clearly.' },
             { key: 'team', name: 'Teamwork', text: '' },
-          ],
+          ].map((c) => ({ ...c, generatedText: c.text })),
           releasedAt: null as string | null,
+          language: 'fr',
         };
         const invitation = (c: { name: string; email: string }) => ({
           id: `inv-${c.email}`,
@@ -165,5 +166,56 @@ describe('workspace components: duplicate invitations and the feedback editor in
       ],
     );
     await page.getByRole('button', { name: 'Save and release again' }).waitFor();
+  });
+
+  // Issue 21 (item 6): the draft goes out unchanged unless edited, so before release the
+  // question shows the candidate's language and the text as they will read it.
+  it('shows, before release, the language and exactly what the candidate will read', async () => {
+    await mount('ws-feedback-editor', { invitationId: 'inv-1', candidateName: 'Ada' });
+    const releaseButton = page.getByRole('button', { name: 'Release to the candidate' });
+    const ask = page.getByRole('dialog');
+    const preview = ask.getByRole('region', { name: 'What Ada will read' });
+    const asked = async () => {
+      await releaseButton.click();
+      await preview.waitFor();
+      return {
+        notes: await ask.locator('.note').allInnerTexts(),
+        page: await preview.locator('[lang] > *').allInnerTexts(),
+        lang: await preview.locator('[lang]').getAttribute('lang'),
+      };
+    };
+    assert.deepEqual(await asked(), {
+      notes: [
+        'Goes out in French, the language of this candidate’s invitation.',
+        'Not edited: the draft generated from the rubric goes out word for word.',
+      ],
+      // Headings in the candidate's language, as their page shows them; empty texts are left out.
+      page: ['Votre retour', 'Communication', 'Explains ideas clearly.'],
+      lang: 'fr',
+    });
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Summary').fill('Thank you for your time.');
+    await page.getByLabel('Teamwork').fill('You credited your colleagues.');
+    assert.deepEqual(await asked(), {
+      notes: [
+        'Goes out in French, the language of this candidate’s invitation.',
+        'Not edited, as generated from the rubric: Communication.',
+      ],
+      page: [
+        'Votre retour',
+        'Synthèse',
+        'Thank you for your time.',
+        'Communication',
+        'Explains ideas clearly.',
+        'Teamwork',
+        'You credited your colleagues.',
+      ],
+      lang: 'fr',
+    });
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await calls()).length, 1, 'nothing saved or released on Cancel');
   });
 });

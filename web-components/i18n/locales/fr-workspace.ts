@@ -390,6 +390,15 @@ export const workspaceFr: Translations = {
   'ws.fb.releaseConfirm': str`Publier ce retour pour ${0} ? La personne recevra un e-mail et pourra le lire par son lien.`,
   'ws.fb.releaseConfirmNoEmail': str`Publier ce retour pour ${0} ? Aucun e-mail ne sera envoyé : la personne pourra le lire en ouvrant son lien d’entretien, prévenez-la vous-même.`,
   'ws.fb.released': 'Publié : le candidat peut maintenant le lire.',
+  // Issue 21: what the release question shows (feedback-preview.ts).
+  'ws.fb.preview.french': 'français',
+  'ws.fb.preview.english': 'anglais',
+  'ws.fb.preview.language': str`Envoyé en ${0}, la langue de l’invitation de cette personne.`,
+  'ws.fb.preview.unedited':
+    'Non modifié : le brouillon généré à partir de la grille est envoyé tel quel, mot pour mot.',
+  'ws.fb.preview.partly': str`Non modifiés, tels que générés à partir de la grille : ${0}.`,
+  'ws.fb.preview.title': str`Ce que ${0} lira`,
+  'ws.fb.preview.empty': 'Rien d’autre : la synthèse et tous les textes sont vides.',
   // Admin erasure from the candidates list (erase-ui).
   'ws.erase.open': 'Effacer…',
   'ws.erase.openLabel': str`Effacer ${0}…`,

@@ -6,10 +6,10 @@
 
 import type { Interview, Invitation } from '../../../server/contracts/api.js';
 import type {
-  Feedback,
   ProgrammeSettings,
   ProgrammeSettingsInput,
   SkippedDuplicate,
+  StaffFeedback,
 } from '../../../server/contracts/programmes.js';
 import type { WorkspaceApi } from './workspace-api.js';
 
@@ -75,17 +75,17 @@ export async function inviteCandidates(
 }
 
 export const feedbackDraft = (api: WorkspaceApi, invitationId: string) =>
-  api.request<Feedback>(`/invitations/${id(invitationId)}/feedback`);
+  api.request<StaffFeedback>(`/invitations/${id(invitationId)}/feedback`);
 
 export const saveFeedback = (
   api: WorkspaceApi,
   invitationId: string,
   feedback: { summary: string; competencies: { key: string; text: string }[] },
-) => send<Feedback>(api, 'PUT', `/invitations/${id(invitationId)}/feedback`, feedback);
+) => send<StaffFeedback>(api, 'PUT', `/invitations/${id(invitationId)}/feedback`, feedback);
 
 /** Whether this installation sends email (GET /installation, extension for issue 21). */
 export const emailEnabled = async (api: WorkspaceApi): Promise<boolean> =>
   (await api.request<{ emailEnabled?: boolean }>('/installation')).emailEnabled !== false;
 
 export const releaseFeedback = (api: WorkspaceApi, invitationId: string) =>
-  send<Feedback>(api, 'POST', `/invitations/${id(invitationId)}/feedback/release`);
+  send<StaffFeedback>(api, 'POST', `/invitations/${id(invitationId)}/feedback/release`);

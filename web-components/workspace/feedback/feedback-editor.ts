@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Feedback } from '../../../server/contracts/programmes.js';
+import type { StaffFeedback } from '../../../server/contracts/programmes.js';
 import {
   emailEnabled,
   feedbackDraft,
@@ -13,6 +13,7 @@ import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import { formatDateTime } from '../shared/format.js';
 import type { WorkspaceContext } from '../workspace-context.js';
+import './feedback-preview.js';
 
 /**
  * Feedback for one candidate who finished: a text per competency, prefilled by the server from
@@ -37,7 +38,7 @@ export class FeedbackEditor extends LitElement {
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() invitationId = '';
   @property() candidateName = '';
-  @state() private feedback: Feedback | null = null;
+  @state() private feedback: StaffFeedback | null = null;
   @state() private busy = false;
   @state() private message = '';
   @state() private error = '';
@@ -56,7 +57,7 @@ export class FeedbackEditor extends LitElement {
     }
   }
 
-  private edit(patch: Partial<Feedback>) {
+  private edit(patch: Partial<StaffFeedback>) {
     this.feedback = { ...this.feedback!, ...patch };
     this.message = '';
   }
@@ -93,7 +94,10 @@ export class FeedbackEditor extends LitElement {
           { id: 'ws.fb.releaseConfirmNoEmail' },
         );
     const releaseLabel = msg('Release', { id: 'ws.fb.releaseConfirmButton' });
-    if (!(await confirmInPage(this, confirmText, releaseLabel))) return;
+    // The draft goes out unchanged unless edited: show the language and the very text first.
+    const details = html`<ws-feedback-preview .feedback=${this.feedback!}
+      .candidateName=${this.candidateName}></ws-feedback-preview>`;
+    if (!(await confirmInPage(this, confirmText, releaseLabel, { details }))) return;
     if (!(await this.save())) return;
     this.busy = true;
     try {
@@ -130,13 +134,13 @@ export class FeedbackEditor extends LitElement {
       }</p>
       <div class="field">
         <label for="fb-summary">${msg('Summary', { id: 'ws.fb.summary' })}</label>
-        <textarea id="fb-summary" maxlength="5000" .value=${f.summary ?? ''}
+        <textarea id="fb-summary" maxlength="5000" lang=${f.language} .value=${f.summary ?? ''}
           @input=${(e: Event) => this.edit({ summary: (e.target as HTMLTextAreaElement).value })}></textarea>
       </div>
       ${f.competencies.map(
         (c, i) => html`<div class="field">
           <label for="fb-c${i}">${c.name}</label>
-          <textarea id="fb-c${i}" maxlength="5000" .value=${c.text}
+          <textarea id="fb-c${i}" maxlength="5000" lang=${f.language} .value=${c.text}
             @input=${(e: Event) =>
               this.edit({
                 competencies: f.competencies.map((x, j) =>

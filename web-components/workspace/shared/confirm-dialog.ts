@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { baseStyles } from './base.styles.js';
 
@@ -17,11 +17,15 @@ export class ConfirmDialog extends LitElement {
     css`
       dialog {
         width: min(30rem, 100vw - 1rem);
+        max-height: calc(100dvh - 1rem);
         border: 1px solid var(--ws-border);
         border-radius: 0.75rem;
         background: var(--ws-bg);
         color: var(--ws-text);
         padding: 1rem;
+      }
+      dialog.wide {
+        width: min(42rem, 100vw - 1rem);
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 0.5);
@@ -44,6 +48,8 @@ export class ConfirmDialog extends LitElement {
   @property() confirmLabel = '';
   /** Red confirm button, for what cannot be undone. */
   @property({ type: Boolean }) danger = false;
+  /** What to look at before answering, shown under the question (a wider dialog). */
+  @property({ attribute: false }) details: TemplateResult | null = null;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   /** Opens the dialog; true once the person confirmed, false on Cancel or Escape. */
@@ -59,9 +65,11 @@ export class ConfirmDialog extends LitElement {
   }
 
   override render() {
-    return html`<dialog aria-describedby="question" aria-label=${this.confirmLabel}>
+    return html`<dialog aria-describedby="question" aria-label=${this.confirmLabel}
+        class=${this.details ? 'wide' : ''}>
       <form method="dialog">
         <p id="question">${this.message}</p>
+        ${this.details ?? nothing}
         <div class="actions">
           <button value="cancel">${msg('Cancel', { id: 'ws.confirm.cancel' })}</button>
           <button value="confirm" class=${this.danger ? 'danger' : 'primary'}>${this.confirmLabel}</button>
@@ -80,19 +88,21 @@ function focusedElement(): HTMLElement | null {
 
 /**
  * Asks `message` in an in-page dialog placed inside `host` (so it inherits its language and
- * styles); resolves true when the person pressed `confirmLabel`.
+ * styles), with `details` under it when given; resolves true when the person pressed
+ * `confirmLabel`.
  */
 export async function confirmInPage(
   host: HTMLElement,
   message: string,
   confirmLabel: string,
-  options: { danger?: boolean } = {},
+  options: { danger?: boolean; details?: TemplateResult } = {},
 ): Promise<boolean> {
   const returnTo = focusedElement();
   const dialog = document.createElement('ws-confirm-dialog') as ConfirmDialog;
   dialog.message = message;
   dialog.confirmLabel = confirmLabel;
   dialog.danger = options.danger ?? false;
+  dialog.details = options.details ?? null;
   (host.shadowRoot ?? host).appendChild(dialog);
   try {
     return await dialog.ask();
