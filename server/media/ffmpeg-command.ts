@@ -4,6 +4,13 @@ import type { FfmpegBinaries } from './ffmpeg-binaries.js';
 /** How many stderr lines fluent-ffmpeg keeps; the tail is enough to explain a failure. */
 const STDERR_LINES = 60;
 const STDERR_TAIL_CHARS = 3000;
+/**
+ * Converting media runs at a lower CPU priority than the server (issue 25): on a small machine
+ * ffmpeg would otherwise take every core from the process that acknowledges chunks, serves the
+ * review page and hands mail to SMTP. It still gets every cycle nobody else wants, so media
+ * throughput on an idle machine is unchanged. fluent-ffmpeg starts it through `nice`.
+ */
+export const MEDIA_NICENESS = 10;
 
 export interface CommandOptions {
   /** Kills ffmpeg after this long: a stuck process must not hold a worker forever. */
@@ -15,7 +22,11 @@ export function createCommand(
   binaries: FfmpegBinaries,
   options: CommandOptions = {},
 ): FfmpegCommand {
-  const command = ffmpeg({ stdoutLines: STDERR_LINES, timeout: options.timeoutSeconds });
+  const command = ffmpeg({
+    stdoutLines: STDERR_LINES,
+    timeout: options.timeoutSeconds,
+    niceness: MEDIA_NICENESS,
+  });
   command.setFfmpegPath(binaries.ffmpegPath);
   command.setFfprobePath(binaries.ffprobePath);
   return command;
