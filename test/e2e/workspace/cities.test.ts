@@ -118,6 +118,16 @@ describe('workspace: a multi-city programme run city by city (filter, bulk decis
             name: c.fr ? 'Publier le retour enregistré pour 2' : 'Release saved feedback to 2',
           })
           .click();
+        // Releasing cannot be undone: it asks first, saying how it goes out.
+        const ask = page.getByRole('dialog');
+        await ask
+          .getByText(
+            c.fr
+              ? 'Chaque personne le lit dans la langue de son invitation.'
+              : 'Each candidate reads it in the language of their invitation.',
+          )
+          .waitFor();
+        await ask.getByRole('button', { name: c.fr ? 'Publier' : 'Release', exact: true }).click();
         await page
           .getByText(c.fr ? 'Retour publié pour 1 sur 2.' : 'Feedback released for 1 of 2.')
           .waitFor();

@@ -29,6 +29,14 @@ export const citiesFr: Translations = {
   'ws.bulk.release': str`Publier le retour enregistré pour ${0}`,
   'ws.bulk.decided': str`Décision enregistrée pour ${0} sur ${1}.`,
   'ws.bulk.released': str`Retour publié pour ${0} sur ${1}.`,
+  'ws.bulk.releaseConfirm': str`Publier le retour enregistré pour ${0} ? Cela ne peut pas être annulé.`,
+  'ws.bulk.releaseLanguage': 'Chaque personne le lit dans la langue de son invitation.',
+  'ws.bulk.releaseUnedited':
+    'Un brouillon que personne n’a modifié part mot pour mot tel que généré à partir de la grille. Pour en lire un d’abord, ouvrez le retour de la personne.',
+  'ws.bulk.releaseSkipped': 'Les personnes sans retour enregistré ne sont pas concernées.',
+  'ws.bulk.releaseEmail': 'Chacune reçoit un e-mail et peut le lire grâce à son lien.',
+  'ws.bulk.releaseNoEmail':
+    'Aucun e-mail ne sera envoyé : elles le lisent en ouvrant leur lien d’entretien, prévenez-les vous-même.',
   'ws.bulk.itemDone': str`${0} : fait`,
   'ws.bulk.itemFailed': str`${0} : non fait — ${1}`,
   'ws.bulk.noFeedback': 'aucun retour enregistré pour l’instant',

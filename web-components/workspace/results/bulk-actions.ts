@@ -3,8 +3,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BulkItem } from '../../../server/contracts/review.js';
 import { OUTCOMES, type Outcome } from '../../../server/contracts/review-rules.js';
+import { emailEnabled } from '../api/programme-api.js';
 import { reviewApi } from '../api/review-api.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import { outcomeName } from './decision-control.js';
@@ -72,6 +74,7 @@ export class BulkActions extends LitElement {
   private async run(action: 'decide' | 'release') {
     const people = this.selected;
     if (people.length === 0) return;
+    if (action === 'release' && !(await this.confirmRelease(people.length))) return;
     this.busy = true;
     this.message = '';
     this.outcomes = [];
@@ -95,6 +98,37 @@ export class BulkActions extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Releasing cannot be undone and may send mail: say what goes out, in which language, and
+   * that a draft nobody edited goes out as the rubric generated it (issue 21, item 6).
+   */
+  private async confirmRelease(count: number): Promise<boolean> {
+    const emails = await emailEnabled(this.ctx.api).catch(() => true);
+    const details = html`<ul>
+      <li>${msg('Each candidate reads it in the language of their invitation.', { id: 'ws.bulk.releaseLanguage' })}</li>
+      <li>${msg('A draft nobody edited goes out word for word as generated from the rubric. To read one first, open the candidate’s feedback.', { id: 'ws.bulk.releaseUnedited' })}</li>
+      <li>${msg('Anyone without saved feedback is left out.', { id: 'ws.bulk.releaseSkipped' })}</li>
+      <li>${
+        emails
+          ? msg('Each is emailed and can read it through their link.', {
+              id: 'ws.bulk.releaseEmail',
+            })
+          : msg(
+              'No email will be sent: they read it by opening their interview link, so tell them yourself.',
+              { id: 'ws.bulk.releaseNoEmail' },
+            )
+      }</li>
+    </ul>`;
+    return confirmInPage(
+      this,
+      msg(str`Release saved feedback to ${count}? This cannot be undone.`, {
+        id: 'ws.bulk.releaseConfirm',
+      }),
+      msg('Release', { id: 'ws.fb.releaseConfirmButton' }),
+      { details },
+    );
   }
 
   override render() {
