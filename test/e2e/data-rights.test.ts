@@ -123,10 +123,11 @@ describe('data rights in Chromium', function () {
     await list.getByText(`Administrator issued a new link for ${name}`).waitFor();
     await list.getByText('Administrator issued a new link for an erased candidate').waitFor();
     await list.getByText('Administrator erased a candidate', { exact: true }).waitFor();
-    await list.getByText('Harbour pilot').first().waitFor();
+    await list.getByText('Administrator created the interview “Harbour pilot”').waitFor();
     const text = (await list.textContent()) ?? '';
     for (const id of [interview.id, kept.invitation.id, erased.invitation.id])
       assert.ok(!text.includes(id), `no raw id on the page: ${id}`);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-1280.png'), fullPage: true });
 
     // Filters are picked from names the page shows, not ids typed in.
     await page.getByLabel('Interview').selectOption({ label: 'Harbour pilot' });
@@ -143,7 +144,6 @@ describe('data rights in Chromium', function () {
     await page.getByLabel('Candidate').selectOption({ index: 0 });
     await page.getByRole('button', { name: 'Show' }).click();
     await entries.nth(1).waitFor();
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 740 });
     assert.ok(await fitsViewport(page));
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-360.png'), fullPage: true });
