@@ -27,7 +27,7 @@ describe('workspace: the candidate list follows the live counts', function () {
     return invited.map((i) => i.invitation);
   }
 
-  it('two candidates invited elsewhere finish while the page is open: both rows appear, completed', async () => {
+  it('two candidates invited elsewhere finish while the page is open: both rows appear, completed; a new invitation appears at once', async () => {
     const interview = await createInterview(admin, { questions: ONE_QUESTION });
     const questionId = interview.questions[0]!.id;
     await finish(interview.id, questionId, 1);
@@ -47,6 +47,11 @@ describe('workspace: the candidate list follows the live counts', function () {
     }
     assert.equal(await rows.count(), 3);
     assert.equal(await rows.filter({ hasText: 'Open until' }).count(), 0);
+
+    // Someone invited by a colleague (or applying) appears too, before doing anything.
+    const [fresh] = await invite(admin, interview.id, 1);
+    await rows.filter({ hasText: fresh!.invitation.candidate.email }).waitFor({ timeout: 10_000 });
+    await page.getByText('1 invited').waitFor();
     assert.ok(await sameDocument(page), 'the page was not reloaded');
   });
 });
