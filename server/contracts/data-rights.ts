@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const AuditQuery = z.object({
   invitationId: z.string().trim().min(1).max(100).optional(),
   actorId: z.string().trim().min(1).max(100).optional(),
+  /** Extension (issue 21): entries about this interview or any of its candidates. */
+  interviewId: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -32,6 +34,15 @@ export interface AuditEntryView {
   changes?: string[];
   /** An action through a candidate link that staff were handed (email off). */
   via?: { issuedBy: { id: string; name: string | null } };
+  /**
+   * Extension (issue 21), on entries with an `invitationId`: the candidate, by current name;
+   * once erased, `{ name: null, erased: true }` and nothing else about them.
+   */
+  candidate?: { name: string | null; erased: boolean };
+  /** Extension (issue 21): the interview the entry concerns, while it can still be told. */
+  interview?: { id: string; title: string };
+  /** Extension (issue 21): the account a `user.*` entry is about (never on `login.failed`). */
+  targetUser?: { id: string; name: string; email: string };
 }
 
 export interface AuditPage {

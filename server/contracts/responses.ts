@@ -294,6 +294,9 @@ export const AuditEntryView = z.looseObject({
   }),
   action: z.string(),
   target: z.looseObject({ type: z.string(), id: z.string().nullable() }),
+  candidate: z.object({ name: z.string().nullable(), erased: z.boolean() }).optional(),
+  interview: z.object({ id, title: z.string() }).optional(),
+  targetUser: z.object({ id, name: z.string(), email: z.string() }).optional(),
 });
 
 export const HealthView = z.looseObject({ status: z.literal('ok') });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { type Viewer, visibleInterviewIds } from '../domain/access/interview-access.js';
 
 /**
  * Which socket.io rooms hear an event (API.md "Teams": no event about an interview reaches
@@ -33,13 +34,8 @@ export function eventRooms(db: Db): (payload: unknown) => Promise<string[]> {
   };
 }
 
-/** The rooms a staff user's socket joins at connection. */
-export async function roomsOfUser(db: Db, user: { id: string; role: string }): Promise<string[]> {
-  if (user.role === 'admin') return [ADMIN_ROOM];
-  const rows = await db
-    .selectFrom('interviewMembers')
-    .select('interviewId')
-    .where('userId', '=', user.id)
-    .execute();
-  return rows.map((r) => interviewRoom(r.interviewId));
+/** The rooms a staff user's socket joins at connection: what the one access rule lets them see. */
+export async function roomsOfUser(db: Db, user: Viewer): Promise<string[]> {
+  const visible = await visibleInterviewIds(db, user);
+  return visible === null ? [ADMIN_ROOM] : [...visible].map(interviewRoom);
 }

@@ -128,6 +128,77 @@ for (const database of ['sqlite', 'postgres'] as const) {
       assert.doesNotMatch(JSON.stringify(entries), /nobody@example|wrong password/);
     });
 
+    it('names the candidate, interview and account an entry is about, never an erased candidate; filters by interview (issue 21)', async () => {
+      const interview = await createInterview(admin, { title: 'Night shift lead' });
+      const tag = Math.random().toString(36).slice(2);
+      const people = [
+        { name: 'Ana Lima', email: `ana-${tag}@example.test` },
+        { name: 'Bea Kohl', email: `bea-${tag}@example.test` },
+      ];
+      const invited = await admin.post(`/interviews/${interview.id}/invitations`, {
+        candidates: people,
+      });
+      assert.equal(invited.status, 201, JSON.stringify(invited.body));
+      const [ana, bea] = invited.body.items;
+      for (const { id } of [ana, bea])
+        assert.equal((await admin.post(`/invitations/${id}/link`)).status, 200);
+      assert.equal((await admin.request('DELETE', `/invitations/${bea.id}`)).status, 204);
+      const reviewer = await staffUser(admin, 'reviewer', 'rosa');
+      const reviewerMe = (await reviewer.get('/me')).body;
+      await admin.request('PATCH', `/users/${reviewerMe.id}`, { name: 'Rosa Reviewer' });
+
+      const [reissued] = await trail(`?invitationId=${ana.id}`);
+      assert.equal(reissued.action, 'invitation.link_reissued');
+      assert.deepEqual(reissued.candidate, { name: 'Ana Lima', erased: false });
+      assert.deepEqual(reissued.interview, { id: interview.id, title: 'Night shift lead' });
+
+      const erasedTrail = await trail(`?invitationId=${bea.id}`);
+      assert.deepEqual(
+        erasedTrail.map((e) => [e.action, e.actor.name, e.candidate]),
+        [
+          ['candidate.erased', 'Administrator', { name: null, erased: true }],
+          ['invitation.link_reissued', 'Administrator', { name: null, erased: true }],
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(erasedTrail), /Bea|bea-/);
+
+      const [renamed] = await trail(`?actorId=${adminId}&limit=1`);
+      assert.equal(renamed.action, 'user.updated');
+      assert.deepEqual(renamed.targetUser, {
+        id: reviewerMe.id,
+        name: 'Rosa Reviewer',
+        email: reviewerMe.email,
+      });
+
+      // By interview: what was done about it and its candidates (the erased one has left it).
+      const byInterview = await trail(`?interviewId=${interview.id}`);
+      assert.deepEqual(
+        byInterview.map((e) => [e.action, e.candidate?.name ?? null]),
+        [
+          ['invitation.link_reissued', 'Ana Lima'],
+          ['interview.created', null],
+        ],
+      );
+      assert.equal(byInterview[1].interview.title, 'Night shift lead');
+    });
+
+    it('names no one on a failed sign-in, and no erased candidate who erased their own data', async () => {
+      const interview = await createInterview(admin);
+      const { invitation, candidate } = await inviteOne(admin, interview.id);
+      assert.equal((await candidate.post('/candidate/erase', { confirm: true })).status, 202);
+      const [erased] = await trail(`?invitationId=${invitation.id}`);
+      assert.equal(erased.action, 'candidate.erased');
+      assert.equal(erased.actor.type, 'candidate');
+      assert.equal(erased.actor.name, null);
+      assert.deepEqual(erased.candidate, { name: null, erased: true });
+      assert.equal(erased.interview, undefined);
+
+      await admin.as('').post('/auth/login', { email: ADMIN.email, password: 'not it at all' });
+      const [failed] = await trail('?limit=1');
+      assert.equal(failed.action, 'login.failed');
+      assert.equal(failed.targetUser, undefined);
+    });
+
     it('pages with nextCursor through every entry once', async () => {
       for (let i = 0; i < 5; i++)
         await admin.as('').post('/auth/login', { email: ADMIN.email, password: `nope ${i}` });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { seriousAxeViolations } from '../helpers/browser.js';
 import { serverAndBrowser } from '../helpers/server-and-browser.js';
+import { ADMIN } from '../helpers/test-server.js';
 import { fitsViewport, signIn } from './workspace/support.js';
 
 const SHOTS = process.env.SCREENSHOTS_DIR;
@@ -103,10 +104,14 @@ describe('data rights in Chromium', function () {
     await page.close();
   });
 
-  it('an admin reads the audit trail, by staff member', async () => {
-    const interview = await createInterview(admin);
-    const { invitation } = await inviteOne(admin, interview.id);
-    await admin.post(`/invitations/${invitation.id}/link`);
+  it('an admin reads the audit trail in sentences with names, and filters by what it shows (issue 21)', async () => {
+    const interview = await createInterview(admin, { title: 'Harbour pilot' });
+    const kept = await inviteOne(admin, interview.id);
+    const erased = await inviteOne(admin, interview.id);
+    for (const { invitation } of [kept, erased])
+      await admin.post(`/invitations/${invitation.id}/link`);
+    await admin.request('DELETE', `/invitations/${erased.invitation.id}`);
+    const { name, email } = kept.invitation.candidate;
     const page = await started.browser.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${started.server.url}/`);
@@ -115,13 +120,31 @@ describe('data rights in Chromium', function () {
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
     assert.equal(await page.title(), 'Audit trail');
     const list = page.getByRole('list', { name: 'Audit entries, newest first' });
-    await list.getByText('issued a new link').waitFor();
-    await page.getByLabel('Staff member').selectOption({ label: 'Administrator' });
-    await page.getByRole('button', { name: 'Show' }).click();
-    await list.getByText('issued a new link').first().waitFor();
-    assert.deepEqual(await seriousAxeViolations(page), []);
+    await list.getByText(`Administrator issued a new link for ${name}`).waitFor();
+    await list.getByText('Administrator issued a new link for an erased candidate').waitFor();
+    await list.getByText('Administrator erased a candidate', { exact: true }).waitFor();
+    await list.getByText('Administrator created the interview “Harbour pilot”').waitFor();
+    const text = (await list.textContent()) ?? '';
+    for (const id of [interview.id, kept.invitation.id, erased.invitation.id])
+      assert.ok(!text.includes(id), `no raw id on the page: ${id}`);
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-1280.png'), fullPage: true });
-    await page.setViewportSize({ width: 360, height: 640 });
+
+    // Filters are picked from names the page shows, not ids typed in.
+    await page.getByLabel('Interview').selectOption({ label: 'Harbour pilot' });
+    await page.getByLabel('Candidate').selectOption({ label: `${name} (${email})` });
+    await page.getByLabel('Staff member').selectOption({ label: `Administrator (${ADMIN.email})` });
+    await page.getByRole('button', { name: 'Show' }).click();
+    const entries = list.getByRole('listitem');
+    await entries.filter({ hasText: 'erased' }).waitFor({ state: 'detached' });
+    assert.deepEqual(
+      (await entries.allTextContents()).map((t) => t.includes(`new link for ${name}`)),
+      [true],
+    );
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByLabel('Candidate').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await entries.nth(1).waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
     assert.ok(await fitsViewport(page));
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'audit-360.png'), fullPage: true });
     await page.close();

@@ -2,10 +2,12 @@ import type { AuditEntryView, AuditPage } from '../../contracts/data-rights.js';
 import type { Deps } from '../../deps.js';
 import { InputError } from '../../errors.js';
 import type { AuditDetails } from './audit-log.js';
+import { nameEntries } from './audit-names.js';
 
 export interface AuditFilter {
   invitationId?: string;
   actorId?: string;
+  interviewId?: string;
   limit: number;
   cursor?: string;
 }
@@ -51,6 +53,22 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
     .limit(filter.limit + 1);
   if (filter.invitationId) query = query.where('auditLog.invitationId', '=', filter.invitationId);
   if (filter.actorId) query = query.where('auditLog.actorId', '=', filter.actorId);
+  const { interviewId } = filter;
+  if (interviewId) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('auditLog.targetType', '=', 'interview'),
+          eb('auditLog.targetId', '=', interviewId),
+        ]),
+        eb(
+          'auditLog.invitationId',
+          'in',
+          eb.selectFrom('invitations').select('id').where('interviewId', '=', interviewId),
+        ),
+      ]),
+    );
+  }
   if (filter.cursor) {
     const { at, id } = decodeCursor(filter.cursor);
     query = query.where((eb) =>
@@ -67,8 +85,13 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
     deps,
     details.flatMap((d) => (d.via ? [d.via.issuedBy.id] : [])),
   );
+  const names = await nameEntries(deps.db, page);
   const items: AuditEntryView[] = page.map((row, i) => {
     const { changes, via } = details[i]!;
+    const about = names[i]!;
+    // A candidate erased of this invitation is named nowhere in it, even if another invitation
+    // keeps their candidate row (and name) alive.
+    const erasedActor = row.actorType === 'candidate' && about.candidate?.erased === true;
     return {
       id: row.id,
       at: row.at,
@@ -77,7 +100,7 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
         id: row.actorId,
         // A failed sign-in names nobody: the account may be the one being guessed.
         name:
-          row.action === 'login.failed'
+          row.action === 'login.failed' || erasedActor
             ? null
             : (row.staffName ?? row.candidateName ?? row.guestName ?? null),
       },
@@ -95,6 +118,7 @@ export async function readAudit(deps: Deps, filter: AuditFilter): Promise<AuditP
             },
           }
         : {}),
+      ...about,
     };
   });
   const last = page.at(-1);

@@ -106,6 +106,9 @@ export async function createInvitations(
   });
   dispatchEmails(deps, messageIds);
   if (created.length === 0) return { items: [], skipped };
+  // Colleagues' open pages gain the rows (and counts) without a reload (issue 21 item 7).
+  for (const c of created)
+    deps.events.publish('invitation-status', { invitationId: c.invitationId, status: 'invited' });
   const fields = await programmeFieldsOf(
     deps,
     interviewId,

@@ -187,7 +187,7 @@ async function applyWithoutEmail(
       .where('applicationKey', '=', key)
       .executeTakeFirst();
     try {
-      await deps.db.transaction().execute((trx) =>
+      const invitationId = await deps.db.transaction().execute((trx) =>
         insertApplication(trx, deps, programme, input, {
           token,
           expiresAt,
@@ -195,6 +195,8 @@ async function applyWithoutEmail(
           duplicateOf: first?.id ?? null,
         }),
       );
+      // Staff pages on this interview gain the row and the count live (issue 21 item 7).
+      deps.events.publish('invitation-status', { invitationId, status: 'invited' });
       return { status: 'created', url: linkOf(deps, token) };
     } catch (err) {
       if (!isUniqueViolation(err) || attempt > 0) throw err;

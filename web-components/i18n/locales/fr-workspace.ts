@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { auditFr } from './fr-audit.js';
 import { citiesFr } from './fr-cities.js';
 import { fairnessFr } from './fr-fairness.js';
 import { integrationsFr } from './fr-integrations.js';
@@ -275,33 +276,8 @@ export const workspaceFr: Translations = {
   'ws.users.oneTimeHelp':
     'Transmettez-le en privé. Il n’est affiché que maintenant ; la personne choisira son propre mot de passe en se connectant avec.',
   'ws.users.oneTimeDone': 'Terminé',
-  // Data rights: audit trail (workspace/audit/audit-trail.ts)
+  // Data rights: audit trail (workspace/audit/, the rest in fr-audit.ts)
   'ws.nav.audit': 'Journal',
-  'ws.audit.title': 'Journal d’audit',
-  'ws.audit.intro':
-    'Chaque consultation de réponse, évaluation, décision, publication de retour, nouveau lien, export, effacement, modification d’utilisateur et échec de connexion. Les entrées ne peuvent être ni modifiées ni supprimées.',
-  'ws.audit.staff': 'Membre de l’équipe',
-  'ws.audit.everyone': 'Tout le monde',
-  'ws.audit.candidate': 'Candidat (identifiant d’invitation)',
-  'ws.audit.candidateShort': 'candidat',
-  'ws.audit.show': 'Afficher',
-  'ws.audit.list': 'Entrées du journal, les plus récentes d’abord',
-  'ws.audit.loading': 'Chargement…',
-  'ws.audit.empty': 'Aucune entrée.',
-  'ws.audit.more': 'Afficher les entrées plus anciennes',
-  'ws.audit.system': 'Conservation (automatique)',
-  'ws.audit.erasedCandidate': 'Le candidat (effacé)',
-  'ws.audit.unknown': 'Compte inconnu',
-  'ws.audit.answerViewed': 'a consulté une réponse',
-  'ws.audit.ratingSaved': 'a enregistré une évaluation',
-  'ws.audit.decisionSaved': 'a enregistré une décision',
-  'ws.audit.feedbackReleased': 'a publié un retour',
-  'ws.audit.linkReissued': 'a émis un nouveau lien',
-  'ws.audit.ratingsExported': 'a exporté les évaluations',
-  'ws.audit.candidateErased': 'a effacé un candidat',
-  'ws.audit.userCreated': 'a créé un utilisateur',
-  'ws.audit.userUpdated': 'a modifié un utilisateur',
-  'ws.audit.loginFailed': 'n’a pas réussi à se connecter',
   // Data rights: retention and privacy notice in the editor (interviews/data-rights-fields.ts)
   'ws.rights.legend': 'Données des candidats',
   'ws.rights.days': 'Effacer les données de chaque candidat après (jours)',
@@ -317,6 +293,7 @@ export const workspaceFr: Translations = {
   ...fairnessFr,
   ...integrationsFr,
   ...citiesFr,
+  ...auditFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':

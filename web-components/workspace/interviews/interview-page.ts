@@ -37,10 +37,11 @@ export class InterviewPage extends LitElement {
     return { interview, stats };
   });
 
-  // Counts follow candidates live; the panel updates its own rows.
+  // Counts follow candidates live; the panel reloads its rows on the very same events, so the
+  // two never disagree for longer than a request (issue 21 item 7).
   private readonly live = new LiveController(this, () => this.ctx.live, {
-    'invitation-status': () => void this.data.reload(),
-    resync: () => void this.data.reload(),
+    'invitation-status': () => void this.data.refresh(),
+    resync: () => void this.data.refresh(),
   });
 
   protected override willUpdate(changed: PropertyValues): void {

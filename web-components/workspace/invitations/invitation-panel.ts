@@ -38,9 +38,12 @@ export class InvitationPanel extends LitElement {
   @state() private rowMessage = '';
   @state() private locationFilter = '';
   private readonly invitations = new Loader(this, () => this.ctx.api.invitations(this.interviewId));
+  // The same events as the page's counts (interview-page.ts), read the same way: from the
+  // server. A candidate this page never listed (invited by a colleague, applied) gains a row,
+  // and a finished one gains its completion time, with the count that says so (issue 21).
   private readonly live = new LiveController(this, () => this.ctx.live, {
     'invitation-status': (event) => this.applyStatus(event.detail),
-    resync: () => void this.invitations.reload(),
+    resync: () => void this.invitations.refresh(),
   });
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -54,9 +57,11 @@ export class InvitationPanel extends LitElement {
     invitationId: string;
     status: Invitation['status'];
   }) {
+    // The badge changes at once; the reload brings the rest (new rows, completion time).
     const items = this.invitations.value;
-    if (!items?.some((i) => i.id === invitationId)) return;
-    this.invitations.set(items.map((i) => (i.id === invitationId ? { ...i, status } : i)));
+    if (items?.some((i) => i.id === invitationId))
+      this.invitations.set(items.map((i) => (i.id === invitationId ? { ...i, status } : i)));
+    void this.invitations.refresh();
   }
 
   private onInvited(event: WorkspaceEvent<'ws-invited'>) {

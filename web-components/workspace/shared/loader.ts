@@ -16,6 +16,8 @@ export class Loader<T> implements ReactiveController {
   error = '';
   loading = false;
   #sequence = 0;
+  #inFlight: Promise<void> = Promise.resolve();
+  #queued: Promise<void> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -26,7 +28,25 @@ export class Loader<T> implements ReactiveController {
 
   hostConnected(): void {}
 
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    this.#inFlight = this.#load();
+    return this.#inFlight;
+  }
+
+  /**
+   * A reload for live events, which come in bursts (many candidates finishing): one request in
+   * flight and at most one more after it, which sees everything the burst changed.
+   */
+  refresh(): Promise<void> {
+    if (!this.loading) return this.reload();
+    this.#queued ??= this.#inFlight.then(() => {
+      this.#queued = null;
+      return this.reload();
+    });
+    return this.#queued;
+  }
+
+  async #load(): Promise<void> {
     const sequence = ++this.#sequence;
     this.loading = true;
     this.host.requestUpdate();
