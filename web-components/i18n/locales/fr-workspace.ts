@@ -227,7 +227,9 @@ export const workspaceFr: Translations = {
   'ws.users.selfDemote':
     'Vous retirez votre propre rôle d’administrateur. Vous ne pourrez plus gérer les utilisateurs. Continuer ?',
   'ws.users.saved': str`${0} enregistré.`,
-  'ws.users.created': str`${0} peut maintenant se connecter.`,
+  'ws.users.created': str`${0} peut maintenant se connecter, et choisira alors son propre mot de passe.`,
+  'ws.users.passwordHint':
+    'Transmettez-le en privé : il faudra le remplacer à la première connexion.',
   'ws.users.add': 'Ajouter un utilisateur',
   'ws.users.name': 'Nom',
   'ws.users.email': 'Courriel',
@@ -242,9 +244,9 @@ export const workspaceFr: Translations = {
   'ws.password.title': 'Changer mon mot de passe',
   'ws.password.forcedTitle': 'Choisissez votre mot de passe',
   'ws.password.forced':
-    'Un administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer.',
+    'Un administrateur vous a donné un mot de passe provisoire. Choisissez le vôtre pour continuer.',
   'ws.password.others': 'Vos autres appareils seront déconnectés.',
-  'ws.password.oneTime': 'Mot de passe à usage unique',
+  'ws.password.oneTime': 'Mot de passe provisoire',
   'ws.password.current': 'Mot de passe actuel',
   'ws.password.new': 'Nouveau mot de passe (10 caractères ou plus)',
   'ws.password.hint':
@@ -301,6 +303,8 @@ export const workspaceFr: Translations = {
   'ws.audit.candidateErased': 'a effacé un candidat',
   'ws.audit.userCreated': 'a créé un utilisateur',
   'ws.audit.userUpdated': 'a modifié un utilisateur',
+  'ws.audit.userPasswordReset': 'a donné un mot de passe temporaire à un utilisateur',
+  'ws.audit.passwordChanged': 'a changé son mot de passe',
   'ws.audit.loginFailed': 'n’a pas réussi à se connecter',
   // Data rights: retention and privacy notice in the editor (interviews/data-rights-fields.ts)
   'ws.rights.legend': 'Données des candidats',

@@ -20,6 +20,10 @@ function actionName(action: string): string {
     'candidate.erased': msg('erased a candidate', { id: 'ws.audit.candidateErased' }),
     'user.created': msg('created a user', { id: 'ws.audit.userCreated' }),
     'user.updated': msg('changed a user', { id: 'ws.audit.userUpdated' }),
+    'user.password_reset': msg('gave a user a temporary password', {
+      id: 'ws.audit.userPasswordReset',
+    }),
+    'user.password_changed': msg('changed their password', { id: 'ws.audit.passwordChanged' }),
     'login.failed': msg('failed to sign in', { id: 'ws.audit.loginFailed' }),
   };
   return names[action] ?? action;

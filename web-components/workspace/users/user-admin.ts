@@ -128,7 +128,10 @@ export class UserAdmin extends LitElement {
         role: String(data.get('role')) as Role,
       });
       this.users.set([...(this.users.value ?? []), { ...user, active: true }]);
-      this.message = msg(str`${user.name} can now sign in.`, { id: 'ws.users.created' });
+      this.message = msg(
+        str`${user.name} can now sign in, and will then choose their own password.`,
+        { id: 'ws.users.created' },
+      );
       form.reset();
     } catch (err) {
       this.message = errorText(err);
@@ -152,7 +155,8 @@ export class UserAdmin extends LitElement {
         <div class="field"><label for="new-email">${msg('Email', { id: 'ws.users.email' })}</label>
           <input id="new-email" name="email" type="email" required autocomplete="off" /></div>
         <div class="field"><label for="new-password">${msg('Temporary password (10+ characters)', { id: 'ws.users.password' })}</label>
-          <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" /></div>
+          <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" aria-describedby="new-password-hint" />
+          <span class="hint" id="new-password-hint">${msg('Give it to them privately: they must replace it the first time they sign in.', { id: 'ws.users.passwordHint' })}</span></div>
         <div class="field"><label for="new-role">${msg('Role', { id: 'ws.users.role' })}</label>
           <select id="new-role" name="role">${roleOptions('reviewer')}</select></div>
         <div class="field"><button class="primary" type="submit">${msg('Add user', { id: 'ws.users.create' })}</button></div>
