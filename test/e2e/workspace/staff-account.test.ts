@@ -1,13 +1,14 @@
 /**
  * Issue 21 (item 8) in the browser: a staff member's first sign-in with the temporary password
- * an admin gave them shows nothing but "choose your own password"; then the workspace.
+ * an admin gave them shows nothing but "choose your own password"; then the workspace. The
+ * language they choose stays chosen, without `?lang=` in the address.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { addUser, login } from '../../helpers/api.js';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
-import { fitsViewport, LAPTOP, signIn, tabShowingErrors } from './support.js';
+import { fitsViewport, LAPTOP, openSignedInAs, signIn, tabShowingErrors } from './support.js';
 
 /** Where screenshots go for a person to look at (outside the repository), when set. */
 const SCREENS = process.env.SCREENS_DIR ?? '';
@@ -56,4 +57,26 @@ describe('workspace: a staff member’s own account (first sign-in)', function (
       );
     });
   }
+
+  it('remembers the language a staff member chooses, across navigation and reloads', async () => {
+    await openSignedInAs(page, e2e.server.url, await login(e2e.server.url));
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await language.selectOption('fr');
+    await page.getByRole('link', { name: 'Entretiens' }).waitFor();
+    // A plain address (a bookmark, a new tab, a link from an email): still French.
+    await page.goto(`${e2e.server.url}/#/review`);
+    await page.getByRole('link', { name: 'Entretiens' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    await page.reload();
+    await page.getByRole('link', { name: 'Entretiens' }).click();
+    await page.getByRole('heading', { name: 'Entretiens', level: 1 }).waitFor();
+    // Switched back: English stays.
+    await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+    await page.goto(`${e2e.server.url}/`);
+    await page.getByRole('link', { name: 'Interviews' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // An address that names a language still wins, for that page.
+    await page.goto(`${e2e.server.url}/?lang=fr`);
+    await page.getByRole('link', { name: 'Entretiens' }).waitFor();
+  });
 });
