@@ -102,9 +102,20 @@ export interface NewStaffUser {
   role: 'admin' | 'recruiter' | 'reviewer';
 }
 
+/**
+ * A request that checks a password's strength, sent again while the server answers 503 (the
+ * check, in a worker, took over its bound on a loaded machine: the server says to try again).
+ */
+async function withStrengthCheck<T>(send: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await send();
+    if (res.status !== 503 || attempt === 3) return res;
+  }
+}
+
 /** An admin adds a user with `password` as their temporary password; answers the 201. */
 export async function addUser(admin: Api, person: NewStaffUser): Promise<ApiResponse<User>> {
-  const created = await admin.post<User>('/users', person);
+  const created = await withStrengthCheck(() => admin.post<User>('/users', person));
   if (created.status !== 201)
     throw new Error(`user not created: ${created.status} ${JSON.stringify(created.body)}`);
   return created;
@@ -122,10 +133,9 @@ export async function createStaffUser(
   const temporary = `temporary ${randomBytes(6).toString('hex')} pass`;
   const created = await addUser(admin, { ...person, password: temporary });
   const firstSignIn = await login(admin.baseUrl, person.email, temporary);
-  const changed = await firstSignIn.post('/me/password', {
-    currentPassword: temporary,
-    newPassword: person.password,
-  });
+  const changed = await withStrengthCheck(() =>
+    firstSignIn.post('/me/password', { currentPassword: temporary, newPassword: person.password }),
+  );
   if (changed.status !== 200)
     throw new Error(`password not chosen: ${changed.status} ${JSON.stringify(changed.body)}`);
   return created;
