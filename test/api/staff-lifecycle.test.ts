@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'socket.io-client';
-import { Api, login } from '../helpers/api.js';
+import { Api, addUser, createStaffUser, login, type NewStaffUser } from '../helpers/api.js';
 import type { DatabaseKind } from '../helpers/databases.js';
 import { useTestServer } from '../helpers/server-suite.js';
 import { staffSocket } from '../helpers/staff-socket.js';
@@ -25,16 +25,37 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
       for (const socket of sockets.splice(0)) socket.close();
     });
 
-    async function newUser(role = 'recruiter'): Promise<{ id: string; email: string }> {
+    async function newUser(
+      role: NewStaffUser['role'] = 'recruiter',
+    ): Promise<{ id: string; email: string }> {
       const email = `${role}-${Math.random().toString(36).slice(2)}@example.test`;
-      const res = await admin.post('/users', {
+      const res = await createStaffUser(admin, {
         email,
         name: 'Sam Staff',
         password: PASSWORD,
         role,
       });
-      assert.equal(res.status, 201, JSON.stringify(res.body));
       return { id: res.body.id, email };
+    }
+
+    /** Signs in with a temporary password: the token may do nothing but choose a new one. */
+    async function pendingSignIn(email: string, password: string): Promise<Api> {
+      const signIn = await new Api(server.url).post('/auth/login', { email, password });
+      assert.equal(signIn.status, 200);
+      assert.equal(signIn.body.mustChangePassword, true);
+      const pending = new Api(server.url, signIn.body.token);
+      assert.equal((await pending.get('/me')).body.mustChangePassword, true);
+      expectProblem(await pending.get('/interviews'), 403, 'password_change_required');
+      return pending;
+    }
+
+    /** Chooses a new password with a pending token; the new token may do everything. */
+    async function choosePassword(pending: Api, currentPassword: string, newPassword: string) {
+      const changed = await pending.post('/me/password', { currentPassword, newPassword });
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+      const after = pending.as(changed.body.token);
+      assert.equal((await after.get('/interviews')).status, 200);
+      assert.equal((await after.get('/me')).body.mustChangePassword, undefined);
     }
 
     /** A connected socket, and a promise of the reason it is disconnected. */
@@ -184,25 +205,39 @@ for (const database of ['sqlite', 'postgres'] as DatabaseKind[]) {
       assert.ok(oneTime.length >= 16);
       expectProblem(await before.get('/me'), 401, 'unauthenticated');
 
-      const signIn = await new Api(server.url).post('/auth/login', { email, password: oneTime });
-      assert.equal(signIn.status, 200);
-      assert.equal(signIn.body.mustChangePassword, true);
-      const pending = new Api(server.url, signIn.body.token);
-      assert.equal((await pending.get('/me')).body.mustChangePassword, true);
-      expectProblem(await pending.get('/interviews'), 403, 'password_change_required');
+      const pending = await pendingSignIn(email, oneTime);
       await assert.rejects(liveSocket(pending.token!), /unauthenticated/);
-
-      const newPassword = 'violet harbour engine 93';
-      const changed = await pending.post('/me/password', { currentPassword: oneTime, newPassword });
-      assert.equal(changed.status, 200, JSON.stringify(changed.body));
-      const after = pending.as(changed.body.token);
-      assert.equal((await after.get('/interviews')).status, 200);
-      assert.equal((await after.get('/me')).body.mustChangePassword, undefined);
+      await choosePassword(pending, oneTime, 'violet harbour engine 93');
       expectProblem(
         await new Api(server.url).post('/auth/login', { email, password: oneTime }),
         401,
         'invalid_credentials',
       );
+    });
+
+    it('a user an admin creates must replace the temporary password at first sign-in', async () => {
+      const email = `new-${Math.random().toString(36).slice(2)}@example.test`;
+      const person = { email, name: 'Nina New', password: PASSWORD, role: 'recruiter' } as const;
+      const created = await addUser(admin, person);
+      assert.deepEqual(Object.keys(created.body).sort(), ['email', 'id', 'name', 'role']);
+      const pending = await pendingSignIn(email, PASSWORD);
+      expectProblem(await pending.post('/interviews', {}), 403, 'password_change_required');
+      const newPassword = 'copper lantern meadow 41';
+      await choosePassword(pending, PASSWORD, newPassword);
+      const again = await login(server.url, email, newPassword);
+      assert.equal((await again.get('/me')).body.mustChangePassword, undefined);
+      // Audited like every account change, by the user themselves.
+      const trail = (await admin.get(`/audit?actorId=${created.body.id}`)).body.items;
+      assert.deepEqual(
+        trail.map((e: any) => [e.action, e.actor.type, e.target]),
+        [['user.password_changed', 'staff', { type: 'user', id: created.body.id }]],
+      );
+    });
+
+    it('the administrator of the installation chose their password: not asked to change it', async () => {
+      const me = await admin.get('/me');
+      assert.equal(me.body.mustChangePassword, undefined);
+      assert.equal((await admin.get('/interviews')).status, 200);
     });
 
     it('only an admin resets passwords; an unknown user is 404', async () => {

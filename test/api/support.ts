@@ -9,6 +9,7 @@ import {
   Api,
   type ApiResponse,
   createInterview,
+  createStaffUser,
   invite,
   login,
   recordAnswer,
@@ -129,8 +130,7 @@ export async function staffUser(
 ): Promise<Api> {
   const email = `${name}-${Math.random().toString(36).slice(2)}@example.test`;
   const password = 'a long enough password';
-  const res = await admin.post('/users', { email, name, password, role });
-  assert.equal(res.status, 201, JSON.stringify(res.body));
+  await createStaffUser(admin, { email, name, password, role });
   return login(admin.baseUrl, email, password);
 }
 

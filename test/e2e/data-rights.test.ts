@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Api, createInterview, inviteOne, login } from '../helpers/api.js';
 import { seriousAxeViolations } from '../helpers/browser.js';
@@ -30,6 +31,22 @@ describe('data rights in Chromium', function () {
       page.getByRole('button', { name: 'Download my data' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'my-interview-data.json');
+    // Issue 21: the same, as a page to read or print, in the page's language.
+    const [readable] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a readable copy (web page)' }).click(),
+    ]);
+    assert.equal(readable.suggestedFilename(), 'my-interview-data.html');
+    const copy = await page.context().newPage();
+    await copy.setContent(await readFile(await readable.path(), 'utf8'));
+    await copy.getByRole('heading', { name: 'Your interview data', level: 1 }).waitFor();
+    assert.equal(await copy.evaluate(() => document.documentElement.lang), 'en');
+    for (const fact of [interview.title, invitation.candidate.name, 'You agreed on'])
+      await copy.getByText(fact, { exact: false }).first().waitFor();
+    assert.deepEqual(await seriousAxeViolations(copy), []);
+    assert.ok(await fitsViewport(copy), 'the copy fits the phone');
+    if (SHOTS) await copy.screenshot({ path: path.join(SHOTS, 'readable-export-360.png') });
+    await copy.close();
     assert.deepEqual(await seriousAxeViolations(page), []);
     assert.ok(await fitsViewport(page));
 

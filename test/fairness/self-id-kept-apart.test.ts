@@ -5,7 +5,15 @@ import type { Socket } from 'socket.io-client';
 import type { Answer, Invitation } from '../../server/contracts/api.js';
 import { CLIP_MIME, clipChunks } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import { Api, login, recordAnswer, tokenOf, waitForAnswer } from '../helpers/api.js';
+import {
+  Api,
+  createStaffUser,
+  login,
+  type NewStaffUser,
+  recordAnswer,
+  tokenOf,
+  waitForAnswer,
+} from '../helpers/api.js';
 import { linkIn, TestSmtpServer } from '../helpers/smtp-server.js';
 import { staffSocket } from '../helpers/staff-socket.js';
 import { BOTH_SETUPS, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -127,15 +135,9 @@ for (const config of BOTH_SETUPS) {
         return new Recorded(api.baseUrl, api.token, staffSeen);
       };
       const admin = await signIn();
-      const newStaff = async (role: string, name: string) => {
+      const newStaff = async (role: NewStaffUser['role'], name: string) => {
         const email = `${name.toLowerCase()}@kept.test`;
-        const made = await admin.post('/users', {
-          email,
-          name,
-          role,
-          password: 'a long enough password',
-        });
-        assert.equal(made.status, 201, JSON.stringify(made.body));
+        await createStaffUser(admin, { email, name, role, password: 'a long enough password' });
         return signIn(email, 'a long enough password');
       };
       const rita = await newStaff('recruiter', 'Rita');

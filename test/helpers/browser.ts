@@ -107,3 +107,22 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
     `serious accessibility problems on ${where}`,
   );
 }
+
+/** Roles a person operates: two of them with one name cannot be told apart by that name. */
+const CONTROL_ROLES =
+  'button|link|textbox|searchbox|combobox|listbox|checkbox|radio|switch|slider|spinbutton|tab|menuitem';
+
+/**
+ * The accessible names that more than one control of the page answers to (issue 21: two
+ * "Remove question 1" buttons), from the accessibility tree Chromium builds (shadow roots
+ * included). Controls in a radio group share a question by design and keep their own names.
+ */
+export async function duplicateControlNames(page: Page): Promise<string[]> {
+  const tree = await page.locator('body').ariaSnapshot();
+  const seen = new Map<string, number>();
+  for (const match of tree.matchAll(new RegExp(`^\\s*- (${CONTROL_ROLES}) "(.+?)"`, 'gm'))) {
+    const name = `${match[1]} "${match[2]}"`;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+  }
+  return [...seen].filter(([, count]) => count > 1).map(([name, count]) => `${name} ×${count}`);
+}

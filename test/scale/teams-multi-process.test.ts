@@ -5,7 +5,14 @@ import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { recordReadyClip } from '../api/support.js';
 import { addMembers } from '../api/teams-support.js';
-import { Api, createInterview, inviteOne, login } from '../helpers/api.js';
+import {
+  Api,
+  createInterview,
+  createStaffUser,
+  inviteOne,
+  login,
+  type NewStaffUser,
+} from '../helpers/api.js';
 import { freshDatabase, type TestDatabase } from '../helpers/databases.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver.js';
@@ -74,9 +81,9 @@ describe('scale-out: teams and share links across two API processes', function (
 
     const adminA = await login(urlA, ADMIN.email, ADMIN.password);
     const password = 'a long enough password';
-    const make = async (name: string, role: string) => {
+    const make = async (name: string, role: NewStaffUser['role']) => {
       const email = `${name}@example.test`;
-      assert.equal((await adminA.post('/users', { email, name, password, role })).status, 201);
+      await createStaffUser(adminA, { email, name, password, role });
       return [await login(urlA, email, password), await login(urlB, email, password)] as const;
     };
     const [recruiterA] = await make('rec', 'recruiter');

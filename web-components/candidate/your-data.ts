@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidatePrivacy } from '../../server/contracts/data-rights.js';
 import { formattingLocale } from '../i18n/formatting-locale.js';
+import { readableExport } from './readable-export.js';
 import { clearOutbox } from './upload/outbox.js';
 import { forgetAllRescued } from './upload/rescue-store.js';
 
@@ -119,7 +120,11 @@ export class CandidateYourData extends LitElement {
     if (res.ok) this.privacy = (await res.json()) as CandidatePrivacy;
   }
 
-  async #download(): Promise<void> {
+  /**
+   * The export as the JSON file (for a machine, or another service), or as a page to read or
+   * print in the language of this page (issue 21), made here from the same JSON.
+   */
+  async #download(readable: boolean): Promise<void> {
     const res = await this.#fetch('/candidate/export');
     if (!res.ok) {
       this.message = msg('Your data could not be downloaded. Try again.', {
@@ -127,10 +132,15 @@ export class CandidateYourData extends LitElement {
       });
       return;
     }
-    const url = URL.createObjectURL(await res.blob());
+    const file = readable
+      ? new Blob([readableExport(await res.json(), document.documentElement.lang || 'en')], {
+          type: 'text/html',
+        })
+      : await res.blob();
+    const url = URL.createObjectURL(file);
     const link = document.createElement('a');
     link.href = url;
-    link.download = 'my-interview-data.json';
+    link.download = readable ? 'my-interview-data.html' : 'my-interview-data.json';
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     this.message = msg('Your data was downloaded.', { id: 'cand.data.downloaded' });
@@ -198,7 +208,8 @@ export class CandidateYourData extends LitElement {
           : html`<div class="actions"><button @click=${this.#consent}>${msg('I agree', { id: 'cand.data.agree' })}</button></div>`
       }
       <div class="actions">
-        <button @click=${this.#download}>${msg('Download my data', { id: 'cand.data.download' })}</button>
+        <button @click=${() => this.#download(true)}>${msg('Download a readable copy (web page)', { id: 'cand.data.downloadReadable' })}</button>
+        <button @click=${() => this.#download(false)}>${msg('Download my data', { id: 'cand.data.download' })} (JSON)</button>
         ${
           this.phase === 'ready'
             ? html`<button class="danger" @click=${() => {

@@ -20,10 +20,17 @@ const { getLocale, setLocale } = configureLocalization({
 
 export { getLocale, setLocale };
 
-/** `?lang=fr` wins, then the browser's preferred languages, then English. */
-export function preferredLocale(search = location.search, languages = navigator.languages): Locale {
+/**
+ * `?lang=fr` wins, then the language the person chose before on this device (`remembered`,
+ * the staff workspace's), then the browser's preferred languages, then English.
+ */
+export function preferredLocale(
+  search = location.search,
+  languages: readonly string[] = navigator.languages,
+  remembered: string | null = null,
+): Locale {
   const asked = new URLSearchParams(search).get('lang');
-  const candidates = asked ? [asked, ...languages] : languages;
+  const candidates = [asked, remembered, ...languages].filter((tag): tag is string => !!tag);
   for (const tag of candidates) {
     const base = tag.toLowerCase().split('-')[0];
     if (base === SOURCE_LOCALE) return SOURCE_LOCALE;
@@ -34,8 +41,8 @@ export function preferredLocale(search = location.search, languages = navigator.
 }
 
 /** Sets the locale from preferences and mirrors it on <html lang> for screen readers. */
-export async function applyPreferredLocale(): Promise<void> {
-  const locale = preferredLocale();
+export async function applyPreferredLocale(remembered: string | null = null): Promise<void> {
+  const locale = preferredLocale(location.search, navigator.languages, remembered);
   document.documentElement.lang = locale;
   await setLocale(locale);
 }

@@ -17,6 +17,8 @@ export type AuditAction =
   | 'user.created'
   | 'user.updated'
   | 'user.password_reset'
+  // Issue 21: a user replaced a temporary (or their own) password.
+  | 'user.password_changed'
   | 'login.failed'
   // Issue 22: fairness and calibration.
   | 'self_id_form.updated'

@@ -28,6 +28,11 @@ export async function createUser(
   now: Date,
   options: {
     trusted?: boolean;
+    /**
+     * Issue 21: the password is one an admin typed for someone else; its holder must choose
+     * their own at first sign-in. Not for the operator's (CLI, ADMIN_PASSWORD) accounts.
+     */
+    temporaryPassword?: boolean;
     audited?: { audit: Pick<Audit, 'recordInTransaction'>; by: Actor };
   } = {},
 ): Promise<User> {
@@ -52,6 +57,7 @@ export async function createUser(
           name: user.name,
           role: user.role,
           passwordHash,
+          mustChangePassword: options.temporaryPassword ? 1 : 0,
           createdAt: now.toISOString(),
         })
         .execute();

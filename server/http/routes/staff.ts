@@ -26,7 +26,8 @@ import { parseInput } from '../validate.js';
  *                           token of the user stops working
  * - GET  /installation      (any staff) → { emailEnabled }: what the installation can do, so
  *                           screens promise no email when there is no mail server (issue 21)
- * - POST /users             (admin) → 201 User; 400 when the password is easy to guess
+ * - POST /users             (admin) → 201 User; 400 when the password is easy to guess. The
+ *                           password is temporary: to be changed at first sign-in (issue 21)
  * - POST /users/:id/password-reset (admin) → { password }: one-time, to be changed at sign-in
  */
 export function staffRoutes(
@@ -89,6 +90,7 @@ export function staffRoutes(
   router.post('/users', requireStaff(deps, 'admin'), async (req, res) => {
     const input = parseInput(CreateUserRequest, req.body);
     const user = await createUser(deps.db, input, deps.now(), {
+      temporaryPassword: true,
       audited: { audit: deps.audit, by: currentStaffActor(res) },
     });
     deps.log.info({ userId: user.id, role: user.role, by: currentUser(res).id }, 'user created');

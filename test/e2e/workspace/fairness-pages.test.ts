@@ -193,6 +193,16 @@ describe('fairness screens: adverse impact, calibration, the sealed warning, the
           await form.getByRole('status').waitFor();
           const saved = await admin.as(candidates.get(tag)!).get('/candidate/self-id');
           assert.deepEqual(saved.body.answers, { gender: 'woman' });
+
+          // Issue 21: reviewer agreement (α and each reviewer's lean). The sealed warning was
+          // answered in this tab above, for this interview: not asked again.
+          await signInAs(page, admin);
+          await page.goto(`${server.url}/#/interviews/${interviewId}/reliability`);
+          await page
+            .getByRole('heading', { name: fr ? 'Accord entre évaluateurs' : 'Reviewer agreement' })
+            .waitFor();
+          await page.locator('ws-deviation-chart').getByRole('table').waitFor();
+          await check(page, `reliability-${tag}`);
         } finally {
           await browser.close();
         }
@@ -202,7 +212,7 @@ describe('fairness screens: adverse impact, calibration, the sealed warning, the
 
   it('has no serious or critical accessibility violations on any of them', () => {
     // Every screen at every size in both languages, and the ratings-CSV warning once.
-    assert.equal(Object.keys(axe).length, 17);
+    assert.equal(Object.keys(axe).length, 21);
     for (const [screen, violations] of Object.entries(axe))
       assert.deepEqual(violations, [], screen);
   });

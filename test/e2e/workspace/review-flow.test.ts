@@ -242,7 +242,9 @@ describe('workspace end to end: create, invite from CSV, live queue, play, rate 
     await page.getByLabel('Email').last().fill('rita@example.test');
     await page.getByLabel('Temporary password (10+ characters)').fill('a long enough password');
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.getByText('Rita Reviewer can now sign in.').waitFor();
+    await page
+      .getByText('Rita Reviewer can now sign in, and will then choose their own password.')
+      .waitFor();
     const rita = page.getByRole('form', { name: 'rita@example.test' });
     await rita.getByLabel('Role').selectOption('recruiter');
     await rita.getByRole('button', { name: 'Save Rita Reviewer' }).click();

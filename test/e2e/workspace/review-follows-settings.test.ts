@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type Api, login } from '../../helpers/api.js';
+import { type Api, createStaffUser, login } from '../../helpers/api.js';
 import { assertAccessible, launchBrowser, PHONE, type TestBrowser } from '../../helpers/browser.js';
 import { safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
@@ -88,8 +88,7 @@ describe('workspace end to end: review follows its settings (issue 21, item 4)',
     questionId = created.body.questions[0].id;
     const members = [];
     for (const person of [RITA, PAUL, COLIN]) {
-      const user = await admin.post<any>('/users', { ...person, role: 'reviewer' });
-      assert.equal(user.status, 201, JSON.stringify(user.body));
+      const user = await createStaffUser(admin, { ...person, role: 'reviewer' });
       members.push({ userId: user.body.id, role: 'reviewer' });
     }
     assert.equal(

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type Api, Api as Client, login, recordAnswer, waitForAnswer } from '../../helpers/api.js';
+import {
+  type Api,
+  Api as Client,
+  createStaffUser,
+  login,
+  recordAnswer,
+  waitForAnswer,
+} from '../../helpers/api.js';
 import {
   launchBrowser,
   PHONE,
@@ -34,7 +41,7 @@ describe('workspace end to end: a recruiter shares a candidate with a hiring man
     const [started, media] = await Promise.all([startTestServer(), safariLikeMp4Chunks(3)]);
     server = started;
     const admin: Api = await login(server.url);
-    assert.equal((await admin.post('/users', { ...RECRUITER, role: 'recruiter' })).status, 201);
+    await createStaffUser(admin, { ...RECRUITER, role: 'recruiter' });
     // The recruiter makes the interview, so they are its first (recruiter) member.
     const recruiter = await login(server.url, RECRUITER.email, RECRUITER.password);
     const created = await recruiter.post<any>('/interviews', {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { type Api, login } from '../../helpers/api.js';
+import { type Api, createStaffUser, login } from '../../helpers/api.js';
 import { seriousAxeViolations } from '../../helpers/browser.js';
 import { type RecordedChunks, safariLikeMp4Chunks } from '../../helpers/media-fixtures.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
@@ -55,11 +55,10 @@ describe('workspace end to end: blind, audio-first review question by question, 
     assert.equal(created.status, 201, JSON.stringify(created.body));
     interviewId = created.body.id;
     questionId = created.body.questions[0].id;
-    const reviewer = await admin.post('/users', { ...REVIEWER, role: 'reviewer' });
-    assert.equal(reviewer.status, 201);
+    const reviewer = await createStaffUser(admin, { ...REVIEWER, role: 'reviewer' });
     // Teams: the reviewer reviews this interview as a member of it.
     const joined = await admin.put(`/interviews/${interviewId}/members`, {
-      items: [{ userId: (reviewer.body as any).id, role: 'reviewer' }],
+      items: [{ userId: reviewer.body.id, role: 'reviewer' }],
     });
     assert.equal(joined.status, 200, JSON.stringify(joined.body));
     const invited = await admin.post<any>(`/interviews/${interviewId}/invitations`, {

@@ -46,9 +46,18 @@ export async function sameDocument(page: Page): Promise<boolean> {
   );
 }
 
-/** True when nothing is wider than the viewport (no sideways scrolling on a phone). */
+/**
+ * True when nothing is wider than the viewport (no sideways scrolling on a phone). Measured
+ * against the window's configured width: on a mobile-emulated page (`isMobile`) Chromium
+ * widens the layout viewport to fit content that overflows, so `innerWidth` would grow with it
+ * and hide the overflow (issue 21: the reviewer agreement page was 441 px wide at 360).
+ */
 export async function fitsViewport(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const width = page.viewportSize()?.width ?? Number.POSITIVE_INFINITY;
+  const used = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollWidth, window.innerWidth),
+  );
+  return used <= width;
 }
 
 /** The main player's video, inside two shadow roots. */

@@ -59,4 +59,32 @@ describe('workspace component: <ws-deviation-chart> in Chromium', function () {
     assert.match(rows[3]!, /Lou\s*0\s*–\s*not enough shared answers/);
     assert.deepEqual(await seriousAxeViolations(page), []);
   });
+
+  it('fits a 360 px phone without sideways scrolling; the table scrolls inside a named region (issue 21)', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.evaluate((reviewers) => {
+      const chart = document.querySelector('ws-deviation-chart') as any;
+      chart.reviewers = [
+        ...reviewers,
+        {
+          reviewer: { id: 'r4', name: 'Hubert Wolfeschlegelsteinhausenberger' },
+          ratings: 1234,
+          meanDeviation: 0.1,
+        },
+      ];
+    }, REVIEWERS);
+    try {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      assert.ok(overflow <= 0, `${overflow} px wider than the phone`);
+      const region = page.getByRole('region', {
+        name: 'Mean deviation from colleagues, by reviewer',
+      });
+      assert.equal(await region.getByRole('table').count(), 1);
+      assert.deepEqual(await seriousAxeViolations(page), []);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
 });

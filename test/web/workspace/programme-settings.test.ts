@@ -57,7 +57,7 @@ describe('workspace component: <ws-programme-settings> in Chromium', function ()
     // Focus moves to the new row, so the keyboard user types straight into it.
     await page.keyboard.type('Saint-Étienne');
     await page.getByLabel('Applications close').nth(1).fill('2027-04-15T12:00');
-    await page.getByRole('button', { name: '+ Add a question' }).click();
+    await page.getByRole('button', { name: '+ Add an eligibility question' }).click();
     await page.keyboard.type('Do you have the right to work in France?');
     await page.getByRole('button', { name: 'Save public applications' }).click();
     await page.getByRole('status').getByText('Saved. The public link is open.').waitFor();

@@ -87,6 +87,7 @@ export const workspaceFr: Translations = {
   'ws.editor.tooMany': 'Plus de cinq questions : envisagez d’en retirer.',
   'ws.editor.add': 'Ajouter une question',
   'ws.editor.questionN': str`Question ${0}`,
+  'ws.editor.ofQuestion': str`question ${0}`,
   'ws.editor.prompt': 'Question posée',
   'ws.editor.think': 'Temps de réflexion (secondes)',
   'ws.editor.max': 'Durée de réponse (secondes)',
@@ -228,7 +229,9 @@ export const workspaceFr: Translations = {
   'ws.users.selfDemote':
     'Vous retirez votre propre rôle d’administrateur. Vous ne pourrez plus gérer les utilisateurs. Continuer ?',
   'ws.users.saved': str`${0} enregistré.`,
-  'ws.users.created': str`${0} peut maintenant se connecter.`,
+  'ws.users.created': str`${0} peut maintenant se connecter, et choisira alors son propre mot de passe.`,
+  'ws.users.passwordHint':
+    'Transmettez-le en privé : il faudra le remplacer à la première connexion.',
   'ws.users.add': 'Ajouter un utilisateur',
   'ws.users.name': 'Nom',
   'ws.users.email': 'Courriel',
@@ -243,9 +246,9 @@ export const workspaceFr: Translations = {
   'ws.password.title': 'Changer mon mot de passe',
   'ws.password.forcedTitle': 'Choisissez votre mot de passe',
   'ws.password.forced':
-    'Un administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer.',
+    'Un administrateur vous a donné un mot de passe provisoire. Choisissez le vôtre pour continuer.',
   'ws.password.others': 'Vos autres appareils seront déconnectés.',
-  'ws.password.oneTime': 'Mot de passe à usage unique',
+  'ws.password.oneTime': 'Mot de passe provisoire',
   'ws.password.current': 'Mot de passe actuel',
   'ws.password.new': 'Nouveau mot de passe (10 caractères ou plus)',
   'ws.password.hint':
@@ -323,9 +326,10 @@ export const workspaceFr: Translations = {
   'ws.prog.required': 'Réponse attendue pour postuler',
   'ws.prog.yes': 'Oui',
   'ws.prog.no': 'Non',
-  'ws.prog.removeQuestion': str`Retirer la question ${0}`,
+  'ws.prog.removeQuestion': str`Retirer la question d’éligibilité ${0}`,
+  'ws.prog.ofQuestion': str`question d’éligibilité ${0}`,
   'ws.prog.noQuestions': 'Aucune question : tout le monde peut postuler.',
-  'ws.prog.addQuestion': 'Ajouter une question',
+  'ws.prog.addQuestion': 'Ajouter une question d’éligibilité',
   'ws.prog.needLocation': 'Ajoutez au moins un lieu avant d’ouvrir le lien.',
   'ws.prog.consent': 'Notice de confidentialité montrée aux candidats',
   'ws.prog.consentHint':

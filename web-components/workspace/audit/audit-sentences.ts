@@ -85,7 +85,11 @@ function staffSentence(entry: AuditEntryView, who: string, interview: string, ac
     case 'user.updated':
       return msg(str`${who} changed the account of ${account}`, { id: 'ws.audit.s.userUpdated' });
     case 'user.password_reset':
-      return msg(str`${who} reset the password of ${account}`, { id: 'ws.audit.s.passwordReset' });
+      return msg(str`${who} gave ${account} a temporary password`, {
+        id: 'ws.audit.s.passwordReset',
+      });
+    case 'user.password_changed':
+      return msg(str`${who} chose a new password`, { id: 'ws.audit.s.passwordChanged' });
     case 'login.failed':
       return msg('A sign-in failed', { id: 'ws.audit.s.loginFailed' });
     case 'api_key.created':

@@ -6,6 +6,7 @@ import { programmeSettings, saveProgrammeSettings } from '../api/programme-api.j
 import { baseStyles } from '../shared/base.styles.js';
 import { copyText } from '../shared/clipboard.js';
 import { errorText } from '../shared/error-text.js';
+import { forScreenReaders } from '../shared/for-screen-readers.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import {
   draftOf,
@@ -235,7 +236,7 @@ export class ProgrammeSettingsForm extends LitElement {
               @input=${(e: Event) => this.changeLocation(l.row, { name: (e.target as HTMLInputElement).value })} />
           </div>
           <div class="field">
-            <label for="loc${l.row}-deadline">${msg('Applications close', { id: 'ws.prog.deadline' })}</label>
+            <label for="loc${l.row}-deadline">${msg('Applications close', { id: 'ws.prog.deadline' })}${forScreenReaders(msg(str`Location ${i + 1}`, { id: 'ws.prog.locationName' }))}</label>
             <input id="loc${l.row}-deadline" type="datetime-local" required .value=${l.deadline}
               @input=${(e: Event) => this.changeLocation(l.row, { deadline: (e.target as HTMLInputElement).value })} />
           </div>
@@ -267,7 +268,7 @@ export class ProgrammeSettingsForm extends LitElement {
               @input=${(e: Event) => this.changeQuestion(q.row, { prompt: (e.target as HTMLInputElement).value })} />
           </div>
           <div class="field">
-            <label for="q${q.row}-answer">${msg('Answer needed to apply', { id: 'ws.prog.required' })}</label>
+            <label for="q${q.row}-answer">${msg('Answer needed to apply', { id: 'ws.prog.required' })}${forScreenReaders(msg(str`eligibility question ${i + 1}`, { id: 'ws.prog.ofQuestion' }))}</label>
             <select id="q${q.row}-answer" @change=${(e: Event) => this.changeQuestion(q.row, { requiredAnswer: (e.target as HTMLSelectElement).value === 'yes' })}>
               <option value="yes" ?selected=${q.requiredAnswer}>${msg('Yes', { id: 'ws.prog.yes' })}</option>
               <option value="no" ?selected=${!q.requiredAnswer}>${msg('No', { id: 'ws.prog.no' })}</option>
@@ -276,7 +277,7 @@ export class ProgrammeSettingsForm extends LitElement {
           <div class="field"><button type="button" @click=${() => {
             this.change({ eligibility: d.eligibility.filter((x) => x.row !== q.row) });
             this.focusAfterRender = '#add-question';
-          }} aria-label=${msg(str`Remove question ${i + 1}`, { id: 'ws.prog.removeQuestion' })}>${msg('Remove', { id: 'ws.prog.remove' })}</button></div>
+          }} aria-label=${msg(str`Remove eligibility question ${i + 1}`, { id: 'ws.prog.removeQuestion' })}>${msg('Remove', { id: 'ws.prog.remove' })}</button></div>
         </li>`,
       )}</ol>
       ${d.eligibility.length === 0 ? html`<p class="hint">${msg('No questions: anyone may apply.', { id: 'ws.prog.noQuestions' })}</p>` : nothing}
@@ -284,7 +285,7 @@ export class ProgrammeSettingsForm extends LitElement {
         const added = newQuestion();
         this.change({ eligibility: [...d.eligibility, added] });
         this.focusAfterRender = `#q${added.row}-prompt`;
-      }}>+ ${msg('Add a question', { id: 'ws.prog.addQuestion' })}</button>
+      }}>+ ${msg('Add an eligibility question', { id: 'ws.prog.addQuestion' })}</button>
     </fieldset>`;
   }
 }

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { forScreenReaders } from '../shared/for-screen-readers.js';
 import { adviceForQuestion, type QuestionAdvice } from './interview-advice.js';
 import type { QuestionDraft } from './question-draft.js';
 
@@ -28,7 +29,7 @@ function adviceText(advice: QuestionAdvice): string {
 
 function numberField(
   id: string,
-  label: string,
+  label: TemplateResult,
   value: number,
   bounds: { min: number; max: number },
   onInput: (value: number) => void,
@@ -52,17 +53,18 @@ export function renderQuestionFields(
   const id = `q${question.key}`;
   const change = (patch: Partial<QuestionDraft>) => handlers.change(question.key, patch);
   const advice = adviceForQuestion(question);
+  const which = forScreenReaders(msg(str`question ${n}`, { id: 'ws.editor.ofQuestion' }));
   return html`<li class="question card" aria-labelledby="${id}-title">
     <h3 id="${id}-title">${msg(str`Question ${n}`, { id: 'ws.editor.questionN' })}</h3>
     <div class="field">
-      <label for="${id}-prompt">${msg('Question asked', { id: 'ws.editor.prompt' })}</label>
+      <label for="${id}-prompt">${msg('Question asked', { id: 'ws.editor.prompt' })}${which}</label>
       <textarea id="${id}-prompt" rows="2" required maxlength="2000" .value=${question.prompt}
         @input=${(e: Event) => change({ prompt: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     <div class="timings">
-      ${numberField(`${id}-think`, msg('Think time (seconds)', { id: 'ws.editor.think' }), question.thinkSeconds, { min: 0, max: 600 }, (v) => change({ thinkSeconds: v }))}
-      ${numberField(`${id}-max`, msg('Answer length (seconds)', { id: 'ws.editor.max' }), question.maxSeconds, { min: 10, max: 900 }, (v) => change({ maxSeconds: v }))}
-      ${numberField(`${id}-retakes`, msg('Retakes allowed', { id: 'ws.editor.retakes' }), question.retakes, { min: 0, max: 10 }, (v) => change({ retakes: v }))}
+      ${numberField(`${id}-think`, html`${msg('Think time (seconds)', { id: 'ws.editor.think' })}${which}`, question.thinkSeconds, { min: 0, max: 600 }, (v) => change({ thinkSeconds: v }))}
+      ${numberField(`${id}-max`, html`${msg('Answer length (seconds)', { id: 'ws.editor.max' })}${which}`, question.maxSeconds, { min: 10, max: 900 }, (v) => change({ maxSeconds: v }))}
+      ${numberField(`${id}-retakes`, html`${msg('Retakes allowed', { id: 'ws.editor.retakes' })}${which}`, question.retakes, { min: 0, max: 10 }, (v) => change({ retakes: v }))}
     </div>
     ${advice.length ? html`<ul class="advice">${advice.map((a) => html`<li class="hint"><span aria-hidden="true">ⓘ </span>${adviceText(a)}</li>`)}</ul>` : nothing}
     <div class="row">

@@ -58,6 +58,11 @@ export class DeviationChart extends LitElement {
         border-collapse: collapse;
         margin-top: 0.5rem;
       }
+      /* A phone narrower than the table scrolls the table, not the page (issue 21). */
+      .table-scroll {
+        max-width: 100%;
+        overflow-x: auto;
+      }
       th,
       td {
         text-align: left;
@@ -98,8 +103,9 @@ export class DeviationChart extends LitElement {
         <text x=${LABEL_WIDTH} y=${height - 8}>← ${msg('harsher', { id: 'ws.chart.harsher' })}</text>
         <text x=${LABEL_WIDTH + BAR_WIDTH} y=${height - 8} text-anchor="end">${msg('more lenient', { id: 'ws.chart.lenient' })} →</text>
       </svg>
+      <div class="table-scroll" role="region" tabindex="0" aria-labelledby="figures-caption">
       <table>
-        <caption class="visually-hidden">${msg('Mean deviation from colleagues, by reviewer', { id: 'ws.chart.caption' })}</caption>
+        <caption id="figures-caption" class="visually-hidden">${msg('Mean deviation from colleagues, by reviewer', { id: 'ws.chart.caption' })}</caption>
         <thead><tr>
           <th scope="col">${msg('Reviewer', { id: 'ws.chart.reviewer' })}</th>
           <th scope="col">${msg('Answers compared', { id: 'ws.chart.ratings' })}</th>
@@ -114,7 +120,8 @@ export class DeviationChart extends LitElement {
             <td>${this.words(row.meanDeviation)}</td>
           </tr>`,
         )}</tbody>
-      </table>`;
+      </table>
+      </div>`;
   }
 
   private words(value: number | null): string {

@@ -9,6 +9,11 @@ export const resultsPageStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem 1rem;
   }
+  /* A long option ("Moyenne générale, la plus haute d'abord") must not widen a phone's page. */
+  .filters > * {
+    min-width: 0;
+    max-width: 100%;
+  }
   .results {
     display: grid;
     gap: 1rem;

@@ -30,7 +30,8 @@ function passwordErrorText(err: unknown): string {
 /**
  * "Change my password": the current one, a new one typed twice. On success the server gives
  * a new token (every other session of the user ends), announced with `ws-signed-in`. With
- * `forced`, it is the only thing a user reset by an admin can do after signing in.
+ * `forced`, it is the only thing a user can do after signing in with a temporary password (a new
+ * account, or an admin reset).
  */
 @localized()
 @customElement('ws-change-password')
@@ -84,14 +85,14 @@ export class ChangePasswordForm extends LitElement {
       }</h1>
       ${
         this.forced
-          ? html`<p class="notice" role="status">${msg('An admin reset your password. Choose a new one to continue.', { id: 'ws.password.forced' })}</p>`
+          ? html`<p class="notice" role="status">${msg('An admin gave you a temporary password. Choose your own to continue.', { id: 'ws.password.forced' })}</p>`
           : html`<p>${msg('Your other devices will be signed out.', { id: 'ws.password.others' })}</p>`
       }
       <form @submit=${this.submit} aria-labelledby="password-title">
         <div class="field">
           <label for="current">${
             this.forced
-              ? msg('One-time password', { id: 'ws.password.oneTime' })
+              ? msg('Temporary password', { id: 'ws.password.oneTime' })
               : msg('Current password', { id: 'ws.password.current' })
           }</label>
           <input id="current" name="current" type="password" autocomplete="current-password" required />

@@ -87,6 +87,11 @@ export const shellStyles = css`
   .signed-out {
     padding: 2rem 1rem;
   }
+  /* Sign-out under the forced password form, in the form's column. */
+  .signed-out > p {
+    max-width: 24rem;
+    margin: 1rem auto 0;
+  }
   @media (max-width: 40rem) {
     header {
       padding: 0.5rem;

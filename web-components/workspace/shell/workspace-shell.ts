@@ -12,6 +12,7 @@ import '../session/change-password.js';
 import '../session/sign-in-form.js';
 import { baseStyles, themeTokens } from '../shared/base.styles.js';
 import type { WorkspaceContext } from '../workspace-context.js';
+import { rememberLanguage } from './language-choice.js';
 import { href, RouteController } from './routes.js';
 import { renderView } from './view-outlet.js';
 import { shellStyles } from './workspace-shell.styles.js';
@@ -92,6 +93,7 @@ export class WorkspaceShell extends LitElement {
     const url = new URL(location.href);
     url.searchParams.set('lang', locale);
     history.replaceState(null, '', url);
+    rememberLanguage(locale);
     document.documentElement.lang = locale;
     await setLocale(locale);
   }

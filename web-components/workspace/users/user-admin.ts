@@ -6,6 +6,7 @@ import type { Role, StaffMember, User } from '../../../server/contracts/api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { confirmInPage } from '../shared/confirm-dialog.js';
 import { errorText } from '../shared/error-text.js';
+import { forScreenReaders } from '../shared/for-screen-readers.js';
 import { Loader } from '../shared/loader.js';
 import { setPageTitle } from '../shared/page-title.js';
 import type { WorkspaceContext } from '../workspace-context.js';
@@ -128,7 +129,10 @@ export class UserAdmin extends LitElement {
         role: String(data.get('role')) as Role,
       });
       this.users.set([...(this.users.value ?? []), { ...user, active: true }]);
-      this.message = msg(str`${user.name} can now sign in.`, { id: 'ws.users.created' });
+      this.message = msg(
+        str`${user.name} can now sign in, and will then choose their own password.`,
+        { id: 'ws.users.created' },
+      );
       form.reset();
     } catch (err) {
       this.message = errorText(err);
@@ -152,7 +156,8 @@ export class UserAdmin extends LitElement {
         <div class="field"><label for="new-email">${msg('Email', { id: 'ws.users.email' })}</label>
           <input id="new-email" name="email" type="email" required autocomplete="off" /></div>
         <div class="field"><label for="new-password">${msg('Temporary password (10+ characters)', { id: 'ws.users.password' })}</label>
-          <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" /></div>
+          <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" aria-describedby="new-password-hint" />
+          <span class="hint" id="new-password-hint">${msg('Give it to them privately: they must replace it the first time they sign in.', { id: 'ws.users.passwordHint' })}</span></div>
         <div class="field"><label for="new-role">${msg('Role', { id: 'ws.users.role' })}</label>
           <select id="new-role" name="role">${roleOptions('reviewer')}</select></div>
         <div class="field"><button class="primary" type="submit">${msg('Add user', { id: 'ws.users.create' })}</button></div>
@@ -176,14 +181,16 @@ export class UserAdmin extends LitElement {
   private renderUser(user: StaffMember) {
     const id = `u-${user.id}`;
     const self = user.id === this.ctx.user.id;
+    // Two colleagues may share a name: their buttons are told apart by email too (issue 21).
+    const who = `${user.name} (${user.email})`;
     return html`<li class="card ${user.active ? '' : 'inactive'}">
       <form class="user" @submit=${(e: SubmitEvent) => this.saveUser(e, user)} aria-label=${user.email}>
-        <div class="field"><label for="${id}-name">${msg('Name', { id: 'ws.users.name' })}</label>
+        <div class="field"><label for="${id}-name">${msg('Name', { id: 'ws.users.name' })}${forScreenReaders(user.email)}</label>
           <input id="${id}-name" name="name" required maxlength="200" .value=${user.name} /></div>
         <div class="email">${user.email}</div>
-        <div class="field"><label for="${id}-role">${msg('Role', { id: 'ws.users.role' })}</label>
+        <div class="field"><label for="${id}-role">${msg('Role', { id: 'ws.users.role' })}${forScreenReaders(user.email)}</label>
           <select id="${id}-role" name="role">${roleOptions(user.role)}</select></div>
-        <button type="submit" aria-label=${msg(str`Save ${user.name}`, { id: 'ws.users.saveLabel' })}>${msg('Save', { id: 'ws.users.save' })}</button>
+        <button type="submit" aria-label=${msg(str`Save ${who}`, { id: 'ws.users.saveLabel' })}>${msg('Save', { id: 'ws.users.save' })}</button>
       </form>
       <div class="account-actions">
         ${user.active ? nothing : html`<strong class="state">${msg('Deactivated', { id: 'ws.users.inactive' })}</strong>`}
@@ -191,10 +198,10 @@ export class UserAdmin extends LitElement {
           self
             ? nothing
             : html`<button type="button" @click=${() => this.setActive(user, !user.active)}
-                aria-label=${user.active ? msg(str`Deactivate ${user.name}`, { id: 'ws.users.deactivateLabel' }) : msg(str`Reactivate ${user.name}`, { id: 'ws.users.reactivateLabel' })}>
+                aria-label=${user.active ? msg(str`Deactivate ${who}`, { id: 'ws.users.deactivateLabel' }) : msg(str`Reactivate ${who}`, { id: 'ws.users.reactivateLabel' })}>
                 ${user.active ? msg('Deactivate', { id: 'ws.users.deactivate' }) : msg('Reactivate', { id: 'ws.users.reactivate' })}</button>
               <button type="button" @click=${() => this.resetPassword(user)}
-                aria-label=${msg(str`Reset password: ${user.name}`, { id: 'ws.users.resetLabel' })}>${msg('Reset password', { id: 'ws.users.reset' })}</button>`
+                aria-label=${msg(str`Reset password: ${who}`, { id: 'ws.users.resetLabel' })}>${msg('Reset password', { id: 'ws.users.reset' })}</button>`
         }
       </div>
     </li>`;
