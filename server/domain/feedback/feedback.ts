@@ -1,4 +1,5 @@
 import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
+import { textLanguageOf } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
@@ -48,7 +49,9 @@ async function storedFeedback(deps: Deps, invitationId: string) {
 /** The saved feedback with competency names, or the prefilled draft when nothing was saved. */
 export async function feedbackDraft(deps: Deps, invitationId: string): Promise<Feedback> {
   const invitation = await completedInvitation(deps, invitationId);
-  const rubric = await rubricOf(deps.db, invitation.interviewId);
+  // In the candidate's language (issue 21): they read the names, and the anchors prefill it.
+  const language = textLanguageOf(String(invitation.language));
+  const rubric = await rubricOf(deps.db, invitation.interviewId, language);
   const saved = await storedFeedback(deps, invitationId);
   if (!saved) {
     const scores = await scoresOfLatestTakes(deps.db, invitationId);
