@@ -1,4 +1,5 @@
 import { str } from '@lit/localize';
+import { bilingualFr } from './fr-bilingual.js';
 import { citiesFr } from './fr-cities.js';
 import { fairnessFr } from './fr-fairness.js';
 import { integrationsFr } from './fr-integrations.js';
@@ -317,6 +318,7 @@ export const workspaceFr: Translations = {
   ...fairnessFr,
   ...integrationsFr,
   ...citiesFr,
+  ...bilingualFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':
