@@ -9,7 +9,7 @@ export const bilingualFr: Translations = {
   'ws.french.summary': 'Version française',
   'ws.french.hint':
     'Les candidats qui lisent en français voient ce texte. Laissé vide, ils voient le texte ci-dessus.',
-  'ws.french.title': 'Titre en français',
+  'ws.french.title': 'Nom de l’entretien en français',
   'ws.french.intro': 'Introduction en français',
   'ws.french.prompt': str`Question ${0} en français`,
 };

@@ -187,7 +187,7 @@ export class InterviewEditor extends LitElement {
             }} />
           ${renderFrenchVersion({
             id: 'title-fr',
-            label: msg('Title in French', { id: 'ws.french.title' }),
+            label: msg('Interview name in French', { id: 'ws.french.title' }),
             value: this.translations.fr?.title ?? '',
             maxlength: 200,
             onInput: (title) => this.setFrench({ title }),
