@@ -12,4 +12,5 @@ export const bilingualFr: Translations = {
   'ws.french.title': 'Nom de l’entretien en français',
   'ws.french.intro': 'Introduction en français',
   'ws.french.prompt': str`Question ${0} en français`,
+  'ws.french.eligibility': str`Question d’éligibilité ${0} en français`,
 };

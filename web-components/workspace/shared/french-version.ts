@@ -47,6 +47,10 @@ export const frenchVersionStyles = css`
     padding: 0.6rem 0;
     width: fit-content;
   }
+  details.french-version[open] {
+    border-left: 3px solid var(--ws-border, #ccc);
+    padding-left: 0.75rem;
+  }
   details.french-version input,
   details.french-version textarea {
     width: 100%;
