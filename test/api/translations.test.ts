@@ -7,7 +7,7 @@ import type { Interview } from '../../server/contracts/api.js';
 import { Api, createInterview, invite } from '../helpers/api.js';
 import { BOTH_SETUPS } from '../helpers/test-server.js';
 import { createProgramme } from './programmes-support.js';
-import { expectInvalid, useClockedServer } from './support.js';
+import { expectInvalid, recordReadyClip, useClockedServer } from './support.js';
 
 /** An interview written in English with a French version of everything but the 2nd prompt. */
 const BILINGUAL = {
@@ -32,6 +32,15 @@ for (const setup of BOTH_SETUPS) {
     let server: { url: string };
     let admin: Api;
     const clock = useClockedServer(setup, (s) => ({ server, admin } = s));
+
+    /** A candidate in `language` who answered the one question and finished. */
+    async function finishedIn(interview: Interview, language: 'en' | 'fr') {
+      const [invited] = await invite(admin, interview.id, 1, { language });
+      const answer = await recordReadyClip(invited!.candidate, interview.questions[0]!.id);
+      assert.equal((await invited!.candidate.post('/candidate/finish')).status, 200);
+      assert.equal((await admin.put(`/answers/${answer.id}/ratings/me`, { score: 4 })).status, 200);
+      return invited!;
+    }
 
     async function sessionOf(interview: Interview, language: 'en' | 'fr', query = '') {
       const [invited] = await invite(admin, interview.id, 1, { language });
@@ -113,6 +122,62 @@ for (const setup of BOTH_SETUPS) {
         translations: { fr: { intro: 'Seulement en français.' } },
       });
       assert.equal((await sessionOf(interview, 'en')).intro, 'Seulement en français.');
+    });
+
+    it('feedback in French: competency names and the anchors that prefill it, with fallback', async () => {
+      const interview = await createInterview(admin, {
+        competencies: [
+          {
+            key: 'communication',
+            name: 'Communication',
+            translations: { fr: { name: 'Expression orale' } },
+          },
+          { key: 'teamwork', name: 'Teamwork' },
+        ],
+        questions: [
+          {
+            ...BILINGUAL.questions[0],
+            competency: 'communication',
+            anchors: { '4': 'Gives a clear, well organised answer.', '5': 'Compelling.' },
+            translations: { fr: { anchors: { '4': 'Une réponse claire et bien construite.' } } },
+          },
+        ],
+      });
+      assert.deepEqual(interview.competencies[0]!.translations, {
+        fr: { name: 'Expression orale' },
+      });
+      const french = await finishedIn(interview, 'fr');
+      const draft = await admin.get(`/invitations/${french.invitation.id}/feedback`);
+      assert.deepEqual(draft.body.competencies, [
+        {
+          key: 'communication',
+          name: 'Expression orale',
+          text: 'Une réponse claire et bien construite.',
+        },
+        { key: 'teamwork', name: 'Teamwork', text: '' },
+      ]);
+      const texts = draft.body.competencies.map(({ key, text }: any) => ({
+        key,
+        text: text || 'Ok.',
+      }));
+      const feedbackPath = `/invitations/${french.invitation.id}/feedback`;
+      assert.equal((await admin.put(feedbackPath, { competencies: texts })).status, 200);
+      assert.equal((await admin.post(`${feedbackPath}/release`)).status, 200);
+      const read = await french.candidate.get('/candidate/feedback');
+      assert.deepEqual(
+        read.body.competencies.map((c: any) => c.name),
+        ['Expression orale', 'Teamwork'],
+      );
+
+      const english = await finishedIn(interview, 'en');
+      const draftEn = await admin.get(`/invitations/${english.invitation.id}/feedback`);
+      assert.deepEqual(
+        draftEn.body.competencies.map((c: any) => [c.name, c.text]),
+        [
+          ['Communication', 'Gives a clear, well organised answer.'],
+          ['Teamwork', ''],
+        ],
+      );
     });
 
     it('the public programme speaks French with ?language=fr: title, intro, eligibility prompts', async () => {

@@ -12,5 +12,8 @@ export const bilingualFr: Translations = {
   'ws.french.title': 'Nom de l’entretien en français',
   'ws.french.intro': 'Introduction en français',
   'ws.french.prompt': str`Question ${0} en français`,
+  'ws.french.competency': str`Compétence ${0} : nom en français`,
+  'ws.french.description': 'Description en français',
+  'ws.french.anchor': str`Note ${0} en français`,
   'ws.french.eligibility': str`Question d’éligibilité ${0} en français`,
 };

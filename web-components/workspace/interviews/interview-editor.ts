@@ -135,7 +135,7 @@ export class InterviewEditor extends LitElement {
       deadline: fromLocalInput(this.deadline),
       questions: this.questions.map((q) => ({
         ...toQuestionInput(q),
-        ...rubricInput(this.structure, q.key),
+        ...rubricInput(this.structure, q),
       })),
       competencies: this.structure.competencies,
       review: this.structure.review,

@@ -20,21 +20,29 @@ export interface FrenchVersionField {
   onInput(value: string): void;
 }
 
-export function renderFrenchVersion(field: FrenchVersionField) {
+/** One disclosure for one text, or for several that belong together (a competency, anchors). */
+export function renderFrenchVersion(field: FrenchVersionField | FrenchVersionField[]) {
+  const fields = Array.isArray(field) ? field : [field];
+  const written = fields.some((f) => f.value.trim() !== '');
+  return html`<details class="french-version" ?open=${written}>
+    <summary>${msg('French version', { id: 'ws.french.summary' })}</summary>
+    ${fields.map(
+      (f) => html`<div class="field">
+        <label for=${f.id}>${f.label}</label>
+        ${control(f)}
+      </div>`,
+    )}
+    <p class="hint">${msg('Candidates reading in French see this. Left empty, they see the text above.', { id: 'ws.french.hint' })}</p>
+  </details>`;
+}
+
+function control(field: FrenchVersionField) {
   const input = (e: Event) => field.onInput((e.target as HTMLInputElement).value);
-  const control = field.multiline
+  return field.multiline
     ? html`<textarea id=${field.id} lang="fr" rows="3" maxlength=${field.maxlength}
         ?disabled=${field.disabled} .value=${field.value} @input=${input}></textarea>`
     : html`<input id=${field.id} type="text" lang="fr" maxlength=${field.maxlength}
         ?disabled=${field.disabled} .value=${field.value} @input=${input} />`;
-  return html`<details class="french-version" ?open=${field.value.trim() !== ''}>
-    <summary>${msg('French version', { id: 'ws.french.summary' })}</summary>
-    <div class="field">
-      <label for=${field.id}>${field.label}</label>
-      ${control}
-      <p class="hint">${msg('Candidates reading in French see this. Left empty, they see the text above.', { id: 'ws.french.hint' })}</p>
-    </div>
-  </details>`;
 }
 
 export const frenchVersionStyles = css`
