@@ -6,7 +6,7 @@
  * only what was written. No Node imports: bundled for browsers too.
  */
 import { z } from 'zod';
-import type { Translations } from './localized-text.js';
+import { type Translations, textIn, textLanguageOf } from './localized-text.js';
 
 export {
   anchorsIn,
@@ -49,6 +49,21 @@ export function translationsOf<T extends object = Translations<Record<string, st
   } catch {
     return {} as T;
   }
+}
+
+/**
+ * An interview's title for a reader of `language` (the emails a candidate gets): its
+ * translations as stored (JSON) or as presented, with the same fallback as everywhere.
+ */
+export function interviewTitleIn(
+  interview: { title: string; translations?: unknown },
+  language: unknown,
+): string {
+  const translations =
+    typeof interview.translations === 'string'
+      ? translationsOf<Translations<{ title: string }>>(interview.translations)
+      : ((interview.translations ?? {}) as Translations<{ title: string }>);
+  return textIn({ title: interview.title, translations }, textLanguageOf(language), 'title');
 }
 
 /** `{ translations }` when some were written, else nothing (echoes stay as they were). */

@@ -1,5 +1,5 @@
 import type { Feedback, FeedbackRequest } from '../../contracts/programmes.js';
-import { textLanguageOf } from '../../contracts/translations.js';
+import { interviewTitleIn, textLanguageOf } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
@@ -24,6 +24,7 @@ async function completedInvitation(deps: Deps, invitationId: string) {
       'candidates.name',
       'candidates.email',
       'interviews.title',
+      'interviews.translations',
     ])
     .where('invitations.id', '=', invitationId)
     .executeTakeFirst();
@@ -157,7 +158,7 @@ export async function releaseFeedback(
         language: invitation.language,
         vars: {
           name: invitation.name,
-          interviewTitle: invitation.title,
+          interviewTitle: interviewTitleIn(invitation, invitation.language),
           url: `${deps.config.publicUrl}/i/${token}`,
         },
         dedupeKey: `feedback:${invitationId}`,
