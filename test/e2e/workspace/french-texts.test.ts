@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { createProgramme } from '../../api/programmes-support.js';
 import { type Api, invite, login } from '../../helpers/api.js';
 import { serverAndBrowser } from '../../helpers/server-and-browser.js';
 import { openAtFirstQuestion } from '../candidate/support.js';
@@ -26,6 +27,10 @@ describe('workspace to recorder: a question written in English and French', func
   /** The question is hidden until the candidate asks for it (then the thinking time runs). */
   async function questionShown(page: Page, prompt: string, other: string): Promise<void> {
     await page.getByRole('button', { name: /^(Show the question|Afficher la question)$/ }).click();
+    await questionShownAlready(page, prompt, other);
+  }
+
+  async function questionShownAlready(page: Page, prompt: string, other: string): Promise<void> {
     await page.getByText(prompt).waitFor();
     assert.equal(await page.getByText(other).count(), 0, `"${other}" is not shown`);
     await page.close();
@@ -65,9 +70,32 @@ describe('workspace to recorder: a question written in English and French', func
     );
   });
 
-  it('a page asked for in French (?lang=fr) shows the French question whatever the invitation says', async () => {
+  it('a page asked for in French (?lang=fr) shows the French question, and English once switched', async () => {
     const [english] = await invite(admin, interviewId, 1, { language: 'en' });
     const url = `${english!.invitation.url!}?lang=fr`;
-    await questionShown(await openAtFirstQuestion(e2e.browser, url, 'fr'), FRENCH, ENGLISH);
+    const page = await openAtFirstQuestion(e2e.browser, url, 'fr');
+    await page.getByRole('button', { name: 'Afficher la question' }).click();
+    await page.getByText(FRENCH).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await questionShownAlready(page, ENGLISH, FRENCH);
+  });
+
+  it('the apply page asks its eligibility questions in the language it is read in', async () => {
+    const { slug } = await createProgramme(admin, new Date(), {
+      eligibility: [
+        {
+          key: 'right-to-work',
+          prompt: 'Do you have the right to work in France?',
+          requiredAnswer: true,
+          translations: { fr: { prompt: 'Avez-vous le droit de travailler en France ?' } },
+        },
+      ],
+    });
+    const page = await tabShowingErrors(e2e.browser);
+    await page.goto(`${e2e.server.url}/apply/${slug}?lang=fr`);
+    await page.getByText('Avez-vous le droit de travailler en France ?').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Do you have the right to work in France?').waitFor();
+    await page.close();
   });
 });
