@@ -20,6 +20,7 @@ import {
   type ReviewSettings,
 } from './review.js';
 import { refuseControls, safeText } from './safe-text.js';
+import { type Translations, translationsInput } from './translations.js';
 
 export const ROLES = ['admin', 'recruiter', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -71,6 +72,11 @@ export const AllowAudioOnly = z.boolean({ message: 'must be true or false' });
 export const CreateInterviewRequest = z.object({
   title: text(200),
   intro: safeText({ max: 10_000, multiline: true }).optional().default(''),
+  /** Issue 21: the title and introduction in English and/or French (API.md "Translations"). */
+  translations: translationsInput({
+    title: safeText({ max: 200 }),
+    intro: safeText({ max: 10_000, multiline: true }),
+  }).optional(),
   deadline: z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
     .nullable()
@@ -151,6 +157,8 @@ export interface Interview {
   id: string;
   title: string;
   intro: string;
+  /** Issue 21: present when a translation of the title or introduction was written. */
+  translations?: Translations<{ title: string; intro: string }>;
   deadline: string | null;
   createdAt: string;
   questions: InterviewQuestion[];

@@ -33,13 +33,15 @@ export const QuestionEdit = QuestionInput.extend({
   id: z.string().trim().min(1, 'is required').max(100).optional(),
 });
 
-const { title, intro, deadline, public: programme } = CreateInterviewRequest.shape;
+const { title, intro, translations, deadline, public: programme } = CreateInterviewRequest.shape;
 
 export const UpdateInterviewRequest = z
   .strictObject({
     title: title.optional(),
     // The create request defaults a missing intro to ""; an edit must leave it alone instead.
     intro: intro.unwrap().optional(),
+    /** Issue 21: replaced as a whole (`{}` removes every translation of the title and intro). */
+    translations,
     deadline,
     /** The whole list in its new order: positions follow it, missing questions are removed. */
     questions: z
@@ -58,6 +60,7 @@ export const UpdateInterviewRequest = z
     requireSomeField(value, ctx, [
       'title',
       'intro',
+      'translations',
       'deadline',
       'questions',
       'public',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { safeText } from './safe-text.js';
+import { type Translations, translationsInput } from './translations.js';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -39,6 +40,8 @@ export const ProgrammeSettingsInput = z.object({
         key,
         prompt: text(500),
         requiredAnswer: z.boolean({ message: 'must be true or false' }),
+        /** Issue 21: the prompt in English and/or French. */
+        translations: translationsInput({ prompt: safeText({ max: 500 }) }).optional(),
       }),
     )
     .max(20, 'allows at most 20 questions')
@@ -61,6 +64,8 @@ export interface EligibilityQuestion {
   key: string;
   prompt: string;
   requiredAnswer: boolean;
+  /** Issue 21: present when a translation was written. */
+  translations?: Translations<{ prompt: string }>;
 }
 
 /** The settings as echoed on an Interview (deadlines normalised to UTC). */

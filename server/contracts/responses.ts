@@ -7,6 +7,13 @@ import { z } from 'zod';
 
 const id = z.string();
 const time = z.iso.datetime();
+
+/** Issue 21: `{ en?: {...}, fr?: {...} }`, some of the object's texts in that language. */
+const translations = (fields: Record<string, z.ZodType>) => {
+  const version = z.looseObject(fields).partial();
+  return z.looseObject({ en: version.optional(), fr: version.optional() }).optional();
+};
+const anchorsView = z.record(z.string(), z.string());
 const nullableTime = time.nullable();
 const role = z.enum(['admin', 'recruiter', 'reviewer']);
 const answerStatus = z.enum(['recording', 'processing', 'ready', 'failed']);
@@ -56,6 +63,7 @@ export const CompetencyView = z.looseObject({
   key: z.string(),
   name: z.string(),
   description: z.string(),
+  translations: translations({ name: z.string(), description: z.string() }),
 });
 
 export const ReviewSettingsView = z.looseObject({
@@ -76,7 +84,8 @@ export const QuestionView = z
     retakes: z.number().int(),
     competency: z.string().nullable().optional(),
     guidance: z.string().optional(),
-    anchors: z.record(z.string(), z.string()).optional(),
+    anchors: anchorsView.optional(),
+    translations: translations({ prompt: z.string(), anchors: anchorsView }),
   })
   .meta({ id: 'Question' });
 
@@ -85,7 +94,12 @@ export const ProgrammeSettingsView = z.looseObject({
   slug: z.string(),
   locations: z.array(z.looseObject({ key: z.string(), name: z.string(), deadline: time })),
   eligibility: z.array(
-    z.looseObject({ key: z.string(), prompt: z.string(), requiredAnswer: z.boolean() }),
+    z.looseObject({
+      key: z.string(),
+      prompt: z.string(),
+      requiredAnswer: z.boolean(),
+      translations: translations({ prompt: z.string() }),
+    }),
   ),
   consentText: z.string(),
 });
@@ -95,6 +109,7 @@ export const InterviewView = z
     id,
     title: z.string(),
     intro: z.string(),
+    translations: translations({ title: z.string(), intro: z.string() }),
     deadline: nullableTime,
     createdAt: time,
     questions: z.array(QuestionView),

@@ -13,6 +13,8 @@ import {
   REVIEW_ORDERS,
   type ScoreKey,
 } from './review-rules.js';
+import { safeText } from './safe-text.js';
+import { type Translations, translationsInput } from './translations.js';
 
 export {
   CALIBRATION_MODES,
@@ -37,6 +39,11 @@ export const CompetencyInput = z.strictObject({
   key: z.string().regex(COMPETENCY_KEY, 'must be 1 to 40 of a-z, 0-9 and -'),
   name: z.string().trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
   description: optionalText(2000).optional().default(''),
+  /** Issue 21: the name and description in English and/or French (API.md "Translations"). */
+  translations: translationsInput({
+    name: safeText({ max: 200 }),
+    description: safeText({ max: 2000 }),
+  }).optional(),
 });
 
 export const CompetenciesInput = z
@@ -69,6 +76,15 @@ export const questionRubricShape = {
   competency: z.string().regex(COMPETENCY_KEY, 'must be a competency key').nullable().optional(),
   guidance: optionalText(2000).optional(),
   anchors: AnchorsInput.optional(),
+  /**
+   * Issue 21: the prompt and anchors in English and/or French. Like the rubric, left out of an
+   * edit they keep their value, and they stay editable after candidates have answered (a
+   * translation may be added for the next candidates; the text as written stays locked).
+   */
+  translations: translationsInput({
+    prompt: safeText({ max: 2000 }),
+    anchors: AnchorsInput,
+  }).optional(),
 };
 
 export const ReviewSettingsInput = z.strictObject({
@@ -120,6 +136,8 @@ export interface Competency {
   key: string;
   name: string;
   description: string;
+  /** Issue 21: present when a translation was written. */
+  translations?: Translations<{ name: string; description: string }>;
 }
 
 export type Anchors = Partial<Record<ScoreKey, string>>;
@@ -129,6 +147,8 @@ export interface QuestionRubric {
   competency: string | null;
   guidance: string;
   anchors: Anchors;
+  /** Issue 21: the prompt and anchors in other languages; present when one was written. */
+  translations?: Translations<{ prompt: string; anchors: Anchors }>;
 }
 
 /**

@@ -25,6 +25,7 @@ import * as trustHoles from './migrations/012-trust-holes.js';
 import * as fairnessCalibration from './migrations/013-fairness-calibration.js';
 import * as integrations from './migrations/014-integrations.js';
 import * as aftercareLinks from './migrations/015-aftercare-links.js';
+import * as translations from './migrations/016-translations.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '012-trust-holes': trustHoles,
   '014-integrations': integrations,
   '015-aftercare-links': aftercareLinks,
+  '016-translations': translations,
 };
 
 /** PostgreSQL when a URL is given, otherwise SQLite in WAL mode inside dataDir. */

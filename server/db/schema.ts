@@ -50,6 +50,8 @@ export interface InterviewsTable {
   reviewSettings?: string;
   /** 1 or 0 (portable): candidates may answer with sound only (no camera, a very slow link). */
   allowAudioOnly: Generated<number>;
+  /** Issue 21 (migration 016), JSON: { en?: { title?, intro? }, fr?: {…} }. */
+  translations: Generated<string>;
 }
 
 export interface QuestionsTable {
@@ -64,6 +66,8 @@ export interface QuestionsTable {
   guidance?: string;
   /** JSON: { "1"?: text, …, "5"?: text }. */
   anchors?: string;
+  /** Issue 21 (migration 016), JSON: { en?: { prompt?, anchors? }, fr?: {…} }. */
+  translations?: string;
 }
 
 export interface CandidatesTable {

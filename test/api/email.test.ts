@@ -37,7 +37,10 @@ for (const setup of BOTH_SETUPS) {
     }
 
     it('emails each invited candidate their own link in their language (HTML + text, no tracking)', async () => {
-      const interview = await createInterview(admin);
+      // Issue 21: the title too, where the organisers wrote it in French.
+      const interview = await createInterview(admin, {
+        translations: { fr: { title: 'Ingénieur support' } },
+      });
       const [en, fr] = [person(), person('fr')];
       const res = await admin.post(`/interviews/${interview.id}/invitations`, {
         candidates: [en, fr],
@@ -47,7 +50,7 @@ for (const setup of BOTH_SETUPS) {
       const [mailEn] = smtp.to(en.email);
       const [mailFr] = smtp.to(fr.email);
       assert.match(mailEn!.subject, /^Your video interview: Support engineer$/);
-      assert.match(mailFr!.subject, /^Votre entretien vidéo/);
+      assert.match(mailFr!.subject, /^Votre entretien vidéo.*Ingénieur support$/);
       assert.equal(mailEn!.lang, 'en');
       assert.equal(mailFr!.lang, 'fr');
       assert.match(mailEn!.raw.from!.text, /jobs@example\.test/);

@@ -174,10 +174,13 @@ export async function invite(
   staff: Api,
   interviewId: string,
   count = 1,
+  /** More fields of each candidate, e.g. `{ language: 'fr' }`. */
+  fields: Record<string, unknown> = {},
 ): Promise<{ invitation: Invitation; candidate: Api }[]> {
   const candidates = Array.from({ length: count }, (_, i) => ({
     name: `Candidate ${i + 1}`,
     email: `c${i + 1}-${++invitedSoFar}@example.test`,
+    ...fields,
   }));
   const res = await staff.post<{ items: Invitation[] }>(`/interviews/${interviewId}/invitations`, {
     candidates,

@@ -42,8 +42,13 @@ export class CandidateApi {
     private readonly fetcher: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  session(): Promise<CandidateSession> {
-    return this.send('GET', '/candidate/session');
+  /**
+   * The session; with `language`, the organisers' texts in that language where they wrote it
+   * (issue 21), else the server picks the invitation's.
+   */
+  session(language?: string): Promise<CandidateSession> {
+    const query = language ? `?language=${encodeURIComponent(language)}` : '';
+    return this.send('GET', `/candidate/session${query}`);
   }
 
   startAnswer(questionId: string, mimeType: string): Promise<Answer> {

@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CandidateSession } from '../../server/contracts/api.js';
 import {
   adoptInvitationLocale,
+  getLocale,
   preferredLocale,
   setLocale,
   TARGET_LOCALES,
@@ -27,6 +28,7 @@ import {
   questionProgress,
   withWaitingTakes,
 } from './session-progress.js';
+import { textsLanguage, withTextsOf } from './session-texts.js';
 import { sharedStyles } from './shared.styles.js';
 import { UploadController } from './upload/upload-controller.js';
 import './upload/upload-status.js';
@@ -72,17 +74,21 @@ export class InterviewRecorder extends LitElement {
   private finishing = false;
   /** Consent is sent to the server at most once per page. */
   private consentSent = false;
+  /** The language of the organisers' texts in `session` (issue 21). */
+  private textsIn = '';
   /** The last load failed for want of a connection: retry when it comes back. */
   private problemIsNetwork = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('lit-localize-status', this.onLocaleChanged);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('lit-localize-status', this.onLocaleChanged);
   }
 
   private readonly onOnline = () => {
@@ -103,7 +109,7 @@ export class InterviewRecorder extends LitElement {
   async load(): Promise<void> {
     this.step = 'loading';
     try {
-      const session = await this.api!.session();
+      const session = await this.api!.session(this.askedLanguage());
       await this.uploads.attach(this.api!, session);
       this.adopt(session);
       const done = session.invitation?.status === 'completed';
@@ -113,8 +119,34 @@ export class InterviewRecorder extends LitElement {
     }
   }
 
+  /**
+   * The language the page was asked to speak (the embedding page's `locale`, else `?lang=`, which
+   * the switcher writes), so the organisers' texts follow it; none: the invitation's.
+   */
+  private askedLanguage(): string | undefined {
+    if (this.locale) return this.locale;
+    return new URLSearchParams(location.search).get('lang') ?? undefined;
+  }
+
+  /** The switcher changed the language: the title, intro and prompts follow it (issue 21). */
+  private readonly onLocaleChanged = (event: Event) => {
+    const { status } = (event as CustomEvent<{ status: string }>).detail;
+    const locale = getLocale();
+    if (status !== 'ready' || !this.session || !this.api || locale === this.textsIn) return;
+    this.textsIn = locale;
+    void this.api
+      .session(locale)
+      .then((fresh) => {
+        if (this.session) this.session = withTextsOf(this.session, fresh);
+      })
+      .catch(() => {
+        // The texts stay in the language they were in; the next load picks the new one.
+      });
+  };
+
   private adopt(session: CandidateSession): void {
     this.session = session;
+    this.textsIn = textsLanguage(session, this.askedLanguage());
     // A page that embeds the recorder with its own `locale` keeps it.
     if (!this.locale) void adoptInvitationLocale(session.invitation.language);
     // Issue 9: without a camera, the device check then asks for one instead of going on.
@@ -244,7 +276,7 @@ export class InterviewRecorder extends LitElement {
     }
     if (err instanceof CandidateApiError && err.code === 'unanswered_questions') {
       // A take did not make it (e.g. it failed processing): go back to the first open question.
-      this.adopt(await this.api!.session());
+      this.adopt(await this.api!.session(this.askedLanguage()));
       await this.media.start();
       this.step = 'question';
       return;

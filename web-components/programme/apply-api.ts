@@ -25,8 +25,9 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-export function getProgramme(slug: string): Promise<PublicProgramme> {
-  return call(encodeURIComponent(slug));
+/** The programme, its organisers' texts in `language` where they wrote it so (issue 21). */
+export function getProgramme(slug: string, language: string): Promise<PublicProgramme> {
+  return call(`${encodeURIComponent(slug)}?language=${encodeURIComponent(language)}`);
 }
 
 export function apply(slug: string, application: ApplicationRequest): Promise<ApplicationResult> {

@@ -46,17 +46,18 @@ export class ApplyPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    useApplyLocale(preferredApplyLocale())
+    const locale = preferredApplyLocale();
+    useApplyLocale(locale)
       .catch(() => {}) // English stays if the translation cannot load
       .finally(() => {
         this.localeReady = true;
       });
-    void this.load();
+    void this.load(locale);
   }
 
-  private async load() {
+  private async load(locale: ApplyLocale) {
     try {
-      this.programme = await getProgramme(this.slug);
+      this.programme = await getProgramme(this.slug, locale);
       this.view = { kind: 'form' };
     } catch (err) {
       const notFound = err instanceof ApplyProblem && err.status === 404;
@@ -117,6 +118,12 @@ export class ApplyPage extends LitElement {
     url.searchParams.set('lang', locale);
     history.replaceState(history.state, '', url);
     void useApplyLocale(locale);
+    // The organisers' texts follow (issue 21), if they wrote them in that language.
+    void getProgramme(this.slug, locale)
+      .then((programme) => {
+        this.programme = programme;
+      })
+      .catch(() => {});
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -198,7 +205,7 @@ export class ApplyPage extends LitElement {
         return html`<p>${msg(str`Applications for ${view.location} closed on ${closingDate(view.deadline)}.`, { id: 'apply.closedBody' })}</p>
           <p class="actions"><button type="button" @click=${() => {
             this.view = { kind: 'form' };
-            void this.load();
+            void this.load(document.documentElement.lang === 'fr' ? 'fr' : 'en');
           }}>${msg('See other locations', { id: 'apply.otherLocations' })}</button></p>`;
     }
   }

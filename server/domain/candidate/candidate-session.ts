@@ -1,4 +1,11 @@
 import type { CandidateSession } from '../../contracts/api.js';
+import {
+  localize,
+  type TextLanguage,
+  type Translations,
+  textLanguageOf,
+  translationsOf,
+} from '../../contracts/translations.js';
 import type { AnswersTable, InvitationsTable } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { effectiveLimits } from '../accommodations/effective-limits.js';
@@ -10,11 +17,16 @@ import { chargedTakes } from '../takes/retake-accounting.js';
 import { thinkRemainingMs } from '../takes/think-time.js';
 import { assertOpenForNewWork, candidateContext, markStarted } from './candidate-access.js';
 
+type InterviewTexts = Translations<{ title: string; intro: string }>;
+
 /** What the candidate page needs to start or resume. Opening it marks the invitation started. */
 export async function candidateSession(
   deps: Deps,
   invitation: InvitationsTable,
+  /** Issue 21: the language the page reads in (a switch on the page); else the invitation's. */
+  readerLanguage?: TextLanguage,
 ): Promise<CandidateSession> {
+  const language = readerLanguage ?? textLanguageOf(String(invitation.language));
   const ctx = await candidateContext(deps, invitation);
   const feedbackReleased = await isFeedbackReleased(deps, invitation.id);
   // A finished candidate may still look at their session (and feedback, which only a finished
@@ -26,7 +38,7 @@ export async function candidateSession(
 
   const interview = await deps.db
     .selectFrom('interviews')
-    .select(['title', 'intro', 'deadline', 'reviewSettings', 'allowAudioOnly'])
+    .select(['title', 'intro', 'deadline', 'reviewSettings', 'allowAudioOnly', 'translations'])
     .where('id', '=', invitation.interviewId)
     .executeTakeFirstOrThrow();
   const candidate = await deps.db
@@ -46,8 +58,13 @@ export async function candidateSession(
     rows.map((r) => r.id),
   );
   const charged = chargedById(rows);
-  const { reviewSettings, allowAudioOnly, ...shown } = interview;
-  const questions = (await questionsOf(deps.db, invitation.interviewId)).map((q) =>
+  const { reviewSettings, allowAudioOnly, translations, ...written } = interview;
+  const shown = localize(
+    { ...written, translations: translationsOf<InterviewTexts>(translations) },
+    language,
+    ['title', 'intro'],
+  );
+  const questions = (await questionsOf(deps.db, invitation.interviewId, language)).map((q) =>
     effectiveLimits(q, invitation),
   );
   const thinkSeconds = new Map(questions.map((q) => [q.id, q.thinkSeconds]));

@@ -1,3 +1,4 @@
+import { interviewTitleIn } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { dispatchEmails, emailEnabled, queueEmail } from './outbox.js';
 
@@ -8,7 +9,13 @@ export async function sendReceipt(deps: Deps, invitationId: string): Promise<voi
     .selectFrom('invitations')
     .innerJoin('candidates', 'candidates.id', 'invitations.candidateId')
     .innerJoin('interviews', 'interviews.id', 'invitations.interviewId')
-    .select(['invitations.language', 'candidates.name', 'candidates.email', 'interviews.title'])
+    .select([
+      'invitations.language',
+      'candidates.name',
+      'candidates.email',
+      'interviews.title',
+      'interviews.translations',
+    ])
     .where('invitations.id', '=', invitationId)
     .executeTakeFirst();
   if (!row) return;
@@ -20,7 +27,7 @@ export async function sendReceipt(deps: Deps, invitationId: string): Promise<voi
       to: row.email,
       language: row.language,
       dedupeKey: `receipt:${invitationId}`,
-      vars: { name: row.name, interviewTitle: row.title },
+      vars: { name: row.name, interviewTitle: interviewTitleIn(row, row.language) },
     },
     deps.now(),
   );

@@ -1,4 +1,5 @@
 import { newCandidateToken } from '../../auth/candidate-tokens.js';
+import { interviewTitleIn } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { addExtraLink } from '../invitations/extra-links.js';
 import { closesAt } from '../invitations/invitation-status.js';
@@ -30,6 +31,7 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
       'invitations.language',
       'interviews.deadline',
       'interviews.title',
+      'interviews.translations',
       'candidates.name',
       'candidates.email',
     ])
@@ -67,7 +69,7 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
           dedupeKey: `reminder:${invitation.id}`,
           vars: {
             name: invitation.name,
-            interviewTitle: invitation.title,
+            interviewTitle: interviewTitleIn(invitation, invitation.language),
             closesAt: closing,
             ...(token ? { url: `${deps.config.publicUrl}/i/${token}` } : {}),
           },

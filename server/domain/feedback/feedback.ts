@@ -4,6 +4,7 @@ import type {
   FeedbackRequest,
   StaffFeedback,
 } from '../../contracts/programmes.js';
+import { interviewTitleIn, textLanguageOf } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
@@ -28,6 +29,7 @@ async function completedInvitation(deps: Deps, invitationId: string) {
       'candidates.name',
       'candidates.email',
       'interviews.title',
+      'interviews.translations',
     ])
     .where('invitations.id', '=', invitationId)
     .executeTakeFirst();
@@ -57,7 +59,9 @@ async function storedFeedback(deps: Deps, invitationId: string) {
  */
 export async function feedbackDraft(deps: Deps, invitationId: string): Promise<StaffFeedback> {
   const invitation = await completedInvitation(deps, invitationId);
-  const rubric = await rubricOf(deps.db, invitation.interviewId);
+  // In the candidate's language (issue 21): they read the names, and the anchors prefill it.
+  const language = textLanguageOf(String(invitation.language));
+  const rubric = await rubricOf(deps.db, invitation.interviewId, language);
   const saved = await storedFeedback(deps, invitationId);
   const scores = await scoresOfLatestTakes(deps.db, invitationId);
   const generated = prefillCompetencies(
@@ -178,7 +182,7 @@ export async function releaseFeedback(
         language: invitation.language,
         vars: {
           name: invitation.name,
-          interviewTitle: invitation.title,
+          interviewTitle: interviewTitleIn(invitation, invitation.language),
           url: `${deps.config.publicUrl}/i/${token}`,
         },
         dedupeKey: `feedback:${invitationId}`,

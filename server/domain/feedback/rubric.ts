@@ -1,5 +1,16 @@
+import type { InterviewQuestion } from '../../contracts/api.js';
+import type { Anchors, Competency } from '../../contracts/review.js';
+import {
+  anchorsIn,
+  type TextLanguage,
+  type Translations,
+  textIn,
+  translationsOf,
+} from '../../contracts/translations.js';
 import type { Db } from '../../db/database.js';
 import type { RubricCompetency, RubricQuestion } from './prefill.js';
+
+type QuestionTranslations = NonNullable<InterviewQuestion['translations']>;
 
 function parseJson<T>(value: unknown, fallback: T): T {
   if (typeof value !== 'string' || value === '') return fallback;
@@ -13,11 +24,14 @@ function parseJson<T>(value: unknown, fallback: T): T {
 /**
  * The interview's competencies and anchored questions (structured review: interviews.competencies,
  * questions.competency and questions.anchors, JSON). Read through selectAll so that an
- * interview without a rubric (or a database before that migration) simply has none.
+ * interview without a rubric (or a database before that migration) simply has none. Names and
+ * anchors are in `language` where the organisers wrote them so (issue 21), else as written:
+ * the feedback is the candidate's to read.
  */
 export async function rubricOf(
   db: Db,
   interviewId: string,
+  language: TextLanguage = 'en',
 ): Promise<{ competencies: RubricCompetency[]; questions: RubricQuestion[] }> {
   const interview = (await db
     .selectFrom('interviews')
@@ -30,15 +44,27 @@ export async function rubricOf(
     .where('interviewId', '=', interviewId)
     .orderBy('position')
     .execute()) as Record<string, unknown>[];
-  const competencies = parseJson<{ key: string; name: string }[]>(interview?.competencies, []);
+  const competencies = parseJson<Competency[]>(interview?.competencies, []);
   return {
-    competencies: competencies.map(({ key, name }) => ({ key, name })),
-    questions: questions.map((q) => ({
-      id: q.id as string,
-      competency: (q.competency as string | null | undefined) ?? null,
-      anchors: parseJson(q.anchors, {}),
-    })),
+    competencies: competencies.map((c) => ({ key: c.key, name: textIn(c, language, 'name') })),
+    questions: questions.map((q) => {
+      const translations = translationsOf<QuestionTranslations>(q.translations as string);
+      return {
+        id: q.id as string,
+        competency: (q.competency as string | null | undefined) ?? null,
+        anchors: anchorsIn(
+          parseJson<Anchors>(q.anchors, {}),
+          anchorTranslations(translations),
+          language,
+        ),
+      };
+    }),
   };
+}
+
+/** The anchors of each language, as `anchorsIn` takes them. */
+function anchorTranslations(translations: QuestionTranslations): Translations<Anchors> {
+  return { en: translations.en?.anchors, fr: translations.fr?.anchors };
 }
 
 /** Every score of the latest submitted take of each question of an invitation, by question. */

@@ -2,6 +2,13 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { CreateInterviewRequest, Interview, Question } from '../../contracts/api.js';
 import type { ProgrammeSettings } from '../../contracts/programmes.js';
+import {
+  localize,
+  type TextLanguage,
+  type Translations,
+  translationsOf,
+  withTranslations,
+} from '../../contracts/translations.js';
 import type { Db } from '../../db/database.js';
 import type { Database, InterviewsTable, QuestionsTable } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
@@ -36,6 +43,7 @@ export async function createInterview(
     id: newId(),
     title: input.title,
     intro: input.intro,
+    translations: JSON.stringify(input.translations ?? {}),
     deadline: input.deadline ? new Date(input.deadline).toISOString() : null,
     createdAt: now.toISOString(),
     questions: input.questions.map((q, position) => ({
@@ -82,14 +90,28 @@ export async function createInterview(
   return getInterview(db, interview.id);
 }
 
-/** The questions as candidates see them: no rubric. */
-export async function questionsOf(db: Db, interviewId: string): Promise<Question[]> {
-  return db
+/**
+ * The questions as candidates see them: no rubric, each prompt in `language` (issue 21: its
+ * translation when written, else the prompt as written).
+ */
+export async function questionsOf(
+  db: Db,
+  interviewId: string,
+  language: TextLanguage = 'en',
+): Promise<Question[]> {
+  const rows = await db
     .selectFrom('questions')
-    .select(['id', 'position', 'prompt', 'thinkSeconds', 'maxSeconds', 'retakes'])
+    .select(['id', 'position', 'prompt', 'thinkSeconds', 'maxSeconds', 'retakes', 'translations'])
     .where('interviewId', '=', interviewId)
     .orderBy('position')
     .execute();
+  return rows.map(({ translations, ...question }) =>
+    localize(
+      { ...question, translations: translationsOf<Translations<{ prompt: string }>>(translations) },
+      language,
+      ['prompt'],
+    ),
+  );
 }
 
 /** What an Interview is built from: its row (with the data-rights settings) and its questions. */
@@ -104,6 +126,7 @@ const INTERVIEW_COLUMNS = [
   'allowAudioOnly',
   'retentionDays',
   'privacyText',
+  'translations',
 ] as const;
 
 type InterviewRow = Pick<Selectable<InterviewsTable>, (typeof INTERVIEW_COLUMNS)[number]>;
@@ -114,9 +137,18 @@ export function presentInterview(
   questions: Selectable<QuestionsTable>[],
   programme: ProgrammeSettings | null,
 ): Interview {
-  const { competencies, reviewSettings, allowAudioOnly, retentionDays, privacyText, ...rest } = row;
+  const {
+    competencies,
+    reviewSettings,
+    allowAudioOnly,
+    retentionDays,
+    privacyText,
+    translations,
+    ...rest
+  } = row;
   return {
     ...rest,
+    ...withTranslations(translationsOf<NonNullable<Interview['translations']>>(translations)),
     questions: questions.map(questionOf),
     ...interviewRubricOf({ competencies, reviewSettings }),
     public: programme,

@@ -35,6 +35,7 @@ export async function updateInterview(
     review,
     public: programme,
     allowAudioOnly,
+    translations,
     ...text
   } = changes;
   const newDeadline = deadline === undefined ? current.deadline : toIsoOrNull(deadline);
@@ -47,6 +48,7 @@ export async function updateInterview(
       const fields = {
         ...text,
         ...(deadline !== undefined ? { deadline: newDeadline } : {}),
+        ...(translations !== undefined ? { translations: JSON.stringify(translations) } : {}),
         // Stored as 1/0: neither database driver binds a boolean to this integer column.
         ...(allowAudioOnly !== undefined ? { allowAudioOnly: allowAudioOnly ? 1 : 0 } : {}),
       };

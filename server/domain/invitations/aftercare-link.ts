@@ -1,4 +1,5 @@
 import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
+import { interviewTitleIn } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../actor.js';
 import { queueEmail } from '../email/outbox.js';
@@ -14,7 +15,14 @@ import { addExtraLink, revokeExtraLinks } from './extra-links.js';
  */
 export async function issueAftercareLink(
   deps: Deps,
-  invitation: { id: string; email: string; name: string; language: 'en' | 'fr'; title: string },
+  invitation: {
+    id: string;
+    email: string;
+    name: string;
+    language: 'en' | 'fr';
+    title: string;
+    translations?: unknown;
+  },
   actor: Actor,
   emailed: boolean,
 ): Promise<{ url: string; messageId: string | null }> {
@@ -44,7 +52,11 @@ export async function issueAftercareLink(
         kind: 'aftercare',
         to: invitation.email,
         language: invitation.language,
-        vars: { name: invitation.name, interviewTitle: invitation.title, url },
+        vars: {
+          name: invitation.name,
+          interviewTitle: interviewTitleIn(invitation, invitation.language),
+          url,
+        },
       },
       now,
     );

@@ -1,5 +1,6 @@
 import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { Invitation } from '../../contracts/api.js';
+import { interviewTitleIn } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../actor.js';
@@ -41,6 +42,7 @@ export async function reissueLink(
       'invitations.language',
       'interviews.deadline',
       'interviews.title',
+      'interviews.translations',
       'candidates.id as candidateId',
       'candidates.name',
       'candidates.email',
@@ -87,7 +89,12 @@ export async function reissueLink(
         kind: 'invitation',
         to: row.email,
         language: row.language,
-        vars: { name: row.name, interviewTitle: row.title, url, closesAt: row.expiresAt },
+        vars: {
+          name: row.name,
+          interviewTitle: interviewTitleIn(row, row.language),
+          url,
+          closesAt: row.expiresAt,
+        },
       },
       deps.now(),
     );

@@ -1,5 +1,6 @@
 import { hashCandidateToken, newCandidateToken } from '../../auth/candidate-tokens.js';
 import type { ApplicationRequest, ApplicationResult } from '../../contracts/programmes.js';
+import { interviewTitleIn } from '../../contracts/translations.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Deps } from '../../deps.js';
 import { AppError, ExpiredError, InputError } from '../../errors.js';
@@ -104,7 +105,7 @@ async function applyWithEmail(
         language,
         vars: {
           name: '',
-          interviewTitle: programme.title,
+          interviewTitle: interviewTitleIn(programme, language),
           url: linkOf(deps, token),
           closesAt: expiresAt,
         },

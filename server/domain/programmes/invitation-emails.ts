@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Language, SkippedDuplicate } from '../../contracts/programmes.js';
+import { interviewTitleIn } from '../../contracts/translations.js';
 import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { emailEnabled, queueEmail } from '../email/outbox.js';
@@ -20,7 +21,7 @@ interface Invited {
 export async function queueInvitationEmails(
   trx: Kysely<Database>,
   deps: Deps,
-  interview: { title: string },
+  interview: { title: string; translations?: unknown },
   invited: Invited[],
   sendEmail: boolean | undefined,
 ): Promise<(string | null)[]> {
@@ -38,7 +39,7 @@ export async function queueInvitationEmails(
           language: c.language,
           vars: {
             name: c.candidate.name,
-            interviewTitle: interview.title,
+            interviewTitle: interviewTitleIn(interview, c.language),
             url: `${deps.config.publicUrl}/i/${c.token}`,
             closesAt: c.expiresAt,
           },

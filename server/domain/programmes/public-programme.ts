@@ -1,4 +1,10 @@
 import type { ProgrammeSettings, PublicProgramme } from '../../contracts/programmes.js';
+import {
+  type TextLanguage,
+  type Translations,
+  textIn,
+  translationsOf,
+} from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import { DEFAULT_CONSENT_TEXT, toProgrammeSettings } from './programme-settings.js';
@@ -7,6 +13,8 @@ export interface OpenProgramme {
   interviewId: string;
   title: string;
   intro: string;
+  /** Issue 21: the title and intro in other languages. */
+  translations: Translations<{ title: string; intro: string }>;
   deadline: string | null;
   settings: ProgrammeSettings;
 }
@@ -18,7 +26,12 @@ export async function loadOpenProgramme(deps: Deps, slug: string): Promise<OpenP
         .selectFrom('programmes')
         .innerJoin('interviews', 'interviews.id', 'programmes.interviewId')
         .selectAll('programmes')
-        .select(['interviews.title', 'interviews.intro', 'interviews.deadline'])
+        .select([
+          'interviews.title',
+          'interviews.intro',
+          'interviews.translations',
+          'interviews.deadline',
+        ])
         .where('programmes.slug', '=', slug)
         .where('programmes.enabled', '=', 1)
         .executeTakeFirst()
@@ -28,6 +41,7 @@ export async function loadOpenProgramme(deps: Deps, slug: string): Promise<OpenP
     interviewId: row.interviewId,
     title: row.title,
     intro: row.intro,
+    translations: translationsOf(row.translations),
     deadline: row.deadline,
     settings: toProgrammeSettings(row),
   };
@@ -38,20 +52,30 @@ export function locationClosesAt(deadline: string, interviewDeadline: string | n
   return interviewDeadline && interviewDeadline < deadline ? interviewDeadline : deadline;
 }
 
-/** GET /public/programmes/:slug: what an applicant sees; never the required answers. */
-export async function publicProgramme(deps: Deps, slug: string): Promise<PublicProgramme> {
+/**
+ * GET /public/programmes/:slug: what an applicant sees; never the required answers. The
+ * organisers' texts are in `language` where they wrote it (issue 21), else as written.
+ */
+export async function publicProgramme(
+  deps: Deps,
+  slug: string,
+  language: TextLanguage = 'en',
+): Promise<PublicProgramme> {
   const programme = await loadOpenProgramme(deps, slug);
   const now = deps.now().toISOString();
   return {
-    title: programme.title,
-    intro: programme.intro,
+    title: textIn(programme, language, 'title'),
+    intro: textIn(programme, language, 'intro'),
     locations: programme.settings.locations.map((l) => ({
       key: l.key,
       name: l.name,
       deadline: l.deadline,
       open: locationClosesAt(l.deadline, programme.deadline) > now,
     })),
-    eligibility: programme.settings.eligibility.map(({ key, prompt }) => ({ key, prompt })),
+    eligibility: programme.settings.eligibility.map((question) => ({
+      key: question.key,
+      prompt: textIn(question, language, 'prompt'),
+    })),
     consentText: programme.settings.consentText,
     consentTextIsBuiltIn: programme.settings.consentText === DEFAULT_CONSENT_TEXT,
   };

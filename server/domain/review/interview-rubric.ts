@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { CreateInterviewRequest, Interview } from '../../contracts/api.js';
+import type { CreateInterviewRequest, Interview, InterviewQuestion } from '../../contracts/api.js';
 import type { Anchors, Competency, ReviewSettings } from '../../contracts/review.js';
 import type { Database } from '../../db/schema.js';
 import { assertCompetenciesKnown, rubricColumns } from './rubric.js';
@@ -12,6 +12,7 @@ interface RubricEdit {
   competency?: string | null;
   guidance?: string;
   anchors?: Anchors;
+  translations?: InterviewQuestion['translations'];
 }
 
 export interface RubricChanges {
@@ -32,8 +33,9 @@ export function storedRubric(input: NewInterview) {
 }
 
 /**
- * Applies an edit's competencies, review settings and question rubrics. They stay editable after
- * candidates have answered: nothing a candidate sees depends on them. A question's rubric field
+ * Applies an edit's competencies, review settings and question rubrics (with the questions'
+ * translations, issue 21). They stay editable after candidates have answered: the text a
+ * candidate answered stays as it was; a translation serves the candidates who read it next. A question's rubric field
  * left out of the edit keeps its value. Runs after the questions were replaced (if they were), so
  * the edit's order is the stored positions.
  */
@@ -50,6 +52,7 @@ export async function saveRubricChanges(
       competency: edit.competency !== undefined ? edit.competency : (before?.competency ?? null),
       guidance: edit.guidance ?? before?.guidance ?? '',
       anchors: edit.anchors ?? before?.anchors ?? {},
+      translations: edit.translations ?? before?.translations ?? {},
     };
   });
   if (changes.competencies || edited) {

@@ -7,6 +7,7 @@ import {
   type ReviewSettings,
   SCORES,
 } from '../../contracts/review.js';
+import { translationsOf, withTranslations } from '../../contracts/translations.js';
 import { InputError } from '../../errors.js';
 
 interface InterviewRow {
@@ -23,7 +24,10 @@ interface QuestionRow {
   competency?: string | null;
   guidance?: string;
   anchors?: string;
+  translations?: string;
 }
+
+type QuestionTranslations = NonNullable<InterviewQuestion['translations']>;
 
 /** JSON columns were written by this code, but a hand-edited row must not take a page down. */
 function parseJson<T>(text: string | undefined | null, fallback: T): T {
@@ -75,6 +79,7 @@ export function questionOf(row: QuestionRow): InterviewQuestion {
     competency: row.competency ?? null,
     guidance: row.guidance ?? '',
     anchors: cleanAnchors(parseJson<Anchors>(row.anchors, {})),
+    ...withTranslations(translationsOf<QuestionTranslations>(row.translations)),
   };
 }
 
@@ -97,10 +102,12 @@ export function rubricColumns(input: {
   competency?: string | null;
   guidance?: string;
   anchors?: Anchors;
-}): { competency: string | null; guidance: string; anchors: string } {
+  translations?: QuestionTranslations;
+}): { competency: string | null; guidance: string; anchors: string; translations: string } {
   return {
     competency: input.competency ?? null,
     guidance: input.guidance ?? '',
     anchors: JSON.stringify(cleanAnchors(input.anchors)),
+    translations: JSON.stringify(input.translations ?? {}),
   };
 }

@@ -14,6 +14,9 @@ import {
 } from '../../contracts/responses.js';
 import type { RouteDoc } from './route-doc.js';
 
+/** Issue 21: the organisers' texts in this language where they wrote it, else as written. */
+const ReaderLanguageQuery = z.object({ language: z.enum(['en', 'fr']).optional() });
+
 /** What a candidate's link opens, and the public apply link. */
 export const candidateRouteDocs: RouteDoc[] = [
   {
@@ -22,6 +25,7 @@ export const candidateRouteDocs: RouteDoc[] = [
     summary: 'The interview, questions and answers so far',
     tag: 'Candidate',
     access: 'candidate',
+    query: ReaderLanguageQuery,
     ok: { status: 200, schema: CandidateSessionView },
     errors: [410],
   },
@@ -155,6 +159,7 @@ export const candidateRouteDocs: RouteDoc[] = [
     summary: 'A public programme (apply link)',
     tag: 'Programmes',
     access: 'none',
+    query: ReaderLanguageQuery,
     ok: { status: 200, schema: PublicProgrammeView },
   },
   {

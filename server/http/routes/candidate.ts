@@ -24,8 +24,16 @@ export function candidateRoutes(deps: Deps): Router {
   const router = Router();
   router.use('/candidate', requireCandidate(deps));
 
-  router.get('/candidate/session', async (_req, res) => {
-    res.json(await candidateSession(deps, currentInvitation(res)));
+  // Issue 21: `?language=en|fr` reads the organisers' texts in the page's language.
+  router.get('/candidate/session', async (req, res) => {
+    const language = req.query.language;
+    res.json(
+      await candidateSession(
+        deps,
+        currentInvitation(res),
+        language === 'en' || language === 'fr' ? language : undefined,
+      ),
+    );
   });
 
   router.post('/candidate/answers', async (req, res) => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { ApplicationRequest } from '../../contracts/programmes.js';
+import { textLanguageOf } from '../../contracts/translations.js';
 import type { Deps } from '../../deps.js';
 import { apply } from '../../domain/programmes/apply.js';
 import { publicProgramme } from '../../domain/programmes/public-programme.js';
@@ -35,10 +36,12 @@ function applicationRateLimit(store: Store | undefined) {
 export function publicProgrammeRoutes(deps: Deps, options: { store?: Store } = {}): Router {
   const router = Router();
 
+  // Issue 21: `?language=fr` reads the organisers' texts in French where they wrote them.
   router.get('/public/programmes/:slug', async (req, res) => {
+    const language = textLanguageOf(req.query.language);
     res
       .set('Cache-Control', 'no-store')
-      .json(await publicProgramme(deps, req.params.slug as string));
+      .json(await publicProgramme(deps, req.params.slug as string, language));
   });
 
   router.post(

@@ -33,23 +33,49 @@ export async function inviteCandidate(
   return { staff, interview, invitation, candidate, url: invitation.url! };
 }
 
+/** What a candidate presses on the way to the first question, in the page's language. */
+const WAY_IN = {
+  en: {
+    agree: /I agree to be recorded/,
+    check: 'Check my camera and microphone',
+    works: 'Everything works: continue',
+    skip: 'Skip the practice',
+  },
+  fr: {
+    agree: /J’accepte l’enregistrement/,
+    check: 'Vérifier ma caméra et mon micro',
+    works: 'Tout fonctionne\u202f: continuer',
+    skip: 'Passer l’entraînement',
+  },
+};
+type PageLanguage = keyof typeof WAY_IN;
+
 /** Welcome (consent) and the device check, as a candidate does it. */
-export async function reachPractice(page: Page, url: string): Promise<void> {
+export async function reachPractice(
+  page: Page,
+  url: string,
+  language: PageLanguage = 'en',
+): Promise<void> {
+  const says = WAY_IN[language];
   await page.goto(url);
-  await page.getByRole('checkbox', { name: /I agree to be recorded/ }).check();
-  await page.getByRole('button', { name: 'Check my camera and microphone' }).click();
-  await page.getByRole('button', { name: 'Everything works: continue' }).click();
+  await page.getByRole('checkbox', { name: says.agree }).check();
+  await page.getByRole('button', { name: says.check }).click();
+  await page.getByRole('button', { name: says.works }).click();
 }
 
-export async function skipPractice(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Skip the practice' }).click();
+export async function skipPractice(page: Page, language: PageLanguage = 'en'): Promise<void> {
+  await page.getByRole('button', { name: WAY_IN[language].skip }).click();
 }
 
 /** The candidate's link in a new tab: consent, the device check, the practice skipped. */
-export async function openAtFirstQuestion(browser: TestBrowser, url: string): Promise<Page> {
+export async function openAtFirstQuestion(
+  browser: TestBrowser,
+  url: string,
+  language: PageLanguage = 'en',
+): Promise<Page> {
   const page = await browser.newPage();
-  await reachPractice(page, url);
-  await skipPractice(page);
+  await reachPractice(page, url, language);
+  await skipPractice(page, language);
   return page;
 }
 

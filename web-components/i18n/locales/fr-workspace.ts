@@ -1,5 +1,6 @@
 import { str } from '@lit/localize';
 import { auditFr } from './fr-audit.js';
+import { bilingualFr } from './fr-bilingual.js';
 import { citiesFr } from './fr-cities.js';
 import { fairnessFr } from './fr-fairness.js';
 import { integrationsFr } from './fr-integrations.js';
@@ -297,6 +298,7 @@ export const workspaceFr: Translations = {
   ...integrationsFr,
   ...citiesFr,
   ...auditFr,
+  ...bilingualFr,
   // Programmes (branch programme-ui): public applications, email status, duplicates, feedback.
   'ws.prog.title': 'Candidatures publiques',
   'ws.prog.saveFirst':

@@ -31,6 +31,8 @@ export interface InterviewStats {
 export interface InterviewDraft {
   title: string;
   intro: string;
+  /** Issue 21: the title and intro in English and/or French. */
+  translations?: Interview['translations'];
   deadline: string | null;
   questions: (Omit<Question, 'id' | 'position'> & { id?: string })[];
   /** Issue 9: false when every answer must be on video. */

@@ -24,6 +24,7 @@ import { type QuestionHandlers, renderQuestionFields } from './question-fields.j
 import './data-rights-fields.js';
 import '../rubric/rubric-section.js';
 import { emptyStructure, rubricInput, structureOf } from '../rubric/structure-draft.js';
+import { frenchVersionStyles, renderFrenchVersion } from '../shared/french-version.js';
 import { setPageTitle } from '../shared/page-title.js';
 
 /**
@@ -33,12 +34,19 @@ import { setPageTitle } from '../shared/page-title.js';
 @localized()
 @customElement('ws-interview-editor')
 export class InterviewEditor extends LitElement {
-  static override styles = [baseStyles, interviewEditorStyles, answerFormatStyles];
+  static override styles = [
+    baseStyles,
+    interviewEditorStyles,
+    answerFormatStyles,
+    frenchVersionStyles,
+  ];
 
   @property({ attribute: false }) ctx!: WorkspaceContext;
   @property() interviewId = '';
   @state() private titleText = '';
   @state() private intro = '';
+  /** Issue 21: the title and intro in other languages (the editor writes the French ones). */
+  @state() private translations: NonNullable<Interview['translations']> = {};
   @state() private deadline = '';
   @state() private questions: QuestionDraft[] = [newQuestionDraft()];
   @state() private questionsLocked = false;
@@ -64,6 +72,7 @@ export class InterviewEditor extends LitElement {
       ]);
       this.titleText = interview.title;
       this.intro = interview.intro;
+      this.translations = interview.translations ?? {};
       this.deadline = toLocalInput(interview.deadline);
       this.questions = interview.questions.map(draftOf);
       this.questionsLocked = stats.questionsLocked;
@@ -96,6 +105,10 @@ export class InterviewEditor extends LitElement {
     },
   };
 
+  private setFrench(texts: { title?: string; intro?: string }) {
+    this.translations = { ...this.translations, fr: { ...this.translations.fr, ...texts } };
+  }
+
   private addQuestion() {
     const question = newQuestionDraft();
     this.questions = [...this.questions, question];
@@ -118,10 +131,11 @@ export class InterviewEditor extends LitElement {
     return {
       title: this.titleText,
       intro: this.intro,
+      translations: this.translations,
       deadline: fromLocalInput(this.deadline),
       questions: this.questions.map((q) => ({
         ...toQuestionInput(q),
-        ...rubricInput(this.structure, q.key),
+        ...rubricInput(this.structure, q),
       })),
       competencies: this.structure.competencies,
       review: this.structure.review,
@@ -171,6 +185,13 @@ export class InterviewEditor extends LitElement {
             @input=${(e: Event) => {
               this.titleText = (e.target as HTMLInputElement).value;
             }} />
+          ${renderFrenchVersion({
+            id: 'title-fr',
+            label: msg('Interview name in French', { id: 'ws.french.title' }),
+            value: this.translations.fr?.title ?? '',
+            maxlength: 200,
+            onInput: (title) => this.setFrench({ title }),
+          })}
         </div>
         <div class="field">
           <label for="intro">${msg('Introduction for candidates', { id: 'ws.editor.intro' })}</label>
@@ -179,6 +200,14 @@ export class InterviewEditor extends LitElement {
               this.intro = (e.target as HTMLTextAreaElement).value;
             }}></textarea>
           <p class="hint" id="intro-hint">${msg('Shown before the first question: say who you are, how long it takes, and what happens next.', { id: 'ws.editor.introHint' })}</p>
+          ${renderFrenchVersion({
+            id: 'intro-fr',
+            label: msg('Introduction in French', { id: 'ws.french.intro' }),
+            value: this.translations.fr?.intro ?? '',
+            maxlength: 10_000,
+            multiline: true,
+            onInput: (intro) => this.setFrench({ intro }),
+          })}
         </div>
         <div class="field">
           <label for="deadline">${msg('Deadline (optional)', { id: 'ws.editor.deadline' })}</label>

@@ -1,4 +1,7 @@
-import type { ProgrammeSettingsInput } from '../../../server/contracts/programmes.js';
+import type {
+  EligibilityQuestion,
+  ProgrammeSettingsInput,
+} from '../../../server/contracts/programmes.js';
 import { fromLocalInput, toLocalInput } from '../shared/format.js';
 
 /** Rows as the settings form holds them: a stable render key, deadlines as local wall time. */
@@ -14,6 +17,8 @@ export interface QuestionDraft {
   key: string;
   prompt: string;
   requiredAnswer: boolean;
+  /** Issue 21: the prompt in other languages, sent back as loaded and edited. */
+  translations?: EligibilityQuestion['translations'];
 }
 
 export interface ProgrammeDraft {
@@ -96,7 +101,8 @@ export function toSettings(draft: ProgrammeDraft): ProgrammeSettingsInput {
     eligibility: draft.eligibility.map((q, i) => {
       const key = q.key || uniqueKey(q.prompt, questionKeys, `question-${i + 1}`);
       if (!q.key) questionKeys.push(key);
-      return { key, prompt: q.prompt.trim(), requiredAnswer: q.requiredAnswer };
+      const translated = q.translations ? { translations: q.translations } : {};
+      return { key, prompt: q.prompt.trim(), requiredAnswer: q.requiredAnswer, ...translated };
     }),
     ...(draft.consentText.trim() ? { consentText: draft.consentText.trim() } : {}),
   };

@@ -7,6 +7,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { copyText } from '../shared/clipboard.js';
 import { errorText } from '../shared/error-text.js';
 import { forScreenReaders } from '../shared/for-screen-readers.js';
+import { frenchVersionStyles, renderFrenchVersion } from '../shared/french-version.js';
 import type { WorkspaceContext } from '../workspace-context.js';
 import {
   draftOf,
@@ -29,6 +30,7 @@ import {
 export class ProgrammeSettingsForm extends LitElement {
   static override styles = [
     baseStyles,
+    frenchVersionStyles,
     css`
       :host {
         display: block;
@@ -49,6 +51,10 @@ export class ProgrammeSettingsForm extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
         gap: 0 0.75rem;
         align-items: end;
+      }
+      li.card > details.french-version {
+        grid-column: 1 / -1;
+        margin-top: 0.5rem;
       }
       .link input {
         flex: 1 1 16rem;
@@ -278,6 +284,18 @@ export class ProgrammeSettingsForm extends LitElement {
             this.change({ eligibility: d.eligibility.filter((x) => x.row !== q.row) });
             this.focusAfterRender = '#add-question';
           }} aria-label=${msg(str`Remove eligibility question ${i + 1}`, { id: 'ws.prog.removeQuestion' })}>${msg('Remove', { id: 'ws.prog.remove' })}</button></div>
+          ${renderFrenchVersion({
+            id: `q${q.row}-prompt-fr`,
+            label: msg(str`Eligibility question ${i + 1} in French`, {
+              id: 'ws.french.eligibility',
+            }),
+            value: q.translations?.fr?.prompt ?? '',
+            maxlength: 500,
+            onInput: (prompt) =>
+              this.changeQuestion(q.row, {
+                translations: { ...q.translations, fr: { ...q.translations?.fr, prompt } },
+              }),
+          })}
         </li>`,
       )}</ol>
       ${d.eligibility.length === 0 ? html`<p class="hint">${msg('No questions: anyone may apply.', { id: 'ws.prog.noQuestions' })}</p>` : nothing}

@@ -1,4 +1,4 @@
-import type { Question } from '../../../server/contracts/api.js';
+import type { InterviewQuestion, Question } from '../../../server/contracts/api.js';
 import { QUESTION_DEFAULTS } from './interview-advice.js';
 
 /** A question as the editor holds it: a stable key for rendering, the id once saved. */
@@ -9,6 +9,8 @@ export interface QuestionDraft {
   thinkSeconds: number;
   maxSeconds: number;
   retakes: number;
+  /** Issue 21: the prompt (and anchors) in other languages, sent back as loaded and edited. */
+  translations?: InterviewQuestion['translations'];
 }
 
 let nextKey = 1;
@@ -29,6 +31,12 @@ export function moved<T>(items: T[], from: number, by: -1 | 1): T[] {
   const copy = [...items];
   [copy[from], copy[to]] = [copy[to]!, copy[from]!];
   return copy;
+}
+
+/** The question with its French prompt set (the other translations kept). */
+export function withFrenchPrompt(question: QuestionDraft, prompt: string): Partial<QuestionDraft> {
+  const translations = question.translations ?? {};
+  return { translations: { ...translations, fr: { ...translations.fr, prompt } } };
 }
 
 /** What the API receives: no editor keys. */

@@ -1,8 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { forScreenReaders } from '../shared/for-screen-readers.js';
+import { renderFrenchVersion } from '../shared/french-version.js';
 import { adviceForQuestion, type QuestionAdvice } from './interview-advice.js';
-import type { QuestionDraft } from './question-draft.js';
+import { type QuestionDraft, withFrenchPrompt } from './question-draft.js';
 
 export interface QuestionHandlers {
   change(key: number, patch: Partial<QuestionDraft>): void;
@@ -61,6 +62,14 @@ export function renderQuestionFields(
       <textarea id="${id}-prompt" rows="2" required maxlength="2000" .value=${question.prompt}
         @input=${(e: Event) => change({ prompt: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>
+    ${renderFrenchVersion({
+      id: `${id}-prompt-fr`,
+      label: msg(str`Question ${n} in French`, { id: 'ws.french.prompt' }),
+      value: question.translations?.fr?.prompt ?? '',
+      maxlength: 2000,
+      multiline: true,
+      onInput: (prompt) => change(withFrenchPrompt(question, prompt)),
+    })}
     <div class="timings">
       ${numberField(`${id}-think`, html`${msg('Think time (seconds)', { id: 'ws.editor.think' })}${which}`, question.thinkSeconds, { min: 0, max: 600 }, (v) => change({ thinkSeconds: v }))}
       ${numberField(`${id}-max`, html`${msg('Answer length (seconds)', { id: 'ws.editor.max' })}${which}`, question.maxSeconds, { min: 10, max: 900 }, (v) => change({ maxSeconds: v }))}

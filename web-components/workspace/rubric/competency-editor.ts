@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LibraryCompetency } from '../../../server/contracts/competency-library.js';
 import type { Competency } from '../../../server/contracts/review.js';
+import { renderFrenchVersion } from '../shared/french-version.js';
 import { competencyKey } from './structure-draft.js';
 
 export interface CompetencyHandlers {
@@ -10,6 +11,15 @@ export interface CompetencyHandlers {
 }
 
 export const MAX_COMPETENCIES = 12;
+
+/** The competency's French texts with `texts` changed (issue 21). */
+function inFrench(
+  competency: Competency,
+  texts: { name?: string; description?: string },
+): Partial<Competency> {
+  const translations = competency.translations ?? {};
+  return { translations: { ...translations, fr: { ...translations.fr, ...texts } } };
+}
 
 /** The interview's competencies: name and description each, added blank or from the library. */
 export function renderCompetencies(
@@ -40,6 +50,23 @@ export function renderCompetencies(
             <textarea id="c-${c.key}-description" rows="2" maxlength="2000" .value=${c.description ?? ''}
               @input=${(e: Event) => update(c.key, { description: (e.target as HTMLTextAreaElement).value })}></textarea>
           </div>
+          ${renderFrenchVersion([
+            {
+              id: `c-${c.key}-name-fr`,
+              label: msg(str`Competency ${i + 1}: name in French`, { id: 'ws.french.competency' }),
+              value: c.translations?.fr?.name ?? '',
+              maxlength: 200,
+              onInput: (name) => update(c.key, inFrench(c, { name })),
+            },
+            {
+              id: `c-${c.key}-description-fr`,
+              label: msg('Description in French', { id: 'ws.french.description' }),
+              value: c.translations?.fr?.description ?? '',
+              maxlength: 2000,
+              multiline: true,
+              onInput: (description) => update(c.key, inFrench(c, { description })),
+            },
+          ])}
           <button type="button" @click=${() => handlers.change(competencies.filter((k) => k.key !== c.key))}>
             ${msg('Remove', { id: 'ws.comp.remove' })}<span class="visually-hidden"> ${c.name}</span>
           </button>

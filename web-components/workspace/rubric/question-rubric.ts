@@ -4,6 +4,7 @@ import type { Competency } from '../../../server/contracts/review.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
 import { SCORES } from '../review/review-terms.js';
 import { forScreenReaders } from '../shared/for-screen-readers.js';
+import { renderFrenchVersion } from '../shared/french-version.js';
 import { hasAnchors, type RubricDraft } from './structure-draft.js';
 
 /** One question's rubric: the competency it measures, what to look for, an anchor per score. */
@@ -43,6 +44,16 @@ export function renderQuestionRubric(
           <textarea id=${id(`a${n}`)} rows="2" maxlength="1000" .value=${rubric.anchors[`${n}`] ?? ''}
             @input=${(e: Event) => change({ anchors: { ...rubric.anchors, [`${n}`]: (e.target as HTMLTextAreaElement).value } })}></textarea>
         </div>`,
+      )}
+      ${renderFrenchVersion(
+        SCORES.map((n) => ({
+          id: id(`a${n}-fr`),
+          label: msg(str`Score ${n} in French`, { id: 'ws.french.anchor' }),
+          value: rubric.anchorsFr?.[`${n}`] ?? '',
+          maxlength: 1000,
+          multiline: true,
+          onInput: (text: string) => change({ anchorsFr: { ...rubric.anchorsFr, [`${n}`]: text } }),
+        })),
       )}
     </fieldset>
   </li>`;

@@ -9,6 +9,7 @@ import {
 import { getLocale } from '../../i18n/localization.js';
 import type { QuestionDraft } from '../interviews/question-draft.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { frenchVersionStyles } from '../shared/french-version.js';
 import { renderCompetencies } from './competency-editor.js';
 import { renderQuestionRubric } from './question-rubric.js';
 import { renderReviewSettings } from './review-settings.js';
@@ -23,6 +24,7 @@ import { hasAnchors, type RubricDraft, rubricOf, type StructureDraft } from './s
 export class RubricSection extends LitElement {
   static override styles = [
     baseStyles,
+    frenchVersionStyles,
     css`
       :host {
         display: block;

@@ -9,6 +9,8 @@ export interface RubricDraft {
   competency: string | null;
   guidance: string;
   anchors: Anchors;
+  /** Issue 21: the anchors in French. */
+  anchorsFr: Anchors;
 }
 
 /** Competencies, review settings and each question's rubric (by the editor's question key). */
@@ -19,7 +21,7 @@ export interface StructureDraft {
 }
 
 export function emptyRubric(): RubricDraft {
-  return { competency: null, guidance: '', anchors: {} };
+  return { competency: null, guidance: '', anchors: {}, anchorsFr: {} };
 }
 
 export function emptyStructure(): StructureDraft {
@@ -36,6 +38,7 @@ export function structureOf(interview: Interview, questions: QuestionDraft[]): S
       competency: q.competency ?? null,
       guidance: q.guidance ?? '',
       anchors: { ...(q.anchors ?? {}) },
+      anchorsFr: { ...(q.translations?.fr?.anchors ?? {}) },
     };
   });
   return {
@@ -49,20 +52,32 @@ export function rubricOf(structure: StructureDraft, key: number): RubricDraft {
   return structure.rubrics[key] ?? emptyRubric();
 }
 
-/** What the API receives for one question: empty anchors are left out. */
-export function rubricInput(structure: StructureDraft, key: number) {
-  const rubric = rubricOf(structure, key);
-  const anchors: Anchors = {};
-  for (const n of SCORES) {
-    const text = rubric.anchors[`${n}`]?.trim();
-    if (text) anchors[`${n}`] = text;
-  }
+/**
+ * What the API receives for one question: empty anchors are left out. The French anchors join
+ * the question's other translations (its French prompt).
+ */
+export function rubricInput(structure: StructureDraft, question: QuestionDraft) {
+  const rubric = rubricOf(structure, question.key);
   const known = structure.competencies.some((c) => c.key === rubric.competency);
+  const translations = question.translations ?? {};
   return {
     competency: known ? rubric.competency : null,
     guidance: rubric.guidance.trim(),
-    anchors,
+    anchors: writtenAnchors(rubric.anchors),
+    translations: {
+      ...translations,
+      fr: { ...translations.fr, anchors: writtenAnchors(rubric.anchorsFr ?? {}) },
+    },
   };
+}
+
+function writtenAnchors(given: Anchors): Anchors {
+  const anchors: Anchors = {};
+  for (const n of SCORES) {
+    const text = given[`${n}`]?.trim();
+    if (text) anchors[`${n}`] = text;
+  }
+  return anchors;
 }
 
 export function hasAnchors(rubric: RubricDraft): boolean {
