@@ -57,12 +57,12 @@ export class AuditTrail extends LitElement {
         margin: 0;
       }
       li {
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
         padding: 0.6rem 0;
         overflow-wrap: anywhere;
       }
       .meta {
-        color: var(--ws-muted);
+        color: var(--t-muted);
         font-size: 0.9em;
       }
     `,
