@@ -31,6 +31,12 @@ export const sharedStyles = css`
     line-height: var(--t-leading-xl);
     margin: 0 0 var(--t-space-3);
   }
+  h3 {
+    font-family: var(--t-font-serif);
+    font-weight: 600;
+    font-size: var(--t-size-lg);
+    line-height: var(--t-leading-lg);
+  }
   @media (max-width: 30rem) {
     h2 {
       font-size: var(--t-size-lg);

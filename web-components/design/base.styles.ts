@@ -36,9 +36,14 @@ export const baseStyles = [
       font-size: var(--t-size-lg);
       line-height: var(--t-leading-lg);
     }
+    /* A small-caps label in the sans face: a serif this small reads weaker than body text. */
     h3 {
-      font-size: var(--t-size-md);
-      line-height: var(--t-leading-lg);
+      font-family: var(--t-font-sans);
+      font-size: var(--t-size-xs);
+      line-height: var(--t-leading-xs);
+      font-weight: 700;
+      letter-spacing: 0.08em;
+      text-transform: uppercase;
     }
     @media (min-width: 64rem) {
       h1 {
@@ -114,6 +119,8 @@ export const baseStyles = [
     }
     input[type='checkbox'],
     input[type='radio'] {
+      min-height: 0;
+      padding: 0;
       accent-color: var(--t-primary);
     }
     textarea {
@@ -126,6 +133,9 @@ export const baseStyles = [
     label,
     legend {
       font-weight: 600;
+    }
+    legend {
+      padding: 0 var(--t-space-1);
     }
     fieldset {
       border: 1px solid var(--t-border);

@@ -71,6 +71,11 @@ export const guestStyles = [
     flex: 1 1 0;
     white-space: nowrap;
     font-size: var(--t-size-sm);
+    font-weight: 400;
+    letter-spacing: 0;
+  }
+  .speeds button[aria-pressed='true'] {
+    font-weight: 700;
   }
   /* Wide screens: the video on the left, the question's rubric and the score beside it. */
   @media (min-width: 60rem) {

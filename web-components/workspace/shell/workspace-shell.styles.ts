@@ -93,6 +93,17 @@ export const shellStyles = css`
   @media (max-width: 40rem) {
     header {
       padding: var(--t-space-2);
+      gap: var(--t-space-1) var(--t-space-2);
+    }
+    .brand {
+      flex-basis: 100%;
+    }
+    nav a {
+      padding: 0.6rem 0.5rem;
+    }
+    .account {
+      font-size: var(--t-size-sm);
+      gap: var(--t-space-1) var(--t-space-2);
     }
     main {
       padding: var(--t-space-3) var(--t-space-2) var(--t-space-6);
