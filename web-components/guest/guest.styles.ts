@@ -146,6 +146,11 @@ export const guestPageStyles = css`
   nav.languages button {
     border: none;
     background: none;
+    font-weight: 400;
+    letter-spacing: 0.02em;
+  }
+  nav.languages button[aria-current='true'] {
+    font-weight: 700;
   }
   nav.questions ol {
     display: flex;
