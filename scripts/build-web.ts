@@ -1,7 +1,8 @@
 /** Bundles the Lit components for browsers into dist/web (served at /assets). */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { tokenSheet } from '../web-components/design/palette.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist/web');
@@ -23,7 +24,9 @@ export async function buildWeb(): Promise<string> {
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
-  await copyFile(path.join(root, 'web-components/page.css'), path.join(outdir, 'page.css'));
+  // One source for the tokens: the page's :root gets the same values as the components' hosts.
+  const pageRules = await readFile(path.join(root, 'web-components/page.css'), 'utf8');
+  await writeFile(path.join(outdir, 'page.css'), `${tokenSheet(':root')}\n${pageRules}`);
   return outdir;
 }
 

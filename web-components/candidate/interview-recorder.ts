@@ -17,6 +17,7 @@ import './steps/finished-step.js';
 import { MediaController } from './device/media-controller.js';
 import { recorderStyles } from './interview-recorder.styles.js';
 import './question/question-step.js';
+import { tokenStyles } from '../design/tokens.js';
 import { fitPicture } from './device/media-controller.js';
 import { stepView } from './recorder-views.js';
 import { chooseQuality, nextEstimate } from './recording/quality-ladder.js';
@@ -42,7 +43,7 @@ import './steps/welcome-step.js';
 @customElement('interview-recorder')
 @localized()
 export class InterviewRecorder extends LitElement {
-  static override styles = [sharedStyles, recorderStyles];
+  static override styles = [tokenStyles, sharedStyles, recorderStyles];
 
   /** The secret from the invitation link. */
   @property() token = '';

@@ -33,19 +33,22 @@ export class LanguageSwitcher extends LitElement {
       font: inherit;
       min-height: 40px;
       padding: 0.125rem 0.75rem;
-      border-radius: 0.5rem;
-      border: 2px solid currentColor;
+      border-radius: var(--t-radius-md, 0.25rem);
+      border: 1px solid transparent;
       background: transparent;
       color: inherit;
+      font-size: var(--t-size-sm, 0.9375rem);
+      letter-spacing: 0.02em;
       cursor: pointer;
     }
     button[aria-pressed='true'] {
+      border-color: var(--t-border, currentColor);
       font-weight: 700;
       text-decoration: underline;
       text-underline-offset: 0.2em;
     }
     button:focus-visible {
-      outline: 3px solid var(--ir-focus, #1a73e8);
+      outline: 3px solid var(--ir-focus, var(--t-focus, #7a5223));
       outline-offset: 2px;
     }
   `;

@@ -1,28 +1,23 @@
 import { css } from 'lit';
 
 /**
- * Tokens and controls shared by every part of the recorder. Embedding pages may set the
- * --ir-* custom properties (docs/recorder.md) to match their own look.
+ * Controls shared by every part of the recorder, on the design tokens (--t-*, set by the
+ * recorder's host). Embedding pages may set the --ir-* custom properties (docs/recorder.md)
+ * to match their own look; they win over the tokens.
  */
 export const sharedStyles = css`
   :host {
-    --_accent: var(--ir-accent, #1d4ed8);
-    --_on-accent: var(--ir-on-accent, #ffffff);
-    --_danger: var(--ir-danger, #b91c1c);
-    --_muted: var(--ir-muted, #4b5563);
-    --_surface: var(--ir-surface, #f3f4f6);
-    --_border: var(--ir-border, #9ca3af);
-    --_focus: var(--ir-focus, #1a73e8);
-    --_radius: var(--ir-radius, 0.75rem);
+    --_accent: var(--ir-accent, var(--t-primary, #1c1a17));
+    --_on-accent: var(--ir-on-accent, var(--t-on-primary, #faf8f5));
+    --_danger: var(--ir-danger, var(--t-danger, #a42a25));
+    --_on-danger: var(--ir-on-danger, var(--t-on-danger, #ffffff));
+    --_muted: var(--ir-muted, var(--t-muted, #5b554c));
+    --_surface: var(--ir-surface, var(--t-surface, #f1ede6));
+    --_border: var(--ir-border, var(--t-border, #8a8176));
+    --_focus: var(--ir-focus, var(--t-focus, #7a5223));
+    --_radius: var(--ir-radius, var(--t-radius-lg, 0.5rem));
     display: block;
     box-sizing: border-box;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_muted: var(--ir-muted, #d1d5db);
-      --_surface: var(--ir-surface, #1f2937);
-      --_accent-text: #93c5fd;
-    }
   }
   *,
   *::before,
@@ -30,15 +25,29 @@ export const sharedStyles = css`
     box-sizing: inherit;
   }
   h2 {
-    font-size: 1.375rem;
-    line-height: 1.25;
-    margin: 0 0 0.75rem;
+    font-family: var(--t-font-serif);
+    font-weight: 600;
+    font-size: var(--t-size-xl);
+    line-height: var(--t-leading-xl);
+    margin: 0 0 var(--t-space-3);
+  }
+  h3 {
+    font-family: var(--t-font-serif);
+    font-weight: 600;
+    font-size: var(--t-size-lg);
+    line-height: var(--t-leading-lg);
+  }
+  @media (max-width: 30rem) {
+    h2 {
+      font-size: var(--t-size-lg);
+      line-height: var(--t-leading-lg);
+    }
   }
   h2:focus {
     outline: none;
   }
   h2:focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: var(--t-focus-width, 3px) solid var(--_focus);
     outline-offset: 4px;
   }
   p {
@@ -58,10 +67,11 @@ export const sharedStyles = css`
     font-weight: 600;
     min-height: 48px;
     padding: 0.625rem 1.25rem;
-    border-radius: 0.5rem;
+    letter-spacing: 0.01em;
+    border-radius: var(--t-radius-md, 0.25rem);
     border: 2px solid var(--_accent);
     background: transparent;
-    color: var(--_accent-text, var(--_accent));
+    color: var(--_accent);
     cursor: pointer;
     touch-action: manipulation;
   }
@@ -72,7 +82,7 @@ export const sharedStyles = css`
   button.danger {
     background: var(--_danger);
     border-color: var(--_danger);
-    color: #ffffff;
+    color: var(--_on-danger);
   }
   button[disabled] {
     opacity: 0.6;
@@ -83,20 +93,32 @@ export const sharedStyles = css`
   input:focus-visible,
   video:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    outline: var(--t-focus-width, 3px) solid var(--_focus);
+    outline-offset: var(--t-focus-offset, 2px);
+  }
+  a {
+    color: var(--t-accent, currentColor);
+    text-underline-offset: 0.2em;
   }
   select {
     font: inherit;
     min-height: 44px;
     max-width: 100%;
     padding: 0.25rem 0.5rem;
+    color: inherit;
+    background: var(--t-raised, Canvas);
+    border: 1px solid var(--_border);
+    border-radius: var(--t-radius-md, 0.25rem);
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    accent-color: var(--_accent);
   }
   .notice {
-    border-left: 4px solid var(--_accent);
+    border-left: 3px solid var(--t-accent, var(--_accent));
     background: var(--_surface);
     padding: 0.75rem 1rem;
-    border-radius: 0 0.5rem 0.5rem 0;
+    border-radius: 0 var(--t-radius-md, 0.25rem) var(--t-radius-md, 0.25rem) 0;
     margin: 0.75rem 0;
   }
   .notice.problem {

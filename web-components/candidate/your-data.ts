@@ -25,7 +25,7 @@ export class CandidateYourData extends LitElement {
       font: inherit;
     }
     details {
-      border-top: 1px solid #8a8a8a;
+      border-top: 1px solid var(--t-rule);
       padding-top: 0.75rem;
     }
     summary {
@@ -37,8 +37,8 @@ export class CandidateYourData extends LitElement {
       align-items: center;
     }
     :is(summary, button, a):focus-visible {
-      outline: 3px solid #1a56db;
-      outline-offset: 2px;
+      outline: var(--t-focus-width) solid var(--t-focus);
+      outline-offset: var(--t-focus-offset);
     }
     .actions {
       display: flex;
@@ -50,23 +50,24 @@ export class CandidateYourData extends LitElement {
       font: inherit;
       min-height: 44px;
       padding: 0.5rem 1rem;
-      border-radius: 6px;
-      border: 1px solid #333;
-      background: #fff;
-      color: #111;
+      font-weight: 600;
+      border-radius: var(--t-radius-md);
+      border: 1px solid var(--t-border);
+      background: var(--t-raised);
+      color: var(--t-ink);
       cursor: pointer;
     }
     button.danger {
-      border-color: #a11;
-      color: #a11;
+      border-color: var(--t-danger);
+      color: var(--t-danger);
     }
     button.danger.confirm {
-      background: #a11;
-      color: #fff;
+      background: var(--t-danger);
+      color: var(--t-on-danger);
     }
     .warning {
-      border: 2px solid #a11;
-      border-radius: 6px;
+      border: 2px solid var(--t-danger);
+      border-radius: var(--t-radius-md);
       padding: 0.75rem 1rem;
     }
     .privacy {

@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { GuestRating, GuestSession } from '../../server/contracts/sharing.js';
 import { GuestProblem, guestSession, rateAnswer, tokenFromPath } from './guest-api.js';
 import './guest-answer.js';
+import { tokenStyles } from '../design/tokens.js';
 import { guestPageStyles, guestStyles } from './guest.styles.js';
 import {
   type GuestLocale,
@@ -25,7 +26,7 @@ type View = 'loading' | 'ready' | 'gone' | 'unreachable';
 @customElement('guest-page')
 @localized()
 export class GuestPage extends LitElement {
-  static override styles = [guestStyles, guestPageStyles];
+  static override styles = [tokenStyles, guestStyles, guestPageStyles];
 
   private readonly token = tokenFromPath();
   @state() private view: View = 'loading';

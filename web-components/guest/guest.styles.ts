@@ -1,59 +1,20 @@
 import { css } from 'lit';
+import { baseStyles } from '../design/base.styles.js';
 
 /**
- * The hiring manager's page: one column on a phone, large targets, and the same colours as the
- * workspace (contrast ≥ 4.5:1 for text, 3:1 for controls, light and dark). States are never
+ * The hiring manager's page: one column on a phone, large targets; the reset, type, controls
+ * and colours are the shared base and tokens (web-components/design). States are never
  * shown by colour alone: the chosen speed and language are bold and underlined too.
  */
-export const guestStyles = css`
+export const guestStyles = [
+  ...baseStyles,
+  css`
   :host {
     display: block;
-    color: var(--g-text);
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  h1,
-  h2,
-  h3 {
-    line-height: 1.25;
-    margin: 0 0 0.5rem;
-  }
-  h1 {
-    font-size: 1.4rem;
-  }
-  h2 {
-    font-size: 1.15rem;
-  }
-  h3 {
-    font-size: 1rem;
-    margin-top: 1rem;
-  }
-  p {
-    margin: 0 0 0.75rem;
+    color: var(--t-ink);
   }
   button {
-    font: inherit;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.4rem 0.9rem;
-    border-radius: 0.5rem;
-    border: 1px solid var(--g-border);
-    background: var(--g-bg);
-    color: var(--g-text);
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--g-accent);
-    border-color: var(--g-accent);
-    color: var(--g-accent-text);
-    font-weight: 600;
-  }
-  button:disabled {
-    opacity: 0.55;
-    cursor: not-allowed;
+    min-width: var(--t-tap);
   }
   button[aria-pressed='true'],
   button[aria-current='true'],
@@ -61,34 +22,10 @@ export const guestStyles = css`
     font-weight: 700;
     text-decoration: underline;
     text-underline-offset: 0.2em;
-    border: 3px solid var(--g-accent);
+    border: 2px solid var(--t-accent);
   }
-  :focus-visible {
-    outline: 3px solid var(--g-focus);
-    outline-offset: 2px;
-  }
-  [tabindex='-1']:focus:not(:focus-visible) {
-    outline: none;
-  }
-  textarea {
-    font: inherit;
-    width: 100%;
-    color: var(--g-text);
-    background: var(--g-bg);
-    border: 1px solid var(--g-border);
-    border-radius: 0.375rem;
-    padding: 0.5rem;
-  }
-  label,
-  legend {
-    font-weight: 600;
-  }
-  fieldset {
-    border: 1px solid var(--g-border);
-    border-radius: 0.5rem;
-    padding: 0.5rem 0.75rem;
-    margin: 0 0 0.75rem;
-    min-width: 0;
+  h3 {
+    margin-top: var(--t-space-4);
   }
   .field {
     display: grid;
@@ -97,13 +34,10 @@ export const guestStyles = css`
   }
   .hint,
   .sub {
-    color: var(--g-muted);
-  }
-  .hint {
-    font-size: 0.9rem;
+    color: var(--t-muted);
   }
   .problem {
-    color: var(--g-danger);
+    color: var(--t-danger);
     font-weight: 600;
   }
   .ok {
@@ -114,22 +48,16 @@ export const guestStyles = css`
     white-space: pre-line;
   }
   .prompt {
-    font-size: 1.05rem;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    font-family: var(--t-font-serif);
+    font-size: var(--t-size-lg);
+    line-height: var(--t-leading-lg);
   }
   video {
     display: block;
     width: 100%;
     max-height: 45vh;
     background: #000;
-    border-radius: 0.5rem;
+    border-radius: var(--t-radius-md);
   }
   .speeds {
     display: flex;
@@ -142,7 +70,12 @@ export const guestStyles = css`
     min-width: 0;
     flex: 1 1 0;
     white-space: nowrap;
-    font-size: 0.95rem;
+    font-size: var(--t-size-sm);
+    font-weight: 400;
+    letter-spacing: 0;
+  }
+  .speeds button[aria-pressed='true'] {
+    font-weight: 700;
   }
   /* Wide screens: the video on the left, the question's rubric and the score beside it. */
   @media (min-width: 60rem) {
@@ -189,36 +122,20 @@ export const guestStyles = css`
   dl.anchors dd {
     margin: 0;
   }
-`;
+`,
+];
 
 /** The page around the answers: colours, the language switch, question navigation. */
 export const guestPageStyles = css`
   :host {
-    --g-bg: #ffffff;
-    --g-surface: #f3f5f7;
-    --g-text: #1b1f24;
-    --g-muted: #4a5360;
-    --g-border: #7b8490;
-    --g-accent: #0b57d0;
-    --g-accent-text: #ffffff;
-    --g-danger: #b3261e;
-    --g-focus: #0b57d0;
     max-width: 72rem;
     margin: 0 auto;
-    padding: 0.5rem 0.75rem 2rem;
-    background: var(--g-bg);
+    padding: var(--t-space-2) var(--t-space-3) var(--t-space-6);
+    background: var(--t-bg);
   }
-  @media (prefers-color-scheme: dark) {
+  @media (min-width: 48rem) {
     :host {
-      --g-bg: #14171a;
-      --g-surface: #1f2428;
-      --g-text: #e8eaed;
-      --g-muted: #b8bfc7;
-      --g-border: #8a939e;
-      --g-accent: #8ab4f8;
-      --g-accent-text: #0b1a33;
-      --g-danger: #f2b8b5;
-      --g-focus: #8ab4f8;
+      padding: var(--t-space-4) var(--t-space-5) var(--t-space-7);
     }
   }
   nav.languages {
@@ -229,6 +146,11 @@ export const guestPageStyles = css`
   nav.languages button {
     border: none;
     background: none;
+    font-weight: 400;
+    letter-spacing: 0.02em;
+  }
+  nav.languages button[aria-current='true'] {
+    font-weight: 700;
   }
   nav.questions ol {
     display: flex;

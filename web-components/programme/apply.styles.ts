@@ -1,203 +1,161 @@
 import { css } from 'lit';
+import { baseStyles } from '../design/base.styles.js';
+import { tokenStyles } from '../design/tokens.js';
 
-/** The public apply page: one column, large targets, readable on a 360 px phone. */
-export const applyStyles = css`
-  :host {
-    --_accent: #1d4ed8;
-    --_accent-text: #1d4ed8;
-    --_danger: #b91c1c;
-    --_muted: #4b5563;
-    --_surface: #f3f4f6;
-    --_border: #6b7280;
-    display: block;
-    box-sizing: border-box;
-    max-width: 40rem;
-    margin: 0 auto;
-    padding: 1rem;
-  }
-  @media (prefers-color-scheme: dark) {
+/**
+ * The public apply page: one column, large targets, readable on a 360 px phone. The reset,
+ * type, controls, colours and focus ring are the shared base and tokens (web-components/design);
+ * here only what the page adds, with the recorder's 48 px touch targets.
+ */
+export const applyStyles = [
+  tokenStyles,
+  ...baseStyles,
+  css`
     :host {
-      --_accent-text: #93c5fd;
-      --_danger: #fca5a5;
-      --_muted: #d1d5db;
-      --_surface: #1f2937;
-      --_border: #9ca3af;
+      display: block;
+      max-width: 40rem;
+      margin: 0 auto;
+      padding: var(--t-space-4);
     }
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-  h1 {
-    font-size: 1.5rem;
-    line-height: 1.25;
-    margin: 0.5rem 0 0.75rem;
-  }
-  h1:focus {
-    outline: none;
-  }
-  h1:focus-visible {
-    outline: 3px solid #1a73e8;
-    outline-offset: 4px;
-  }
-  p {
-    margin: 0 0 0.75rem;
-  }
-  .intro {
-    white-space: pre-line;
-  }
-  .muted,
-  .hint {
-    color: var(--_muted);
-  }
-  .hint {
-    font-size: 0.9375rem;
-    margin: 0.25rem 0 0;
-  }
-  nav.languages {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-  }
-  nav.languages button {
-    min-height: 44px;
-    padding: 0.25rem 0.75rem;
-    font-weight: 400;
-  }
-  nav.languages button[aria-current='true'] {
-    font-weight: 700;
-    text-decoration: underline;
-  }
-  form {
-    display: grid;
-    gap: 1.25rem;
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  label,
-  legend {
-    font-weight: 600;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: 0.5rem;
-    padding: 0.75rem 1rem 1rem;
-    margin: 0;
-    min-width: 0;
-  }
-  input[type='text'],
-  input[type='email'] {
-    font: inherit;
-    min-height: 48px;
-    padding: 0.5rem 0.75rem;
-    border: 2px solid var(--_border);
-    border-radius: 0.5rem;
-    width: 100%;
-    background: Canvas;
-    color: CanvasText;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.75rem;
-    padding: 0.5rem 0;
-    font-weight: 400;
-  }
-  .choice input {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0.125rem 0 0;
-    flex: none;
-  }
-  .choice .closes {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.9375rem;
-  }
-  .yes-no {
-    display: flex;
-    gap: 1.5rem;
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-    margin: 0.25rem 0 0;
-  }
-  .error::before {
-    content: '⚠ ';
-  }
-  .consent-text {
-    white-space: pre-line;
-    max-height: 14rem;
-    overflow: auto;
-    background: var(--_surface);
-    padding: 0.75rem;
-    border-radius: 0.5rem;
-    font-size: 0.9375rem;
-  }
-  .honeypot {
-    position: absolute;
-    left: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
-  button,
-  a.button {
-    font: inherit;
-    font-weight: 600;
-    min-height: 48px;
-    padding: 0.625rem 1.25rem;
-    border-radius: 0.5rem;
-    border: 2px solid var(--_accent);
-    background: transparent;
-    color: var(--_accent-text);
-    cursor: pointer;
-    touch-action: manipulation;
-    text-decoration: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-  }
-  button.primary,
-  a.button.primary {
-    background: var(--_accent);
-    color: #ffffff;
-  }
-  button[disabled] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  a:focus-visible {
-    outline: 3px solid #1a73e8;
-    outline-offset: 2px;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-  }
-  .notice {
-    border-left: 4px solid var(--_accent);
-    background: var(--_surface);
-    padding: 0.75rem 1rem;
-    border-radius: 0 0.5rem 0.5rem 0;
-  }
-  .notice.problem {
-    border-left-color: var(--_danger);
-  }
-  @media (max-width: 30rem) {
-    button.primary[type='submit'],
-    a.button.primary {
+    @media (min-width: 48rem) {
+      :host {
+        padding: var(--t-space-6) var(--t-space-4) var(--t-space-7);
+      }
+    }
+    h1 {
+      margin: var(--t-space-2) 0 var(--t-space-3);
+    }
+    h1:focus {
+      outline: none;
+    }
+    h1:focus-visible {
+      outline: var(--t-focus-width) solid var(--t-focus);
+      outline-offset: 4px;
+    }
+    .intro {
+      white-space: pre-line;
+    }
+    .muted {
+      color: var(--t-muted);
+    }
+    .hint {
+      margin: var(--t-space-1) 0 0;
+    }
+    nav.languages {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--t-space-2);
+    }
+    nav.languages button {
+      min-height: 44px;
+      padding: var(--t-space-1) var(--t-space-3);
+      font-weight: 400;
+      font-size: var(--t-size-sm);
+      letter-spacing: 0.02em;
+      border-color: transparent;
+      background: transparent;
+    }
+    nav.languages button[aria-current='true'] {
+      font-weight: 700;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+      border-color: var(--t-border);
+    }
+    form {
+      display: grid;
+      gap: var(--t-space-5);
+    }
+    .field {
+      display: grid;
+      gap: var(--t-space-1);
+    }
+    fieldset {
+      margin: 0;
+    }
+    input[type='text'],
+    input[type='email'] {
+      min-height: 48px;
       width: 100%;
     }
-  }
-`;
+    .choice {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--t-space-3);
+      padding: var(--t-space-2) 0;
+      font-weight: 400;
+    }
+    .choice input {
+      width: 1.5rem;
+      height: 1.5rem;
+      min-height: 0;
+      margin: 0.125rem 0 0;
+      flex: none;
+    }
+    .choice .closes {
+      display: block;
+      color: var(--t-muted);
+      font-size: var(--t-size-sm);
+    }
+    .yes-no {
+      display: flex;
+      gap: var(--t-space-5);
+    }
+    .error {
+      color: var(--t-danger);
+      font-weight: 600;
+      margin: var(--t-space-1) 0 0;
+    }
+    .error::before {
+      content: '⚠ ';
+    }
+    .consent-text {
+      white-space: pre-line;
+      max-height: 14rem;
+      overflow: auto;
+      background: var(--t-surface);
+      padding: var(--t-space-3);
+      border-radius: var(--t-radius-md);
+      font-size: var(--t-size-sm);
+    }
+    .honeypot {
+      position: absolute;
+      left: -10000px;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+    }
+    button,
+    a.button {
+      min-height: 48px;
+      padding: 0.625rem 1.25rem;
+      border: 2px solid var(--t-primary);
+      background: transparent;
+      color: var(--t-ink);
+    }
+    button.primary,
+    a.button.primary {
+      background: var(--t-primary);
+      color: var(--t-on-primary);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--t-space-3);
+    }
+    .notice {
+      border-left: 3px solid var(--t-accent);
+      background: var(--t-surface);
+      padding: var(--t-space-3) var(--t-space-4);
+      border-radius: 0 var(--t-radius-md) var(--t-radius-md) 0;
+    }
+    .notice.problem {
+      border-left-color: var(--t-danger);
+    }
+    @media (max-width: 30rem) {
+      button.primary[type='submit'],
+      a.button.primary {
+        width: 100%;
+      }
+    }
+  `,
+];

@@ -29,16 +29,21 @@ export class CandidateFeedback extends LitElement {
       padding: 1rem;
       line-height: 1.6;
     }
+    h1,
+    h2 {
+      font-family: var(--t-font-serif);
+      font-weight: 600;
+    }
     h1 {
-      font-size: 1.5rem;
-      line-height: 1.25;
+      font-size: var(--t-size-xl);
+      line-height: var(--t-leading-xl);
       margin: 0.5rem 0 0.75rem;
     }
     h1:focus {
       outline: none;
     }
     h2 {
-      font-size: 1.15rem;
+      font-size: var(--t-size-lg);
       margin: 1.5rem 0 0.25rem;
     }
     p {
@@ -46,31 +51,22 @@ export class CandidateFeedback extends LitElement {
       white-space: pre-line;
     }
     .muted {
-      color: #4b5563;
+      color: var(--t-muted);
     }
     button {
       font: inherit;
       font-weight: 600;
       min-height: 48px;
       padding: 0.625rem 1.25rem;
-      border-radius: 0.5rem;
-      border: 2px solid #1d4ed8;
+      border-radius: var(--t-radius-md);
+      border: 2px solid var(--t-primary);
       background: transparent;
-      color: #1d4ed8;
+      color: var(--t-ink);
       cursor: pointer;
     }
     button:focus-visible {
-      outline: 3px solid #1a73e8;
-      outline-offset: 2px;
-    }
-    @media (prefers-color-scheme: dark) {
-      .muted {
-        color: #d1d5db;
-      }
-      button {
-        color: #93c5fd;
-        border-color: #93c5fd;
-      }
+      outline: var(--t-focus-width) solid var(--t-focus);
+      outline-offset: var(--t-focus-offset);
     }
     @media print {
       :host {

@@ -18,11 +18,11 @@ export class KeepLink extends LitElement {
     .link {
       display: block;
       font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-      font-size: 0.95rem;
+      font-size: var(--t-size-sm);
       overflow-wrap: anywhere;
       padding: 0.5rem 0.75rem;
       border: 1px solid currentColor;
-      border-radius: 0.5rem;
+      border-radius: var(--t-radius-md);
       margin: 0.25rem 0 0.5rem;
       user-select: all;
     }
@@ -31,15 +31,15 @@ export class KeepLink extends LitElement {
       font-weight: 600;
       min-height: 44px;
       padding: 0.5rem 1rem;
-      border-radius: 0.5rem;
+      border-radius: var(--t-radius-md);
       border: 2px solid currentColor;
       background: transparent;
       color: inherit;
       cursor: pointer;
     }
     button:focus-visible {
-      outline: 3px solid #1a73e8;
-      outline-offset: 2px;
+      outline: var(--t-focus-width) solid var(--t-focus);
+      outline-offset: var(--t-focus-offset);
     }
   `;
 

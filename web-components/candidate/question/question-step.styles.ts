@@ -2,8 +2,11 @@ import { css } from 'lit';
 
 export const questionStyles = css`
   .prompt {
-    font-size: 1.25rem;
+    font-family: var(--t-font-serif);
+    font-size: var(--t-size-lg);
+    line-height: var(--t-leading-lg);
     font-weight: 600;
+    border-left: 3px solid var(--t-accent);
     background: var(--_surface);
     border-radius: var(--_radius);
     padding: 0.75rem 1rem;
@@ -33,7 +36,7 @@ export const questionStyles = css`
     display: grid;
     gap: 0.5rem;
     padding-block: 0.5rem;
-    background: var(--ir-background, Canvas);
+    background: var(--ir-background, var(--t-bg, Canvas));
   }
   .controls p {
     margin: 0;
@@ -115,19 +118,20 @@ export const questionStyles = css`
     align-items: center;
     gap: 0.5rem;
     font-weight: 700;
-    color: #fff;
+    color: var(--_on-danger);
     background: var(--_danger);
     border-radius: 999px;
     padding: 0.25rem 0.75rem;
   }
   .badge.paused {
+    color: var(--t-bg, #ffffff);
     background: var(--_muted);
   }
   .dot {
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 50%;
-    background: #fff;
+    background: currentColor;
     animation: pulse 1.5s ease-in-out infinite;
   }
   @keyframes pulse {
@@ -138,6 +142,7 @@ export const questionStyles = css`
   progress {
     width: 100%;
     height: 0.75rem;
+    accent-color: var(--t-accent);
   }
   .error {
     font-weight: 600;

@@ -5,7 +5,8 @@ export const welcomeStyles = css`
     white-space: pre-line;
   }
   h3 {
-    font-size: 1.125rem;
+    font-family: var(--t-font-serif);
+    font-size: var(--t-size-lg);
     margin: 1.25rem 0 0.5rem;
   }
   ol,
@@ -18,7 +19,7 @@ export const welcomeStyles = css`
   }
   fieldset {
     border: 1px solid var(--_border);
-    border-radius: 0.5rem;
+    border-radius: var(--t-radius-lg);
     padding: 0.75rem 1rem 1rem;
     margin: 1.25rem 0 0;
   }
@@ -42,10 +43,5 @@ export const welcomeStyles = css`
     color: var(--_danger);
     font-weight: 600;
     margin-top: 0.5rem;
-  }
-  @media (prefers-color-scheme: dark) {
-    .error {
-      color: #fca5a5;
-    }
   }
 `;

@@ -19,7 +19,8 @@ export class UploadStatusLine extends LitElement {
     sharedStyles,
     css`
       :host {
-        font-size: 0.9375rem;
+        font-size: var(--t-size-sm);
+        color: var(--_muted);
       }
       p {
         margin: 0;
@@ -32,6 +33,7 @@ export class UploadStatusLine extends LitElement {
         width: 8rem;
       }
       .halted {
+        color: var(--t-ink);
         font-weight: 600;
       }
     `,
@@ -111,7 +113,7 @@ export class UploadStatusLine extends LitElement {
           ? html`<p>${msg('Uploading as you record: up to date.', { id: 'rec.upload.live' })}</p>`
           : html`<p>${msg(str`Uploading your recording (${megabytes} MB to go)`, { id: 'rec.upload.sending' })} ${this.progress()}</p>`;
       case 'done':
-        return html`<p><span aria-hidden="true">✓</span> ${msg('Everything you recorded is uploaded.', { id: 'rec.upload.done' })}</p>`;
+        return html`<p><span><span aria-hidden="true">✓</span> ${msg('Everything you recorded is uploaded.', { id: 'rec.upload.done' })}</span></p>`;
       default:
         return null;
     }

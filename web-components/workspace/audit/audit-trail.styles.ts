@@ -28,7 +28,7 @@ export const auditTrailStyles = css`
     margin: 0;
   }
   li {
-    border-bottom: 1px solid var(--ws-border);
+    border-bottom: 1px solid var(--t-border);
     padding: 0.6rem 0;
     overflow-wrap: anywhere;
   }
@@ -36,7 +36,7 @@ export const auditTrailStyles = css`
     margin: 0;
   }
   .meta {
-    color: var(--ws-muted);
+    color: var(--t-muted);
     font-size: 0.9em;
   }
 `;

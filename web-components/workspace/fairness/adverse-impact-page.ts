@@ -39,9 +39,9 @@ export class AdverseImpactPage extends LitElement {
         display: block;
       }
       .explain {
-        border-left: 4px solid var(--ws-accent);
+        border-left: 4px solid var(--t-accent);
         padding: 0.3rem 0.8rem;
-        background: var(--ws-surface);
+        background: var(--t-surface);
         max-width: 48rem;
       }
       section.stage {

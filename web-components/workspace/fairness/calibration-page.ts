@@ -42,12 +42,12 @@ export class CalibrationPage extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
       }
       li {
-        border: 1px solid var(--ws-border);
-        border-radius: 0.5rem;
+        border: 1px solid var(--t-border);
+        border-radius: var(--t-radius-md);
         padding: 0.75rem;
       }
       li.alarm {
-        border: 3px solid var(--ws-danger);
+        border: 3px solid var(--t-danger);
       }
       dl {
         display: grid;
@@ -65,15 +65,15 @@ export class CalibrationPage extends LitElement {
         height: auto;
       }
       .zero {
-        stroke: var(--ws-muted);
+        stroke: var(--t-muted);
       }
       .trace {
         fill: none;
-        stroke: var(--ws-accent);
+        stroke: var(--t-accent);
         stroke-width: 2;
       }
       circle {
-        fill: var(--ws-accent);
+        fill: var(--t-accent);
       }
       .explain {
         max-width: 48rem;

@@ -44,18 +44,18 @@ export class ImpactChart extends LitElement {
         font-size: 15px;
       }
       .bar {
-        fill: var(--ws-accent);
+        fill: var(--t-accent);
       }
       .bar.flagged {
-        fill: var(--ws-warn);
+        fill: var(--t-warning);
       }
       .line {
-        stroke: var(--ws-danger);
+        stroke: var(--t-danger);
         stroke-width: 2;
         stroke-dasharray: 6 4;
       }
       text {
-        fill: var(--ws-text);
+        fill: var(--t-ink);
       }
       .table-wrap {
         flex: 1 1 20rem;
@@ -68,7 +68,7 @@ export class ImpactChart extends LitElement {
       td {
         text-align: left;
         padding: 0.25rem 0.6rem 0.25rem 0;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
       }
       td.number {
         white-space: nowrap;
@@ -76,7 +76,7 @@ export class ImpactChart extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       .suppressed {
-        color: var(--ws-muted);
+        color: var(--t-muted);
       }
     `,
   ];

@@ -72,8 +72,8 @@ export class SealedGate extends LitElement {
         display: block;
       }
       .warning {
-        border-left: 4px solid var(--ws-warn);
-        background: var(--ws-surface);
+        border-left: 4px solid var(--t-warning);
+        background: var(--t-surface);
         padding: 0.5rem 1rem;
         margin-bottom: 1rem;
         max-width: 44rem;

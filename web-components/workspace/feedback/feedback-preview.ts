@@ -43,10 +43,10 @@ export class FeedbackPreview extends LitElement {
         font-size: 1rem;
       }
       .page {
-        border: 1px solid var(--ws-border);
-        border-radius: 0.5rem;
+        border: 1px solid var(--t-border);
+        border-radius: var(--t-radius-md);
         padding: 0.75rem 1rem;
-        background: var(--ws-surface);
+        background: var(--t-surface);
         line-height: 1.5;
       }
       .page h4 {

@@ -40,12 +40,12 @@ export class ApiKeysPanel extends LitElement {
         flex-wrap: wrap;
         justify-content: space-between;
         gap: 0.5rem;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
         padding: 0.6rem 0;
         overflow-wrap: anywhere;
       }
       .meta {
-        color: var(--ws-muted);
+        color: var(--t-muted);
         font-size: 0.9em;
       }
     `,

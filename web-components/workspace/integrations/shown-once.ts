@@ -13,8 +13,8 @@ export class ShownOnce extends LitElement {
     css`
       :host {
         display: block;
-        border: 2px solid var(--ws-border);
-        border-radius: 0.5rem;
+        border: 2px solid var(--t-border);
+        border-radius: var(--t-radius-md);
         padding: 0.75rem;
         margin: 0.75rem 0;
       }

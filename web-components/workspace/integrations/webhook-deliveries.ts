@@ -32,7 +32,7 @@ export class WebhookDeliveries extends LitElement {
       td {
         text-align: start;
         padding: 0.35rem 0.5rem 0.35rem 0;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
         overflow-wrap: anywhere;
       }
       .wrap {

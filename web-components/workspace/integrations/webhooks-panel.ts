@@ -44,7 +44,7 @@ export class WebhooksPanel extends LitElement {
         padding: 0;
       }
       li {
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
         padding: 0.75rem 0;
         overflow-wrap: anywhere;
       }

@@ -30,15 +30,15 @@ export const interviewEditorStyles = css`
     list-style: none;
   }
   .locked {
-    border-left: 4px solid var(--ws-warn);
+    border-left: 4px solid var(--t-warning);
     padding: 0.5rem 0.75rem;
-    background: var(--ws-surface);
+    background: var(--t-surface);
   }
   .actions {
     position: sticky;
     bottom: 0;
-    background: var(--ws-bg);
+    background: var(--t-bg);
     padding: 0.75rem 0;
-    border-top: 1px solid var(--ws-border);
+    border-top: 1px solid var(--t-border);
   }
 `;

@@ -27,7 +27,7 @@ export const interviewListStyles = css`
     margin: 0.5rem 0;
   }
   dt {
-    color: var(--ws-muted);
+    color: var(--t-muted);
   }
   dd {
     margin: 0;

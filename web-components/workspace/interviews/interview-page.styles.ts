@@ -22,8 +22,8 @@ export const interviewPageStyles = css`
     margin-bottom: 0.5rem;
   }
   .meta {
-    color: var(--ws-muted);
-    font-size: 0.9rem;
+    color: var(--t-muted);
+    font-size: var(--t-size-sm);
   }
   .counts {
     display: flex;

@@ -31,7 +31,7 @@ export class MembersEditor extends LitElement {
         grid-template-columns: minmax(0, 1fr);
         align-items: center;
         padding: 0.5rem 0;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
       }
       @media (min-width: 40rem) {
         ul.members > li {
@@ -54,8 +54,8 @@ export class MembersEditor extends LitElement {
         align-items: center;
       }
       .confirm {
-        background: var(--ws-surface);
-        border-left: 4px solid var(--ws-danger);
+        background: var(--t-surface);
+        border-left: 4px solid var(--t-danger);
         padding: 0.75rem;
         margin: 0.5rem 0;
       }
@@ -65,7 +65,7 @@ export class MembersEditor extends LitElement {
         gap: 0.5rem;
         align-items: center;
         padding: 0.4rem 0;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
       }
       .results .who {
         flex: 1 1 12rem;

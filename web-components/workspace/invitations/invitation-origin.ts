@@ -30,7 +30,7 @@ export class InvitationOrigin extends LitElement {
     css`
       :host {
         display: block;
-        font-size: 0.9rem;
+        font-size: var(--t-size-sm);
       }
       ul {
         list-style: none;
@@ -38,7 +38,7 @@ export class InvitationOrigin extends LitElement {
         padding: 0;
       }
       .failed {
-        color: var(--ws-danger);
+        color: var(--t-danger);
         font-weight: 600;
       }
       .reply {

@@ -12,12 +12,12 @@ export const invitationPanelStyles = css`
   td {
     text-align: left;
     padding: 0.4rem 0.5rem;
-    border-bottom: 1px solid var(--ws-border);
+    border-bottom: 1px solid var(--t-border);
     vertical-align: middle;
   }
   th {
-    font-size: 0.9rem;
-    color: var(--ws-muted);
+    font-size: var(--t-size-sm);
+    color: var(--t-muted);
   }
   td.email {
     word-break: break-all;
@@ -34,7 +34,7 @@ export const invitationPanelStyles = css`
     tr {
       display: block;
       padding: 0.5rem 0;
-      border-bottom: 1px solid var(--ws-border);
+      border-bottom: 1px solid var(--t-border);
     }
     td {
       display: block;

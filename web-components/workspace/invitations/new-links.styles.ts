@@ -3,8 +3,8 @@ import { css } from 'lit';
 export const newLinksStyles = css`
   :host {
     display: block;
-    border: 2px solid var(--ws-accent);
-    border-radius: 0.75rem;
+    border: 2px solid var(--t-accent);
+    border-radius: var(--t-radius-lg);
     padding: 1rem;
     margin-bottom: 1rem;
   }
@@ -19,6 +19,6 @@ export const newLinksStyles = css`
   .link input {
     flex: 1 1 14rem;
     font-family: ui-monospace, monospace;
-    font-size: 0.85rem;
+    font-size: var(--t-size-xs);
   }
 `;

@@ -56,7 +56,7 @@ export class BulkActions extends LitElement {
         align-items: flex-end;
       }
       .outcomes li.failed {
-        color: var(--ws-danger, #a4262c);
+        color: var(--t-danger, #a4262c);
       }
     `,
   ];

@@ -43,16 +43,16 @@ export class DeviationChart extends LitElement {
         font-size: 13px;
       }
       .bar {
-        fill: var(--ws-accent);
+        fill: var(--t-accent);
       }
       .bar.harsher {
-        fill: var(--ws-warn);
+        fill: var(--t-warning);
       }
       .axis {
-        stroke: var(--ws-text);
+        stroke: var(--t-ink);
       }
       text {
-        fill: var(--ws-text);
+        fill: var(--t-ink);
       }
       table {
         border-collapse: collapse;
@@ -67,7 +67,7 @@ export class DeviationChart extends LitElement {
       td {
         text-align: left;
         padding: 0.25rem 0.75rem 0.25rem 0;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
       }
       td.number {
         text-align: right;

@@ -55,9 +55,9 @@ export class ReliabilityPage extends LitElement {
         padding-left: 1.5rem;
       }
       .advice {
-        border-left: 4px solid var(--ws-warn);
+        border-left: 4px solid var(--t-warning);
         padding: 0.3rem 0.6rem;
-        background: var(--ws-surface);
+        background: var(--t-surface);
       }
     `,
   ];

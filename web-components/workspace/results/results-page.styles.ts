@@ -48,7 +48,7 @@ export const resultsPageStyles = css`
     font-size: 1.2rem;
   }
   .meta {
-    color: var(--ws-muted);
+    color: var(--t-muted);
     margin: 0.2rem 0;
     overflow-wrap: anywhere;
   }

@@ -9,7 +9,7 @@ export const answerPlayerStyles = css`
     width: 100%;
     aspect-ratio: 16 / 9;
     background: #000;
-    border-radius: 0.5rem;
+    border-radius: var(--t-radius-md);
   }
   /* Audio first: a slim bar with the native controls, no picture. */
   video.audio-only {
@@ -31,13 +31,13 @@ export const answerPlayerStyles = css`
     margin-top: 0.5rem;
   }
   .keys {
-    color: var(--ws-muted);
-    font-size: 0.85rem;
+    color: var(--t-muted);
+    font-size: var(--t-size-xs);
     margin: 0.25rem 0 0;
   }
   kbd {
-    border: 1px solid var(--ws-border);
-    border-radius: 0.25rem;
+    border: 1px solid var(--t-border);
+    border-radius: var(--t-radius-md);
     padding: 0 0.3rem;
     font-size: 0.8rem;
   }

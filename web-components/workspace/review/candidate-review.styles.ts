@@ -27,7 +27,7 @@ export const candidateReviewStyles = css`
     margin: 0 0 1rem;
   }
   nav button[aria-current='true'] {
-    border: 3px solid var(--ws-accent);
+    border: 3px solid var(--t-accent);
     font-weight: 700;
   }
   /* Phone: the question first, then the video, then the score. Wider: the question and the
@@ -73,8 +73,8 @@ export const candidateReviewStyles = css`
     gap: 0.5rem;
     text-align: center;
     padding: 1rem;
-    background: var(--ws-surface);
-    border-radius: 0.5rem;
+    background: var(--t-surface);
+    border-radius: var(--t-radius-md);
   }
   progress {
     width: min(16rem, 80%);

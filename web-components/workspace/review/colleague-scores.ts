@@ -46,25 +46,25 @@ export class ColleagueScores extends LitElement {
         font-size: 1.2rem;
         font-weight: 700;
         text-align: center;
-        border: 2px solid var(--ws-border);
-        border-radius: 0.4rem;
+        border: 2px solid var(--t-border);
+        border-radius: var(--t-radius-md);
       }
       .comment {
         grid-column: 2;
         white-space: pre-line;
-        color: var(--ws-muted);
+        color: var(--t-muted);
       }
       .revised {
-        font-size: 0.85rem;
-        border: 1px dashed var(--ws-border);
+        font-size: var(--t-size-xs);
+        border: 1px dashed var(--t-border);
         border-radius: 0.3rem;
         padding: 0 0.3rem;
         margin-left: 0.3rem;
       }
       .disagree {
-        border-left: 4px solid var(--ws-warn);
+        border-left: 4px solid var(--t-warning);
         padding: 0.3rem 0.6rem;
-        background: var(--ws-surface);
+        background: var(--t-surface);
         font-weight: 600;
       }
     `,

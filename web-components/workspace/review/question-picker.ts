@@ -21,7 +21,7 @@ export class QuestionPicker extends LitElement {
         gap: 0.75rem;
       }
       .meta {
-        color: var(--ws-muted);
+        color: var(--t-muted);
         margin: 0.2rem 0 0;
       }
     `,

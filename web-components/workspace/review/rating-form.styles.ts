@@ -25,10 +25,10 @@ export const ratingFormStyles = css`
     cursor: pointer;
   }
   .anchored .option {
-    border: 2px solid var(--ws-border);
-    border-radius: 0.5rem;
+    border: 2px solid var(--t-border);
+    border-radius: var(--t-radius-md);
     padding: 0.35rem 0.5rem 0.35rem 0.35rem;
-    background: var(--ws-bg);
+    background: var(--t-bg);
   }
   .option input {
     position: absolute;
@@ -49,28 +49,28 @@ export const ratingFormStyles = css`
     justify-content: center;
     min-width: 2.75rem;
     min-height: 2.75rem;
-    border: 2px solid var(--ws-border);
-    border-radius: 0.5rem;
+    border: 2px solid var(--t-border);
+    border-radius: var(--t-radius-md);
     font-size: 1.1rem;
     font-weight: 600;
-    background: var(--ws-bg);
+    background: var(--t-bg);
     flex: none;
   }
   .anchor {
     align-self: center;
-    font-size: 0.95rem;
+    font-size: var(--t-size-sm);
   }
   .anchor.missing {
-    color: var(--ws-muted);
+    color: var(--t-muted);
   }
   .option:has(input:checked) .number {
-    background: var(--ws-accent);
-    border-color: var(--ws-accent);
-    color: var(--ws-accent-text);
+    background: var(--t-accent);
+    border-color: var(--t-accent);
+    color: var(--t-on-primary);
     font-weight: 700;
   }
   .anchored .option:has(input:checked) {
-    border-color: var(--ws-accent);
+    border-color: var(--t-accent);
     font-weight: 600;
   }
   /* The check mark repeats the selection for those who cannot see the colour change. Its
@@ -79,7 +79,7 @@ export const ratingFormStyles = css`
     content: ' ✓' / '';
   }
   .option:has(input:focus-visible) .number {
-    outline: 3px solid var(--ws-focus);
+    outline: 3px solid var(--t-focus);
     outline-offset: 2px;
   }
   .state {

@@ -42,9 +42,9 @@ function backLinks(interviewId: string) {
 
 export const reviewDoneStyles = css`
   .done {
-    border-left: 4px solid var(--ws-ok);
+    border-left: 4px solid var(--t-success);
     padding: 0.5rem 0.75rem;
-    background: var(--ws-surface);
+    background: var(--t-surface);
   }
   .done p {
     margin: 0.25rem 0;

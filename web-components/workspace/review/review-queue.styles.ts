@@ -28,8 +28,8 @@ export const reviewQueueStyles = css`
     margin: 0;
   }
   .meta {
-    color: var(--ws-muted);
-    font-size: 0.9rem;
+    color: var(--t-muted);
+    font-size: var(--t-size-sm);
   }
   ul.processing {
     gap: 0.25rem;
@@ -54,7 +54,7 @@ export const reviewQueueStyles = css`
     height: auto;
     object-fit: cover;
     border-radius: 0.35rem;
-    background: var(--ws-bg);
+    background: var(--t-bg);
   }
   .check {
     display: flex;

@@ -23,7 +23,7 @@ export class SharesPanel extends LitElement {
         display: block;
       }
       ul.plain > li {
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--t-border);
         padding: 0.5rem 0;
       }
       .who {
@@ -31,19 +31,19 @@ export class SharesPanel extends LitElement {
       }
       .tag {
         display: inline-block;
-        border: 1px solid var(--ws-border);
-        border-radius: 0.25rem;
+        border: 1px solid var(--t-border);
+        border-radius: var(--t-radius-md);
         padding: 0 0.3rem;
-        font-size: 0.85rem;
+        font-size: var(--t-size-xs);
       }
       .confirm {
-        background: var(--ws-surface);
-        border-left: 4px solid var(--ws-danger);
+        background: var(--t-surface);
+        border-left: 4px solid var(--t-danger);
         padding: 0.75rem;
         margin-top: 0.5rem;
       }
       .not-counted {
-        border-left: 4px solid var(--ws-warn);
+        border-left: 4px solid var(--t-warning);
         padding-left: 0.5rem;
       }
       h3 {

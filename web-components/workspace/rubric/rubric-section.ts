@@ -34,7 +34,7 @@ export class RubricSection extends LitElement {
       }
       .competency,
       .rubric {
-        border-top: 1px solid var(--ws-border);
+        border-top: 1px solid var(--t-border);
         padding-top: 0.75rem;
         margin-top: 0.75rem;
       }
@@ -49,9 +49,9 @@ export class RubricSection extends LitElement {
         font-weight: 400;
       }
       .warn {
-        border-left: 4px solid var(--ws-warn);
+        border-left: 4px solid var(--t-warning);
         padding: 0.3rem 0.6rem;
-        background: var(--ws-surface);
+        background: var(--t-surface);
       }
       .anchor-field {
         display: grid;

@@ -14,9 +14,9 @@ export const signInStyles = css`
     width: 100%;
   }
   .notice {
-    border-left: 4px solid var(--ws-accent);
+    border-left: 4px solid var(--t-accent);
     padding: 0.5rem 0.75rem;
-    background: var(--ws-surface);
+    background: var(--t-surface);
     margin: 0 0 1rem;
   }
 `;

@@ -18,17 +18,17 @@ export class ConfirmDialog extends LitElement {
       dialog {
         width: min(30rem, 100vw - 1rem);
         max-height: calc(100dvh - 1rem);
-        border: 1px solid var(--ws-border);
-        border-radius: 0.75rem;
-        background: var(--ws-bg);
-        color: var(--ws-text);
+        border: 1px solid var(--t-border);
+        border-radius: var(--t-radius-lg);
+        background: var(--t-bg);
+        color: var(--t-ink);
         padding: 1rem;
       }
       dialog.wide {
         width: min(42rem, 100vw - 1rem);
       }
       dialog::backdrop {
-        background: rgb(0 0 0 / 0.5);
+        background: rgb(28 26 23 / 0.55);
       }
       .actions {
         display: flex;
@@ -37,8 +37,8 @@ export class ConfirmDialog extends LitElement {
         justify-content: end;
       }
       button.danger {
-        color: var(--ws-danger);
-        border-color: var(--ws-danger);
+        color: var(--t-danger);
+        border-color: var(--t-danger);
         font-weight: 600;
       }
     `,

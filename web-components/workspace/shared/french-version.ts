@@ -56,7 +56,7 @@ export const frenchVersionStyles = css`
     width: fit-content;
   }
   details.french-version[open] {
-    border-left: 3px solid var(--ws-border, #ccc);
+    border-left: 3px solid var(--t-border);
     padding-left: 0.75rem;
   }
   details.french-version input,

@@ -42,7 +42,7 @@ export class ProcessingProgress extends LitElement {
       }
       progress {
         width: min(16rem, 80%);
-        accent-color: var(--ws-accent);
+        accent-color: var(--t-accent);
       }
       /* In a row the bar comes first, so it stays put when the words change length. */
       :host([compact]) progress {

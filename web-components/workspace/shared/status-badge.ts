@@ -38,22 +38,22 @@ export class StatusBadge extends LitElement {
       padding: 0.1rem 0.55rem;
       border: 1px solid currentColor;
       border-radius: 999px;
-      font-size: 0.875rem;
+      font-size: var(--t-size-sm);
       font-weight: 600;
       white-space: nowrap;
-      color: var(--ws-text);
+      color: var(--t-ink);
     }
     :host([status='completed']),
     :host([status='ready']) {
-      color: var(--ws-ok);
+      color: var(--t-success);
     }
     :host([status='expired']),
     :host([status='failed']) {
-      color: var(--ws-danger);
+      color: var(--t-danger);
     }
     :host([status='processing']),
     :host([status='started']) {
-      color: var(--ws-warn);
+      color: var(--t-warning);
     }
   `;
 

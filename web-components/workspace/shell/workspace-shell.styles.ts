@@ -4,14 +4,14 @@ export const shellStyles = css`
   :host {
     display: block;
     min-height: 100vh;
-    background: var(--ws-bg);
-    color: var(--ws-text);
+    background: var(--t-bg);
+    color: var(--t-ink);
   }
   .skip {
     position: absolute;
     left: 0.5rem;
     top: -4rem;
-    background: var(--ws-bg);
+    background: var(--t-bg);
     padding: 0.5rem 1rem;
     z-index: 2;
   }
@@ -23,12 +23,15 @@ export const shellStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1rem;
-    padding: 0.5rem 1rem;
-    border-bottom: 1px solid var(--ws-border);
-    background: var(--ws-surface);
+    padding: var(--t-space-2) var(--t-space-5);
+    border-bottom: 1px solid var(--t-rule);
+    background: var(--t-bg);
   }
   .brand {
-    font-weight: 700;
+    font-family: var(--t-font-serif);
+    font-size: var(--t-size-lg);
+    font-weight: 600;
+    letter-spacing: 0.04em;
     margin-right: auto;
   }
   nav ul {
@@ -42,8 +45,8 @@ export const shellStyles = css`
   nav a {
     display: inline-block;
     padding: 0.6rem 0.75rem;
-    border-radius: 0.5rem;
-    color: var(--ws-text);
+    border-radius: var(--t-radius-md);
+    color: var(--t-ink);
     text-decoration: none;
   }
   nav a[aria-current='page'] {
@@ -59,30 +62,30 @@ export const shellStyles = css`
     gap: 0.5rem;
   }
   .who {
-    color: var(--ws-muted);
+    color: var(--t-muted);
   }
   main {
     max-width: 72rem;
     margin: 0 auto;
-    padding: 1rem;
+    padding: var(--t-space-5) var(--t-space-5) var(--t-space-7);
   }
   main:focus {
     outline: none;
   }
   .live {
-    font-size: 0.85rem;
-    color: var(--ws-muted);
+    font-size: var(--t-size-xs);
+    color: var(--t-muted);
   }
   dialog {
-    border: none;
-    border-radius: 0.75rem;
-    padding: 1.5rem;
+    border: 1px solid var(--t-rule);
+    border-radius: var(--t-radius-lg);
+    padding: var(--t-space-5);
     width: min(28rem, calc(100vw - 2rem));
-    background: var(--ws-bg);
-    color: var(--ws-text);
+    background: var(--t-bg);
+    color: var(--t-ink);
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
+    background: rgb(28 26 23 / 0.55);
   }
   .signed-out {
     padding: 2rem 1rem;
@@ -94,10 +97,21 @@ export const shellStyles = css`
   }
   @media (max-width: 40rem) {
     header {
-      padding: 0.5rem;
+      padding: var(--t-space-2);
+      gap: var(--t-space-1) var(--t-space-2);
+    }
+    .brand {
+      flex-basis: 100%;
+    }
+    nav a {
+      padding: 0.6rem 0.5rem;
+    }
+    .account {
+      font-size: var(--t-size-sm);
+      gap: var(--t-space-1) var(--t-space-2);
     }
     main {
-      padding: 0.75rem 0.5rem;
+      padding: var(--t-space-3) var(--t-space-2) var(--t-space-6);
     }
   }
 `;
