@@ -29,7 +29,7 @@ import {
   questionProgress,
   withWaitingTakes,
 } from './session-progress.js';
-import { textsLanguage, withTextsOf } from './session-texts.js';
+import { textsLanguage, withQuestionsOf, withTextsOf } from './session-texts.js';
 import { sharedStyles } from './shared.styles.js';
 import { UploadController } from './upload/upload-controller.js';
 import './upload/upload-status.js';
@@ -138,7 +138,9 @@ export class InterviewRecorder extends LitElement {
     void this.api
       .session(locale)
       .then((fresh) => {
-        if (this.session) this.session = withTextsOf(this.session, fresh);
+        if (!this.session) return;
+        this.session = withTextsOf(this.session, fresh);
+        this.progress = withQuestionsOf(this.progress, this.session);
       })
       .catch(() => {
         // The texts stay in the language they were in; the next load picks the new one.

@@ -1,4 +1,5 @@
 import type { CandidateSession } from '../../server/contracts/api.js';
+import type { QuestionProgress } from './session-progress.js';
 
 /**
  * The session with the organisers' texts (title, introduction, prompts) of `fresh`, fetched in
@@ -23,4 +24,13 @@ export function withTextsOf(session: CandidateSession, fresh: CandidateSession):
 /** The language the session's texts were read in: the one asked for, else the invitation's. */
 export function textsLanguage(session: CandidateSession, asked: string | undefined): string {
   return asked ?? session.invitation.language ?? 'en';
+}
+
+/** The progress with each question as `session` now words it: the question step reads it there. */
+export function withQuestionsOf(
+  progress: QuestionProgress[],
+  session: CandidateSession,
+): QuestionProgress[] {
+  const byId = new Map(session.interview.questions.map((q) => [q.id, q]));
+  return progress.map((p) => ({ ...p, question: byId.get(p.question.id) ?? p.question }));
 }

@@ -25,8 +25,16 @@ describe('workspace to recorder: a question written in English and French', func
   });
 
   /** The question is hidden until the candidate asks for it (then the thinking time runs). */
-  async function questionShown(page: Page, prompt: string, other: string): Promise<void> {
-    await page.getByRole('button', { name: /^(Show the question|Afficher la question)$/ }).click();
+  async function questionShown(
+    page: Page,
+    prompt: string,
+    other: string,
+    { revealed = false } = {},
+  ): Promise<void> {
+    if (!revealed)
+      await page
+        .getByRole('button', { name: /^(Show the question|Afficher la question)$/ })
+        .click();
     await page.getByText(prompt).waitFor();
     assert.equal(await page.getByText(other).count(), 0, `"${other}" is not shown`);
     await page.close();
@@ -70,6 +78,15 @@ describe('workspace to recorder: a question written in English and French', func
     const [english] = await invite(admin, interviewId, 1, { language: 'en' });
     const url = `${english!.invitation.url!}?lang=fr`;
     await questionShown(await openAtFirstQuestion(e2e.browser, url, 'fr'), FRENCH, ENGLISH);
+  });
+
+  it('a candidate who switches language in the middle of a question reads it in the new one', async () => {
+    const [french] = await invite(admin, interviewId, 1, { language: 'fr' });
+    const page = await openAtFirstQuestion(e2e.browser, french!.invitation.url!, 'fr');
+    await page.getByRole('button', { name: 'Afficher la question' }).click();
+    await page.getByText(FRENCH).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await questionShown(page, ENGLISH, FRENCH, { revealed: true });
   });
 
   it('the apply page asks its eligibility questions in the language it is read in', async () => {
