@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Interview } from '../../server/contracts/api.js';
+import { draftText } from '../../server/domain/feedback/prefill.js';
 import { Api, createInterview, invite } from '../helpers/api.js';
 import { BOTH_SETUPS } from '../helpers/test-server.js';
 import { createProgramme } from './programmes-support.js';
@@ -148,14 +149,15 @@ for (const setup of BOTH_SETUPS) {
       });
       const french = await finishedIn(interview, 'fr');
       const draft = await admin.get(`/invitations/${french.invitation.id}/feedback`);
-      assert.deepEqual(draft.body.competencies, [
-        {
-          key: 'communication',
-          name: 'Expression orale',
-          text: 'Une réponse claire et bien construite.',
-        },
-        { key: 'teamwork', name: 'Teamwork', text: '' },
-      ]);
+      // The draft speaks French to the candidate and quotes the anchor's French version.
+      assert.deepEqual(
+        draft.body.competencies.map((c: any) => [c.name, c.text]),
+        [
+          ['Expression orale', draftText(['Une réponse claire et bien construite.'], 'fr')],
+          ['Teamwork', ''],
+        ],
+      );
+      assert.match(draft.body.competencies[0].text, /^Vos réponses .*\n«\s*Une réponse claire/);
       const texts = draft.body.competencies.map(({ key, text }: any) => ({
         key,
         text: text || 'Ok.',
@@ -174,7 +176,7 @@ for (const setup of BOTH_SETUPS) {
       assert.deepEqual(
         draftEn.body.competencies.map((c: any) => [c.name, c.text]),
         [
-          ['Communication', 'Gives a clear, well organised answer.'],
+          ['Communication', draftText(['Gives a clear, well organised answer.'], 'en')],
           ['Teamwork', ''],
         ],
       );
