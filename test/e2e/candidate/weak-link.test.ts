@@ -29,6 +29,58 @@ function recordedMs(page: Page): Promise<number> {
   });
 }
 
+interface HandedSlices {
+  /** Bytes of each non-empty slice MediaRecorder handed over, in order (chunk index = position). */
+  bytes: number[];
+  /** How many of them were handed over before the page was asked to unload. */
+  beforeLeaving: number;
+  /** Chunk indexes the page rescued to localStorage (synchronous) as it was torn down. */
+  rescued: number[];
+}
+
+/**
+ * Before the page's own scripts, in the first page load only: logs every slice MediaRecorder
+ * hands over and every slice the page rescues, to localStorage (synchronous, so the log
+ * survives the page being torn down).
+ */
+async function logHandedSlices(page: Page): Promise<void> {
+  // No named helpers inside: tsx would wrap them in a __name() the page does not have.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('test:first-load-done')) return;
+    sessionStorage.setItem('test:first-load-done', '1');
+    const log: HandedSlices = { bytes: [], beforeLeaving: 0, rescued: [] };
+    let leaving = false;
+    const { setItem } = Storage.prototype;
+    addEventListener('beforeunload', () => {
+      leaving = true;
+    });
+    Storage.prototype.setItem = function (key: string, value: string) {
+      setItem.call(this, key, value);
+      const rescued = /^interview-recorder-rescue:.+:(\d+)$/.exec(key);
+      if (rescued) {
+        log.rescued.push(Number(rescued[1]));
+        setItem.call(localStorage, 'test:handed', JSON.stringify(log));
+      }
+    };
+    const Recorder = window.MediaRecorder;
+    window.MediaRecorder = class extends Recorder {
+      constructor(stream: MediaStream, options?: MediaRecorderOptions) {
+        super(stream, options);
+        this.addEventListener('dataavailable', (event) => {
+          if (event.data.size === 0) return;
+          log.bytes.push(event.data.size);
+          if (!leaving) log.beforeLeaving = log.bytes.length;
+          setItem.call(localStorage, 'test:handed', JSON.stringify(log));
+        });
+      }
+    };
+  });
+}
+
+function handedSlices(page: Page): Promise<HandedSlices> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('test:handed') ?? 'null'));
+}
+
 /** The upload as Chromium throttles it (CDP), in kbit/s, with `rttMs` of latency. */
 async function throttleUpload(page: Page, kbps: number, rttMs: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -134,25 +186,35 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     await page.close();
   });
 
-  it('a reload mid-answer loses at most 250 ms, after asking before leaving', async () => {
+  it('a reload mid-answer asks first and keeps every slice the page handed over', async () => {
     const invited = await inviteCandidate(e2e.server, [asked('What motivates you?', 1)]);
-    const page = await openAtFirstQuestion(e2e.browser, invited.url);
+    const page = await e2e.browser.newPage();
+    await logHandedSlices(page);
+    await reachPractice(page, invited.url);
+    await skipPractice(page);
     const dialogs = leaveAnyway(page);
     await startAnswer(page);
     await page.waitForTimeout(4500);
-    const recorded = await recordedMs(page);
     await page.reload();
     assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before leaving');
 
     await comeBack(page);
     await page.getByText('Your answer is saved.').first().waitFor({ timeout: 30_000 });
+    const handed = await handedSlices(page);
     const [kept] = await serverAnswers(invited.candidate);
     const processed = await waitUntilProcessed(invited.staff, kept!.id);
     assert.equal(processed.status, 'ready', processed.error ?? '');
-    assert.ok(
-      processed.durationMs! >= recorded - 250,
-      `kept ${processed.durationMs} ms of the ${Math.round(recorded)} ms recorded before the reload`,
-    );
+    // Every slice handed over before the reload and every slice rescued as the page was torn
+    // down reached the server, in order. Whether the recorder manages to hand over the second
+    // being recorded in that last moment depends on the device's speed: that is measured, not
+    // asserted (docs/recorder.md).
+    const received = [...kept!.receivedChunks].sort((a, b) => a - b);
+    const said = `received ${received}; ${handed.bytes.length} slices handed over, ${handed.beforeLeaving} before leaving, rescued ${handed.rescued}`;
+    assert.ok(handed.beforeLeaving >= 4, said);
+    assert.deepEqual(received, [...received.keys()], `in order from 0: ${said}`);
+    assert.ok(received.length >= handed.beforeLeaving, said);
+    assert.ok(received.length <= handed.bytes.length, said);
+    for (const index of handed.rescued) assert.ok(received.includes(index), said);
     await page.close();
   });
 
@@ -253,6 +315,30 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
     // As some webcams and browsers do: the request is accepted and nothing changes.
     await page.addInitScript(() => {
       MediaStreamTrack.prototype.applyConstraints = () => Promise.resolve();
+    });
+    const { shortSide, size, announced } = await answerOnSlowLink(page, invited);
+    assert.equal(shortSide, announced, `${size} recorded, ${announced}p announced`);
+    await page.close();
+  });
+
+  it('a camera that reports the smaller picture before it delivers it is still recorded at the size announced', async () => {
+    const invited = await inviteCandidate(e2e.server);
+    const page = await e2e.browser.newPage();
+    // What a busy machine showed once: getSettings() already says 640×360 while frames still
+    // come at 1280×720, and the first frame decides the video's size.
+    await page.addInitScript(() => {
+      const asked = new WeakMap<MediaStreamTrack, MediaTrackSettings>();
+      const { getSettings } = MediaStreamTrack.prototype;
+      MediaStreamTrack.prototype.applyConstraints = function (constraints) {
+        const { width, height } = constraints ?? {};
+        if (typeof width === 'number' && typeof height === 'number') {
+          asked.set(this, { width, height });
+        }
+        return Promise.resolve();
+      };
+      MediaStreamTrack.prototype.getSettings = function () {
+        return { ...getSettings.call(this), ...asked.get(this) };
+      };
     });
     const { shortSide, size, announced } = await answerOnSlowLink(page, invited);
     assert.equal(shortSide, announced, `${size} recorded, ${announced}p announced`);

@@ -1,9 +1,13 @@
 /**
  * The picture a take records, at the size the candidate was told. The camera is asked to scale
- * (`fitPicture`), but a camera or browser may ignore that, or a stream may be reopened after the
- * size was chosen: then the picture is scaled here, through a canvas, so that a candidate told
- * "360p" is never recorded (and uploaded over a slow link) at 720p.
+ * (`fitPicture`), but a camera or browser may ignore that, a stream may be reopened after the
+ * size was chosen, or a camera may report the new size while it still delivers frames of the old
+ * one (once in a test on a busy machine: the first frame decides the video's size, and the whole take
+ * came out at 720p). So a take below full size is always drawn here, through a canvas of the
+ * size announced: a candidate told "360p" is never recorded (and uploaded over a slow link) at 720p.
  */
+import { FULL_SHORT_SIDE } from './quality-ladder.js';
+
 export interface RecordedPicture {
   /** What MediaRecorder records: the camera's own stream, or a scaled copy with its sound. */
   stream: MediaStream;
@@ -21,8 +25,9 @@ function asItIs(stream: MediaStream, shortSide: number | null): RecordedPicture 
 }
 
 /**
- * `stream` itself when its picture is no larger than `shortSide` (or when there is no picture,
- * or no size was chosen); otherwise a copy scaled down to it. Synchronous, so a take starts at
+ * `stream` itself at full quality when its picture is no larger than `shortSide`, when the
+ * camera's picture is smaller than `shortSide`, or when there is no picture or no size was chosen;
+ * otherwise a copy drawn at `shortSide`. Synchronous, so a take starts at
  * once: the copy's first frame is drawn as soon as the camera's next frame is decoded.
  */
 export function recordedPicture(
@@ -33,7 +38,12 @@ export function recordedPicture(
   const { width, height, frameRate } = track?.getSettings() ?? {};
   if (!track || !width || !height) return asItIs(stream, null);
   const cameraShortSide = Math.min(width, height);
-  if (shortSide === undefined || cameraShortSide <= shortSide) {
+  const reduced = shortSide !== undefined && shortSide < FULL_SHORT_SIDE;
+  if (
+    shortSide === undefined ||
+    cameraShortSide < shortSide ||
+    (cameraShortSide === shortSide && !reduced)
+  ) {
     return asItIs(stream, cameraShortSide);
   }
   const canvas = document.createElement('canvas');

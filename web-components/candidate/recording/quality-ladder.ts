@@ -23,6 +23,8 @@ export interface AudioOnlyQuality {
 export type Quality = VideoQuality | AudioOnlyQuality;
 
 export const MAX_VIDEO_BPS = 1_500_000;
+/** Full quality's picture: 720p. */
+export const FULL_SHORT_SIDE = 720;
 export const MIN_VIDEO_BPS = 150_000;
 /**
  * Part of the measured upload rate a recording may use: the rest absorbs round trips, a
@@ -32,7 +34,7 @@ const UPLOAD_SHARE = 0.65;
 
 /** Rungs: the smallest bitrate at which a picture size still looks better than the next down. */
 const PICTURE_SIZES = [
-  { fromBps: 900_000, shortSide: 720 },
+  { fromBps: 900_000, shortSide: FULL_SHORT_SIDE },
   { fromBps: 450_000, shortSide: 480 },
   { fromBps: 180_000, shortSide: 360 },
   { fromBps: 0, shortSide: 240 },
@@ -46,7 +48,7 @@ const PICTURE_SIZES = [
  */
 export function chooseQuality(
   uploadKbps: number | null,
-  { audioOnlyAllowed = true, cameraShortSide = 720 } = {},
+  { audioOnlyAllowed = true, cameraShortSide = FULL_SHORT_SIDE } = {},
 ): Quality {
   // A rate that is not a number (a measurement gone wrong) is as good as none: full quality.
   const known = uploadKbps !== null && !Number.isNaN(uploadKbps);
@@ -62,7 +64,7 @@ export function chooseQuality(
 
 /** Below full quality: the candidate is told why their picture is smaller. */
 export function isReduced(quality: Quality): boolean {
-  return quality.kind === 'audio' || quality.shortSide < 720;
+  return quality.kind === 'audio' || quality.shortSide < FULL_SHORT_SIDE;
 }
 
 /**
