@@ -324,8 +324,8 @@ describe('candidate recorder: weak links, reloads, closed tabs and second tabs',
   it('a camera that reports the smaller picture before it delivers it is still recorded at the size announced', async () => {
     const invited = await inviteCandidate(e2e.server);
     const page = await e2e.browser.newPage();
-    // What a busy machine showed once: getSettings() already says 640×360 while frames still
-    // come at 1280×720, and the first frame decides the video's size.
+    // The likeliest cause of a 1280×720 take announced as 360p: getSettings() already says
+    // 640×360 while frames still come at 1280×720, and the first frame decides the video's size.
     await page.addInitScript(() => {
       const asked = new WeakMap<MediaStreamTrack, MediaTrackSettings>();
       const { getSettings } = MediaStreamTrack.prototype;
