@@ -2,9 +2,10 @@
  * The picture a take records, at the size the candidate was told. The camera is asked to scale
  * (`fitPicture`), but a camera or browser may ignore that, a stream may be reopened after the
  * size was chosen, or a camera may report the new size while it still delivers frames of the old
- * one (once in a test on a busy machine: the first frame decides the video's size, and the whole take
- * came out at 720p). So a take below full size is always drawn here, through a canvas of the
- * size announced: a candidate told "360p" is never recorded (and uploaded over a slow link) at 720p.
+ * one (once in a test on a busy machine: the first frame decides the video's size, and the
+ * whole take came out at 720p). So a take below full size is always drawn here, through a canvas
+ * of the size announced: a candidate told "360p" is never recorded (and uploaded over a slow
+ * link) at 720p.
  */
 import { FULL_SHORT_SIDE } from './quality-ladder.js';
 
@@ -25,10 +26,10 @@ function asItIs(stream: MediaStream, shortSide: number | null): RecordedPicture 
 }
 
 /**
- * `stream` itself at full quality when its picture is no larger than `shortSide`, when the
- * camera's picture is smaller than `shortSide`, or when there is no picture or no size was chosen;
- * otherwise a copy drawn at `shortSide`. Synchronous, so a take starts at
- * once: the copy's first frame is drawn as soon as the camera's next frame is decoded.
+ * `stream` itself when there is no picture, no size was chosen, the camera's picture is smaller
+ * than `shortSide`, or it is no larger at full quality; otherwise a copy drawn at `shortSide`.
+ * Synchronous, so a take starts at once: the copy's first frame is drawn as soon as the
+ * camera's next frame is decoded.
  */
 export function recordedPicture(
   stream: MediaStream,
