@@ -2,7 +2,8 @@
  * Chunk ingest under many simultaneous recorders: each sends one 250 KB chunk a second.
  *
  *   npx tsx scripts/bench/ingest.ts [--seconds 60] [--recorders 100,250,500,1000]
- *     [--setup embedded|scaleout|scaleout-disk|tus|all (or a comma list)] [--generators 2]
+ *     [--setup embedded|scaleout|scaleout-disk|tus|tus-durable|all (or a comma list)]
+ *     [--generators 2] (tus-durable: tus answering only fsynced bytes, as we do)
  *     [--cpu-prof DIR] [--json FILE] [--quiet-cores 0.5] [--quiet-wait-s 180]
  *     [--server-env KEY=VALUE …] [--variant NAME] (environment added to our server processes for
  *     an experiment, and the name its rows get) [--chunk-body raw|multipart] (how our recorders
@@ -38,11 +39,12 @@ function setups(serverEnv: Record<string, string>): Record<string, StartSetup> {
     scaleout: async (i) => apiSystem(await launchScaleOut(i, INGEST_SHAPE, serverEnv)),
     'scaleout-disk': async (i) =>
       apiSystem(await launchScaleOut(i, { ...INGEST_SHAPE, storage: 'disk' }, serverEnv)),
-    tus: startTus,
+    tus: (i) => startTus(i),
+    'tus-durable': (i) => startTus(i, true),
   };
 }
 
-const SETUP_NAMES = ['embedded', 'scaleout', 'scaleout-disk', 'tus'];
+const SETUP_NAMES = ['embedded', 'scaleout', 'scaleout-disk', 'tus', 'tus-durable'];
 /** What `--setup all` runs: the brief's three; scaleout-disk is a diagnostic. */
 const ALL_SETUPS = ['embedded', 'scaleout', 'tus'];
 
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
         options.chunkBody === 'multipart' ? 'multipart' : undefined,
       ].filter(Boolean);
       const row =
-        variant.length > 0 && setup !== 'tus'
+        variant.length > 0 && !setup.startsWith('tus')
           ? { ...measured, setup: `${measured.setup} (${variant.join(', ')})` }
           : measured;
       console.log(

@@ -17,14 +17,18 @@ import type { RecorderOutcome, RecorderTarget, SystemUnderTest } from '../types.
 
 const TUS = { 'tus-resumable': '1.0.0' };
 
-export async function startTus(instrumentation: Instrumentation): Promise<SystemUnderTest> {
+/** `durable`: the reference that, like our server, answers only fsynced bytes (tus-server.ts). */
+export async function startTus(
+  instrumentation: Instrumentation,
+  durable = false,
+): Promise<SystemUnderTest> {
   const directory = await mkdtemp(join(tmpdir(), 'ingest-tus-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // Started like our server: compiled JavaScript with the compiled probe preloaded, no tsx.
   const child = spawn(
     process.execPath,
-    [compiledBenchFile('tus-server'), String(port), directory],
+    [compiledBenchFile('tus-server'), String(port), directory, ...(durable ? ['durable'] : [])],
     {
       cwd: REPO_ROOT,
       env: {
@@ -42,7 +46,7 @@ export async function startTus(instrumentation: Instrumentation): Promise<System
     child.once('exit', (code) => reject(new Error(`the tus server exited with code ${code}`)));
   });
   return {
-    label: 'tus',
+    label: durable ? 'tus-durable' : 'tus',
     ingestPids: [child.pid!],
     supportProcesses: () => ({}),
     prepare: (recorders, plan) => createUploads(origin, recorders, plan.seconds * plan.chunkBytes),
