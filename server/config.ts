@@ -26,8 +26,6 @@ export interface Config {
   jobConcurrency: number;
   /** Issue 25: mails one process hands to SMTP at once, in their own lane apart from media. */
   emailConcurrency: number;
-  /** Issue 25: nice steps the thread pool runs below the event loop (loop-priority.ts); 0: none. */
-  threadPoolNiceness: number;
   /**
    * Behind reverse proxies: which X-Forwarded-For entries to believe. false: none (the socket's
    * address is the client's); a number: that many proxies in front; a list: the proxies'
@@ -197,12 +195,6 @@ const schema = z
       .min(1)
       .max(16)
       .default(1),
-    THREAD_POOL_NICENESS: z.coerce
-      .number({ message: 'must be a number' })
-      .int()
-      .min(0)
-      .max(19)
-      .default(10),
     // As many as the SMTP pool's connections (mailer.ts, maxConnections=4): more would only wait there.
     EMAIL_CONCURRENCY: z.coerce
       .number({ message: 'must be a number' })
@@ -338,7 +330,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     jobConcurrency: e.JOB_CONCURRENCY,
     emailConcurrency: e.EMAIL_CONCURRENCY,
-    threadPoolNiceness: e.THREAD_POOL_NICENESS,
     trustProxy: e.TRUST_PROXY,
     role: e.SERVER_ROLE,
     jobLockSeconds: e.JOB_LOCK_SECONDS,

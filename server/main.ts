@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { lowerThreadPoolPriority } from './loop-priority.js';
 import { startServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -21,7 +20,6 @@ async function main(): Promise<void> {
     jobs: config.redisUrl ? 'bullmq' : 'in-process',
     // Node reads it once at start; file writes and fsyncs queue for these threads.
     threadPool: Number(process.env.UV_THREADPOOL_SIZE ?? 4),
-    threadPoolLowered: await lowerThreadPoolPriority(config.threadPoolNiceness),
   };
   if (server.http) log.info({ url: config.publicUrl, ...setup }, 'listening');
   else log.info(setup, 'worker started');

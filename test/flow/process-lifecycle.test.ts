@@ -73,7 +73,6 @@ describe('the server as a process', function () {
       DATABASE_URL: 'mysql://db',
       ADMIN_EMAIL: 'not-an-email',
       EMAIL_CONCURRENCY: '0',
-      THREAD_POOL_NICENESS: '20',
     });
     assert.equal(await running.exited, 2);
     const out = running.output();
@@ -81,7 +80,6 @@ describe('the server as a process', function () {
     assert.match(out, /DATABASE_URL must start with postgres:\/\//);
     assert.match(out, /ADMIN_EMAIL must be an email address/);
     assert.match(out, /EMAIL_CONCURRENCY must be a number/);
-    assert.match(out, /THREAD_POOL_NICENESS must be/);
     assert.doesNotMatch(out, /at \w+ \(/, 'no stack trace');
   });
 
