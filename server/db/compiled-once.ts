@@ -1,6 +1,10 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 
 type Param<P> = <K extends keyof P & string>(name: K) => P[K];
+/** Runs the query with these values; `withValues` gives the compiled query to run elsewhere. */
+export type CompiledOnce<P, R> = ((params: P, on?: Executor) => Promise<QueryResult<R>>) & {
+  withValues(params: P): CompiledQuery<R>;
+};
 /** Where a compiled query runs: the database, or a transaction on it. */
 type Executor = { executeQuery: Kysely<unknown>['executeQuery'] };
 
@@ -14,7 +18,7 @@ type Executor = { executeQuery: Kysely<unknown>['executeQuery'] };
 export function compiledOnce<P extends Record<string, unknown>, R>(
   db: Executor,
   build: (param: Param<P>) => Compilable<R>,
-): (params: P, on?: Executor) => Promise<QueryResult<R>> {
+): CompiledOnce<P, R> {
   let compiled: { query: CompiledQuery<R>; slots: ({ name: string } | { value: unknown })[] };
   const compile = () => {
     const markers = new Map<string, string>();
@@ -36,13 +40,16 @@ export function compiledOnce<P extends Record<string, unknown>, R>(
     }
     return { query, slots };
   };
-  return async (params, on = db) => {
+  const withValues = (params: P): CompiledQuery<R> => {
     compiled ??= compile();
     const parameters = compiled.slots.map((slot) =>
       'name' in slot ? params[slot.name] : slot.value,
     );
-    return (on as Kysely<unknown>).executeQuery<R>({ ...compiled.query, parameters });
+    return { ...compiled.query, parameters };
   };
+  const run = async (params: P, on: Executor = db) =>
+    (on as Kysely<unknown>).executeQuery<R>(withValues(params));
+  return Object.assign(run, { withValues });
 }
 
 /**
