@@ -21,11 +21,6 @@ export async function buildServer(): Promise<string> {
         in: path.join(root, 'server/auth/password-quality.worker.ts'),
         out: 'password-quality.worker',
       },
-      // The SQLite connection's thread: sqlite-thread-dialect.ts starts it the same way.
-      {
-        in: path.join(root, 'server/db/sqlite-thread/sqlite-thread.worker.ts'),
-        out: 'sqlite-thread.worker',
-      },
     ],
     bundle: true,
     splitting: true,

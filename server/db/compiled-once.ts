@@ -1,10 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 
 type Param<P> = <K extends keyof P & string>(name: K) => P[K];
-/** Runs the query with these values; `withValues` gives the compiled query to run elsewhere. */
-export type CompiledOnce<P, R> = ((params: P, on?: Executor) => Promise<QueryResult<R>>) & {
-  withValues(params: P): CompiledQuery<R>;
-};
 /** Where a compiled query runs: the database, or a transaction on it. */
 type Executor = { executeQuery: Kysely<unknown>['executeQuery'] };
 
@@ -18,7 +14,7 @@ type Executor = { executeQuery: Kysely<unknown>['executeQuery'] };
 export function compiledOnce<P extends Record<string, unknown>, R>(
   db: Executor,
   build: (param: Param<P>) => Compilable<R>,
-): CompiledOnce<P, R> {
+): (params: P, on?: Executor) => Promise<QueryResult<R>> {
   let compiled: { query: CompiledQuery<R>; slots: ({ name: string } | { value: unknown })[] };
   const compile = () => {
     const markers = new Map<string, string>();
@@ -40,16 +36,13 @@ export function compiledOnce<P extends Record<string, unknown>, R>(
     }
     return { query, slots };
   };
-  const withValues = (params: P): CompiledQuery<R> => {
+  return async (params, on = db) => {
     compiled ??= compile();
     const parameters = compiled.slots.map((slot) =>
       'name' in slot ? params[slot.name] : slot.value,
     );
-    return { ...compiled.query, parameters };
+    return (on as Kysely<unknown>).executeQuery<R>({ ...compiled.query, parameters });
   };
-  const run = async (params: P, on: Executor = db) =>
-    (on as Kysely<unknown>).executeQuery<R>(withValues(params));
-  return Object.assign(run, { withValues });
 }
 
 /**

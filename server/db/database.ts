@@ -1,10 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CamelCasePlugin, Kysely, type Migration, Migrator, PostgresDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  type Migration,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { registerWalFile } from './durable-commits.js';
-import { registerThreadDriver } from './each-changes-one-row.js';
 import * as initial from './migrations/001-initial.js';
 import * as security from './migrations/002-security.js';
 import * as structuredReview from './migrations/003-structured-review.js';
@@ -20,7 +27,7 @@ import * as integrations from './migrations/014-integrations.js';
 import * as aftercareLinks from './migrations/015-aftercare-links.js';
 import * as translations from './migrations/016-translations.js';
 import type { Database } from './schema.js';
-import { SqliteThreadDialect } from './sqlite-thread/sqlite-thread-dialect.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 
@@ -58,21 +65,17 @@ export function openDatabase(
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'interviews.sqlite');
-  // On a thread of its own: a commit or checkpoint that waits for the disk must not hold the
-  // event loop (sqlite-thread.worker.ts).
-  const dialect = new SqliteThreadDialect({
-    file,
-    pragmas: [
-      'journal_mode = WAL',
-      'synchronous = NORMAL',
-      'foreign_keys = ON',
-      'busy_timeout = 5000',
-      // Erasure: deleted rows are overwritten with zeros, not left readable in free pages.
-      'secure_delete = ON',
-    ],
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Erasure: deleted rows are overwritten with zeros, not left readable in free pages.
+  sqlite.pragma('secure_delete = ON');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins,
   });
-  const db = new Kysely<Database>({ dialect, plugins });
-  registerThreadDriver(db, dialect.driver);
   // Commits are not fsynced (NORMAL); what must survive a power cut awaits durable-commits.ts.
   registerWalFile(db, file);
   return db;

@@ -7,8 +7,8 @@ import type { Database } from './schema.js';
  * SQLite runs in WAL mode with `synchronous = NORMAL`: a commit writes its pages to the WAL file
  * but does not fsync it, so a power cut can undo the last transactions. That is fine for most
  * writes, but not for a chunk the server is about to acknowledge (the device then deletes its
- * copy). `FULL` would fsync inside every commit on the database thread, making every write
- * wait for the one before it to reach the disk. Instead the chunk path awaits `committedDurably`: one fdatasync of the WAL file on
+ * copy). `FULL` would fsync inside every commit on the event loop, stalling every request for
+ * each chunk. Instead the chunk path awaits `committedDurably`: one fdatasync of the WAL file on
  * libuv's thread pool, shared by every commit made before it started. A transaction already
  * checkpointed into the database file is durable too: SQLite syncs the database file after each
  * checkpoint. PostgreSQL syncs its WAL at commit itself, so there nothing is left to do.
